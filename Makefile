@@ -1,0 +1,39 @@
+# Everyday commands. `make test` is what CI runs; `make plan` needs no AWS account and no Pulumi CLI.
+STACK  ?=
+FORMAT ?= text
+MODE   ?= preview
+GOBIN  ?= $(shell go env GOPATH)/bin
+GOLANGCI_LINT_VERSION := v2.1.6
+ACTIONLINT_VERSION    := v1.7.7
+
+.PHONY: build test lint tools plan preview up require-stack
+
+build: ## Compile the program, the plan tool and the policy pack.
+	go build ./...
+
+test: ## gofmt check, go vet, and every unit test (mocks only: no AWS, no Pulumi CLI).
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
+	go test -count=1 ./...
+
+tools: ## Install the pinned linters into GOBIN.
+	@test -x "$(GOBIN)/golangci-lint" && "$(GOBIN)/golangci-lint" version 2>/dev/null | grep -q "$(GOLANGCI_LINT_VERSION:v%=%)" || \
+		go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	@test -x "$(GOBIN)/actionlint" || go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+
+lint: tools ## golangci-lint on the Go code, actionlint on the workflows.
+	"$(GOBIN)/golangci-lint" run ./...
+	@if ls .github/workflows/*.y*ml >/dev/null 2>&1; then "$(GOBIN)/actionlint"; fi
+
+require-stack:
+	@test -n "$(STACK)" || { echo "set STACK, e.g. make $(MAKECMDGOALS) STACK=dev"; exit 2; }
+
+plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up).
+	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)"
+
+preview: require-stack ## Real `pulumi preview` of STACK (needs the Pulumi CLI and AWS credentials).
+	pulumi preview --stack "$(STACK)" --diff
+
+up: require-stack ## Real `pulumi up` of STACK (needs the Pulumi CLI and AWS credentials).
+	pulumi up --stack "$(STACK)"

@@ -1,0 +1,75 @@
+// Command plan runs the Pulumi program offline, under mocks, with a stack's configuration read from
+// Pulumi.yaml and Pulumi.<stack>.yaml, and prints what it would declare: no AWS account, no Pulumi CLI, no
+// backend.
+//
+//	plan -stack dev                 # resource tree and counts per type
+//	plan -stack prod -format json   # every resource with its inputs, as one JSON array
+//	plan -stack dev -mode up        # play `pulumi up` (mocked ids and computed outputs) instead of preview
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/platform"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(argv []string, stdout, stderr io.Writer) error {
+	flags := flag.NewFlagSet("plan", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	stack := flags.String("stack", "", "stack name: reads Pulumi.<stack>.yaml (required)")
+	format := flags.String("format", "text", "text (resource tree) or json (every resource with its inputs)")
+	mode := flags.String("mode", "preview", "preview (unknown ids and computed values) or up (mocked ids)")
+	dir := flags.String("dir", ".", "folder holding Pulumi.yaml")
+	if err := flags.Parse(argv); err != nil {
+		return err
+	}
+	if *stack == "" {
+		return errors.New("plan: -stack is required (dev or prod)")
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("plan: -format %q: want text or json", *format)
+	}
+	m := plan.Preview
+	switch *mode {
+	case "preview":
+	case "up":
+		m = plan.Up
+	default:
+		return fmt.Errorf("plan: -mode %q: want preview or up", *mode)
+	}
+
+	st, err := plan.LoadStack(*dir, *stack)
+	if err != nil {
+		return err
+	}
+	result, err := plan.Run(platform.Program(time.Now), st, m)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		// stdout carries the JSON alone, so notes go to stderr.
+		for _, k := range st.SecretKeys {
+			fmt.Fprintf(stderr, "note: %s is a secure value; the plan used %s\n", k, plan.SecretPlaceholder(k))
+		}
+		return result.WriteJSON(stdout)
+	}
+	fmt.Fprintf(stdout, "Offline plan of stack %q (%s, under mocks: no AWS calls)\n", *stack, m)
+	for _, k := range st.SecretKeys {
+		fmt.Fprintf(stdout, "note: %s is a secure value; the plan used the placeholder %s\n", k, plan.SecretPlaceholder(k))
+	}
+	fmt.Fprintln(stdout)
+	return result.WriteTree(stdout)
+}

@@ -1,0 +1,185 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Environment is the kind of stack: it decides which safeguards are mandatory.
+type Environment string
+
+const (
+	// Dev trades availability for cost and may relax deletion safeguards explicitly.
+	Dev Environment = "dev"
+	// Prod requires every safeguard: per-AZ NAT, deletion protection, protected state.
+	Prod Environment = "prod"
+)
+
+// Reserved tag keys the program always sets; config may not override them.
+const (
+	TagEnvironment = "Environment"
+	TagProject     = "Project"
+	TagManagedBy   = "ManagedBy"
+)
+
+// Config is the whole validated stack configuration.
+type Config struct {
+	// Project is the Pulumi project, also the config namespace.
+	Project string
+	// Stack is the stack name.
+	Stack string
+	// Environment is dev or prod.
+	Environment Environment
+	// Region is the AWS region every resource is created in (aws:region).
+	Region string
+	// Tags are applied to every resource by the provider; they include the reserved tags.
+	Tags map[string]string
+	// Network is the VPC layout.
+	Network Network
+	// OnPremises describes the data centre.
+	OnPremises OnPremises
+}
+
+// IsProd reports whether prod's safeguards apply.
+func (c *Config) IsProd() bool { return c.Environment == Prod }
+
+// Lookup returns the raw value of a fully qualified config key ("hybridcloud:network").
+type Lookup func(key string) (string, bool)
+
+// Load reads and validates the configuration of the running stack. now is the time that dates in config
+// (activation expiries) are checked against.
+func Load(ctx *pulumi.Context, now time.Time) (*Config, error) {
+	return Parse(ctx.Project(), ctx.Stack(), ctx.GetConfig, now)
+}
+
+// Parse validates the configuration behind lookup for the given project and stack, with dates checked
+// against now. It returns every problem it finds, joined, each naming its key.
+func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error) {
+	p := parser{project: project, lookup: lookup, now: now}
+	c := &Config{Project: project, Stack: stack}
+
+	c.Region = p.requireString("aws:region")
+	env := p.requireString(p.key("environment"))
+	switch Environment(env) {
+	case Dev, Prod:
+		c.Environment = Environment(env)
+	case "":
+	default:
+		p.fail(p.key("environment"), "%q is not an environment (want %q or %q)", env, Dev, Prod)
+	}
+
+	var extraTags map[string]string
+	p.object("tags", false, &extraTags)
+	c.Tags = p.tags(extraTags, c.Environment)
+
+	var net networkInput
+	if p.object("network", true, &net) {
+		c.Network = p.network(net, c.Environment)
+	}
+	var onPrem onPremisesInput
+	if p.object("onPremises", true, &onPrem) {
+		c.OnPremises = p.onPremises(onPrem)
+	}
+	p.checkOverlaps(c)
+
+	if err := errors.Join(p.errs...); err != nil {
+		return nil, fmt.Errorf("config: invalid stack configuration:\n%w", err)
+	}
+	return c, nil
+}
+
+// parser collects every validation error instead of stopping at the first.
+type parser struct {
+	project string
+	lookup  Lookup
+	now     time.Time
+	errs    []error
+}
+
+// key qualifies a project key with the project namespace.
+func (p *parser) key(name string) string { return p.project + ":" + name }
+
+func (p *parser) fail(key, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+}
+
+func (p *parser) requireString(key string) string {
+	v, ok := p.lookup(key)
+	if !ok || v == "" {
+		p.fail(key, "required but not set")
+		return ""
+	}
+	return v
+}
+
+// object decodes the project key name strictly into into: an unknown field is an error, so typos never pass
+// silently. It reports whether there was a value that decoded.
+func (p *parser) object(name string, required bool, into any) bool {
+	key := p.key(name)
+	raw, ok := p.lookup(key)
+	if !ok || raw == "" {
+		if required {
+			p.fail(key, "required but not set")
+		}
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(raw)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		p.fail(key, "%s", jsonProblem(err))
+		return false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		p.fail(key, "unexpected data after the object")
+		return false
+	}
+	return true
+}
+
+// jsonProblem turns a decoding error into a sentence about the config value.
+func jsonProblem(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Sprintf("field %q: got a JSON %s, want %s", typeErr.Field, typeErr.Value, typeErr.Type)
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return "not a valid object: " + syntaxErr.Error()
+	}
+	return err.Error() // json: unknown field "x" names the field already
+}
+
+func (p *parser) tags(extra map[string]string, env Environment) map[string]string {
+	tags := map[string]string{}
+	for k, v := range extra {
+		switch k {
+		case TagEnvironment, TagProject, TagManagedBy:
+			p.fail(p.key("tags"), "%q is set by the program and cannot be overridden", k)
+		default:
+			tags[k] = v
+		}
+	}
+	tags[TagEnvironment] = string(env)
+	tags[TagProject] = p.project
+	tags[TagManagedBy] = "pulumi"
+	return tags
+}
+
+// Partition is the AWS partition of the region, for ARNs built in policies.
+func (c *Config) Partition() string {
+	switch {
+	case strings.HasPrefix(c.Region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(c.Region, "us-gov-"):
+		return "aws-us-gov"
+	default:
+		return "aws"
+	}
+}

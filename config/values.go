@@ -1,0 +1,55 @@
+package config
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// indexed names a list element of a key: key[i].
+func indexed(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
+
+// cidr parses an IPv4 CIDR that must be written in its canonical (masked) form, so "10.0.0.1/16" is caught
+// as the mistake it usually is.
+func (p *parser) cidr(key, s string) (netip.Prefix, bool) {
+	prefix, err := netip.ParsePrefix(s)
+	switch {
+	case err != nil:
+		p.fail(key, "%q is not a CIDR (like 10.0.0.0/16)", s)
+		return netip.Prefix{}, false
+	case !prefix.Addr().Is4():
+		p.fail(key, "%s is not IPv4", prefix)
+		return netip.Prefix{}, false
+	case prefix.Masked() != prefix:
+		p.fail(key, "%s has host bits set; did you mean %s?", prefix, prefix.Masked())
+		return netip.Prefix{}, false
+	}
+	return prefix, true
+}
+
+var privateRanges = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+}
+
+// isPrivate reports whether prefix lies inside one RFC 1918 range.
+func isPrivate(prefix netip.Prefix) bool {
+	return slices.ContainsFunc(privateRanges, func(r netip.Prefix) bool {
+		return r.Bits() <= prefix.Bits() && r.Contains(prefix.Addr())
+	})
+}
+
+func containsAddr(prefixes []netip.Prefix, addr netip.Addr) bool {
+	return slices.ContainsFunc(prefixes, func(p netip.Prefix) bool { return p.Contains(addr) })
+}
+
+// logRetentionDays are the values CloudWatch Logs accepts for a log group's retention.
+var logRetentionDays = []int{1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+
+// retention checks a log retention in days: required, and one CloudWatch accepts.
+func (p *parser) retention(key string, days int) {
+	if !slices.Contains(logRetentionDays, days) {
+		p.fail(key, "%d is not a CloudWatch Logs retention; use one of %v", days, logRetentionDays)
+	}
+}

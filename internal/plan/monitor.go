@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+		"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Mode says which engine operation the mocks play.
+type Mode int
+
+const (
+	// Up plays `pulumi up`: every resource gets an id (`<name>_id`) and the computed outputs other
+	// resources read (ARNs, endpoints, DNS names) are filled in by type.
+	Up Mode = iota
+	// Preview plays `pulumi preview` of a new stack: no ids and no computed outputs, only the inputs
+	// echoed back, so everything derived from them is unknown.
+	Preview
+)
+
+// String names the mode as the CLI command it plays.
+func (m Mode) String() string {
+	if m == Preview {
+		return "preview"
+	}
+	return "up"
+}
+
+// Resource is one resource the program registered, with the inputs it declared.
+type Resource struct {
+	// Type is the full type token, e.g. aws:ec2/subnet:Subnet.
+	Type string `json:"type"`
+	// Name is the logical name.
+	Name string `json:"name"`
+	// Parent is the URN of the parent resource; the stack's root for top-level resources.
+	Parent string `json:"parent"`
+	// URN identifies the resource within the stack.
+	URN string `json:"urn"`
+	// Custom is false for component resources, which only group their children.
+	Custom bool `json:"custom"`
+	// Inputs are the declared inputs, with secrets and unknowns kept as such.
+	Inputs resource.PropertyMap `json:"-"`
+	// Dependencies are the URNs of the resources each input property was built from.
+	Dependencies map[string][]string `json:"-"`
+}
+
+// monitor implements pulumi.MockResourceMonitor and records every registration.
+type monitor struct {
+	mode    Mode
+	project string
+	stack   string
+
+	mu        sync.Mutex
+	resources []Resource
+}
+
+var _ pulumi.MockResourceMonitor = (*monitor)(nil)
+
+// NewResource records the registration and answers it as the engine would in the mode being played.
+func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	rpc := args.RegisterRPC
+	parent := ""
+	deps := map[string][]string{}
+	if rpc != nil {
+		parent = rpc.GetParent()
+		for prop, d := range rpc.GetPropertyDependencies() {
+			deps[prop] = append([]string(nil), d.GetUrns()...)
+		}
+	}
+	if parent == "" {
+		parent = m.rootURN()
+	}
+	r := Resource{
+		Type:         args.TypeToken,
+		Name:         args.Name,
+		Parent:       parent,
+		URN:          m.urn(parent, args.TypeToken, args.Name),
+		Custom:       args.Custom,
+		Inputs:       args.Inputs.Copy(),
+		Dependencies: deps,
+	}
+	m.mu.Lock()
+	m.resources = append(m.resources, r)
+	m.mu.Unlock()
+
+	if m.mode == Preview || !args.Custom {
+		return "", args.Inputs, nil
+	}
+	state := args.Inputs.Copy()
+	for k, v := range computedOutputs(args.TypeToken, args.Name) {
+		if _, declared := state[resource.PropertyKey(k)]; !declared {
+			state[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+		}
+	}
+	return args.Name + "_id", state, nil
+}
+
+// Call answers the provider functions (data sources) the program invokes.
+func (m *monitor) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	out, ok := invokeResults[args.Token]
+	if !ok {
+		return nil, fmt.Errorf("plan: no mock answer for invoke %s; add one to invokeResults", args.Token)
+	}
+	return resource.NewPropertyMapFromMap(out(args.Args)), nil
+}
+
+func (m *monitor) rootURN() string {
+	return string(resource.DefaultRootStackURN(tokens.QName(m.stack), tokens.PackageName(m.project)))
+}
+
+// urn builds a URN the way the mock engine does: the parent's qualified type, then the child's type and name.
+func (m *monitor) urn(parent, typ, name string) string {
+	parentType := tokens.Type("")
+	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
+		parentType = p.QualifiedType()
+	}
+	return string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType, tokens.Type(typ), name))
+}
+
+// sorted returns the recorded resources in a stable order: by URN.
+func (m *monitor) sorted() []Resource {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := append([]Resource(nil), m.resources...)
+	sort.Slice(out, func(i, j int) bool { return out[i].URN < out[j].URN })
+	return out
+}

@@ -1,0 +1,110 @@
+package plan
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
+)
+
+// Stack is the configuration one run of the program sees.
+type Stack struct {
+	// Project is the Pulumi project name.
+	Project string
+	// Name is the stack name (dev, prod).
+	Name string
+	// Config maps fully qualified keys ("hybridcloud:network", "aws:region") to their raw values; objects and
+	// arrays are JSON, as the engine passes them.
+	Config map[string]string
+	// SecretKeys lists the keys whose value stands in for a `secure:` value of the stack file.
+	SecretKeys []string
+}
+
+// Result is what one run declared.
+type Result struct {
+	// Mode is the engine operation that was played.
+	Mode Mode
+	// Resources are every registered resource, in URN order.
+	Resources []Resource
+}
+
+// Run runs program under mocks in the given mode and returns what it registered. A program error (a config
+// validation error, say) is returned as is.
+func Run(program pulumi.RunFunc, stack Stack, mode Mode) (*Result, error) {
+	m := &monitor{mode: mode, project: stack.Project, stack: stack.Name}
+	cfg := make(map[string]string, len(stack.Config))
+	for k, v := range stack.Config {
+		cfg[k] = v
+	}
+	err := pulumi.RunErr(program,
+		pulumi.WithMocks(stack.Project, stack.Name, m),
+		func(info *pulumi.RunInfo) {
+			info.Config = cfg
+			info.ConfigSecretKeys = append([]string(nil), stack.SecretKeys...)
+			info.DryRun = mode == Preview
+		})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Mode: mode, Resources: m.sorted()}, nil
+}
+
+// OfType returns the resources of one type token, in URN order.
+func (r *Result) OfType(typ string) []Resource {
+	var out []Resource
+	for _, res := range r.Resources {
+		if res.Type == typ {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+// Named returns the resource with the given type and logical name.
+func (r *Result) Named(typ, name string) (Resource, bool) {
+	for _, res := range r.Resources {
+		if res.Type == typ && res.Name == name {
+			return res, true
+		}
+	}
+	return Resource{}, false
+}
+
+// CountByType counts resources per type token.
+func (r *Result) CountByType() map[string]int {
+	out := map[string]int{}
+	for _, res := range r.Resources {
+		out[res.Type]++
+	}
+	return out
+}
+
+// Types lists the distinct type tokens, sorted.
+func (r *Result) Types() []string {
+	counts := r.CountByType()
+	out := make([]string, 0, len(counts))
+	for t := range counts {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Value is an output read after a run: its value, and whether it was known (a preview leaves computed
+// values unknown) and secret.
+type Value struct {
+	Value  any
+	Known  bool
+	Secret bool
+}
+
+// Await reads an output once the run that produced it has finished.
+func Await(o pulumi.Output) (Value, error) {
+	res, err := internals.UnsafeAwaitOutput(context.Background(), o)
+	if err != nil {
+		return Value{}, fmt.Errorf("plan: awaiting output: %w", err)
+	}
+	return Value{Value: res.Value, Known: res.Known, Secret: res.Secret}, nil
+}

@@ -1,0 +1,76 @@
+package network
+
+import (
+	"net/netip"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// serviceName is the full endpoint service name of a short name in a region.
+func serviceName(region, short string) string {
+	return "com.amazonaws." + region + "." + short
+}
+
+// declareEndpoints declares the S3 gateway endpoint on every private route table and one interface endpoint
+// per configured service in the app subnets, behind a security group that admits only HTTPS from the VPC
+// and on premises.
+func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VpcArgs, parent pulumi.ResourceOption) error {
+	routeTables := append(append(pulumi.StringArray{}, v.AppRouteTableIDs...), v.DataRouteTableIDs...)
+	if _, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
+		VpcId:           vpc.ID(),
+		ServiceName:     pulumi.String(serviceName(args.Region, "s3")),
+		VpcEndpointType: pulumi.String("Gateway"),
+		RouteTableIds:   routeTables,
+		Tags:            pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
+	}, parent); err != nil {
+		return err
+	}
+
+	sources := append([]netip.Prefix{args.CIDR}, args.OnPremisesCIDRs...)
+	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
+		VpcId:       vpc.ID(),
+		Description: pulumi.String("Interface VPC endpoints: HTTPS from the VPC and on premises only"),
+		Ingress: ec2.SecurityGroupIngressArray{
+			ec2.SecurityGroupIngressArgs{
+				Description: pulumi.String("HTTPS from the VPC and on premises"),
+				Protocol:    pulumi.String("tcp"),
+				FromPort:    pulumi.Int(443),
+				ToPort:      pulumi.Int(443),
+				CidrBlocks:  cidrStrings(sources),
+			},
+		},
+		Tags: pulumi.StringMap{"Name": pulumi.String(name + "-endpoints")},
+	}, parent)
+	if err != nil {
+		return err
+	}
+	v.EndpointSecurityGroupID = sg.ID()
+
+	v.EndpointDNSNames = map[string]pulumi.StringOutput{}
+	for _, short := range args.Endpoints {
+		ep, err := ec2.NewVpcEndpoint(ctx, name+"-"+short, &ec2.VpcEndpointArgs{
+			VpcId:             vpc.ID(),
+			ServiceName:       pulumi.String(serviceName(args.Region, short)),
+			VpcEndpointType:   pulumi.String("Interface"),
+			PrivateDnsEnabled: pulumi.Bool(true),
+			SubnetIds:         v.AppSubnetIDs,
+			SecurityGroupIds:  pulumi.StringArray{sg.ID()},
+			Tags:              pulumi.StringMap{"Name": pulumi.String(name + "-" + short)},
+		}, parent)
+		if err != nil {
+			return err
+		}
+		// The first DNS entry is the regional name, the one clients (and gateway activation) use.
+		v.EndpointDNSNames[short] = ep.DnsEntries.Index(pulumi.Int(0)).DnsName().Elem()
+	}
+	return nil
+}
+
+func cidrStrings(prefixes []netip.Prefix) pulumi.StringArray {
+	out := make(pulumi.StringArray, 0, len(prefixes))
+	for _, p := range prefixes {
+		out = append(out, pulumi.String(p.String()))
+	}
+	return out
+}
