@@ -108,3 +108,6 @@ func Await(o pulumi.Output) (Value, error) {
 	}
 	return Value{Value: res.Value, Known: res.Known, Secret: res.Secret}, nil
 }
+
+// Props returns the resource's declared inputs as plain values (see Plain), for assertions.
+func (r Resource) Props() map[string]any { return Plain(r.Inputs) }

@@ -1,0 +1,41 @@
+package platform
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan"
+)
+
+// testNow is the clock every test runs the program with, so no test depends on today's date. Dates in
+// the stack files (activation expiries) are chosen to be valid at this time.
+var testNow = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+
+// stackFiles loads Pulumi.yaml and Pulumi.<stack>.yaml from the repository root.
+func stackFiles(t testing.TB, stack string) plan.Stack {
+	t.Helper()
+	st, err := plan.LoadStack("..", stack)
+	require.NoError(t, err)
+	return st
+}
+
+// runStack runs the whole program for a stack file in the given mode.
+func runStack(t testing.TB, stack string, mode plan.Mode) *plan.Result {
+	t.Helper()
+	res, err := plan.Run(Program(func() time.Time { return testNow }), stackFiles(t, stack), mode)
+	require.NoError(t, err, "stack %s (%s)", stack, mode)
+	return res
+}
+
+// withConfig returns a copy of st with one key replaced.
+func withConfig(st plan.Stack, key, value string) plan.Stack {
+	cfg := make(map[string]string, len(st.Config))
+	for k, v := range st.Config {
+		cfg[k] = v
+	}
+	cfg[key] = value
+	st.Config = cfg
+	return st
+}
