@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"net/netip"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -62,7 +63,12 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 			return err
 		}
 		// The first DNS entry is the regional name, the one clients (and gateway activation) use.
-		v.EndpointDNSNames[short] = ep.DnsEntries.Index(pulumi.Int(0)).DnsName().Elem()
+		v.EndpointDNSNames[short] = ep.DnsEntries.ApplyT(func(entries []ec2.VpcEndpointDnsEntry) (string, error) {
+			if len(entries) == 0 || entries[0].DnsName == nil {
+				return "", fmt.Errorf("network: endpoint %s has no DNS entry", short)
+			}
+			return *entries[0].DnsName, nil
+		}).(pulumi.StringOutput)
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ package plan
 import (
 	"fmt"
 	"sort"
-		"sync"
+	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"

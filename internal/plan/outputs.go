@@ -33,6 +33,9 @@ var typeOutputs = map[string]func(name string) map[string]any{
 	"aws:kms/key:Key": func(name string) map[string]any {
 		return map[string]any{"keyId": name + "-key-id"}
 	},
+	"aws:ec2/vpcEndpoint:VpcEndpoint": func(name string) map[string]any {
+		return map[string]any{"dnsEntries": []any{map[string]any{"dnsName": name + ".vpce." + mockRegion + ".vpce.amazonaws.com", "hostedZoneId": "Z7HUB22UULQXV"}}}
+	},
 }
 
 // mockARN builds an ARN shaped like the real one, from the type token's module.

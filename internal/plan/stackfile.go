@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-		"strings"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,7 +19,7 @@ func SecretPlaceholder(key string) string {
 }
 
 type projectFile struct {
-	Name   string                `yaml:"name"`
+	Name   string               `yaml:"name"`
 	Config map[string]yaml.Node `yaml:"config"`
 }
 
