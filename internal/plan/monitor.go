@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -65,11 +66,18 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 	rpc := args.RegisterRPC
 	parent := ""
 	deps := map[string][]string{}
+	inputs := args.Inputs.Copy()
 	if rpc != nil {
 		parent = rpc.GetParent()
 		for prop, d := range rpc.GetPropertyDependencies() {
 			deps[prop] = append([]string(nil), d.GetUrns()...)
 		}
+		// The mock engine drops unknown inputs; a plan must show them, so read the request again keeping them.
+		all, err := plugin.UnmarshalProperties(rpc.GetObject(), plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true})
+		if err != nil {
+			return "", nil, fmt.Errorf("plan: reading the inputs of %s: %w", args.Name, err)
+		}
+		inputs = all
 	}
 	if parent == "" {
 		parent = m.rootURN()
@@ -80,7 +88,7 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		Parent:       parent,
 		URN:          m.urn(parent, args.TypeToken, args.Name),
 		Custom:       args.Custom,
-		Inputs:       args.Inputs.Copy(),
+		Inputs:       inputs,
 		Dependencies: deps,
 	}
 	m.mu.Lock()

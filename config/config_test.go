@@ -1,0 +1,215 @@
+package config
+
+import (
+	"encoding/json"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/network"
+)
+
+// testNow is the fixed clock config is validated against; the stack files' dates are valid at this time.
+var testNow = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+
+// stackConfig returns a stack file's configuration as raw key/value pairs.
+func stackConfig(t *testing.T, stack string) map[string]string {
+	t.Helper()
+	st, err := plan.LoadStack("..", stack)
+	require.NoError(t, err)
+	return st.Config
+}
+
+func parse(cfg map[string]string) (*Config, error) {
+	return Parse("hybridcloud", "test", func(k string) (string, bool) {
+		v, ok := cfg[k]
+		return v, ok
+	}, testNow)
+}
+
+// patch returns a copy of cfg whose object key has one field replaced (or removed, for a nil value).
+func patch(t *testing.T, cfg map[string]string, key, field string, value any) map[string]string {
+	t.Helper()
+	out := make(map[string]string, len(cfg))
+	for k, v := range cfg {
+		out[k] = v
+	}
+	obj := map[string]any{}
+	require.NoError(t, json.Unmarshal([]byte(cfg[key]), &obj), key)
+	if value == nil {
+		delete(obj, field)
+	} else {
+		obj[field] = value
+	}
+	b, err := json.Marshal(obj)
+	require.NoError(t, err)
+	out[key] = string(b)
+	return out
+}
+
+func TestBothStackFilesAreValid(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		t.Run(stack, func(t *testing.T) {
+			c, err := parse(stackConfig(t, stack))
+			require.NoError(t, err)
+			assert.Equal(t, Environment(stack), c.Environment)
+		})
+	}
+}
+
+func TestStackFilesDifferWhereTheEnvironmentsShould(t *testing.T) {
+	dev, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	prod, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+
+	assert.Len(t, dev.Network.AvailabilityZones, 2, "dev spans 2 AZs")
+	assert.Len(t, prod.Network.AvailabilityZones, 3, "prod spans 3 AZs")
+	assert.Equal(t, network.NatSingle, dev.Network.NatStrategy)
+	assert.Equal(t, network.NatPerAz, prod.Network.NatStrategy)
+	assert.Less(t, dev.Network.FlowLogRetentionDays, prod.Network.FlowLogRetentionDays, "dev keeps logs shorter")
+	assert.GreaterOrEqual(t, prod.Network.FlowLogRetentionDays, 365, "prod keeps a year of flow logs")
+}
+
+func TestTagsAlwaysCarryEnvironmentProjectAndManagedBy(t *testing.T) {
+	c, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+	assert.Equal(t, "prod", c.Tags[TagEnvironment])
+	assert.Equal(t, "hybridcloud", c.Tags[TagProject])
+	assert.Equal(t, "pulumi", c.Tags[TagManagedBy])
+}
+
+func TestPartitionFollowsTheRegion(t *testing.T) {
+	for region, want := range map[string]string{"us-east-1": "aws", "cn-north-1": "aws-cn", "us-gov-west-1": "aws-us-gov"} {
+		assert.Equal(t, want, (&Config{Region: region}).Partition(), region)
+	}
+}
+
+func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
+	const net, onPrem = "hybridcloud:network", "hybridcloud:onPremises"
+	cases := []struct {
+		name    string
+		mutate  func(t *testing.T, cfg map[string]string) map[string]string
+		wantKey string
+		wantMsg string
+	}{
+		{"an unparsable VPC CIDR", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "cidr", "10.0.0.0/33")
+		}, net + ".cidr", "not a CIDR"},
+		{"a VPC CIDR with host bits", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "cidr", "10.0.0.1/16")
+		}, net + ".cidr", "did you mean 10.0.0.0/16"},
+		{"a public VPC CIDR", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "cidr", "8.8.0.0/16")
+		}, net + ".cidr", "not a private"},
+		{"a VPC CIDR overlapping on premises", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "cidr", "10.100.0.0/16")
+		}, onPrem + ".cidrs[0]", "overlaps the VPC CIDR"},
+		{"a single AZ", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "availabilityZones", []string{"us-east-1a"})
+		}, net + ".availabilityZones", "need at least 2"},
+		{"a duplicate AZ", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "availabilityZones", []string{"us-east-1a", "us-east-1a"})
+		}, net + ".availabilityZones[1]", "listed twice"},
+		{"a malformed AZ", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "availabilityZones", []string{"us-east-1a", "use1-az2"})
+		}, net + ".availabilityZones[1]", "not an availability zone"},
+		{"subnets that do not fit the VPC", func(t *testing.T, c map[string]string) map[string]string {
+			c = patch(t, c, net, "cidr", "10.20.0.0/20")
+			return patch(t, c, net, "subnetPrefixLengths", map[string]int{"app": 22, "data": 24, "public": 28})
+		}, net + ".subnetPrefixLengths", "do not fit"},
+		{"a subnet larger than the VPC", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "subnetPrefixLengths", map[string]int{"app": 16, "data": 24, "public": 28})
+		}, net + ".subnetPrefixLengths", "larger than the VPC"},
+		{"an unknown NAT strategy", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "natStrategy", "perSubnet")
+		}, net + ".natStrategy", `unknown NAT strategy "perSubnet"`},
+		{"an unknown key in an object (a typo)", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "natStrateg", "single")
+		}, net, `unknown field "natStrateg"`},
+		{"a missing required key", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "cidr", nil)
+		}, net + ".cidr", "required"},
+		{"a missing required object", func(t *testing.T, c map[string]string) map[string]string {
+			delete(c, onPrem)
+			return c
+		}, onPrem, "required"},
+		{"a wrong JSON type", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "flowLogRetentionDays", "two weeks")
+		}, net, `field "flowLogRetentionDays"`},
+		{"a retention CloudWatch does not accept", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "flowLogRetentionDays", 10)
+		}, net + ".flowLogRetentionDays", "not a CloudWatch Logs retention"},
+		{"the S3 endpoint listed as an interface endpoint", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "endpoints", []string{"ssm", "s3"})
+		}, net + ".endpoints[1]", "gateway endpoint"},
+		{"a duplicate endpoint", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "endpoints", []string{"ssm", "ssm"})
+		}, net + ".endpoints[1]", "listed twice"},
+		{"no on-premises CIDRs", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "cidrs", []string{})
+		}, onPrem + ".cidrs", "at least one"},
+		{"overlapping on-premises CIDRs", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "cidrs", []string{"10.100.0.0/16", "10.100.128.0/17"})
+		}, onPrem + ".cidrs[1]", "overlaps 10.100.0.0/16"},
+		{"a DNS server outside the on-premises CIDRs", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "dnsServers", []string{"192.168.1.1"})
+		}, onPrem + ".dnsServers[0]", "outside the on-premises cidrs"},
+		{"a malformed DNS domain", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "dnsDomain", "corp_local")
+		}, onPrem + ".dnsDomain", "not a DNS domain"},
+		{"an unknown environment", func(t *testing.T, c map[string]string) map[string]string {
+			c["hybridcloud:environment"] = "staging"
+			return c
+		}, "hybridcloud:environment", "not an environment"},
+		{"no region", func(t *testing.T, c map[string]string) map[string]string {
+			delete(c, "aws:region")
+			return c
+		}, "aws:region", "required"},
+		{"a reserved tag overridden", func(t *testing.T, c map[string]string) map[string]string {
+			c["hybridcloud:tags"] = `{"Environment":"qa"}`
+			return c
+		}, "hybridcloud:tags", "cannot be overridden"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parse(tc.mutate(t, stackConfig(t, "dev")))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.wantKey+": ", "the error names the key")
+			assert.Contains(t, err.Error(), tc.wantMsg)
+		})
+	}
+}
+
+func TestProdRefusesASingleNatGateway(t *testing.T) {
+	_, err := parse(patch(t, stackConfig(t, "prod"), "hybridcloud:network", "natStrategy", "single"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `hybridcloud:network.natStrategy: prod requires "perAz"`)
+}
+
+func TestEveryProblemIsReportedAtOnce(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "dev"), "hybridcloud:network", "cidr", "nonsense")
+	cfg = patch(t, cfg, "hybridcloud:network", "natStrategy", "many")
+	cfg = patch(t, cfg, "hybridcloud:onPremises", "dnsDomain", "x")
+	_, err := parse(cfg)
+	require.Error(t, err)
+	for _, key := range []string{"hybridcloud:network.cidr", "hybridcloud:network.natStrategy", "hybridcloud:onPremises.dnsDomain"} {
+		assert.Contains(t, err.Error(), key+": ")
+	}
+	assert.Equal(t, 3, strings.Count(err.Error(), "\n"), "one line per problem after the heading: %s", err)
+}
+
+func TestSubnetsAreCarvedFromTheConfiguredCIDR(t *testing.T) {
+	c, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	require.Len(t, c.Network.Subnets, 6, "3 tiers × 2 AZs")
+	for _, s := range c.Network.Subnets {
+		assert.True(t, c.Network.CIDR.Contains(s.CIDR.Addr()), "%s inside %s", s.CIDR, c.Network.CIDR)
+	}
+	assert.Equal(t, netip.MustParsePrefix("10.20.0.0/20"), c.Network.Subnets[0].CIDR)
+}
