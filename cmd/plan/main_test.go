@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const repoRoot = "../.."
+
+func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot}, &out, &errOut))
+	assert.Contains(t, out.String(), `Offline plan of stack "dev" (preview`)
+	assert.Contains(t, out.String(), "hybridcloud:network:Vpc  dev-vpc\n  aws:")
+	assert.Contains(t, out.String(), "resources by type:")
+}
+
+func TestJSONPlanIsOnlyJSONOnStdout(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot}, &out, &errOut))
+	var resources []struct {
+		Type   string         `json:"type"`
+		Name   string         `json:"name"`
+		Parent string         `json:"parent"`
+		Inputs map[string]any `json:"inputs"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &resources), "stdout must parse as one JSON array")
+	require.NotEmpty(t, resources)
+	var subnets int
+	for _, r := range resources {
+		assert.NotEmpty(t, r.Type)
+		assert.NotEmpty(t, r.Parent, r.Name)
+		if r.Type == "aws:ec2/subnet:Subnet" {
+			subnets++
+			assert.Equal(t, false, r.Inputs["mapPublicIpOnLaunch"])
+		}
+	}
+	assert.Equal(t, 9, subnets, "prod: 3 tiers × 3 AZs")
+}
+
+func TestBadConfigExitsWithTheValidationMessage(t *testing.T) {
+	dir := t.TempDir()
+	project, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), project, 0o600))
+	stack, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.dev.yaml"))
+	require.NoError(t, err)
+	bad := strings.Replace(string(stack), "natStrategy: single", "natStrategy: sometimes", 1)
+	require.NotEqual(t, string(stack), bad)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
+
+	var out, errOut bytes.Buffer
+	err = run([]string{"-stack", "dev", "-dir", dir}, &out, &errOut)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `hybridcloud:network.natStrategy: unknown NAT strategy "sometimes"`)
+}
+
+func TestFlagsAreChecked(t *testing.T) {
+	for _, args := range [][]string{{}, {"-stack", "dev", "-format", "yaml"}, {"-stack", "dev", "-mode", "destroy"}} {
+		var out, errOut bytes.Buffer
+		assert.Error(t, run(append(args, "-dir", repoRoot), &out, &errOut), "%v", args)
+	}
+}

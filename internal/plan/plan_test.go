@@ -1,0 +1,176 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func writeProject(t *testing.T, stackYAML string) string {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), []byte(`name: demo
+runtime: go
+config:
+  pulumi:disable-default-providers:
+    value: [aws]
+  demo:size:
+    type: integer
+    default: 2
+  demo:settings:
+    type: object
+`), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.test.yaml"), []byte(stackYAML), 0o600))
+	return dir
+}
+
+func TestLoadStackReadsValuesDefaultsAndObjectsAsTheEngineDoes(t *testing.T) {
+	dir := writeProject(t, `config:
+  aws:region: us-east-1
+  demo:settings:
+    name: x
+    list: [1, 2]
+`)
+	st, err := LoadStack(dir, "test")
+	require.NoError(t, err)
+	assert.Equal(t, "demo", st.Project)
+	assert.Equal(t, "us-east-1", st.Config["aws:region"])
+	assert.Equal(t, "2", st.Config["demo:size"], "a declared default applies when the stack sets nothing")
+	assert.JSONEq(t, `{"name":"x","list":[1,2]}`, st.Config["demo:settings"], "objects reach the program as JSON")
+	assert.JSONEq(t, `["aws"]`, st.Config["pulumi:disable-default-providers"])
+	assert.Empty(t, st.SecretKeys)
+}
+
+func TestLoadStackReplacesSecureValuesWithMarkedPlaceholders(t *testing.T) {
+	dir := writeProject(t, `config:
+  demo:size:
+    secure: v1:AAAA
+  demo:settings:
+    key:
+      secure: v1:BBBB
+`)
+	st, err := LoadStack(dir, "test")
+	require.NoError(t, err)
+	assert.Equal(t, "PLACEHOLDER-SECRET(demo:size)", st.Config["demo:size"])
+	assert.JSONEq(t, `{"key":"PLACEHOLDER-SECRET(demo:settings.key)"}`, st.Config["demo:settings"])
+	assert.ElementsMatch(t, []string{"demo:size", "demo:settings"}, st.SecretKeys, "a key with a secure part is secret as a whole")
+	assert.NotContains(t, st.Config["demo:settings"], "v1:BBBB", "ciphertext never reaches the program")
+}
+
+func TestLoadStackRejectsKeysTheProjectDoesNotDeclare(t *testing.T) {
+	dir := writeProject(t, `config:
+  demo:sizee: 3
+`)
+	_, err := LoadStack(dir, "test")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "demo:sizee is not declared in Pulumi.yaml")
+}
+
+func TestLoadStackFailsOnAMissingStackFile(t *testing.T) {
+	_, err := LoadStack(writeProject(t, "config: {}\n"), "prod")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Pulumi.prod.yaml")
+}
+
+// secretProgram reads a secret from config and passes it to a resource, as a real program would.
+func secretProgram(ctx *pulumi.Context) error {
+	password, _ := ctx.GetConfig("demo:password")
+	return ctx.RegisterResource("test:index:Thing", "thing", pulumi.Map{
+		"password": pulumi.ToSecret(pulumi.String(password)),
+		"size":     pulumi.Int(2),
+	}, &struct{ pulumi.CustomResourceState }{})
+}
+
+func TestSecretsAreMaskedAndUnknownsMarkedInJSON(t *testing.T) {
+	st := Stack{Project: "demo", Name: "test", Config: map[string]string{"demo:password": "hunter2"}, SecretKeys: []string{"demo:password"}}
+	for _, mode := range []Mode{Up, Preview} {
+		res, err := Run(secretProgram, st, mode)
+		require.NoError(t, err)
+		var buf bytes.Buffer
+		require.NoError(t, res.WriteJSON(&buf))
+		assert.NotContains(t, buf.String(), "hunter2", mode)
+
+		var out []map[string]any
+		require.NoError(t, json.Unmarshal(buf.Bytes(), &out))
+		require.Len(t, out, 1)
+		assert.Equal(t, "test:index:Thing", out[0]["type"])
+		assert.Equal(t, "thing", out[0]["name"])
+		assert.Equal(t, "urn:pulumi:test::demo::pulumi:pulumi:Stack::demo-test", out[0]["parent"])
+		inputs := out[0]["inputs"].(map[string]any)
+		assert.Equal(t, SecretMask, inputs["password"])
+		assert.EqualValues(t, 2, inputs["size"])
+	}
+}
+
+func TestUpFillsIDsAndComputedOutputsWhilePreviewLeavesThemUnknown(t *testing.T) {
+	var arn pulumi.StringOutput
+	var id pulumi.IDOutput
+	program := func(ctx *pulumi.Context) error {
+		var r struct {
+			pulumi.CustomResourceState
+			Arn pulumi.StringOutput `pulumi:"arn"`
+		}
+		if err := ctx.RegisterResource("aws:kms/key:Key", "key", pulumi.Map{}, &r); err != nil {
+			return err
+		}
+		arn, id = r.Arn, r.ID()
+		return nil
+	}
+	st := Stack{Project: "demo", Name: "test"}
+
+	_, err := Run(program, st, Up)
+	require.NoError(t, err)
+	v, err := Await(arn)
+	require.NoError(t, err)
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key", v.Value)
+	idv, err := Await(id)
+	require.NoError(t, err)
+	assert.EqualValues(t, "key_id", idv.Value)
+
+	_, err = Run(program, st, Preview)
+	require.NoError(t, err)
+	v, err = Await(arn)
+	require.NoError(t, err)
+	assert.False(t, v.Known, "preview knows no computed outputs")
+	idv, err = Await(id)
+	require.NoError(t, err)
+	assert.False(t, idv.Known, "preview knows no ids")
+}
+
+func TestTreeShowsChildrenUnderTheirComponentAndCountsTypes(t *testing.T) {
+	program := func(ctx *pulumi.Context) error {
+		comp := &struct{ pulumi.ResourceState }{}
+		if err := ctx.RegisterComponentResource("demo:x:Group", "group", comp); err != nil {
+			return err
+		}
+		for _, n := range []string{"b", "a"} {
+			if err := ctx.RegisterResource("test:index:Thing", n, pulumi.Map{}, &struct{ pulumi.CustomResourceState }{}, pulumi.Parent(comp)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	res, err := Run(program, Stack{Project: "demo", Name: "test"}, Preview)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, res.WriteTree(&buf))
+	lines := strings.Split(buf.String(), "\n")
+	assert.Equal(t, "demo:x:Group  group", lines[0])
+	assert.Equal(t, "  test:index:Thing  a", lines[1], "children indented under their component, sorted")
+	assert.Equal(t, "  test:index:Thing  b", lines[2])
+	assert.Contains(t, buf.String(), "   2  test:index:Thing")
+}
+
+func TestAMissingInvokeAnswerIsAnError(t *testing.T) {
+	m := &monitor{}
+	_, err := m.Call(pulumi.MockCallArgs{Token: "aws:index/getAmi:getAmi"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "aws:index/getAmi:getAmi")
+}

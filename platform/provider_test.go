@@ -1,0 +1,33 @@
+package platform
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan"
+)
+
+func TestOneTaggedProviderCarriesTheRegionAndMandatoryTags(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		res := runStack(t, stack, plan.Up)
+		providers := res.OfType("pulumi:providers:aws")
+		require.NotEmpty(t, providers)
+		p, ok := res.Named("pulumi:providers:aws", "aws")
+		require.True(t, ok)
+		assert.Equal(t, "us-east-1", p.Props()["region"])
+		tags := p.Props()["defaultTags"].(map[string]any)["tags"].(map[string]any)
+		assert.Equal(t, stack, tags["Environment"])
+		assert.Equal(t, "hybridcloud", tags["Project"])
+		assert.Equal(t, "pulumi", tags["ManagedBy"])
+	}
+}
+
+func TestAConfigErrorStopsTheProgramBeforeAnyResource(t *testing.T) {
+	st := withConfig(stackFiles(t, "dev"), "hybridcloud:network", `{"cidr":"10.0.0.0/16"}`)
+	_, err := plan.Run(Program(func() time.Time { return testNow }), st, plan.Up)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:network.natStrategy: required")
+}
