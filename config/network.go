@@ -50,16 +50,13 @@ func (p *parser) network(in networkInput, env Environment) Network {
 	}
 
 	cidrOK := false
-	switch {
-	case in.CIDR == "":
+	if in.CIDR == "" {
 		p.fail(key+".cidr", "required but not set")
-	default:
-		if prefix, ok := p.cidr(key+".cidr", in.CIDR); ok {
-			out.CIDR = prefix
-			cidrOK = true
-			if !isPrivate(prefix) {
-				p.fail(key+".cidr", "%s is not a private (RFC 1918) range", prefix)
-			}
+	} else if prefix, ok := p.cidr(key+".cidr", in.CIDR); ok {
+		out.CIDR = prefix
+		cidrOK = true
+		if !isPrivate(prefix) {
+			p.fail(key+".cidr", "%s is not a private (RFC 1918) range", prefix)
 		}
 	}
 

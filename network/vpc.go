@@ -65,19 +65,19 @@ type Vpc struct {
 func (a *VpcArgs) validate() error {
 	var errs []error
 	if !a.CIDR.IsValid() {
-		errs = append(errs, errors.New("CIDR is required"))
+		errs = append(errs, errors.New("a CIDR is required"))
 	}
 	if len(a.Subnets) == 0 {
-		errs = append(errs, errors.New("Subnets is required (see PlanSubnets)"))
+		errs = append(errs, errors.New("subnets are required (see PlanSubnets)"))
 	}
 	if _, err := ParseNatStrategy(string(a.NatStrategy)); err != nil {
 		errs = append(errs, err)
 	}
 	if a.Region == "" || a.Partition == "" || a.AccountID == nil {
-		errs = append(errs, errors.New("Region, Partition and AccountID are required"))
+		errs = append(errs, errors.New("region, partition and account id are required"))
 	}
 	if a.FlowLogRetentionDays <= 0 {
-		errs = append(errs, errors.New("FlowLogRetentionDays must be positive"))
+		errs = append(errs, errors.New("the flow log retention must be positive"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("network: %w", err)

@@ -256,6 +256,6 @@ func TestNewVpcRejectsIncompleteArgs(t *testing.T) {
 		return err
 	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "Subnets is required")
+	assert.Contains(t, err.Error(), "subnets are required")
 	assert.Contains(t, err.Error(), `unknown NAT strategy "everywhere"`)
 }

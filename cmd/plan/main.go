@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/insurance/hybridcloud/internal/plan"
@@ -59,17 +60,20 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var notes strings.Builder
+	for _, k := range st.SecretKeys {
+		fmt.Fprintf(&notes, "note: %s is a secure value; the plan used the placeholder %s\n", k, plan.SecretPlaceholder(k))
+	}
 	if *format == "json" {
 		// stdout carries the JSON alone, so notes go to stderr.
-		for _, k := range st.SecretKeys {
-			fmt.Fprintf(stderr, "note: %s is a secure value; the plan used %s\n", k, plan.SecretPlaceholder(k))
+		if _, err := io.WriteString(stderr, notes.String()); err != nil {
+			return err
 		}
 		return result.WriteJSON(stdout)
 	}
-	fmt.Fprintf(stdout, "Offline plan of stack %q (%s, under mocks: no AWS calls)\n", *stack, m)
-	for _, k := range st.SecretKeys {
-		fmt.Fprintf(stdout, "note: %s is a secure value; the plan used the placeholder %s\n", k, plan.SecretPlaceholder(k))
+	header := fmt.Sprintf("Offline plan of stack %q (%s, under mocks: no AWS calls)\n%s\n", *stack, m, notes.String())
+	if _, err := io.WriteString(stdout, header); err != nil {
+		return err
 	}
-	fmt.Fprintln(stdout)
 	return result.WriteTree(stdout)
 }
