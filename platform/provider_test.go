@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -30,4 +31,17 @@ func TestAConfigErrorStopsTheProgramBeforeAnyResource(t *testing.T) {
 	_, err := plan.Run(Program(func() time.Time { return testNow }), st, plan.Up)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:network.natStrategy: required")
+}
+
+func TestEveryAWSResourceUsesTheTaggedProvider(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		res := runStack(t, stack, plan.Up)
+		for _, r := range res.Resources {
+			if !r.Custom || strings.HasPrefix(r.Type, "pulumi:providers:") {
+				continue
+			}
+			assert.True(t, strings.HasPrefix(r.Provider, "urn:pulumi:"+stack+"::hybridcloud::pulumi:providers:aws::"),
+				"%s %s uses provider %q: the default provider is disabled and would also skip the mandatory tags", r.Type, r.Name, r.Provider)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -43,6 +44,9 @@ type Resource struct {
 	URN string `json:"urn"`
 	// Custom is false for component resources, which only group their children.
 	Custom bool `json:"custom"`
+	// Provider is the reference (URN::id) of the provider instance that manages the resource; empty for
+	// components and for resources left to a default provider.
+	Provider string `json:"-"`
 	// Inputs are the declared inputs, with secrets and unknowns kept as such.
 	Inputs resource.PropertyMap `json:"-"`
 	// Dependencies are the URNs of the resources each input property was built from.
@@ -88,6 +92,7 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		Parent:       parent,
 		URN:          m.urn(parent, args.TypeToken, args.Name),
 		Custom:       args.Custom,
+		Provider:     args.Provider,
 		Inputs:       inputs,
 		Dependencies: deps,
 	}
@@ -109,6 +114,10 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 
 // Call answers the provider functions (data sources) the program invokes.
 func (m *monitor) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	if strings.HasPrefix(args.Token, "aws:") && args.Provider == "" {
+		// The default aws provider is disabled in Pulumi.yaml; an invoke without an explicit one fails for real.
+		return nil, fmt.Errorf("plan: invoke %s has no explicit provider (pass pulumi.Provider or pulumi.Parent)", args.Token)
+	}
 	out, ok := invokeResults[args.Token]
 	if !ok {
 		return nil, fmt.Errorf("plan: no mock answer for invoke %s; add one to invokeResults", args.Token)
