@@ -48,12 +48,13 @@ func (v *Vpc) declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, ar
 	policy := args.AccountID.ToStringOutput().ApplyT(func(account string) (string, error) {
 		return LogsKeyPolicy(args.Partition, args.Region, account)
 	}).(pulumi.StringOutput)
+	retain := pulumi.RetainOnDelete(args.RetainLogs)
 	key, err := kms.NewKey(ctx, name+"-logs", &kms.KeyArgs{
 		Description:          pulumi.String("Encrypts the " + name + " stack's CloudWatch log groups"),
 		EnableKeyRotation:    pulumi.Bool(true),
 		DeletionWindowInDays: pulumi.Int(30),
 		Policy:               policy,
-	}, parent)
+	}, parent, retain)
 	if err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func (v *Vpc) declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, ar
 	group, err := cloudwatch.NewLogGroup(ctx, name+"-flow-logs", &cloudwatch.LogGroupArgs{
 		RetentionInDays: pulumi.Int(args.FlowLogRetentionDays),
 		KmsKeyId:        key.Arn,
-	}, parent)
+	}, parent, retain)
 	if err != nil {
 		return err
 	}

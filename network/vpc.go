@@ -34,6 +34,10 @@ type VpcArgs struct {
 	AccountID pulumi.StringInput
 	// Partition is the AWS partition ("aws"), for ARNs in policies. Required.
 	Partition string
+	// RetainLogs keeps the flow-log group and the stack's log key in AWS when the stack is destroyed
+	// (retain on delete). Default false; prod sets it, since flow logs are audit records and every log group
+	// of the stack is encrypted with that key.
+	RetainLogs bool
 }
 
 // Vpc is the network component.

@@ -259,3 +259,17 @@ func TestNewVpcRejectsIncompleteArgs(t *testing.T) {
 	assert.Contains(t, err.Error(), "subnets are required")
 	assert.Contains(t, err.Error(), `unknown NAT strategy "everywhere"`)
 }
+
+func TestRetainLogsKeepsTheFlowLogsAndTheirKeyThroughADestroy(t *testing.T) {
+	for _, retain := range []bool{false, true} {
+		args := testArgs(t, 2, NatSingle)
+		args.RetainLogs = retain
+		res, _ := runVpc(t, args, plan.Up)
+		group, ok := res.Named(typeLogGroup, "net-flow-logs")
+		require.True(t, ok)
+		key, ok := res.Named(typeKey, "net-logs")
+		require.True(t, ok)
+		assert.Equal(t, retain, group.RetainOnDelete, "log group")
+		assert.Equal(t, retain, key.RetainOnDelete, "log key")
+	}
+}

@@ -47,6 +47,7 @@ func declare(ctx *pulumi.Context, cfg *config.Config) error {
 		FlowLogRetentionDays:     cfg.Network.FlowLogRetentionDays,
 		AccountID:                identity.AccountId(),
 		Partition:                cfg.Partition(),
+		RetainLogs:               cfg.IsProd(),
 	}, useProvider)
 	if err != nil {
 		return err

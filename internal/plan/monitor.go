@@ -47,6 +47,9 @@ type Resource struct {
 	// Provider is the reference (URN::id) of the provider instance that manages the resource; empty for
 	// components and for resources left to a default provider.
 	Provider string `json:"-"`
+	// Protect and RetainOnDelete are the resource options that keep state through a careless destroy.
+	Protect        bool `json:"-"`
+	RetainOnDelete bool `json:"-"`
 	// Inputs are the declared inputs, with secrets and unknowns kept as such.
 	Inputs resource.PropertyMap `json:"-"`
 	// Dependencies are the URNs of the resources each input property was built from.
@@ -87,14 +90,16 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		parent = m.rootURN()
 	}
 	r := Resource{
-		Type:         args.TypeToken,
-		Name:         args.Name,
-		Parent:       parent,
-		URN:          m.urn(parent, args.TypeToken, args.Name),
-		Custom:       args.Custom,
-		Provider:     args.Provider,
-		Inputs:       inputs,
-		Dependencies: deps,
+		Type:           args.TypeToken,
+		Name:           args.Name,
+		Parent:         parent,
+		URN:            m.urn(parent, args.TypeToken, args.Name),
+		Custom:         args.Custom,
+		Provider:       args.Provider,
+		Protect:        rpc.GetProtect(),
+		RetainOnDelete: rpc.GetRetainOnDelete(),
+		Inputs:         inputs,
+		Dependencies:   deps,
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)

@@ -18,17 +18,23 @@ const (
 
 // jsonResource is the JSON shape of one resource: what reviewers and tools diff.
 type jsonResource struct {
-	Type   string         `json:"type"`
-	Name   string         `json:"name"`
-	Parent string         `json:"parent"`
-	Inputs map[string]any `json:"inputs"`
+	Type           string         `json:"type"`
+	Name           string         `json:"name"`
+	Parent         string         `json:"parent"`
+	Protect        bool           `json:"protect,omitempty"`
+	RetainOnDelete bool           `json:"retainOnDelete,omitempty"`
+	Inputs         map[string]any `json:"inputs"`
 }
 
 // WriteJSON writes every resource as one JSON array, in URN order, with secrets masked and unknowns marked.
 func (r *Result) WriteJSON(w io.Writer) error {
 	out := make([]jsonResource, 0, len(r.Resources))
 	for _, res := range r.Resources {
-		out = append(out, jsonResource{Type: res.Type, Name: res.Name, Parent: res.Parent, Inputs: Plain(res.Inputs)})
+		out = append(out, jsonResource{
+			Type: res.Type, Name: res.Name, Parent: res.Parent,
+			Protect: res.Protect, RetainOnDelete: res.RetainOnDelete,
+			Inputs: Plain(res.Inputs),
+		})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
