@@ -1,6 +1,7 @@
 // Command plan runs the Pulumi program offline, under mocks, with a stack's configuration read from
 // Pulumi.yaml and Pulumi.<stack>.yaml, and prints what it would declare: no AWS account, no Pulumi CLI, no
-// backend.
+// backend. After the plan it prints the verdicts of the policy pack (policy/rules) and fails on a mandatory
+// violation, as `pulumi preview --policy-pack policy` would.
 //
 //	plan -stack dev                 # resource tree and counts per type
 //	plan -stack prod -format json   # every resource with its inputs, as one JSON array
@@ -69,11 +70,17 @@ func run(argv []string, stdout, stderr io.Writer) error {
 		if _, err := io.WriteString(stderr, notes.String()); err != nil {
 			return err
 		}
-		return result.WriteJSON(stdout)
+		if err := result.WriteJSON(stdout); err != nil {
+			return err
+		}
+		return writeVerdicts(stderr, result, st)
 	}
 	header := fmt.Sprintf("Offline plan of stack %q (%s, under mocks: no AWS calls)\n%s\n", *stack, m, notes.String())
 	if _, err := io.WriteString(stdout, header); err != nil {
 		return err
 	}
-	return result.WriteTree(stdout)
+	if err := result.WriteTree(stdout); err != nil {
+		return err
+	}
+	return writeVerdicts(stdout, result, st)
 }

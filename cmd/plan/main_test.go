@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan"
 )
 
 const repoRoot = "../.."
@@ -67,4 +69,26 @@ func TestFlagsAreChecked(t *testing.T) {
 		var out, errOut bytes.Buffer
 		assert.Error(t, run(append(args, "-dir", repoRoot), &out, &errOut), "%v", args)
 	}
+}
+
+func TestPlanReportsThePolicyPacksVerdicts(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot}, &out, &errOut))
+	assert.Contains(t, out.String(), "Policy pack hybridcloud-guardrails 0.1.0:")
+	assert.Contains(t, out.String(), "0 mandatory violation(s)")
+
+	out.Reset()
+	errOut.Reset()
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "Policy pack hybridcloud-guardrails", "json mode keeps stdout pure JSON")
+	assert.NotContains(t, out.String(), "Policy pack")
+}
+
+func TestAMandatoryViolationFailsThePlan(t *testing.T) {
+	vpc := plan.Resource{Type: "aws:ec2/vpc:Vpc", Name: "dev-vpc", URN: "urn:pulumi:dev::hybridcloud::aws:ec2/vpc:Vpc::dev-vpc", Custom: true}
+	var out bytes.Buffer
+	err := writeVerdicts(&out, &plan.Result{Mode: plan.Preview, Resources: []plan.Resource{vpc}}, plan.Stack{Name: "dev"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "1 mandatory policy violation(s)")
+	assert.Contains(t, out.String(), `[mandatory] vpc-flow-logs: Vpc "dev-vpc": no aws:ec2/flowLog:FlowLog has vpcId = this VPC`)
 }

@@ -1,0 +1,152 @@
+package platform
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/policy/offline"
+	"github.com/insurance/hybridcloud/policy/rules"
+)
+
+// checkPack runs the whole policy pack over a run of st.
+func checkPack(t *testing.T, res *plan.Result, st plan.Stack) []rules.Violation {
+	t.Helper()
+	vs, err := offline.Check(res, st)
+	require.NoError(t, err)
+	return vs
+}
+
+func TestBothStacksPassEveryMandatoryPolicy(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+			t.Run(stack+"/"+mode.String(), func(t *testing.T) {
+				vs := checkPack(t, runStack(t, stack, mode), stackFiles(t, stack))
+				assert.Empty(t, offline.Mandatory(vs), "mandatory violations")
+				for _, v := range vs {
+					t.Log(v) // advisories and checks left pending by unknown inputs, for the reader
+				}
+			})
+		}
+	}
+}
+
+func TestEveryResourceTypeTheProgramDeclaresIsGuarded(t *testing.T) {
+	// A new resource type needs a rule in policy/rules, or a reviewed decision that it needs none.
+	for _, stack := range []string{"dev", "prod"} {
+		for _, typ := range runStack(t, stack, plan.Up).Types() {
+			assert.True(t, rules.CoveredType(typ), "%s declares %s, which no policy rule inspects", stack, typ)
+		}
+	}
+}
+
+func TestUpLeavesNoCheckPendingOnAnUnknownInput(t *testing.T) {
+	// Up knows every input the program declares, so no check may be left pending (a preview may leave some,
+	// as advisories, never as violations).
+	for _, stack := range []string{"dev", "prod"} {
+		for _, v := range checkPack(t, runStack(t, stack, plan.Up), stackFiles(t, stack)) {
+			assert.NotEqual(t, rules.UnknownsPolicyID, v.Policy, "%s under up: %s", stack, v)
+		}
+	}
+}
+
+func TestThePackCatchesAResourceMissingFromTheGraph(t *testing.T) {
+	// Dropping the flow log from a real run is what a refactor that forgets it would declare.
+	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+		res := runStack(t, "prod", mode)
+		var kept []plan.Resource
+		for _, r := range res.Resources {
+			if r.Type != "aws:ec2/flowLog:FlowLog" {
+				kept = append(kept, r)
+			}
+		}
+		vs := offline.Mandatory(checkPack(t, &plan.Result{Mode: mode, Resources: kept}, stackFiles(t, "prod")))
+		require.Len(t, vs, 1, mode)
+		assert.Equal(t, rules.VpcFlowLogs.ID, vs[0].Policy)
+		assert.Contains(t, vs[0].Message, `Vpc "prod-vpc"`)
+	}
+}
+
+// withPath returns st with one field of an object-valued config key replaced (path is dot-separated).
+func withPath(t *testing.T, st plan.Stack, key, path string, value any) plan.Stack {
+	t.Helper()
+	raw, ok := st.Config[key]
+	if !ok {
+		t.Skipf("%s is not in the stack file yet: its component has not landed", key)
+	}
+	var obj map[string]any
+	require.NoError(t, json.Unmarshal([]byte(raw), &obj), key)
+	steps := strings.Split(path, ".")
+	cur := obj
+	for _, s := range steps[:len(steps)-1] {
+		next, ok := cur[s].(map[string]any)
+		if !ok {
+			t.Skipf("%s.%s is not in the stack file", key, path)
+		}
+		cur = next
+	}
+	leaf := steps[len(steps)-1]
+	if _, ok := cur[leaf]; !ok {
+		// Adding a key the stack file does not set could trip strict decoding and pass for the wrong reason.
+		t.Skipf("%s.%s is not set in the stack file", key, path)
+	}
+	cur[leaf] = value
+	out, err := json.Marshal(obj)
+	require.NoError(t, err)
+	return withConfig(st, key, string(out))
+}
+
+// TestUnsafeConfigIsStoppedByTheProgramOrThePack changes one value to something unsafe: either config
+// validation refuses it (naming the key) or the program declares it and the named policy fires. Either way it
+// never reaches AWS.
+func TestUnsafeConfigIsStoppedByTheProgramOrThePack(t *testing.T) {
+	cases := []struct {
+		name        string
+		stack       string
+		key, path   string
+		value       any
+		wantErr     string // the config error, naming the key
+		wantPolicy  string // or the mandatory policy that fires
+		wantMessage string
+	}{
+		{name: "an on-premises CIDR of the whole internet is refused by config", stack: "prod",
+			key: "hybridcloud:onPremises", path: "cidrs", value: []any{"0.0.0.0/0"}, wantErr: "hybridcloud:onPremises.cidrs"},
+		{name: "a public VPC CIDR is refused by config", stack: "prod",
+			key: "hybridcloud:network", path: "cidr", value: "8.8.0.0/16", wantErr: "hybridcloud:network.cidr"},
+		{name: "Multi-AZ off in prod is refused by config", stack: "prod",
+			key: "hybridcloud:data", path: "database.multiAz", value: false, wantErr: "multiAz"},
+		{name: "single-AZ dev database is only advised", stack: "dev",
+			key: "hybridcloud:data", path: "database.multiAz", value: false, wantPolicy: rules.RdsMultiAZ.ID + "-advisory"},
+		{name: "an NFS share open to the internet is refused by config", stack: "prod",
+			key: "hybridcloud:data", path: "gateway.clientCidrs", value: []any{"0.0.0.0/0"}, wantErr: "0.0.0.0/0"},
+		{name: "dev backups kept one day fire the retention rule or are refused", stack: "dev",
+			key: "hybridcloud:data", path: "database.backupRetentionDays", value: 1, wantPolicy: rules.RdsBackupRetention.ID, wantErr: "backupRetention"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			st := withPath(t, stackFiles(t, tc.stack), tc.key, tc.path, tc.value)
+			for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+				res, err := plan.Run(Program(func() time.Time { return testNow }), st, mode)
+				if err != nil {
+					require.NotEmpty(t, tc.wantErr, "unexpected config error: %v", err)
+					assert.Contains(t, err.Error(), tc.wantErr, mode)
+					continue
+				}
+				require.NotEmpty(t, tc.wantPolicy, "config accepted an unsafe value and no policy is expected to catch it")
+				var fired []string
+				for _, v := range checkPack(t, res, st) {
+					fired = append(fired, v.Policy)
+					if v.Policy == tc.wantPolicy {
+						assert.Contains(t, v.Message, tc.wantMessage, mode)
+					}
+				}
+				assert.Contains(t, fired, tc.wantPolicy, mode)
+			}
+		})
+	}
+}

@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"encoding/json"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
+)
+
+// credentialEnvVars are the variable names ECS.8 forbids in a container's plain environment.
+var credentialEnvVars = map[string]bool{"AWS_ACCESS_KEY_ID": true, "AWS_SECRET_ACCESS_KEY": true, "ECS_ENGINE_AUTH_DATA": true}
+
+// EcsNoCredentialsInEnv forbids credentials in plain environment variables: they are readable by anyone who
+// can describe the task definition. Secrets go in `secrets[].valueFrom`.
+var EcsNoCredentialsInEnv = Rule{
+	ID: "ecs-no-credentials-in-env", Control: "ECS.8", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
+	Description: "No container sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or ECS_ENGINE_AUTH_DATA in environment (use secrets).",
+	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
+	Resource: func(r Resource, f *Findings) {
+		doc, known := text(r.Get("containerDefinitions"))
+		if !known {
+			f.Unknown(r, "containerDefinitions")
+			return
+		}
+		var defs []struct {
+			Name        string `json:"name"`
+			Environment []struct {
+				Name string `json:"name"`
+			} `json:"environment"`
+		}
+		if err := json.Unmarshal([]byte(doc), &defs); err != nil {
+			f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
+			return
+		}
+		for _, d := range defs {
+			for _, e := range d.Environment {
+				if credentialEnvVars[e.Name] {
+					f.Fail(r, "container %q sets %s in environment; pass it through secrets", d.Name, e.Name)
+				}
+			}
+		}
+	},
+}

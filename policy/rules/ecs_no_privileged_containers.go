@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"encoding/json"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
+)
+
+// EcsNoPrivileged forbids privileged containers: they own the host.
+var EcsNoPrivileged = Rule{
+	ID: "ecs-no-privileged-containers", Control: "ECS.4", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
+	Description: "No container in a task definition runs privileged (containerDefinitions[].privileged).",
+	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
+	Resource: func(r Resource, f *Findings) {
+		doc, known := text(r.Get("containerDefinitions"))
+		if !known {
+			f.Unknown(r, "containerDefinitions")
+			return
+		}
+		var defs []struct {
+			Name       string `json:"name"`
+			Privileged bool   `json:"privileged"`
+		}
+		if err := json.Unmarshal([]byte(doc), &defs); err != nil {
+			f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
+			return
+		}
+		for _, d := range defs {
+			if d.Privileged {
+				f.Fail(r, "container %q has privileged = true", d.Name)
+			}
+		}
+	},
+}

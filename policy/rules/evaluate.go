@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
+)
+
+// Violation is one report of a policy, as the CLI would print it.
+type Violation struct {
+	// Policy is the policy name (a rule ID, its advisory twin, or UnknownsPolicyID).
+	Policy string
+	// Enforcement is the policy's level.
+	Enforcement policyx.EnforcementLevel
+	// URN is the resource the violation is about.
+	URN string
+	// Message names the resource, the property and the offending value.
+	Message string
+}
+
+// Mandatory says whether the violation blocks a deployment.
+func (v Violation) Mandatory() bool { return v.Enforcement == policyx.EnforcementLevelMandatory }
+
+func (v Violation) String() string {
+	level := "advisory"
+	if v.Mandatory() {
+		level = "mandatory"
+	}
+	return fmt.Sprintf("[%s] %s: %s", level, v.Policy, v.Message)
+}
+
+// collector is a policyx.PolicyManager that keeps what policies report.
+type collector struct {
+	policy policyx.Policy
+	out    *[]Violation
+}
+
+func (c collector) ReportViolation(message, urn string) {
+	*c.out = append(*c.out, Violation{Policy: c.policy.Name(), Enforcement: c.policy.EnforcementLevel(), URN: urn, Message: message})
+}
+
+// Evaluate runs policies over resources as the engine does: every resource policy on every resource, then
+// every stack policy once over all of them. config is the policy config every policy sees (nil for none);
+// stackTags are the stack's tags. Violations come back sorted by policy, then message.
+func Evaluate(policies []policyx.Policy, resources []policyx.AnalyzerResource, config map[string]any, stackTags map[string]string) ([]Violation, error) {
+	ctx := context.Background()
+	var out []Violation
+	for _, p := range policies {
+		if p.EnforcementLevel() == policyx.EnforcementLevelDisabled {
+			continue
+		}
+		m := collector{policy: p, out: &out}
+		switch p := p.(type) {
+		case policyx.ResourceValidationPolicy:
+			for _, r := range resources {
+				err := p.Validate(ctx, policyx.ResourceValidationArgs{Manager: m, Resource: r, Config: config, StackTags: stackTags})
+				if err != nil {
+					return nil, fmt.Errorf("rules: policy %s on %s: %w", p.Name(), r.URN, err)
+				}
+			}
+		case policyx.StackValidationPolicy:
+			if err := p.Validate(ctx, policyx.StackValidationArgs{Manager: m, Resources: resources}); err != nil {
+				return nil, fmt.Errorf("rules: stack policy %s: %w", p.Name(), err)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Policy != out[j].Policy {
+			return out[i].Policy < out[j].Policy
+		}
+		return strings.Compare(out[i].Message, out[j].Message) < 0
+	})
+	return out, nil
+}
