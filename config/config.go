@@ -45,6 +45,8 @@ type Config struct {
 	Network Network
 	// OnPremises describes the data centre.
 	OnPremises OnPremises
+	// Database is the RDS PostgreSQL instance (hybridcloud:database).
+	Database Database
 }
 
 // IsProd reports whether prod's safeguards apply.
@@ -86,6 +88,10 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	var onPrem onPremisesInput
 	if p.object("onPremises", true, &onPrem) {
 		c.OnPremises = p.onPremises(onPrem)
+	}
+	var db databaseInput
+	if p.object("database", true, &db) {
+		c.Database = p.database(db, c.Environment)
 	}
 	p.checkOverlaps(c)
 

@@ -1,0 +1,78 @@
+package config
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDatabaseSectionOfEachStackFile(t *testing.T) {
+	tests := []struct {
+		stack         string
+		wantMultiAZ   bool
+		wantRetention int
+	}{
+		{"dev", false, 7},
+		{"prod", true, 35},
+	}
+	for _, tt := range tests {
+		t.Run(tt.stack, func(t *testing.T) {
+			c, err := parse(stackConfig(t, tt.stack))
+			require.NoError(t, err)
+			assert.Equal(t, "postgres16", c.Database.Family)
+			assert.Equal(t, tt.wantMultiAZ, c.Database.MultiAZ)
+			assert.Equal(t, tt.wantRetention, c.Database.BackupRetentionDays)
+			assert.Greater(t, c.Database.MaxAllocatedStorageGiB, c.Database.AllocatedStorageGiB, "storage autoscaling needs max > allocated")
+		})
+	}
+}
+
+func TestDatabaseDefaultsAreMultiAZWithLongestRetention(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "dev"), "hybridcloud:database", "multiAz", nil)
+	cfg = patch(t, cfg, "hybridcloud:database", "backupRetentionDays", nil)
+	c, err := parse(cfg)
+	require.NoError(t, err)
+	assert.True(t, c.Database.MultiAZ)
+	assert.Equal(t, 35, c.Database.BackupRetentionDays)
+}
+
+func TestBadDatabaseConfigNamesTheKey(t *testing.T) {
+	const key = "hybridcloud:database"
+	tests := []struct {
+		name    string
+		stack   string
+		field   string
+		value   any
+		wantKey string
+		wantMsg string
+	}{
+		{"Multi-AZ off in prod is refused", "prod", "multiAz", false, key + ".multiAz", "must be true in prod"},
+		{"backup retention 0 in prod is refused", "prod", "backupRetentionDays", 0, key + ".backupRetentionDays", "prod requires"},
+		{"backup retention above 35 days is refused", "dev", "backupRetentionDays", 36, key + ".backupRetentionDays", "outside 0-35"},
+		{"allocated storage above the maximum is refused", "dev", "allocatedStorage", 200, key + ".maxAllocatedStorage", "between allocatedStorage (200 GiB)"},
+		{"allocated storage below the gp3 minimum is refused", "dev", "allocatedStorage", 10, key + ".allocatedStorage", "outside 20-65536"},
+		{"an engine version without a family is refused", "dev", "engineVersion", "latest", key + ".engineVersion", "does not start with a PostgreSQL major version"},
+		{"an unsupported major version is refused", "dev", "engineVersion", "12.20", key + ".engineVersion", "older than 13"},
+		{"an instance class that is not one is refused", "dev", "instanceClass", "t4g.micro", key + ".instanceClass", "not an RDS instance class"},
+		{"a backup window with a bad hour is refused", "dev", "backupWindow", "25:00-26:00", key + ".backupWindow", "not a UTC window"},
+		{"a maintenance window without days is refused", "dev", "maintenanceWindow", "04:30-05:30", key + ".maintenanceWindow", "not a UTC window"},
+		{"an unknown field is refused", "dev", "password", "hunter2", key, `unknown field "password"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse(patch(t, stackConfig(t, tt.stack), key, tt.field, tt.value))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantKey+": ")
+			assert.Contains(t, err.Error(), tt.wantMsg)
+		})
+	}
+}
+
+func TestMissingDatabaseSectionIsAnError(t *testing.T) {
+	cfg := stackConfig(t, "dev")
+	delete(cfg, "hybridcloud:database")
+	_, err := parse(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:database: required but not set")
+}
