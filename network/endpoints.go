@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -29,19 +30,33 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	}
 
 	sources := append([]netip.Prefix{args.CIDR}, args.OnPremisesCIDRs...)
+	ingress := ec2.SecurityGroupIngressArray{
+		ec2.SecurityGroupIngressArgs{
+			Description: pulumi.String("HTTPS from the VPC and on premises"),
+			Protocol:    pulumi.String("tcp"),
+			FromPort:    pulumi.Int(443),
+			ToPort:      pulumi.Int(443),
+			CidrBlocks:  CIDRStrings(sources),
+		},
+	}
+	if slices.Contains(args.Endpoints, storageGatewayEndpoint) && len(args.OnPremisesCIDRs) > 0 {
+		// A gateway VM in the data centre also talks to its endpoint on these ports (activation, control,
+		// support channel).
+		for _, ports := range storageGatewayPorts {
+			ingress = append(ingress, ec2.SecurityGroupIngressArgs{
+				Description: pulumi.String("Storage Gateway from on premises"),
+				Protocol:    pulumi.String("tcp"),
+				FromPort:    pulumi.Int(ports[0]),
+				ToPort:      pulumi.Int(ports[1]),
+				CidrBlocks:  CIDRStrings(args.OnPremisesCIDRs),
+			})
+		}
+	}
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
 		VpcId:       vpc.ID(),
-		Description: pulumi.String("Interface VPC endpoints: HTTPS from the VPC and on premises only"),
-		Ingress: ec2.SecurityGroupIngressArray{
-			ec2.SecurityGroupIngressArgs{
-				Description: pulumi.String("HTTPS from the VPC and on premises"),
-				Protocol:    pulumi.String("tcp"),
-				FromPort:    pulumi.Int(443),
-				ToPort:      pulumi.Int(443),
-				CidrBlocks:  cidrStrings(sources),
-			},
-		},
-		Tags: pulumi.StringMap{"Name": pulumi.String(name + "-endpoints")},
+		Description: pulumi.String("Interface VPC endpoints: from the VPC and on premises only"),
+		Ingress:     ingress,
+		Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-endpoints")},
 	}, parent)
 	if err != nil {
 		return err
@@ -73,7 +88,14 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	return nil
 }
 
-func cidrStrings(prefixes []netip.Prefix) pulumi.StringArray {
+// storageGatewayEndpoint is the short name of the Storage Gateway interface endpoint.
+const storageGatewayEndpoint = "storagegateway"
+
+// storageGatewayPorts are the TCP port ranges beside 443 a gateway uses with its VPC endpoint.
+var storageGatewayPorts = [][2]int{{1026, 1028}, {1031, 1031}, {2222, 2222}}
+
+// CIDRStrings is prefixes as a Pulumi string list, for security group rules and client lists.
+func CIDRStrings(prefixes []netip.Prefix) pulumi.StringArray {
 	out := make(pulumi.StringArray, 0, len(prefixes))
 	for _, p := range prefixes {
 		out = append(out, pulumi.String(p.String()))
