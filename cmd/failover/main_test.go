@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const twoVIFs = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111", "connectionId": "dxcon-fgabc123", "location": "EqDC2", "vlan": 101},
+  "res-a": {"virtualInterfaceId": "dxvif-ffbbb222", "connectionId": "dxcon-fgdef456", "location": "CSVA1", "vlan": 102}}`
+
+// fakeCLI answers pulumi and aws commands from a stack's outputs and records the aws calls.
+type fakeCLI struct {
+	outputs map[string]string
+	awsRuns [][]string
+}
+
+func (f *fakeCLI) run(name string, args ...string) ([]byte, error) {
+	switch {
+	case name == "pulumi" && args[0] == "stack":
+		v, ok := f.outputs[args[2]]
+		if !ok {
+			return nil, fmt.Errorf("no output %s", args[2])
+		}
+		return []byte(v), nil
+	case name == "pulumi" && args[0] == "config":
+		return []byte("us-east-1\n"), nil
+	case name == "aws":
+		f.awsRuns = append(f.awsRuns, args)
+		return []byte("{}\n"), nil
+	}
+	return nil, fmt.Errorf("unexpected command %s", name)
+}
+
+func prodCLI() *fakeCLI {
+	return &fakeCLI{outputs: map[string]string{
+		"directConnectBgpPeers":         twoVIFs,
+		"hybridMode":                    `"directConnectWithVpn"`,
+		"transitGatewayVpcRouteTableId": `"tgw-rtb-0abc"`,
+	}}
+}
+
+func TestStartRunsTheFailoverTestOnTheNamedVIF(t *testing.T) {
+	cli := prodCLI()
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "prod", "-vif", "res-a", "-minutes", "45", "start"}, cli.run, &out))
+	require.Len(t, cli.awsRuns, 1)
+	assert.Equal(t, []string{"directconnect", "start-bgp-failover-test", "--virtual-interface-id", "dxvif-ffbbb222",
+		"--test-duration-in-minutes", "45", "--region", "us-east-1"}, cli.awsRuns[0])
+	assert.Contains(t, out.String(), "prod-hybrid-dx-res-a-bgp", "says which alarm to watch")
+	assert.Contains(t, out.String(), "--transit-gateway-route-table-id tgw-rtb-0abc", "says where routes move")
+	assert.Contains(t, out.String(), "make failover-test-stop STACK=prod VIF=res-a", "says how to roll back")
+}
+
+func TestStopAndHistoryFindTheVIFByItsID(t *testing.T) {
+	cli := prodCLI()
+	require.NoError(t, run([]string{"-stack", "prod", "-vif", "dxvif-ffaaa111", "stop"}, cli.run, &bytes.Buffer{}))
+	require.NoError(t, run([]string{"-stack", "prod", "-vif", "ash-a", "history"}, cli.run, &bytes.Buffer{}))
+	require.Len(t, cli.awsRuns, 2)
+	assert.Equal(t, []string{"directconnect", "stop-bgp-failover-test", "--virtual-interface-id", "dxvif-ffaaa111", "--region", "us-east-1"}, cli.awsRuns[0])
+	assert.Equal(t, "list-virtual-interface-test-history", cli.awsRuns[1][1])
+}
+
+func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
+	onlyPath := prodCLI()
+	onlyPath.outputs["hybridMode"] = `"directConnect"`
+	onlyPath.outputs["directConnectBgpPeers"] = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111"}}`
+	dev := prodCLI()
+	dev.outputs["directConnectBgpPeers"] = `{}`
+	tests := []struct {
+		name string
+		cli  *fakeCLI
+		argv string
+		want string
+	}{
+		{"no stack", prodCLI(), "-vif ash-a start", "without an explicit stack and VIF"},
+		{"no VIF", prodCLI(), "-stack prod start", "without an explicit stack and VIF"},
+		{"no action", prodCLI(), "-stack prod -vif ash-a", `action ""`},
+		{"an unknown VIF", prodCLI(), "-stack prod -vif fra-a start", `no VIF "fra-a"; its VIFs are ash-a, res-a`},
+		{"a stack without Direct Connect", dev, "-stack dev -vif ash-a start", "has no Direct Connect VIF"},
+		{"too long a test", prodCLI(), "-stack prod -vif ash-a -minutes 5000 start", "outside 1-4320"},
+		{"the only path", onlyPath, "-stack prod -vif ash-a start", "the test would cut the data centre off"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := run(strings.Fields(tt.argv), tt.cli.run, &bytes.Buffer{})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Empty(t, tt.cli.awsRuns, "nothing was started")
+		})
+	}
+}
