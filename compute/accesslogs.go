@@ -1,0 +1,77 @@
+package compute
+
+import (
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/elb"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/buckets"
+	"github.com/insurance/hybridcloud/internal/iamdoc"
+)
+
+// noncurrentLogDays is how long an overwritten or deleted log object can still be recovered.
+const noncurrentLogDays = 7
+
+// accessLogs is the load balancer's access-log bucket with every side resource, grouped in a component so
+// the load balancer can depend on all of it: ELB writes a test object when logging is turned on and fails
+// if the bucket policy is not there yet.
+type accessLogs struct {
+	pulumi.ResourceState
+
+	// Bucket is the bucket's name.
+	Bucket pulumi.StringOutput
+}
+
+// newAccessLogs declares the bucket with the platform's bucket controls (SSE-S3, as ELB cannot write to a
+// KMS-encrypted bucket), a grant to the region's ELB log-delivery account for this account's prefix only,
+// and an expiry after the configured retention.
+func newAccessLogs(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pulumi.ResourceOption) (*accessLogs, error) {
+	l := &accessLogs{}
+	if err := ctx.RegisterComponentResource("hybridcloud:compute:AccessLogs", name, l, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(l)
+
+	elbAccount := elb.GetServiceAccountOutput(ctx, elb.GetServiceAccountOutputArgs{}, parent).Arn()
+	grants := func(bucketArn pulumi.StringOutput) pulumi.AnyOutput {
+		return pulumi.All(bucketArn, elbAccount, args.AccountID).ApplyT(func(v []any) []iamdoc.Statement {
+			return []iamdoc.Statement{elbDelivers(v[0].(string), v[1].(string), v[2].(string))}
+		}).(pulumi.AnyOutput)
+	}
+	bucket, err := buckets.New(ctx, name, buckets.Args{Grants: grants, ForceDestroy: !args.Protect}, parent, pulumi.Protect(args.Protect))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
+		Bucket: bucket.ID(),
+		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
+			s3.BucketLifecycleConfigurationV2RuleArgs{
+				Id:                             pulumi.String("expire-access-logs"),
+				Status:                         pulumi.String("Enabled"),
+				Filter:                         s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
+				Expiration:                     s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(args.LoadBalancer.AccessLogRetentionDays)},
+				NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(noncurrentLogDays)},
+				AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(1)},
+			},
+		},
+	}, parent); err != nil {
+		return nil, err
+	}
+	l.Bucket = bucket.Bucket
+	if err := ctx.RegisterResourceOutputs(l, pulumi.Map{"bucket": l.Bucket}); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// elbDelivers lets the ELB log-delivery account put objects under the load balancer's prefix for this
+// account only.
+func elbDelivers(bucketArn, elbAccountArn, accountID string) iamdoc.Statement {
+	return iamdoc.Statement{
+		"Sid":       "ElbDeliversAccessLogs",
+		"Effect":    "Allow",
+		"Principal": map[string]any{"AWS": elbAccountArn},
+		"Action":    "s3:PutObject",
+		"Resource":  bucketArn + "/" + accessLogPrefix + "/AWSLogs/" + accountID + "/*",
+	}
+}

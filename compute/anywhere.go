@@ -1,0 +1,62 @@
+package compute
+
+import (
+	"time"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/iamdoc"
+)
+
+// anywhereInstaller is AWS's ECS Anywhere install script, fetched over HTTPS only.
+const anywhereInstaller = "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh"
+
+// registrationCommand is the command an operator runs as root on a data-centre host to register it with
+// SSM and join it to the cluster.
+func registrationCommand(region, cluster, activationID, activationCode string) string {
+	return `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "` + anywhereInstaller + `" && ` +
+		`bash /tmp/ecs-anywhere-install.sh --region "` + region + `" --cluster "` + cluster +
+		`" --activation-id "` + activationID + `" --activation-code "` + activationCode + `"`
+}
+
+// declareAnywhere declares the role of the on-premises hosts (SSM managed instance and ECS container
+// instance, nothing more) and the SSM activation that registers them, bounded in count and time.
+func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
+	role, err := iam.NewRole(ctx, name+"-anywhere", &iam.RoleArgs{
+		Description:      pulumi.String("ECS Anywhere hosts of " + name + " in the data centre"),
+		AssumeRolePolicy: iamdoc.AssumeRole("ssm.amazonaws.com", args.AccountID),
+		ManagedPolicyArns: pulumi.StringArray{
+			pulumi.Sprintf("arn:%s:iam::aws:policy/AmazonSSMManagedInstanceCore", args.Partition),
+			pulumi.Sprintf("arn:%s:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role", args.Partition),
+		},
+	}, parent)
+	if err != nil {
+		return err
+	}
+	tags := pulumi.StringMap{"Name": pulumi.String(name + "-onprem")}
+	for k, v := range args.Anywhere.HostTags {
+		tags[k] = pulumi.String(v)
+	}
+	activation, err := ssm.NewActivation(ctx, name+"-anywhere", &ssm.ActivationArgs{
+		Description:       pulumi.String("Registers ECS Anywhere hosts with " + name),
+		Name:              pulumi.String(name + "-onprem"),
+		IamRole:           role.Name,
+		RegistrationLimit: pulumi.Int(args.Anywhere.RegistrationLimit),
+		ExpirationDate:    pulumi.String(args.Anywhere.ExpiresAt.UTC().Format(time.RFC3339)),
+		Tags:              tags,
+	}, parent)
+	if err != nil {
+		return err
+	}
+	c.AnywhereRoleName = role.Name
+	c.AnywhereActivationID = activation.ID().ToStringOutput()
+	// The code registers hosts until the activation expires: it is a credential.
+	c.AnywhereActivationCode = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
+	command := pulumi.All(c.ClusterName, activation.ID(), activation.ActivationCode).ApplyT(func(v []any) string {
+		return registrationCommand(args.Region, v[0].(string), string(v[1].(pulumi.ID)), v[2].(string))
+	}).(pulumi.StringOutput)
+	c.AnywhereRegistrationCommand = pulumi.ToSecret(command).(pulumi.StringOutput)
+	return nil
+}

@@ -1,0 +1,117 @@
+package compute
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/insurance/hybridcloud/internal/iamdoc"
+)
+
+// executionAccess is what the ECS agent needs, as the task's execution role, to start one service's task.
+type executionAccess struct {
+	// RepositoryArn is the service's ECR repository; "" for an image pulled from elsewhere.
+	RepositoryArn string
+	// LogGroupArn is the service's log group.
+	LogGroupArn string
+	// Secrets are the secret ARNs of the container definition (valueFrom), database ones included.
+	Secrets []string
+	// DatabaseKeyArn encrypts the database secret; "" when the service has no database access.
+	DatabaseKeyArn string
+	// Region is where the secrets live, for the key's via-service condition.
+	Region string
+}
+
+// executionStatements grant exactly that: pull from its repository, write to its log group, read its
+// secrets and nothing else.
+func executionStatements(a executionAccess) []iamdoc.Statement {
+	var out []iamdoc.Statement
+	if a.RepositoryArn != "" {
+		// GetAuthorizationToken has no resource-level permissions; the pull actions are scoped.
+		out = append(out,
+			iamdoc.Allow([]string{"ecr:GetAuthorizationToken"}, "*"),
+			iamdoc.Allow([]string{"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"}, a.RepositoryArn),
+		)
+	}
+	out = append(out, iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, a.LogGroupArn+":*"))
+
+	var secrets, parameters []string
+	for _, arn := range a.Secrets {
+		if isParameterArn(arn) {
+			parameters = append(parameters, arn)
+		} else {
+			secrets = append(secrets, secretArn(arn))
+		}
+	}
+	if secrets = sortedUnique(secrets); len(secrets) > 0 {
+		out = append(out, iamdoc.Allow([]string{"secretsmanager:GetSecretValue"}, secrets...))
+	}
+	if parameters = sortedUnique(parameters); len(parameters) > 0 {
+		out = append(out, iamdoc.Allow([]string{"ssm:GetParameters"}, parameters...))
+	}
+	if a.DatabaseKeyArn != "" {
+		// The database secret is encrypted with the database's own key: decrypt only through Secrets Manager.
+		s := iamdoc.Allow([]string{"kms:Decrypt"}, a.DatabaseKeyArn)
+		s["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "secretsmanager." + a.Region + ".amazonaws.com"}}
+		out = append(out, s)
+	}
+	return out
+}
+
+// taskAccess is what one service's application may do, as the task role.
+type taskAccess struct {
+	// Files is the access to the file bucket; BucketArn and BucketKeyArn are set unless it is FilesNone.
+	Files                   FileAccess
+	BucketArn, BucketKeyArn string
+	// Exec allows ECS Exec sessions, logged to ExecLogGroupArn and encrypted with ExecKeyArn.
+	Exec                        bool
+	ExecLogGroupArn, ExecKeyArn string
+}
+
+// taskStatements grant the application its file and ECS Exec access; nil when it needs none.
+func taskStatements(a taskAccess) []iamdoc.Statement {
+	var out []iamdoc.Statement
+	switch a.Files {
+	case FilesRead:
+		out = append(out,
+			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketArn),
+			iamdoc.Allow([]string{"s3:GetObject"}, a.BucketArn+"/*"),
+			iamdoc.Allow([]string{"kms:Decrypt"}, a.BucketKeyArn),
+		)
+	case FilesWrite:
+		out = append(out,
+			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketArn),
+			iamdoc.Allow([]string{"s3:GetObject", "s3:PutObject", "s3:DeleteObject"}, a.BucketArn+"/*"),
+			iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, a.BucketKeyArn),
+		)
+	}
+	if a.Exec {
+		// The SSM message channels and log-group discovery have no resource-level permissions.
+		out = append(out,
+			iamdoc.Allow([]string{"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"}, "*"),
+			iamdoc.Allow([]string{"logs:DescribeLogGroups"}, "*"),
+			iamdoc.Allow([]string{"logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"}, a.ExecLogGroupArn+":*"),
+			iamdoc.Allow([]string{"kms:Decrypt"}, a.ExecKeyArn),
+		)
+	}
+	return out
+}
+
+// isParameterArn says whether arn names an SSM parameter rather than a Secrets Manager secret.
+func isParameterArn(arn string) bool { return strings.Contains(arn, ":parameter/") }
+
+// secretArn is the secret a Secrets Manager valueFrom reads: the ARN without the optional
+// :json-key:version-stage:version-id that ECS accepts after it (arn:partition:secretsmanager:region:account:secret:name).
+func secretArn(valueFrom string) string {
+	parts := strings.SplitN(valueFrom, ":", 8)
+	if len(parts) < 7 {
+		return valueFrom
+	}
+	return strings.Join(parts[:7], ":")
+}
+
+// sortedUnique sorts s and drops duplicates, so generated documents and resources never depend on order.
+func sortedUnique[T cmp.Ordered](s []T) []T {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
