@@ -2,11 +2,15 @@
 STACK  ?=
 FORMAT ?= text
 MODE   ?= preview
+# NOW is the day dated config (activation expiries) is checked against; empty means today.
+NOW    ?=
+VIF    ?=
+MINUTES ?= 30
 GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
 
-.PHONY: build test lint tools plan preview up require-stack
+.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -29,11 +33,17 @@ lint: tools ## golangci-lint on the Go code, actionlint on the workflows.
 require-stack:
 	@test -n "$(STACK)" || { echo "set STACK, e.g. make $(MAKECMDGOALS) STACK=dev"; exit 2; }
 
-plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up).
-	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)"
+plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up, NOW=YYYY-MM-DD).
+	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)" -now "$(NOW)"
 
 preview: require-stack ## Real `pulumi preview` of STACK (needs the Pulumi CLI and AWS credentials).
 	pulumi preview --stack "$(STACK)" --diff
 
 up: require-stack ## Real `pulumi up` of STACK (needs the Pulumi CLI and AWS credentials).
 	pulumi up --stack "$(STACK)"
+
+failover-test: ## Direct Connect BGP failover drill on one VIF of a deployed stack: STACK=prod VIF=ash-a MINUTES=30 (docs/hybrid.md).
+	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" -minutes "$(MINUTES)" start
+
+failover-test-stop: ## End the BGP failover drill early: STACK=prod VIF=ash-a.
+	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" stop

@@ -47,6 +47,18 @@ type Config struct {
 	OnPremises OnPremises
 	// Database is the RDS PostgreSQL instance (hybridcloud:database).
 	Database Database
+	// FileShare is the file bucket and the gateway that fills it (hybridcloud:fileShare).
+	FileShare FileShare
+	// Backup is AWS Backup over the data (hybridcloud:backup).
+	Backup Backup
+	// Management is Systems Manager over the servers on both sides (hybridcloud:management).
+	Management Management
+	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
+	Usage Usage
+	// Hybrid is the connectivity to the data centre, its alarms and hybrid DNS (hybridcloud:hybrid).
+	Hybrid Hybrid
+	// Compute is the ECS cluster, its load balancer, ECS Anywhere and the services (hybridcloud:compute).
+	Compute Compute
 }
 
 // IsProd reports whether prod's safeguards apply.
@@ -93,7 +105,29 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("database", true, &db) {
 		c.Database = p.database(db, c.Environment)
 	}
+	var files fileShareInput
+	if p.object("fileShare", true, &files) {
+		c.FileShare = p.fileShare(files, c.OnPremises.CIDRs, c.Environment)
+	}
+	c.Usage = p.usage()
+	var hyb hybridInput
+	if p.object("hybrid", true, &hyb) {
+		c.Hybrid = p.hybrid(hyb, c)
+	}
+	var mgmt managementInput
+	if p.object("management", true, &mgmt) {
+		c.Management = p.management(mgmt)
+	}
+	var backup backupInput
+	if p.object("backup", true, &backup) {
+		c.Backup = p.backup(backup, c.Region, c.Environment)
+	}
+	var comp computeInput
+	if p.object("compute", true, &comp) {
+		c.Compute = p.compute(comp, c.Environment, c.Management.PatchBaselines)
+	}
 	p.checkOverlaps(c)
+	p.checkGatewayEndpoint(c)
 
 	if err := errors.Join(p.errs...); err != nil {
 		return nil, fmt.Errorf("config: invalid stack configuration:\n%w", err)

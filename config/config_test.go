@@ -32,7 +32,8 @@ func parse(cfg map[string]string) (*Config, error) {
 	}, testNow)
 }
 
-// patch returns a copy of cfg whose object key has one field replaced (or removed, for a nil value).
+// patch returns a copy of cfg whose object key has one field replaced (or removed, for a nil value). field
+// may be a dotted path into nested objects ("gateway.timezone").
 func patch(t *testing.T, cfg map[string]string, key, field string, value any) map[string]string {
 	t.Helper()
 	out := make(map[string]string, len(cfg))
@@ -41,10 +42,16 @@ func patch(t *testing.T, cfg map[string]string, key, field string, value any) ma
 	}
 	obj := map[string]any{}
 	require.NoError(t, json.Unmarshal([]byte(cfg[key]), &obj), key)
-	if value == nil {
-		delete(obj, field)
+	parent, steps := obj, strings.Split(field, ".")
+	for _, step := range steps[:len(steps)-1] {
+		next, ok := parent[step].(map[string]any)
+		require.True(t, ok, "%s has no object %s", key, step)
+		parent = next
+	}
+	if leaf := steps[len(steps)-1]; value == nil {
+		delete(parent, leaf)
 	} else {
-		obj[field] = value
+		parent[leaf] = value
 	}
 	b, err := json.Marshal(obj)
 	require.NoError(t, err)

@@ -22,6 +22,13 @@ type Database struct {
 	BackupRetentionDays int
 	// BackupWindow and MaintenanceWindow are the RDS windows (hh:mm-hh:mm, ddd:hh:mm-ddd:hh:mm, UTC).
 	BackupWindow, MaintenanceWindow string
+	// DatabaseName is the database created in the instance.
+	DatabaseName string
+	// LogRetentionDays is how long the exported PostgreSQL logs are kept.
+	LogRetentionDays int
+	// Protect keeps the instance, its key and its logs through a careless destroy: deletion protection,
+	// pulumi protect and retain. Required in prod; dev may turn it off to tear down freely.
+	Protect bool
 }
 
 type databaseInput struct {
@@ -33,6 +40,9 @@ type databaseInput struct {
 	BackupRetentionDays *int   `json:"backupRetentionDays"`
 	BackupWindow        string `json:"backupWindow"`
 	MaintenanceWindow   string `json:"maintenanceWindow"`
+	DatabaseName        string `json:"databaseName"`
+	LogRetentionDays    int    `json:"logRetentionDays"`
+	Protect             *bool  `json:"protect"`
 }
 
 // Defaults of hybridcloud:database fields that may be left out.
@@ -42,11 +52,14 @@ const (
 	maxBackupRetention       = 35
 	minAllocatedStorageGiB   = 20
 	maxAllocatedStorageLimit = 65536
+	defaultDatabaseName      = "app"
 )
 
 var (
-	instanceClassPattern     = regexp.MustCompile(`^db\.[a-z0-9]+\.[a-z0-9]+$`)
-	backupWindowPattern      = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$`)
+	instanceClassPattern = regexp.MustCompile(`^db\.[a-z0-9]+\.[a-z0-9]+$`)
+	backupWindowPattern  = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$`)
+	// databaseNamePattern is PostgreSQL's rule for an unquoted identifier, within RDS's 63 characters.
+	databaseNamePattern      = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 	maintenanceWindowPattern = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$`)
 )
 
@@ -61,7 +74,17 @@ func (p *parser) database(in databaseInput, env Environment) Database {
 		BackupRetentionDays:    defaultBackupRetention,
 		BackupWindow:           in.BackupWindow,
 		MaintenanceWindow:      in.MaintenanceWindow,
+		DatabaseName:           in.DatabaseName,
+		LogRetentionDays:       in.LogRetentionDays,
+		Protect:                p.protect(key+".protect", in.Protect, env),
 	}
+	if out.DatabaseName == "" {
+		out.DatabaseName = defaultDatabaseName
+	}
+	if !databaseNamePattern.MatchString(out.DatabaseName) {
+		p.fail(key+".databaseName", "%q is not a PostgreSQL database name (lower-case letter, then letters, digits, _)", out.DatabaseName)
+	}
+	p.retention(key+".logRetentionDays", in.LogRetentionDays)
 	family, err := data.ParameterGroupFamily(in.EngineVersion)
 	if err != nil {
 		p.fail(key+".engineVersion", "%v", err)

@@ -58,6 +58,9 @@ func TestBadDatabaseConfigNamesTheKey(t *testing.T) {
 		{"a backup window with a bad hour is refused", "dev", "backupWindow", "25:00-26:00", key + ".backupWindow", "not a UTC window"},
 		{"a maintenance window without days is refused", "dev", "maintenanceWindow", "04:30-05:30", key + ".maintenanceWindow", "not a UTC window"},
 		{"an unknown field is refused", "dev", "password", "hunter2", key, `unknown field "password"`},
+		{"an unprotected prod database is refused", "prod", "protect", false, key + ".protect", "must be true in prod"},
+		{"a database name PostgreSQL would fold is refused", "dev", "databaseName", "Claims", key + ".databaseName", "not a PostgreSQL database name"},
+		{"a log retention CloudWatch does not offer is refused", "dev", "logRetentionDays", 10, key + ".logRetentionDays", "not a CloudWatch Logs retention"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

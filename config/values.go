@@ -34,8 +34,11 @@ var privateRanges = []netip.Prefix{
 }
 
 // isPrivate reports whether prefix lies inside one RFC 1918 range.
-func isPrivate(prefix netip.Prefix) bool {
-	return slices.ContainsFunc(privateRanges, func(r netip.Prefix) bool {
+func isPrivate(prefix netip.Prefix) bool { return within(prefix, privateRanges) }
+
+// within reports whether prefix lies wholly inside one of ranges.
+func within(prefix netip.Prefix, ranges []netip.Prefix) bool {
+	return slices.ContainsFunc(ranges, func(r netip.Prefix) bool {
 		return r.Bits() <= prefix.Bits() && r.Contains(prefix.Addr())
 	})
 }
@@ -52,4 +55,16 @@ func (p *parser) retention(key string, days int) {
 	if !slices.Contains(logRetentionDays, days) {
 		p.fail(key, "%d is not a CloudWatch Logs retention; use one of %v", days, logRetentionDays)
 	}
+}
+
+// protect reads a protect flag: default true, and prod may not turn it off, since a protected resource is
+// what stands between a careless `pulumi destroy` and lost data.
+func (p *parser) protect(key string, in *bool, env Environment) bool {
+	if in == nil {
+		return true
+	}
+	if env == Prod && !*in {
+		p.fail(key, "must be true in prod: it keeps stateful resources through a destroy")
+	}
+	return *in
 }

@@ -16,7 +16,7 @@ func TestStacksGetTheirNetworkShape(t *testing.T) {
 		interfaceEndpoints int
 		retainLogs         bool
 	}{
-		{"dev", 6, 1, 12, false},
+		{"dev", 6, 1, 7, false},
 		{"prod", 9, 3, 12, true},
 	}
 	for _, tc := range cases {

@@ -77,7 +77,7 @@ func withPath(t *testing.T, st plan.Stack, key, path string, value any) plan.Sta
 	t.Helper()
 	raw, ok := st.Config[key]
 	if !ok {
-		t.Skipf("%s is not in the stack file yet: its component has not landed", key)
+		t.Fatalf("%s is not in the stack file", key)
 	}
 	var obj map[string]any
 	require.NoError(t, json.Unmarshal([]byte(raw), &obj), key)
@@ -86,14 +86,14 @@ func withPath(t *testing.T, st plan.Stack, key, path string, value any) plan.Sta
 	for _, s := range steps[:len(steps)-1] {
 		next, ok := cur[s].(map[string]any)
 		if !ok {
-			t.Skipf("%s.%s is not in the stack file", key, path)
+			t.Fatalf("%s.%s is not in the stack file", key, path)
 		}
 		cur = next
 	}
 	leaf := steps[len(steps)-1]
 	if _, ok := cur[leaf]; !ok {
 		// Adding a key the stack file does not set could trip strict decoding and pass for the wrong reason.
-		t.Skipf("%s.%s is not set in the stack file", key, path)
+		t.Fatalf("%s.%s is not set in the stack file", key, path)
 	}
 	cur[leaf] = value
 	out, err := json.Marshal(obj)
@@ -119,13 +119,16 @@ func TestUnsafeConfigIsStoppedByTheProgramOrThePack(t *testing.T) {
 		{name: "a public VPC CIDR is refused by config", stack: "prod",
 			key: "hybridcloud:network", path: "cidr", value: "8.8.0.0/16", wantErr: "hybridcloud:network.cidr"},
 		{name: "Multi-AZ off in prod is refused by config", stack: "prod",
-			key: "hybridcloud:data", path: "database.multiAz", value: false, wantErr: "multiAz"},
+			key: "hybridcloud:database", path: "multiAz", value: false, wantErr: "hybridcloud:database.multiAz"},
 		{name: "single-AZ dev database is only advised", stack: "dev",
-			key: "hybridcloud:data", path: "database.multiAz", value: false, wantPolicy: rules.RdsMultiAZ.ID + "-advisory"},
+			key: "hybridcloud:database", path: "multiAz", value: false, wantPolicy: rules.RdsMultiAZ.ID + "-advisory"},
 		{name: "an NFS share open to the internet is refused by config", stack: "prod",
-			key: "hybridcloud:data", path: "gateway.clientCidrs", value: []any{"0.0.0.0/0"}, wantErr: "0.0.0.0/0"},
+			key: "hybridcloud:fileShare", path: "shares", value: []any{map[string]any{"name": "claims", "prefix": "claims/", "clientCidrs": []any{"0.0.0.0/0"}}},
+			wantErr: "hybridcloud:fileShare.shares[0].clientCidrs[0]"},
 		{name: "dev backups kept one day fire the retention rule or are refused", stack: "dev",
-			key: "hybridcloud:data", path: "database.backupRetentionDays", value: 1, wantPolicy: rules.RdsBackupRetention.ID, wantErr: "backupRetention"},
+			key: "hybridcloud:database", path: "backupRetentionDays", value: 1, wantPolicy: rules.RdsBackupRetention.ID, wantErr: "backupRetention"},
+		{name: "an unprotected prod file bucket is refused by config", stack: "prod",
+			key: "hybridcloud:fileShare", path: "protect", value: false, wantErr: "hybridcloud:fileShare.protect"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

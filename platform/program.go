@@ -52,6 +52,28 @@ func declare(ctx *pulumi.Context, cfg *config.Config) error {
 	if err != nil {
 		return err
 	}
+	cluster, err := declareCluster(ctx, cfg, vpc, identity.AccountId(), useProvider)
+	if err != nil {
+		return err
+	}
+	connectivity, err := declareHybrid(ctx, cfg, vpc, identity.AccountId(), useProvider)
+	if err != nil {
+		return err
+	}
+
+	tier, err := declareData(ctx, cfg, vpc, identity.AccountId(), []pulumi.StringInput{cluster.HostSecurityGroupID, cluster.TaskSecurityGroupID}, useProvider)
+	if err != nil {
+		return err
+	}
+	if _, err := declareServices(ctx, cfg, cluster, tier, useProvider); err != nil {
+		return err
+	}
+	if _, err := declareBackup(ctx, cfg, tier, identity.AccountId(), connectivity.AlarmTopicArn, useProvider); err != nil {
+		return err
+	}
+	if _, err := declareManagement(ctx, cfg, vpc, identity.AccountId(), nodeRoles(cfg, cluster), useProvider); err != nil {
+		return err
+	}
 
 	ctx.Export("environment", pulumi.String(string(cfg.Environment)))
 	ctx.Export("vpcId", vpc.VpcID)

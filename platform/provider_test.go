@@ -16,13 +16,16 @@ func TestOneTaggedProviderCarriesTheRegionAndMandatoryTags(t *testing.T) {
 		res := runStack(t, stack, plan.Up)
 		providers := res.OfType("pulumi:providers:aws")
 		require.NotEmpty(t, providers)
-		p, ok := res.Named("pulumi:providers:aws", "aws")
-		require.True(t, ok)
-		assert.Equal(t, "us-east-1", p.Props()["region"])
-		tags := p.Props()["defaultTags"].(map[string]any)["tags"].(map[string]any)
-		assert.Equal(t, stack, tags["Environment"])
-		assert.Equal(t, "hybridcloud", tags["Project"])
-		assert.Equal(t, "pulumi", tags["ManagedBy"])
+		regions := map[string]any{}
+		for _, p := range providers {
+			regions[p.Name] = p.Props()["region"]
+			tags := p.Props()["defaultTags"].(map[string]any)["tags"].(map[string]any)
+			assert.Equal(t, stack, tags["Environment"], p.Name)
+			assert.Equal(t, "hybridcloud", tags["Project"], p.Name)
+			assert.Equal(t, "pulumi", tags["ManagedBy"], p.Name)
+		}
+		assert.Equal(t, map[string]any{"aws": "us-east-1", "aws-dr": "us-west-2"}, regions,
+			"the stack's region, and the DR region the backups are copied to")
 	}
 }
 

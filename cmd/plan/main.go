@@ -6,6 +6,7 @@
 //	plan -stack dev                 # resource tree and counts per type
 //	plan -stack prod -format json   # every resource with its inputs, as one JSON array
 //	plan -stack dev -mode up        # play `pulumi up` (mocked ids and computed outputs) instead of preview
+//	plan -stack dev -now 2026-12-01 # validate dated config (activation expiries) against that day, not today
 package main
 
 import (
@@ -35,8 +36,17 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	format := flags.String("format", "text", "text (resource tree) or json (every resource with its inputs)")
 	mode := flags.String("mode", "preview", "preview (unknown ids and computed values) or up (mocked ids)")
 	dir := flags.String("dir", ".", "folder holding Pulumi.yaml")
+	day := flags.String("now", "", "YYYY-MM-DD to validate dated config against (default: today)")
 	if err := flags.Parse(argv); err != nil {
 		return err
+	}
+	now := time.Now
+	if *day != "" {
+		fixed, err := time.Parse(time.DateOnly, *day)
+		if err != nil {
+			return fmt.Errorf("plan: -now %q: want YYYY-MM-DD", *day)
+		}
+		now = func() time.Time { return fixed }
 	}
 	if *stack == "" {
 		return errors.New("plan: -stack is required (dev or prod)")
@@ -57,7 +67,7 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	result, err := plan.Run(platform.Program(time.Now), st, m)
+	result, err := plan.Run(platform.Program(now), st, m)
 	if err != nil {
 		return err
 	}

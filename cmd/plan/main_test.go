@@ -16,9 +16,12 @@ import (
 
 const repoRoot = "../.."
 
+// testDay is the day dated config is checked against, so no test depends on today's date.
+const testDay = "2026-12-01"
+
 func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
 	assert.Contains(t, out.String(), `Offline plan of stack "dev" (preview`)
 	assert.Contains(t, out.String(), "hybridcloud:network:Vpc  dev-vpc\n  aws:")
 	assert.Contains(t, out.String(), "resources by type:")
@@ -26,7 +29,7 @@ func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 
 func TestJSONPlanIsOnlyJSONOnStdout(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
 	var resources []struct {
 		Type   string         `json:"type"`
 		Name   string         `json:"name"`
@@ -59,13 +62,13 @@ func TestBadConfigExitsWithTheValidationMessage(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
 
 	var out, errOut bytes.Buffer
-	err = run([]string{"-stack", "dev", "-dir", dir}, &out, &errOut)
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay}, &out, &errOut)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `hybridcloud:network.natStrategy: unknown NAT strategy "sometimes"`)
 }
 
 func TestFlagsAreChecked(t *testing.T) {
-	for _, args := range [][]string{{}, {"-stack", "dev", "-format", "yaml"}, {"-stack", "dev", "-mode", "destroy"}} {
+	for _, args := range [][]string{{}, {"-stack", "dev", "-format", "yaml"}, {"-stack", "dev", "-mode", "destroy"}, {"-stack", "dev", "-now", "1 Dec"}} {
 		var out, errOut bytes.Buffer
 		assert.Error(t, run(append(args, "-dir", repoRoot), &out, &errOut), "%v", args)
 	}
@@ -73,13 +76,13 @@ func TestFlagsAreChecked(t *testing.T) {
 
 func TestPlanReportsThePolicyPacksVerdicts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
 	assert.Contains(t, out.String(), "Policy pack hybridcloud-guardrails 0.1.0:")
 	assert.Contains(t, out.String(), "0 mandatory violation(s)")
 
 	out.Reset()
 	errOut.Reset()
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "Policy pack hybridcloud-guardrails", "json mode keeps stdout pure JSON")
 	assert.NotContains(t, out.String(), "Policy pack")
 }
@@ -91,4 +94,11 @@ func TestAMandatoryViolationFailsThePlan(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "1 mandatory policy violation(s)")
 	assert.Contains(t, out.String(), `[mandatory] vpc-flow-logs: Vpc "dev-vpc": no aws:ec2/flowLog:FlowLog has vpcId = this VPC`)
+}
+
+func TestDatedConfigIsCheckedAgainstTheGivenDay(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run([]string{"-stack", "dev", "-dir", repoRoot, "-now", "2026-12-25"}, &out, &errOut)
+	require.Error(t, err, "the stack's activations expire on 2026-12-20")
+	assert.Contains(t, err.Error(), "expiresOn: 2026-12-20 has passed")
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -33,8 +34,49 @@ var typeOutputs = map[string]func(name string) map[string]any{
 	"aws:kms/key:Key": func(name string) map[string]any {
 		return map[string]any{"keyId": name + "-key-id"}
 	},
+	"aws:rds/instance:Instance": func(name string) map[string]any {
+		return map[string]any{
+			"address":           name + ".abcdefghijkl." + mockRegion + ".rds.amazonaws.com",
+			"port":              5432,
+			"masterUserSecrets": []any{map[string]any{"secretArn": "arn:aws:secretsmanager:" + mockRegion + ":" + mockAccountID + ":secret:rds!db-" + name, "secretStatus": "active"}},
+		}
+	},
+	"aws:storagegateway/gateway:Gateway": func(string) map[string]any {
+		return map[string]any{"gatewayNetworkInterfaces": []any{map[string]any{"ipv4Address": "10.100.20.16"}}}
+	},
+	"aws:storagegateway/nfsFileShare:NfsFileShare": func(name string) map[string]any {
+		return map[string]any{"path": "/" + name}
+	},
+	"aws:s3/bucketV2:BucketV2": func(name string) map[string]any {
+		return map[string]any{"bucket": name + "-bucket", "arn": "arn:aws:s3:::" + name + "-bucket"}
+	},
 	"aws:ec2/vpcEndpoint:VpcEndpoint": func(name string) map[string]any {
 		return map[string]any{"dnsEntries": []any{map[string]any{"dnsName": name + ".vpce." + mockRegion + ".vpce.amazonaws.com", "hostedZoneId": "Z7HUB22UULQXV"}}}
+	},
+	"aws:ecr/repository:Repository": func(name string) map[string]any {
+		return map[string]any{"repositoryUrl": mockAccountID + ".dkr.ecr." + mockRegion + ".amazonaws.com/" + name}
+	},
+	"aws:lb/loadBalancer:LoadBalancer": func(name string) map[string]any {
+		return map[string]any{"dnsName": "internal-" + name + "-1234567890." + mockRegion + ".elb.amazonaws.com"}
+	},
+	"aws:ec2/launchTemplate:LaunchTemplate": func(string) map[string]any {
+		return map[string]any{"latestVersion": 1}
+	},
+	"aws:ssm/activation:Activation": func(name string) map[string]any {
+		return map[string]any{"activationCode": name + "-activation-code"}
+	},
+	"aws:ec2/vpnConnection:VpnConnection": func(name string) map[string]any {
+		// Outside addresses differ per connection, so alarms on them can be told apart.
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(name))
+		n := h.Sum32()
+		return map[string]any{
+			"transitGatewayAttachmentId": "tgw-attach-" + name,
+			"tunnel1Address":             fmt.Sprintf("52.%d.%d.1", n>>24, n>>16&0xff),
+			"tunnel2Address":             fmt.Sprintf("52.%d.%d.2", n>>24, n>>16&0xff),
+			"tunnel1PresharedKey":        name + "-generated-psk-1",
+			"tunnel2PresharedKey":        name + "-generated-psk-2",
+		}
 	},
 }
 
@@ -57,7 +99,25 @@ var invokeResults = map[string]func(args resource.PropertyMap) map[string]any{
 			"userId":    "AIDAPLAN",
 		}
 	},
+	"aws:storagegateway/getLocalDisk:getLocalDisk": func(args resource.PropertyMap) map[string]any {
+		return map[string]any{"diskId": "pci-0000:03:00.0-scsi-0:0:1:0", "diskPath": args["diskPath"].StringValue(),
+			"gatewayArn": args["gatewayArn"].StringValue(), "id": "pci-0000:03:00.0-scsi-0:0:1:0"}
+	},
 	"aws:index/getPartition:getPartition": func(resource.PropertyMap) map[string]any {
 		return map[string]any{"id": "aws", "partition": "aws", "dnsSuffix": "amazonaws.com", "reverseDnsPrefix": "com.amazonaws"}
+	},
+	"aws:ssm/getParameter:getParameter": func(args resource.PropertyMap) map[string]any {
+		name := args["name"].StringValue()
+		return map[string]any{"arn": "arn:aws:ssm:" + mockRegion + "::parameter" + name, "id": name, "name": name,
+			"type": "String", "value": "ami-0123456789abcdef0", "insecureValue": "ami-0123456789abcdef0"}
+	},
+	"aws:ec2transitgateway/getDirectConnectGatewayAttachment:getDirectConnectGatewayAttachment": func(args resource.PropertyMap) map[string]any {
+		dx, tgw := args["dxGatewayId"].StringValue(), args["transitGatewayId"].StringValue()
+		return map[string]any{"id": "tgw-attach-" + dx, "arn": "arn:aws:ec2:" + mockRegion + ":" + mockAccountID + ":transit-gateway-attachment/tgw-attach-" + dx,
+			"dxGatewayId": dx, "transitGatewayId": tgw}
+	},
+	"aws:elb/getServiceAccount:getServiceAccount": func(resource.PropertyMap) map[string]any {
+		// The ELB log-delivery account of us-east-1.
+		return map[string]any{"arn": "arn:aws:iam::127311923021:root", "id": "127311923021", "region": mockRegion}
 	},
 }

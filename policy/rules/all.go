@@ -7,12 +7,13 @@ func All() []Rule {
 		SubnetPublicIP, SecurityGroupOpenIngress, DefaultSecurityGroupClosed, VpcFlowLogs,
 		LogGroupRetention, LogGroupKMS, KmsKeyRotation, IamNoAdminWildcard,
 		// hybrid
-		TgwNoAutoAccept, TgwNoDefaultRouteTables, VpnBGP, VpnIKEv2, VpnTunnelLogging, DxBGPAuth, SnsTopicKMS, AlarmHasActions,
+		TgwNoAutoAccept, TgwNoDefaultRouteTables, VpnBGP, VpnIKEv2, VpnTunnelCrypto, VpnTunnelLogging, DxBGPAuth, SnsTopicKMS, AlarmHasActions,
 		// compute
 		LaunchTemplateNoPublicIP, LaunchTemplateIMDSv2, LaunchTemplateEncryptedVolumes, AsgMultiAZ, EcsCapacityProviderTerminationProtection,
 		LoadBalancerInternal, LoadBalancerAccessLogs, LoadBalancerDeletionProtection, ListenerHTTPS,
 		EcrScanOnPush, EcrImmutableTags, EcrKMS,
 		EcsContainerInsights, EcsNoPrivileged, EcsNoCredentialsInEnv, EcsServiceNoPublicIP, SsmActivationExpiry,
+		LoadBalancerDropInvalidHeaders, ListenerTLSPolicy, EcsTaskLogging, EcsExecLogged, EcrLifecyclePolicy,
 		// data
 		RdsMultiAZ, RdsEncrypted, RdsNotPublic, RdsBackupRetention, RdsDeletionProtection, RdsFinalSnapshot,
 		RdsManagedMasterPassword, RdsForceSSL, ProdProtectStateful,

@@ -22,6 +22,10 @@ var reviewedTypes = []string{
 	"aws:directconnect/connection:Connection",
 	"aws:route53/resolverEndpoint:ResolverEndpoint", "aws:route53/resolverRule:ResolverRule",
 	"aws:route53/resolverRuleAssociation:ResolverRuleAssociation",
+	// hybrid: MACsec keys are secrets checked by config; query logs go to a log group the log rules check
+	"aws:directconnect/macsecKeyAssociation:MacsecKeyAssociation",
+	"aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig",
+	"aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation",
 	// keys, topics, roles: the keys' rotation and the policies' wildcards are checked
 	"aws:kms/alias:Alias", "aws:sns/topicSubscription:TopicSubscription", "aws:sns/topicPolicy:TopicPolicy",
 	"aws:iam/instanceProfile:InstanceProfile", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
@@ -34,6 +38,9 @@ var reviewedTypes = []string{
 	"aws:s3/bucketLoggingV2:BucketLoggingV2",
 	"aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
 	"aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+	"aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", // by the s3-sse-kms stack rule
+	"aws:s3/bucketNotification:BucketNotification", "aws:s3/bucketIntelligentTieringConfiguration:BucketIntelligentTieringConfiguration",
+	"aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget",
 	"aws:rds/subnetGroup:SubnetGroup", "aws:storagegateway/gateway:Gateway", "aws:storagegateway/cache:Cache",
 	// backup and management plumbing
 	"aws:backup/plan:Plan", "aws:backup/selection:Selection", // selections: by the backup-coverage stack rule

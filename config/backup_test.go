@@ -1,0 +1,76 @@
+package config
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestBackupSectionOfEachStackFile(t *testing.T) {
+	dev, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	assert.Nil(t, dev.Backup.VaultLock, "dev's vault stays unlocked, so dev backups can be cleaned up")
+	assert.False(t, dev.Backup.Protect)
+
+	prod, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+	require.NotNil(t, prod.Backup.VaultLock)
+	assert.Equal(t, "us-west-2", prod.Backup.DRRegion)
+	assert.Equal(t, 35, prod.Backup.ContinuousRetentionDays)
+	require.Len(t, prod.Backup.Rules, 3)
+	for _, r := range prod.Backup.Rules {
+		assert.True(t, r.CopyToDR, r.Name)
+		if r.ColdStorageAfterDays > 0 {
+			assert.GreaterOrEqual(t, r.RetentionDays, r.ColdStorageAfterDays+90, r.Name)
+		}
+	}
+}
+
+func TestBadBackupConfigNamesTheKey(t *testing.T) {
+	const key = "hybridcloud:backup"
+	rule := func(schedule string, retention, cold int) []any {
+		return []any{map[string]any{"name": "weekly", "schedule": schedule, "retentionDays": retention, "coldStorageAfterDays": cold}}
+	}
+	tests := []struct {
+		name    string
+		stack   string
+		field   string
+		value   any
+		wantKey string
+		wantMsg string
+	}{
+		{"deletion sooner than 90 days after the move to cold storage", "prod", "rules", rule("cron(0 6 ? * SUN *)", 100, 30), key + ".rules[0].retentionDays", "sooner than 90 days after the move"},
+		{"retention below the vault lock minimum", "prod", "rules", rule("cron(0 5 * * ? *)", 3, 0), key + ".rules[0].retentionDays", "outside the vault lock's 7-2557 days"},
+		{"continuous backup below the vault lock minimum", "prod", "continuousRetentionDays", 5, key + ".continuousRetentionDays", "below the vault lock's minRetentionDays"},
+		{"the DR region is the primary region", "prod", "drRegion", "us-east-1", key + ".drRegion", "the stack's own region"},
+		{"a DR region that is not one", "dev", "drRegion", "oregon", key + ".drRegion", "not an AWS region"},
+		{"a cron expression with five fields", "dev", "rules", rule("cron(0 5 * * ?)", 7, 0), key + ".rules[0].schedule", "has 5 fields"},
+		{"a cron expression with both days", "dev", "rules", rule("cron(0 5 1 * MON *)", 7, 0), key + ".rules[0].schedule", "exactly one of day-of-month and day-of-week"},
+		{"a cron expression with hour 24", "dev", "rules", rule("cron(0 24 * * ? *)", 7, 0), key + ".rules[0].schedule", "hours 24 is outside 0-23"},
+		{"a rate expression, which AWS Backup does not take", "dev", "rules", rule("rate(1 day)", 7, 0), key + ".rules[0].schedule", "not a cron expression"},
+		{"continuous backup beyond 35 days", "dev", "continuousRetentionDays", 36, key + ".continuousRetentionDays", "outside 0-35"},
+		{"no rules", "dev", "rules", []any{}, key + ".rules", "at least one"},
+		{"a lock grace period shorter than AWS allows", "prod", "vaultLock", map[string]any{"minRetentionDays": 7, "maxRetentionDays": 2557, "changeableForDays": 1}, key + ".vaultLock.changeableForDays", "below AWS's minimum"},
+		{"unprotected backups in prod", "prod", "protect", false, key + ".protect", "must be true in prod"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse(patch(t, stackConfig(t, tt.stack), key, tt.field, tt.value))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantKey+": ")
+			assert.Contains(t, err.Error(), tt.wantMsg)
+		})
+	}
+}
+
+func TestScheduleExpressions(t *testing.T) {
+	for _, ok := range []string{"cron(0 5 * * ? *)", "cron(15 2 ? * SUN *)", "cron(0 3 ? * MON-FRI *)", "cron(0 4 ? * 2#1 *)",
+		"cron(0/15 * * * ? *)", "cron(0 7 1 JAN,JUL ? 2027)", "rate(7 days)", "rate(1 hour)"} {
+		assert.NoError(t, checkSchedule(ok), ok)
+	}
+	for _, bad := range []string{"", "cron()", "cron(60 5 * * ? *)", "cron(0 5 32 * ? *)", "cron(0 5 * 13 ? *)", "cron(0 5 ? * 8 *)",
+		"cron(0 5 ? * ? *)", "rate(1 days)", "rate(2 day)", "rate(0 days)", "rate(5 weeks)", "at(2027-01-01T00:00:00)"} {
+		assert.Error(t, checkSchedule(bad), bad)
+	}
+}

@@ -1,0 +1,149 @@
+package config
+
+import (
+	"regexp"
+	"slices"
+)
+
+// Management is the validated hybridcloud:management section: Systems Manager over the servers on both
+// sides, EC2 and on premises.
+type Management struct {
+	// Activation registers on-premises servers that are not ECS Anywhere hosts.
+	Activation Activation
+	// OnPremisesPatchGroup is the patch group the registered servers join (through the activation's tags).
+	OnPremisesPatchGroup string
+	// PatchBaselines are the approval rules, one per operating system, each with its patch groups.
+	PatchBaselines []PatchBaseline
+	// PatchWindow is when patches are installed.
+	PatchWindow PatchWindow
+	// SessionIdleTimeoutMinutes ends idle Session Manager sessions (1-60).
+	SessionIdleTimeoutMinutes int
+	// SessionLogRetentionDays keeps the session logs.
+	SessionLogRetentionDays int
+}
+
+// PatchBaseline approves patches for one operating system.
+type PatchBaseline struct {
+	// OperatingSystem is the SSM name ("AMAZON_LINUX_2023", "WINDOWS").
+	OperatingSystem string
+	// ApproveAfterDays delays approval after a patch's release, so a bad patch is pulled before it lands.
+	ApproveAfterDays int
+	// ComplianceLevel is the severity of a missing approved patch ("CRITICAL", "HIGH").
+	ComplianceLevel string
+	// PatchGroups are the "Patch Group" tag values that use this baseline.
+	PatchGroups []string
+}
+
+// PatchWindow is the weekly maintenance window in which patches are installed.
+type PatchWindow struct {
+	// Schedule is a cron or rate expression, in UTC.
+	Schedule string
+	// DurationHours is the window's length; CutoffHours before its end no new task starts.
+	DurationHours, CutoffHours int
+}
+
+type managementInput struct {
+	Activation           activationInput `json:"activation"`
+	OnPremisesPatchGroup string          `json:"onPremisesPatchGroup"`
+	PatchBaselines       []struct {
+		OperatingSystem  string   `json:"operatingSystem"`
+		ApproveAfterDays int      `json:"approveAfterDays"`
+		ComplianceLevel  string   `json:"complianceLevel"`
+		PatchGroups      []string `json:"patchGroups"`
+	} `json:"patchBaselines"`
+	PatchWindow struct {
+		Schedule      string `json:"schedule"`
+		DurationHours int    `json:"durationHours"`
+		CutoffHours   int    `json:"cutoffHours"`
+	} `json:"patchWindow"`
+	SessionIdleTimeoutMinutes int `json:"sessionIdleTimeoutMinutes"`
+	SessionLogRetentionDays   int `json:"sessionLogRetentionDays"`
+}
+
+// PatchedOperatingSystems are the operating systems the management component has approval rules for.
+var PatchedOperatingSystems = []string{"AMAZON_LINUX_2023", "AMAZON_LINUX_2", "REDHAT_ENTERPRISE_LINUX", "WINDOWS"}
+
+// Limits AWS sets.
+const (
+	maxApproveAfterDays    = 360
+	maxWindowHours         = 24
+	maxSessionIdleMinutes  = 60
+	defaultIdleMinutes     = 20
+	maxPatchGroupNameChars = 256
+)
+
+var (
+	complianceLevels  = []string{"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNSPECIFIED"}
+	patchGroupPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/=+@-]+$`)
+)
+
+func (p *parser) management(in managementInput) Management {
+	key := p.key("management")
+	out := Management{
+		Activation:                p.activation(key+".activation", in.Activation),
+		OnPremisesPatchGroup:      in.OnPremisesPatchGroup,
+		SessionIdleTimeoutMinutes: in.SessionIdleTimeoutMinutes,
+		SessionLogRetentionDays:   in.SessionLogRetentionDays,
+		PatchWindow: PatchWindow{Schedule: in.PatchWindow.Schedule, DurationHours: in.PatchWindow.DurationHours,
+			CutoffHours: in.PatchWindow.CutoffHours},
+	}
+	if out.SessionIdleTimeoutMinutes == 0 {
+		out.SessionIdleTimeoutMinutes = defaultIdleMinutes
+	}
+	if out.SessionIdleTimeoutMinutes < 1 || out.SessionIdleTimeoutMinutes > maxSessionIdleMinutes {
+		p.fail(key+".sessionIdleTimeoutMinutes", "%d is outside 1-%d", out.SessionIdleTimeoutMinutes, maxSessionIdleMinutes)
+	}
+	p.retention(key+".sessionLogRetentionDays", in.SessionLogRetentionDays)
+
+	if err := checkSchedule(in.PatchWindow.Schedule); err != nil {
+		p.fail(key+".patchWindow.schedule", "%v", err)
+	}
+	w := out.PatchWindow
+	if w.DurationHours < 1 || w.DurationHours > maxWindowHours {
+		p.fail(key+".patchWindow.durationHours", "%d is outside 1-%d", w.DurationHours, maxWindowHours)
+	}
+	if w.CutoffHours < 0 || w.CutoffHours >= w.DurationHours {
+		p.fail(key+".patchWindow.cutoffHours", "%d must be at least 0 and less than durationHours (%d)", w.CutoffHours, w.DurationHours)
+	}
+
+	if len(in.PatchBaselines) == 0 {
+		p.fail(key+".patchBaselines", "required: a baseline for each operating system you run")
+	}
+	groups := map[string]string{}
+	for i, b := range in.PatchBaselines {
+		bk := indexed(key+".patchBaselines", i)
+		if !slices.Contains(PatchedOperatingSystems, b.OperatingSystem) {
+			p.fail(bk+".operatingSystem", "%q is not one of %v", b.OperatingSystem, PatchedOperatingSystems)
+		}
+		for j, other := range out.PatchBaselines {
+			if other.OperatingSystem == b.OperatingSystem {
+				p.fail(bk+".operatingSystem", "%s also has patchBaselines[%d]", b.OperatingSystem, j)
+			}
+		}
+		if b.ApproveAfterDays < 0 || b.ApproveAfterDays > maxApproveAfterDays {
+			p.fail(bk+".approveAfterDays", "%d is outside 0-%d", b.ApproveAfterDays, maxApproveAfterDays)
+		}
+		if !slices.Contains(complianceLevels, b.ComplianceLevel) {
+			p.fail(bk+".complianceLevel", "%q is not one of %v", b.ComplianceLevel, complianceLevels)
+		}
+		if len(b.PatchGroups) == 0 {
+			p.fail(bk+".patchGroups", "required: the Patch Group tag values that use this baseline")
+		}
+		for _, g := range b.PatchGroups {
+			if !patchGroupPattern.MatchString(g) || len(g) > maxPatchGroupNameChars {
+				p.fail(bk+".patchGroups", "%q is not a tag value", g)
+			}
+			// A patch group can belong to one baseline only: AWS refuses the second registration.
+			if prev, ok := groups[g]; ok {
+				p.fail(bk+".patchGroups", "%q is already in the %s baseline", g, prev)
+			}
+			groups[g] = b.OperatingSystem
+		}
+		out.PatchBaselines = append(out.PatchBaselines, PatchBaseline{OperatingSystem: b.OperatingSystem,
+			ApproveAfterDays: b.ApproveAfterDays, ComplianceLevel: b.ComplianceLevel, PatchGroups: b.PatchGroups})
+	}
+	if _, ok := groups[in.OnPremisesPatchGroup]; !ok {
+		p.fail(key+".onPremisesPatchGroup", "%q is in no patch baseline's patchGroups", in.OnPremisesPatchGroup)
+	}
+	return out
+}

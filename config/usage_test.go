@@ -1,0 +1,92 @@
+package config
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestUsageSectionOfEachStackFile(t *testing.T) {
+	dev, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	assert.Equal(t, 50.0, dev.Usage.Get(UsageNatGB))
+	assert.True(t, dev.Usage.IsSet(UsageNatGB))
+	assert.Equal(t, 0.5, dev.Usage.Get(UsageFileBucketTB))
+
+	prod, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+	assert.Equal(t, 1500.0, prod.Usage.Get(UsageToOnPremisesGB))
+	assert.False(t, prod.Usage.IsSet(UsageNatGB), "prod leaves natGb to its default")
+	assert.Equal(t, 500.0, prod.Usage.Get(UsageNatGB))
+}
+
+func TestUsageIsOptionalAndDefaultsAreConservative(t *testing.T) {
+	cfg := stackConfig(t, "dev")
+	delete(cfg, "hybridcloud:usage")
+	c, err := parse(cfg)
+	require.NoError(t, err)
+	for _, f := range UsageFigures() {
+		assert.False(t, c.Usage.IsSet(f.Key), f.Key)
+		assert.Equal(t, f.Default, c.Usage.Get(f.Key), f.Key)
+		assert.Positive(t, f.Default, "%s: a zero default would hide a charge", f.Key)
+		assert.NotEmpty(t, f.Unit, f.Key)
+		assert.NotEmpty(t, f.Doc, f.Key)
+	}
+	// The defaults are not below what the stacks set: an estimate without a usage section is not optimistic.
+	dev, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	for _, f := range UsageFigures() {
+		assert.GreaterOrEqual(t, f.Default, dev.Usage.Get(f.Key), f.Key)
+	}
+}
+
+func TestUsageWithSetsOneFigureAndKeepsTheOthers(t *testing.T) {
+	u := Usage{}.With(UsageNatGB, 7).With(UsageALBLCU, 0)
+	assert.Equal(t, 7.0, u.Get(UsageNatGB))
+	assert.Equal(t, 0.0, u.Get(UsageALBLCU), "a zero figure is a figure, not the default")
+	assert.True(t, u.IsSet(UsageALBLCU))
+	assert.Equal(t, 1000.0, u.Get(UsageEndpointGB))
+}
+
+func TestBadUsageConfigNamesTheKey(t *testing.T) {
+	const key = "hybridcloud:usage"
+	tests := []struct {
+		name    string
+		field   string
+		value   any
+		wantKey string
+		wantMsg string
+	}{
+		{"a negative figure is refused", "natGb", -5, key + ".natGb", "-5 is negative"},
+		{"a figure in a string is refused", "fileBucketTb", "10TB", key + ".fileBucketTb", `"10TB" is not a number`},
+		{"a boolean figure is refused", "albLcu", true, key + ".albLcu", "true is not a number"},
+		{"an object figure is refused", "natGb", map[string]any{"gb": 1}, key + ".natGb", "is not a number"},
+		{"an unknown key is refused", "natGB", 50, key + ".natGB", "unknown usage figure (known: natGb, endpointGb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse(patch(t, stackConfig(t, "dev"), key, tt.field, tt.value))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantKey+": ")
+			assert.Contains(t, err.Error(), tt.wantMsg)
+		})
+	}
+}
+
+func TestUsageThatIsNotAnObjectIsRefused(t *testing.T) {
+	cfg := stackConfig(t, "dev")
+	cfg["hybridcloud:usage"] = `[500]`
+	_, err := parse(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:usage: ")
+}
+
+func TestEveryBadUsageFigureIsReportedAtOnce(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "dev"), "hybridcloud:usage", "natGb", -1)
+	cfg = patch(t, cfg, "hybridcloud:usage", "logsGb", 3)
+	_, err := parse(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:usage.natGb: ")
+	assert.Contains(t, err.Error(), "hybridcloud:usage.logsGb: ")
+}
