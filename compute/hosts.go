@@ -14,6 +14,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/keys"
 )
 
 // AmiParameter is the public SSM parameter holding the current x86_64 ECS-optimized Amazon Linux 2023
@@ -41,13 +42,7 @@ var hostMetrics = []string{"GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity
 func keyPolicy(partition, accountID string) (string, error) {
 	autoScaling := fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", partition, accountID)
 	return iamdoc.JSON(
-		iamdoc.Statement{
-			"Sid":       "AccountAdministers",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
-			"Action":    "kms:*",
-			"Resource":  "*",
-		},
+		keys.AccountAdministers(partition, accountID),
 		iamdoc.Statement{
 			"Sid":       "AutoScalingUsesForVolumes",
 			"Effect":    "Allow",

@@ -59,6 +59,16 @@ func patch(t *testing.T, cfg map[string]string, key, field string, value any) ma
 	return out
 }
 
+// requireBadConfig patches one field of key in a stack file and requires the error to name wantKey (the
+// full path of the offending value) and say wantMsg.
+func requireBadConfig(t *testing.T, stack, key, field string, value any, wantKey, wantMsg string) {
+	t.Helper()
+	_, err := parse(patch(t, stackConfig(t, stack), key, field, value))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), wantKey+": ")
+	assert.Contains(t, err.Error(), wantMsg)
+}
+
 func TestBothStackFilesAreValid(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		t.Run(stack, func(t *testing.T) {

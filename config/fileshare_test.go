@@ -63,10 +63,7 @@ func TestBadFileShareConfigNamesTheKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parse(patch(t, stackConfig(t, tt.stack), key, tt.field, tt.value))
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.wantKey+": ")
-			assert.Contains(t, err.Error(), tt.wantMsg)
+			requireBadConfig(t, tt.stack, key, tt.field, tt.value, tt.wantKey, tt.wantMsg)
 		})
 	}
 }

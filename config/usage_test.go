@@ -66,10 +66,7 @@ func TestBadUsageConfigNamesTheKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parse(patch(t, stackConfig(t, "dev"), key, tt.field, tt.value))
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.wantKey+": ")
-			assert.Contains(t, err.Error(), tt.wantMsg)
+			requireBadConfig(t, "dev", key, tt.field, tt.value, tt.wantKey, tt.wantMsg)
 		})
 	}
 }

@@ -19,13 +19,7 @@ var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com
 // the publishing services may use it, which they need to publish to an encrypted topic.
 func AlarmTopicKeyPolicy(partition, accountID string) (string, error) {
 	return iamdoc.JSON(
-		iamdoc.Statement{
-			"Sid":       "AccountAdministers",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
-			"Action":    "kms:*",
-			"Resource":  "*",
-		},
+		keys.AccountAdministers(partition, accountID),
 		iamdoc.Statement{
 			"Sid":       "PublishersEncrypt",
 			"Effect":    "Allow",

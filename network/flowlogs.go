@@ -16,13 +16,7 @@ import (
 // Logs service of this region may use it only for this account's log groups.
 func LogsKeyPolicy(partition, region, accountID string) (string, error) {
 	return iamdoc.JSON(
-		iamdoc.Statement{
-			"Sid":       "AccountAdministers",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
-			"Action":    "kms:*",
-			"Resource":  "*",
-		},
+		keys.AccountAdministers(partition, accountID),
 		iamdoc.Statement{
 			"Sid":       "CloudWatchLogsUse",
 			"Effect":    "Allow",

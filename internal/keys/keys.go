@@ -2,8 +2,12 @@
 package keys
 
 import (
+	"fmt"
+
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/kms"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/iamdoc"
 )
 
 // deletionWindowDays is the longest window AWS allows: a key scheduled for deletion by mistake can be
@@ -27,4 +31,16 @@ func New(ctx *pulumi.Context, name, description string, policy pulumi.StringInpu
 		TargetKeyId: key.KeyId,
 	}, opts...)
 	return key, err
+}
+
+// AccountAdministers is the key-policy statement of AWS's default policy: the account administers the key
+// and its IAM policies decide who uses it. A custom key policy starts with it, then grants services.
+func AccountAdministers(partition, accountID string) iamdoc.Statement {
+	return iamdoc.Statement{
+		"Sid":       "AccountAdministers",
+		"Effect":    "Allow",
+		"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+		"Action":    "kms:*",
+		"Resource":  "*",
+	}
 }

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"encoding/json"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
 // credentialEnvVars are the variable names ECS.8 forbids in a container's plain environment.
 var credentialEnvVars = map[string]bool{"AWS_ACCESS_KEY_ID": true, "AWS_SECRET_ACCESS_KEY": true, "ECS_ENGINE_AUTH_DATA": true}
@@ -16,19 +12,8 @@ var EcsNoCredentialsInEnv = Rule{
 	Description: "No container sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or ECS_ENGINE_AUTH_DATA in environment (use secrets).",
 	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
 	Resource: func(r Resource, f *Findings) {
-		doc, known := text(r.Get("containerDefinitions"))
-		if !known {
-			f.Unknown(r, "containerDefinitions")
-			return
-		}
-		var defs []struct {
-			Name        string `json:"name"`
-			Environment []struct {
-				Name string `json:"name"`
-			} `json:"environment"`
-		}
-		if err := json.Unmarshal([]byte(doc), &defs); err != nil {
-			f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
+		defs, ok := containers(r, f)
+		if !ok {
 			return
 		}
 		for _, d := range defs {

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"encoding/json"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
 // EcsNoPrivileged forbids privileged containers: they own the host.
 var EcsNoPrivileged = Rule{
@@ -12,17 +8,8 @@ var EcsNoPrivileged = Rule{
 	Description: "No container in a task definition runs privileged (containerDefinitions[].privileged).",
 	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
 	Resource: func(r Resource, f *Findings) {
-		doc, known := text(r.Get("containerDefinitions"))
-		if !known {
-			f.Unknown(r, "containerDefinitions")
-			return
-		}
-		var defs []struct {
-			Name       string `json:"name"`
-			Privileged bool   `json:"privileged"`
-		}
-		if err := json.Unmarshal([]byte(doc), &defs); err != nil {
-			f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
+		defs, ok := containers(r, f)
+		if !ok {
 			return
 		}
 		for _, d := range defs {

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"encoding/json"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
 // EcsTaskLogging requires every container to ship its output somewhere: without a log driver, what a task
 // printed is lost when it stops.
@@ -13,19 +9,8 @@ var EcsTaskLogging = Rule{
 	Description: "Every container of a task definition sets logConfiguration.logDriver.",
 	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
 	Resource: func(r Resource, f *Findings) {
-		doc, known := text(r.Get("containerDefinitions"))
-		if !known {
-			f.Unknown(r, "containerDefinitions")
-			return
-		}
-		var defs []struct {
-			Name             string `json:"name"`
-			LogConfiguration *struct {
-				LogDriver string `json:"logDriver"`
-			} `json:"logConfiguration"`
-		}
-		if err := json.Unmarshal([]byte(doc), &defs); err != nil {
-			f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
+		defs, ok := containers(r, f)
+		if !ok {
 			return
 		}
 		for _, d := range defs {
