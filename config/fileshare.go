@@ -31,8 +31,14 @@ type FileBucket struct {
 	AccessLogDays int
 }
 
-// FileGateway is the S3 File Gateway VM in the data centre. Exactly one of ActivationKey and IPAddress is set.
+// FileGateway is the S3 File Gateway. In mode vm it is a VM in the data centre and exactly one of
+// ActivationKey and IPAddress is set; in mode ec2 it runs in AWS and is activated by its private address.
 type FileGateway struct {
+	// Mode is GatewayVM or GatewayEC2.
+	Mode GatewayMode
+	// InstanceType and CacheDiskGiB size the EC2 gateway (mode ec2 only).
+	InstanceType string
+	CacheDiskGiB int
 	// ActivationKey activates the gateway without reaching it (a secret: it is obtained from the VM's console).
 	ActivationKey string
 	// IPAddress is the VM's address; with no ActivationKey, `pulumi up` fetches the key from it on port 80.
@@ -44,7 +50,7 @@ type FileGateway struct {
 	// MaintenanceHour are its weekly maintenance start, in that zone.
 	Timezone                              string
 	MaintenanceDayOfWeek, MaintenanceHour int
-	// CacheDiskPath is the VM's cache disk device ("/dev/sdb").
+	// CacheDiskPath is the VM's cache disk device ("/dev/sdb"); mode vm only.
 	CacheDiskPath string
 	// LogRetentionDays is how long the gateway's and the shares' audit logs are kept.
 	LogRetentionDays int
@@ -70,19 +76,8 @@ type fileShareInput struct {
 		NoncurrentVersionDays int `json:"noncurrentVersionDays"`
 		AccessLogDays         int `json:"accessLogDays"`
 	} `json:"bucket"`
-	Gateway struct {
-		ActivationKey  string `json:"activationKey"`
-		IPAddress      string `json:"ipAddress"`
-		UseVpcEndpoint bool   `json:"useVpcEndpoint"`
-		Timezone       string `json:"timezone"`
-		Maintenance    struct {
-			DayOfWeek int `json:"dayOfWeek"`
-			Hour      int `json:"hour"`
-		} `json:"maintenance"`
-		CacheDiskPath    string `json:"cacheDiskPath"`
-		LogRetentionDays int    `json:"logRetentionDays"`
-	} `json:"gateway"`
-	Shares []struct {
+	Gateway gatewayInput `json:"gateway"`
+	Shares  []struct {
 		Name                string   `json:"name"`
 		Prefix              string   `json:"prefix"`
 		ClientCIDRs         []string `json:"clientCidrs"`
@@ -91,8 +86,43 @@ type fileShareInput struct {
 	Protect *bool `json:"protect"`
 }
 
+// GatewayMode says where the File Gateway runs.
+type GatewayMode string
+
+// Gateway modes.
+const (
+	// GatewayVM is a VM in the data centre, next to the NFS clients: the default.
+	GatewayVM GatewayMode = "vm"
+	// GatewayEC2 runs the gateway from Amazon's AMI in a private subnet, for teams without a VM yet; NFS
+	// traffic then crosses the hybrid link.
+	GatewayEC2 GatewayMode = "ec2"
+)
+
+// EC2 gateway sizing: AWS's minimums for a file gateway (4 vCPUs, 16 GiB; a 150 GiB cache disk).
+const (
+	defaultGatewayInstanceType = "m5.xlarge"
+	minCacheDiskGiB            = 150
+	maxCacheDiskGiB            = 65536
+)
+
 // StorageGatewayEndpoint is the interface endpoint a gateway with useVpcEndpoint activates through.
 const StorageGatewayEndpoint = "storagegateway"
+
+type gatewayInput struct {
+	Mode           GatewayMode `json:"mode"`
+	InstanceType   string      `json:"instanceType"`
+	CacheDiskGiB   int         `json:"cacheDiskGiB"`
+	ActivationKey  string      `json:"activationKey"`
+	IPAddress      string      `json:"ipAddress"`
+	UseVpcEndpoint bool        `json:"useVpcEndpoint"`
+	Timezone       string      `json:"timezone"`
+	Maintenance    struct {
+		DayOfWeek int `json:"dayOfWeek"`
+		Hour      int `json:"hour"`
+	} `json:"maintenance"`
+	CacheDiskPath    string `json:"cacheDiskPath"`
+	LogRetentionDays int    `json:"logRetentionDays"`
+}
 
 // Limits AWS sets on these values.
 const (
@@ -146,9 +176,42 @@ func (p *parser) fileShare(in fileShareInput, onPrem []netip.Prefix, env Environ
 
 func (p *parser) fileGateway(key string, in fileShareInput, onPrem []netip.Prefix) FileGateway {
 	g := in.Gateway
-	out := FileGateway{ActivationKey: g.ActivationKey, UseVpcEndpoint: g.UseVpcEndpoint, Timezone: g.Timezone,
+	out := FileGateway{Mode: g.Mode, ActivationKey: g.ActivationKey, UseVpcEndpoint: g.UseVpcEndpoint, Timezone: g.Timezone,
 		MaintenanceDayOfWeek: g.Maintenance.DayOfWeek, MaintenanceHour: g.Maintenance.Hour,
 		CacheDiskPath: g.CacheDiskPath, LogRetentionDays: g.LogRetentionDays}
+	if out.Mode == "" {
+		out.Mode = GatewayVM
+	}
+	switch out.Mode {
+	case GatewayVM:
+		p.vmGateway(key, g, onPrem, &out)
+	case GatewayEC2:
+		p.ec2Gateway(key, g, &out)
+	default:
+		p.fail(key+".mode", "%q is not a gateway mode (want %q or %q)", g.Mode, GatewayVM, GatewayEC2)
+	}
+	if !timezonePattern.MatchString(g.Timezone) {
+		p.fail(key+".timezone", "%q is not a gateway time zone (GMT, GMT-5:00, GMT+5:30)", g.Timezone)
+	}
+	if g.Maintenance.DayOfWeek < 0 || g.Maintenance.DayOfWeek > 6 {
+		p.fail(key+".maintenance.dayOfWeek", "%d is not a day (0 = Sunday to 6 = Saturday)", g.Maintenance.DayOfWeek)
+	}
+	if g.Maintenance.Hour < 0 || g.Maintenance.Hour > 23 {
+		p.fail(key+".maintenance.hour", "%d is not an hour (0-23)", g.Maintenance.Hour)
+	}
+	p.retention(key+".logRetentionDays", g.LogRetentionDays)
+	return out
+}
+
+// vmGateway checks a gateway VM in the data centre: activated by key or by its address, never both, with
+// its cache disk named by device path.
+func (p *parser) vmGateway(key string, g gatewayInput, onPrem []netip.Prefix, out *FileGateway) {
+	if g.InstanceType != "" || g.CacheDiskGiB != 0 {
+		p.fail(key, "instanceType and cacheDiskGiB size an EC2 gateway (mode ec2); a VM is sized on its host")
+	}
+	if !diskPathPattern.MatchString(g.CacheDiskPath) {
+		p.fail(key+".cacheDiskPath", "%q is not a device path (like /dev/sdb)", g.CacheDiskPath)
+	}
 	switch {
 	case g.ActivationKey != "" && g.IPAddress != "":
 		p.fail(key, "set activationKey or ipAddress, not both: AWS accepts one way to activate")
@@ -165,20 +228,24 @@ func (p *parser) fileGateway(key string, in fileShareInput, onPrem []netip.Prefi
 			out.IPAddress = addr
 		}
 	}
-	if !timezonePattern.MatchString(g.Timezone) {
-		p.fail(key+".timezone", "%q is not a gateway time zone (GMT, GMT-5:00, GMT+5:30)", g.Timezone)
+}
+
+// ec2Gateway checks a gateway in AWS: the program activates it by its private address and attaches its
+// cache volume, so neither an activation key, an address nor a disk path is configured.
+func (p *parser) ec2Gateway(key string, g gatewayInput, out *FileGateway) {
+	if g.ActivationKey != "" || g.IPAddress != "" || g.CacheDiskPath != "" {
+		p.fail(key, "mode ec2 activates the instance by its private address and attaches its cache disk: leave activationKey, ipAddress and cacheDiskPath unset")
 	}
-	if g.Maintenance.DayOfWeek < 0 || g.Maintenance.DayOfWeek > 6 {
-		p.fail(key+".maintenance.dayOfWeek", "%d is not a day (0 = Sunday to 6 = Saturday)", g.Maintenance.DayOfWeek)
+	out.InstanceType, out.CacheDiskGiB = g.InstanceType, g.CacheDiskGiB
+	if out.InstanceType == "" {
+		out.InstanceType = defaultGatewayInstanceType
 	}
-	if g.Maintenance.Hour < 0 || g.Maintenance.Hour > 23 {
-		p.fail(key+".maintenance.hour", "%d is not an hour (0-23)", g.Maintenance.Hour)
+	if out.CacheDiskGiB == 0 {
+		out.CacheDiskGiB = minCacheDiskGiB
 	}
-	if !diskPathPattern.MatchString(g.CacheDiskPath) {
-		p.fail(key+".cacheDiskPath", "%q is not a device path (like /dev/sdb)", g.CacheDiskPath)
+	if out.CacheDiskGiB < minCacheDiskGiB || out.CacheDiskGiB > maxCacheDiskGiB {
+		p.fail(key+".cacheDiskGiB", "%d is outside %d-%d GiB", out.CacheDiskGiB, minCacheDiskGiB, maxCacheDiskGiB)
 	}
-	p.retention(key+".logRetentionDays", g.LogRetentionDays)
-	return out
 }
 
 func (p *parser) share(key, name, prefix string, cidrs []string, refresh int, onPrem []netip.Prefix, earlier []Share) Share {

@@ -60,6 +60,8 @@ func TestBadFileShareConfigNamesTheKey(t *testing.T) {
 		{"deep archive before archive", "prod", "bucket.deepArchiveAccessDays", 90, key + ".bucket.deepArchiveAccessDays", "outside 180-730"},
 		{"unprotected in prod", "prod", "protect", false, key + ".protect", "must be true in prod"},
 		{"an unknown field", "dev", "gateway.activationKeys", "x", key, `unknown field "activationKeys"`},
+		{"a gateway mode that is not one", "dev", "gateway.mode", "container", key + ".gateway.mode", `"container" is not a gateway mode`},
+		{"an EC2 size on a VM", "dev", "gateway.cacheDiskGiB", 300, key + ".gateway", "size an EC2 gateway"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,4 +82,23 @@ func TestAGatewayOnTheVpcEndpointNeedsTheEndpoint(t *testing.T) {
 	_, err := parse(cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `hybridcloud:fileShare.gateway.useVpcEndpoint: needs "storagegateway" in hybridcloud:network.endpoints`)
+}
+
+func TestAnEC2GatewayIsActivatedByTheProgram(t *testing.T) {
+	ec2 := func(t *testing.T, stack string) map[string]string {
+		cfg := patch(t, stackConfig(t, stack), "hybridcloud:fileShare", "gateway.mode", "ec2")
+		cfg = patch(t, cfg, "hybridcloud:fileShare", "gateway.cacheDiskPath", nil)
+		cfg = patch(t, cfg, "hybridcloud:fileShare", "gateway.ipAddress", nil)
+		return patch(t, cfg, "hybridcloud:fileShare", "gateway.activationKey", nil)
+	}
+	c, err := parse(ec2(t, "dev"))
+	require.NoError(t, err)
+	assert.Equal(t, GatewayEC2, c.FileShare.Gateway.Mode)
+	assert.Equal(t, "m5.xlarge", c.FileShare.Gateway.InstanceType, "AWS's minimum size for a file gateway")
+	assert.Equal(t, 150, c.FileShare.Gateway.CacheDiskGiB)
+
+	requireBadConfig(t, "dev", "hybridcloud:fileShare", "gateway.mode", "ec2", "hybridcloud:fileShare.gateway", "leave activationKey, ipAddress and cacheDiskPath unset")
+	_, err = parse(patch(t, ec2(t, "dev"), "hybridcloud:fileShare", "gateway.cacheDiskGiB", 100))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:fileShare.gateway.cacheDiskGiB: 100 is outside 150-65536 GiB")
 }

@@ -31,8 +31,11 @@ type Share struct {
 	CacheRefreshSeconds int
 }
 
-// FileGatewayArgs configures a FileGateway. Exactly one of ActivationKey and IPAddress is set.
+// FileGatewayArgs configures a FileGateway. A gateway VM on premises sets exactly one of ActivationKey and
+// IPAddress; a gateway on EC2 (Host) sets neither, since the program activates it by its private address.
 type FileGatewayArgs struct {
+	// Host runs the gateway on EC2 in a private subnet instead of a VM on premises. Optional.
+	Host *GatewayHost
 	// ActivationKey activates the gateway VM (a secret).
 	ActivationKey pulumi.StringInput
 	// IPAddress is the gateway VM's address, from which `pulumi up` fetches the activation key on port 80.
@@ -73,11 +76,19 @@ type FileGateway struct {
 
 func (a *FileGatewayArgs) validate() error {
 	var errs []error
-	if (a.ActivationKey == nil) == !a.IPAddress.IsValid() {
+	switch {
+	case a.Host != nil:
+		if a.ActivationKey != nil || a.IPAddress.IsValid() || a.CacheDiskPath != "" {
+			errs = append(errs, errors.New("a gateway on EC2 is activated by its private address on its own cache disk: no activation key, IP address or disk path"))
+		}
+		errs = append(errs, a.Host.validate())
+	case (a.ActivationKey == nil) == !a.IPAddress.IsValid():
 		errs = append(errs, errors.New("exactly one of activation key and IP address is required"))
+	case a.CacheDiskPath == "":
+		errs = append(errs, errors.New("the VM's cache disk path is required"))
 	}
-	if a.Timezone == "" || a.CacheDiskPath == "" || a.LogRetentionDays <= 0 {
-		errs = append(errs, errors.New("time zone, cache disk and log retention are required"))
+	if a.Timezone == "" || a.LogRetentionDays <= 0 {
+		errs = append(errs, errors.New("time zone and log retention are required"))
 	}
 	if len(a.Shares) == 0 {
 		errs = append(errs, errors.New("at least one share is required"))
@@ -130,17 +141,36 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 			MinuteOfHour: pulumi.Int(0),
 		},
 	}
-	if args.IPAddress.IsValid() {
+	diskArgs := storagegateway.GetLocalDiskOutputArgs{DiskPath: pulumi.String(args.CacheDiskPath)}
+	var address pulumi.StringOutput
+	switch {
+	case args.Host != nil:
+		instance, err := g.host(ctx, name, args, parent)
+		if err != nil {
+			return nil, err
+		}
+		gatewayArgs.GatewayIpAddress = instance.PrivateIp
+		address = instance.PrivateIp
+		diskArgs = storagegateway.GetLocalDiskOutputArgs{DiskNode: pulumi.String(cacheDeviceName)}
+	case args.IPAddress.IsValid():
 		gatewayArgs.GatewayIpAddress = pulumi.String(args.IPAddress.String())
+		address = pulumi.String(args.IPAddress.String()).ToStringOutput()
 	}
 	gateway, err := storagegateway.NewGateway(ctx, name, gatewayArgs, parent, pulumi.Protect(args.Protect))
 	if err != nil {
 		return nil, err
 	}
-	disk := storagegateway.GetLocalDiskOutput(ctx, storagegateway.GetLocalDiskOutputArgs{
-		GatewayArn: gateway.Arn,
-		DiskPath:   pulumi.String(args.CacheDiskPath),
-	}, parent)
+	if args.ActivationKey != nil {
+		// Activated by key, the address is the one the gateway reports once it is up.
+		address = gateway.GatewayNetworkInterfaces.ApplyT(func(nics []storagegateway.GatewayGatewayNetworkInterface) (string, error) {
+			if len(nics) == 0 || nics[0].Ipv4Address == nil {
+				return "", fmt.Errorf("data: gateway %s reports no network interface", name)
+			}
+			return *nics[0].Ipv4Address, nil
+		}).(pulumi.StringOutput)
+	}
+	diskArgs.GatewayArn = gateway.Arn
+	disk := storagegateway.GetLocalDiskOutput(ctx, diskArgs, parent)
 	// The disk id is read from the running VM; a later read may name the same disk differently.
 	cache, err := storagegateway.NewCache(ctx, name, &storagegateway.CacheArgs{
 		GatewayArn: gateway.Arn,
@@ -154,15 +184,6 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 		return nil, err
 	}
 
-	address := pulumi.String(args.IPAddress.String()).ToStringOutput()
-	if !args.IPAddress.IsValid() {
-		address = gateway.GatewayNetworkInterfaces.ApplyT(func(nics []storagegateway.GatewayGatewayNetworkInterface) (string, error) {
-			if len(nics) == 0 || nics[0].Ipv4Address == nil {
-				return "", fmt.Errorf("data: gateway %s reports no network interface", name)
-			}
-			return *nics[0].Ipv4Address, nil
-		}).(pulumi.StringOutput)
-	}
 	for _, s := range args.Shares {
 		cacheAttributes := storagegateway.NfsFileShareCacheAttributesPtrInput(nil)
 		if s.CacheRefreshSeconds > 0 {

@@ -127,3 +127,66 @@ func TestGatewayArgsAreChecked(t *testing.T) {
 		})
 	}
 }
+
+func testHostArgs() *FileGatewayArgs {
+	args := testGatewayArgs()
+	args.ActivationKey = nil
+	args.CacheDiskPath = ""
+	args.Host = &GatewayHost{
+		InstanceType: "m5.xlarge", CacheDiskGiB: 150,
+		VpcID: pulumi.String("vpc-1"), SubnetID: pulumi.String("subnet-app-a"), VpcCIDR: netip.MustParsePrefix("10.20.0.0/16"),
+		ActivationCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")},
+		KmsKeyArn:       pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
+	}
+	return args
+}
+
+func TestAnEC2GatewayIsPrivateHardenedAndActivatedByItsAddress(t *testing.T) {
+	res, g := runGateway(t, plan.Up, testHostArgs())
+	instance := one(t, res, "aws:ec2/instance:Instance")
+	p := instance.Props()
+	assert.Equal(t, "ami-0123456789abcdef0", p["ami"], "Amazon's gateway AMI, from its public SSM parameter")
+	assert.Equal(t, false, p["associatePublicIpAddress"])
+	assert.Equal(t, "required", p["metadataOptions"].(map[string]any)["httpTokens"])
+	assert.Equal(t, true, p["rootBlockDevice"].(map[string]any)["encrypted"])
+	cache := p["ebsBlockDevices"].([]any)[0].(map[string]any)
+	assert.Equal(t, true, cache["encrypted"])
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/files", cache["kmsKeyId"])
+	assert.Equal(t, 150.0, cache["volumeSize"])
+	assert.Equal(t, "subnet-app-a", p["subnetId"])
+	assert.True(t, instance.Protect)
+
+	gw := one(t, res, typeGateway)
+	assert.Equal(t, []string{instance.URN}, gw.Dependencies["gatewayIpAddress"], "activated by the instance's private address")
+	assert.NotContains(t, gw.Props(), "activationKey")
+	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", await(t, g.MountCommands["claims"]).Value)
+}
+
+func TestAnEC2GatewayAdmitsNFSOnlyFromItsClients(t *testing.T) {
+	res, _ := runGateway(t, plan.Up, testHostArgs())
+	sg := named(t, res, typeSecurityGroup, "test-gw-host").Props()
+	for _, rule := range sg["ingress"].([]any) {
+		r := rule.(map[string]any)
+		for _, c := range r["cidrBlocks"].([]any) {
+			assert.Contains(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, c, "port %v", r["fromPort"])
+		}
+	}
+	assert.Len(t, sg["ingress"], 1+3*2, "activation, then NFS ports over TCP and UDP")
+	for _, rule := range sg["egress"].([]any) {
+		r := rule.(map[string]any)
+		if r["cidrBlocks"].([]any)[0] == "0.0.0.0/0" {
+			assert.Equal(t, 443.0, r["fromPort"], "only HTTPS leaves for anywhere")
+		}
+	}
+}
+
+func TestAnEC2GatewayTakesNoActivationKey(t *testing.T) {
+	args := testHostArgs()
+	args.ActivationKey = pulumi.String("KEY")
+	_, err := plan.Run(func(ctx *pulumi.Context) error {
+		_, err := NewFileGateway(ctx, "bad", args)
+		return err
+	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no activation key, IP address or disk path")
+}

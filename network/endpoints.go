@@ -42,7 +42,7 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	if slices.Contains(args.Endpoints, storageGatewayEndpoint) && len(args.OnPremisesCIDRs) > 0 {
 		// A gateway VM in the data centre also talks to its endpoint on these ports (activation, control,
 		// support channel).
-		for _, ports := range storageGatewayPorts {
+		for _, ports := range StorageGatewayPorts {
 			ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 				Description: pulumi.String("Storage Gateway from on premises"),
 				Protocol:    pulumi.String("tcp"),
@@ -91,8 +91,8 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 // storageGatewayEndpoint is the short name of the Storage Gateway interface endpoint.
 const storageGatewayEndpoint = "storagegateway"
 
-// storageGatewayPorts are the TCP port ranges beside 443 a gateway uses with its VPC endpoint.
-var storageGatewayPorts = [][2]int{{1026, 1028}, {1031, 1031}, {2222, 2222}}
+// StorageGatewayPorts are the TCP port ranges beside 443 a gateway uses with its VPC endpoint.
+var StorageGatewayPorts = [][2]int{{1026, 1028}, {1031, 1031}, {2222, 2222}}
 
 // CIDRStrings is prefixes as a Pulumi string list, for security group rules and client lists.
 func CIDRStrings(prefixes []netip.Prefix) pulumi.StringArray {

@@ -76,6 +76,14 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		AccountID:            account,
 		Protect:              fs.Protect,
 	}
+	if gw.Mode == config.GatewayEC2 {
+		// The first app subnet: private, routed to on premises and to the endpoints.
+		gatewayArgs.Host = &data.GatewayHost{
+			InstanceType: gw.InstanceType, CacheDiskGiB: gw.CacheDiskGiB,
+			VpcID: vpc.VpcID.ToStringOutput(), SubnetID: vpc.AppSubnetIDs[0], VpcCIDR: cfg.Network.CIDR,
+			ActivationCIDRs: cfg.OnPremises.CIDRs, KmsKeyArn: files.KmsKeyArn,
+		}
+	}
 	if gw.ActivationKey != "" {
 		gatewayArgs.ActivationKey = pulumi.ToSecret(pulumi.String(gw.ActivationKey)).(pulumi.StringOutput)
 	}

@@ -1,12 +1,15 @@
 package platform
 
 import (
+	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/policy/offline"
 )
 
 func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
@@ -83,5 +86,29 @@ func TestBackupCoversTheDatabaseAndTheFileBucketWithCopiesInTheDRRegion(t *testi
 		targets := res.OfType("aws:cloudwatch/eventTarget:EventTarget")
 		require.Len(t, targets, 1)
 		assert.Equal(t, []string{topic.URN}, targets[0].Dependencies["arn"], "failed backup jobs reach the operations topic")
+	}
+}
+
+func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
+	st := stackFiles(t, "dev")
+	var files map[string]any
+	require.NoError(t, json.Unmarshal([]byte(st.Config["hybridcloud:fileShare"]), &files))
+	gateway := files["gateway"].(map[string]any)
+	delete(gateway, "ipAddress")
+	delete(gateway, "cacheDiskPath")
+	gateway["mode"] = "ec2"
+	patched, err := json.Marshal(files)
+	require.NoError(t, err)
+	st = withConfig(st, "hybridcloud:fileShare", string(patched))
+
+	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+		res, err := plan.Run(Program(func() time.Time { return testNow }), st, mode)
+		require.NoError(t, err, mode)
+		instances := res.OfType("aws:ec2/instance:Instance")
+		require.Len(t, instances, 1, mode)
+		subnet, ok := res.Named("aws:ec2/subnet:Subnet", "dev-vpc-app-0")
+		require.True(t, ok)
+		assert.Equal(t, []string{subnet.URN}, instances[0].Dependencies["subnetId"], mode)
+		assert.Empty(t, offline.Mandatory(checkPack(t, res, st)), "%s: the EC2 gateway passes the pack", mode)
 	}
 }

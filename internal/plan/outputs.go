@@ -41,6 +41,9 @@ var typeOutputs = map[string]func(name string) map[string]any{
 			"masterUserSecrets": []any{map[string]any{"secretArn": "arn:aws:secretsmanager:" + mockRegion + ":" + mockAccountID + ":secret:rds!db-" + name, "secretStatus": "active"}},
 		}
 	},
+	"aws:ec2/instance:Instance": func(string) map[string]any {
+		return map[string]any{"privateIp": "10.20.0.50"}
+	},
 	"aws:storagegateway/gateway:Gateway": func(string) map[string]any {
 		return map[string]any{"gatewayNetworkInterfaces": []any{map[string]any{"ipv4Address": "10.100.20.16"}}}
 	},
@@ -100,8 +103,14 @@ var invokeResults = map[string]func(args resource.PropertyMap) map[string]any{
 		}
 	},
 	"aws:storagegateway/getLocalDisk:getLocalDisk": func(args resource.PropertyMap) map[string]any {
-		return map[string]any{"diskId": "pci-0000:03:00.0-scsi-0:0:1:0", "diskPath": args["diskPath"].StringValue(),
-			"gatewayArn": args["gatewayArn"].StringValue(), "id": "pci-0000:03:00.0-scsi-0:0:1:0"}
+		out := map[string]any{"diskId": "pci-0000:03:00.0-scsi-0:0:1:0", "gatewayArn": args["gatewayArn"].StringValue(),
+			"id": "pci-0000:03:00.0-scsi-0:0:1:0"}
+		for _, k := range []resource.PropertyKey{"diskPath", "diskNode"} {
+			if v, ok := args[k]; ok && v.IsString() {
+				out[string(k)] = v.StringValue()
+			}
+		}
+		return out
 	},
 	"aws:index/getPartition:getPartition": func(resource.PropertyMap) map[string]any {
 		return map[string]any{"id": "aws", "partition": "aws", "dnsSuffix": "amazonaws.com", "reverseDnsPrefix": "com.amazonaws"}

@@ -9,7 +9,7 @@ func All() []Rule {
 		// hybrid
 		TgwNoAutoAccept, TgwNoDefaultRouteTables, VpnBGP, VpnIKEv2, VpnTunnelCrypto, VpnTunnelLogging, DxBGPAuth, SnsTopicKMS, AlarmHasActions,
 		// compute
-		LaunchTemplateNoPublicIP, LaunchTemplateIMDSv2, LaunchTemplateEncryptedVolumes, AsgMultiAZ, EcsCapacityProviderTerminationProtection,
+		LaunchTemplateNoPublicIP, LaunchTemplateIMDSv2, LaunchTemplateEncryptedVolumes, Ec2InstanceHardened, AsgMultiAZ, EcsCapacityProviderTerminationProtection,
 		LoadBalancerInternal, LoadBalancerAccessLogs, LoadBalancerDeletionProtection, ListenerHTTPS,
 		EcrScanOnPush, EcrImmutableTags, EcrKMS,
 		EcsContainerInsights, EcsNoPrivileged, EcsNoCredentialsInEnv, EcsServiceNoPublicIP, SsmActivationExpiry,

@@ -14,7 +14,8 @@ func TestCoveredType(t *testing.T) {
 		{"aws:rds/instance:Instance", true},
 		{"aws:ec2/route:Route", true},
 		{"hybridcloud:network:Vpc", true},
-		{"aws:ec2/instance:Instance", false},
+		{"aws:ec2/instance:Instance", true},
+		{"aws:lambda/function:Function", false},
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.want, CoveredType(tc.typ), tc.typ)
