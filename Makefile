@@ -10,7 +10,7 @@ GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
 
-.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop
+.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop cost diagram
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -35,6 +35,12 @@ require-stack:
 
 plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up, NOW=YYYY-MM-DD).
 	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)" -now "$(NOW)"
+
+cost: require-stack ## Monthly cost estimate of STACK from its offline plan (FORMAT=text|json, NOW=YYYY-MM-DD); docs/cost.md.
+	@go run ./cmd/report cost -stack "$(STACK)" -format "$(FORMAT)" -now "$(NOW)"
+
+diagram: require-stack ## Architecture diagram of STACK from its offline plan into docs/diagrams (prod also refreshes README.md).
+	@go run ./cmd/report diagram -stack "$(STACK)" -out docs/diagrams -now "$(NOW)" $(if $(filter prod,$(STACK)),-readme README.md)
 
 preview: require-stack ## Real `pulumi preview` of STACK (needs the Pulumi CLI and AWS credentials).
 	pulumi preview --stack "$(STACK)" --diff
