@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -150,6 +151,44 @@ func TestUnsafeConfigIsStoppedByTheProgramOrThePack(t *testing.T) {
 				}
 				assert.Contains(t, fired, tc.wantPolicy, mode)
 			}
+		})
+	}
+}
+
+// TestThePackCatchesWhatAProgramBugWouldDeclare changes one input of a resource the prod program really
+// declares, as a bug in a component would, and expects the named rule to stop it: the pack guards the
+// program where its own validation is bypassed.
+func TestThePackCatchesWhatAProgramBugWouldDeclare(t *testing.T) {
+	cases := []struct {
+		typ, name, prop string
+		value           resource.PropertyValue
+		wantPolicy      string
+	}{
+		{"aws:storagegateway/nfsFileShare:NfsFileShare", "prod-file-gateway-claims", "clientLists",
+			resource.NewArrayProperty([]resource.PropertyValue{resource.NewStringProperty("0.0.0.0/0")}), rules.NfsClients.ID},
+		{"aws:storagegateway/nfsFileShare:NfsFileShare", "prod-file-gateway-claims", "squash", resource.NewStringProperty("NoSquash"), rules.NfsSquash.ID},
+		{"aws:rds/instance:Instance", "prod-db", "deletionProtection", resource.NewBoolProperty(false), rules.RdsDeletionProtection.ID},
+		{"aws:rds/instance:Instance", "prod-db", "publiclyAccessible", resource.NewBoolProperty(true), rules.RdsNotPublic.ID},
+		{"aws:rds/instance:Instance", "prod-db", "multiAz", resource.NewBoolProperty(false), rules.RdsMultiAZ.ID},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name+"."+tc.prop, func(t *testing.T) {
+			res := runStack(t, "prod", plan.Up)
+			changed := false
+			for i, r := range res.Resources {
+				if r.Type == tc.typ && r.Name == tc.name {
+					inputs := r.Inputs.Copy()
+					inputs[resource.PropertyKey(tc.prop)] = tc.value
+					res.Resources[i].Inputs = inputs
+					changed = true
+				}
+			}
+			require.True(t, changed, "prod declares no %s %s", tc.typ, tc.name)
+			var fired []string
+			for _, v := range offline.Mandatory(checkPack(t, res, stackFiles(t, "prod"))) {
+				fired = append(fired, v.Policy)
+			}
+			assert.Equal(t, []string{tc.wantPolicy}, fired)
 		})
 	}
 }
