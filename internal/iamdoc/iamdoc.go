@@ -22,15 +22,23 @@ func Allow(actions []string, resources ...string) Statement {
 	return Statement{"Effect": "Allow", "Action": actions, "Resource": resources}
 }
 
-// AssumeRole is the trust policy letting an AWS service assume a role on behalf of account only: the
-// source-account condition stops another account's resources from using the role (confused deputy).
+// noSourceAccount are services that do not send aws:SourceAccount when they assume a role (EC2 for
+// instance profiles, AWS Backup for its jobs): a condition on it would lock them out, so their trust policy
+// names the service alone.
+var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true}
+
+// AssumeRole is the trust policy letting an AWS service assume a role. For services that send it, an
+// aws:SourceAccount condition restricts the role to this account's resources (confused deputy).
 func AssumeRole(service string, account pulumi.StringInput) pulumi.StringOutput {
 	return account.ToStringOutput().ApplyT(func(account string) (string, error) {
-		return JSON(Statement{
+		trust := Statement{
 			"Effect":    "Allow",
 			"Principal": map[string]any{"Service": service},
 			"Action":    "sts:AssumeRole",
-			"Condition": map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": account}},
-		})
+		}
+		if !noSourceAccount[service] {
+			trust["Condition"] = map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": account}}
+		}
+		return JSON(trust)
 	}).(pulumi.StringOutput)
 }
