@@ -3,11 +3,8 @@ package compute
 import (
 	"time"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/insurance/hybridcloud/internal/iamdoc"
 )
 
 // anywhereInstaller is AWS's ECS Anywhere install script, fetched over HTTPS only.
@@ -24,14 +21,8 @@ func registrationCommand(region, cluster, activationID, activationCode string) s
 // declareAnywhere declares the role of the on-premises hosts (SSM managed instance and ECS container
 // instance, nothing more) and the SSM activation that registers them, bounded in count and time.
 func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
-	role, err := iam.NewRole(ctx, name+"-anywhere", &iam.RoleArgs{
-		Description:      pulumi.String("ECS Anywhere hosts of " + name + " in the data centre"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ssm.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.Sprintf("arn:%s:iam::aws:policy/AmazonSSMManagedInstanceCore", args.Partition),
-			pulumi.Sprintf("arn:%s:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role", args.Partition),
-		},
-	}, parent)
+	role, err := declareContainerInstanceRole(ctx, name+"-anywhere", "ECS Anywhere hosts of "+name+" in the data centre",
+		"ssm.amazonaws.com", args, parent)
 	if err != nil {
 		return err
 	}

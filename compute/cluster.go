@@ -102,6 +102,9 @@ func (a *ClusterArgs) validate(name string) error {
 	if !fitsAutoname(name, elbNameMax) {
 		errs = append(errs, fmt.Errorf("the load balancer's name %q plus Pulumi's suffix is longer than ELB's %d characters", name, elbNameMax))
 	}
+	if p := reservedPrefix(name, capacityProviderReserved); p != "" {
+		errs = append(errs, fmt.Errorf("the capacity provider is named after %q, and ECS refuses capacity provider names starting with %q", name, p))
+	}
 	if a.VpcID == nil || !a.VpcCIDR.IsValid() {
 		errs = append(errs, errors.New("a VPC id and CIDR are required"))
 	}

@@ -365,3 +365,12 @@ func TestNamesMustLeaveRoomForPulumisSuffix(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "longer than IAM's 64 characters")
 }
+
+func TestCapacityProviderNameAvoidsECSReservedPrefixes(t *testing.T) {
+	for _, name := range []string{"ecs-prod", "AWS-shared", "fargate-lab"} {
+		err := testClusterArgs().validate(name)
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), "ECS refuses capacity provider names starting with", name)
+	}
+	assert.NoError(t, testClusterArgs().validate("prod-ecs"), "only the start of the name is reserved")
+}

@@ -76,14 +76,8 @@ func userData(cluster string) string {
 // declareHosts declares the hosts' role, launch template and Auto Scaling group, and the capacity provider
 // the cluster places tasks with by default.
 func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cluster, keyArn pulumi.StringOutput, hostSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
-	role, err := iam.NewRole(ctx, name+"-hosts", &iam.RoleArgs{
-		Description:      pulumi.String("ECS container instances of " + name + ": the ECS agent and SSM Session Manager"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ec2.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.Sprintf("arn:%s:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role", args.Partition),
-			pulumi.Sprintf("arn:%s:iam::aws:policy/AmazonSSMManagedInstanceCore", args.Partition),
-		},
-	}, parent)
+	role, err := declareContainerInstanceRole(ctx, name+"-hosts", "ECS container instances of "+name+": the ECS agent and SSM Session Manager",
+		"ec2.amazonaws.com", args, parent)
 	if err != nil {
 		return err
 	}

@@ -33,5 +33,19 @@ func targetGroupName(prefix string, port int) string {
 	return strings.TrimRight(prefix[:keep], "-") + "-" + hex.EncodeToString(sum[:])[:hashLen] + suffix
 }
 
+// capacityProviderReserved are the prefixes ECS refuses at the start of a capacity provider's name.
+var capacityProviderReserved = []string{"aws", "ecs", "fargate"}
+
+// reservedPrefix is the first of prefixes that name starts with (ignoring case), or "".
+func reservedPrefix(name string, prefixes []string) string {
+	lower := strings.ToLower(name)
+	for _, p := range prefixes {
+		if strings.HasPrefix(lower, p) {
+			return p
+		}
+	}
+	return ""
+}
+
 // fitsAutoname says whether a logical name plus Pulumi's random suffix fits a limit of max characters.
 func fitsAutoname(name string, max int) bool { return len(name)+autonameSuffix <= max }

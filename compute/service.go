@@ -107,7 +107,7 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc Service,
 	if err != nil {
 		return err
 	}
-	task, err := declareTaskRole(ctx, prefix, svc, args, parent)
+	task, taskPolicy, err := declareTaskRole(ctx, prefix, svc, args, parent)
 	if err != nil {
 		return err
 	}
@@ -151,8 +151,12 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc Service,
 		EnableEcsManagedTags:            pulumi.Bool(true),
 		PropagateTags:                   pulumi.String("SERVICE"),
 	}
-	// The service may start only once its execution role can pull and log.
+	// The service may start only once its execution role can pull and log, and its task role holds the
+	// application's file and ECS Exec permissions (a task started before them fails or cannot be exec'd).
 	dependsOn := []pulumi.Resource{executionPolicy}
+	if taskPolicy != nil {
+		dependsOn = append(dependsOn, taskPolicy)
+	}
 	if svc.OnPrem {
 		service.LaunchType = pulumi.String("EXTERNAL")
 	} else {
@@ -222,19 +226,19 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc Service, repos
 }
 
 // declareTaskRole declares the application's own role, with the file and ECS Exec access taskStatements
-// grants; a service that needs neither gets a role with no permissions.
-func declareTaskRole(ctx *pulumi.Context, prefix string, svc Service, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
+// grants; a service that needs neither gets a role with no permissions (and a nil policy).
+func declareTaskRole(ctx *pulumi.Context, prefix string, svc Service, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	c := args.Cluster
 	role, err := iam.NewRole(ctx, prefix+"-task", &iam.RoleArgs{
 		Description:      pulumi.String("The " + prefix + " application"),
 		AssumeRolePolicy: iamdoc.AssumeRole("ecs-tasks.amazonaws.com", c.placement.accountID),
 	}, parent)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files := svc.Files == FilesRead || svc.Files == FilesWrite
 	if !files && !svc.Exec {
-		return role, nil
+		return role, nil, nil
 	}
 	bucket, bucketKey := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
 	if files {
@@ -246,8 +250,8 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc Service, args *Serv
 			Exec: svc.Exec, ExecLogGroupArn: v[2].(string), ExecKeyArn: v[3].(string),
 		})...)
 	}).(pulumi.StringOutput)
-	_, err = iam.NewRolePolicy(ctx, prefix+"-task", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
-	return role, err
+	policy, err := iam.NewRolePolicy(ctx, prefix+"-task", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
+	return role, policy, err
 }
 
 // declareRoute declares the service's target group (its tasks' IPs, health-checked) and the listener rule

@@ -93,6 +93,9 @@ func (s Service) validate() error {
 	if s.TargetCPUPercent < 1 || s.TargetCPUPercent > 100 {
 		errs = append(errs, fmt.Errorf("target CPU %d%%: want 1-100", s.TargetCPUPercent))
 	}
+	if s.Exec && s.ReadonlyRootFilesystem {
+		errs = append(errs, errors.New("ECS Exec needs a writable root file system (its SSM agent writes there): turn ReadonlyRootFilesystem off or Exec off"))
+	}
 	if !s.OnPrem && s.HealthCheckPath == "" {
 		errs = append(errs, errors.New("a health check path is required behind the load balancer"))
 	}

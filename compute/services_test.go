@@ -224,6 +224,7 @@ func TestServicesArgsAreValidated(t *testing.T) {
 		{"no health check behind the load balancer", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].HealthCheckPath = "" }, "health check path"},
 		{"an unknown file access", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].Files = "append" }, `unknown file access "append"`},
 		{"no image retention", func(a *ServicesArgs, _ *ClusterArgs) { a.KeepImages = 0 }, "KeepImages"},
+		{"ECS Exec on a read-only root", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[1].ReadonlyRootFilesystem = true }, "ECS Exec needs a writable root"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

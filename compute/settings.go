@@ -106,6 +106,7 @@ type Service struct {
 	// false: a shell in production is a break-glass tool.
 	Exec bool
 	// ReadonlyRootFilesystem mounts the container's root read-only (FSBP ECS.5); an image that must write
-	// outside volumes needs it off.
+	// outside volumes needs it off. It excludes Exec: the SSM agent ECS Exec injects writes to the
+	// container's root file system, and AWS does not support ECS Exec on a read-only root.
 	ReadonlyRootFilesystem bool
 }

@@ -203,16 +203,7 @@ func (p *parser) hosts(key string, in computeInput, out *compute.HostSettings) {
 	} else {
 		h := *in.Hosts
 		out.MinSize, out.MaxSize, out.DesiredCapacity = h.Min, h.Max, h.Desired
-		switch {
-		case h.Min < 0:
-			p.fail(key+".hosts.min", "%d is negative", h.Min)
-		case h.Max < 1:
-			p.fail(key+".hosts.max", "%d: at least one host is needed", h.Max)
-		case h.Min > h.Max:
-			p.fail(key+".hosts", "min %d is greater than max %d", h.Min, h.Max)
-		case h.Desired < h.Min || h.Desired > h.Max:
-			p.fail(key+".hosts.desired", "%d is outside min..max (%d-%d)", h.Desired, h.Min, h.Max)
-		}
+		p.counts(key+".hosts", [3]string{"min", "desired", "max"}, "host", h.Min, h.Desired, h.Max)
 	}
 	if in.TargetCapacity != nil {
 		out.TargetCapacityPercent = *in.TargetCapacity
@@ -225,6 +216,22 @@ func (p *parser) hosts(key string, in computeInput, out *compute.HostSettings) {
 	}
 	if out.RootVolumeGiB < defaultRootVolumeGiB || out.RootVolumeGiB > maxRootVolumeGiB {
 		p.fail(key+".rootVolumeGiB", "%d GiB is outside %d-%d (the AMI needs %d)", out.RootVolumeGiB, defaultRootVolumeGiB, maxRootVolumeGiB, defaultRootVolumeGiB)
+	}
+}
+
+// counts checks a minimum, desired and maximum count, whose fields (in that order) sit under key:
+// 0 <= min <= desired <= max, and at least one of what at the maximum.
+func (p *parser) counts(key string, fields [3]string, what string, lo, desired, hi int) {
+	minField, desiredField, maxField := fields[0], fields[1], fields[2]
+	switch {
+	case lo < 0:
+		p.fail(key+"."+minField, "%d is negative", lo)
+	case hi < 1:
+		p.fail(key+"."+maxField, "%d: at least one %s is needed", hi, what)
+	case lo > hi:
+		p.fail(key, "%s %d is greater than %s %d", minField, lo, maxField, hi)
+	case desired < lo || desired > hi:
+		p.fail(key+"."+desiredField, "%d is outside %s..%s (%d-%d)", desired, minField, maxField, lo, hi)
 	}
 }
 
@@ -261,7 +268,8 @@ func (p *parser) service(key string, in serviceInput) compute.Service {
 		TargetCPUPercent: defaultTargetCPUPercent,
 		Environment:      in.Environment, Secrets: in.Secrets,
 		OnPrem: in.OnPrem, Files: compute.FilesNone, Database: in.Database, Exec: in.Exec,
-		ReadonlyRootFilesystem: true,
+		// Read-only unless ECS Exec is on: its SSM agent must write to the container's root.
+		ReadonlyRootFilesystem: !in.Exec,
 	}
 	if len(in.Name) > maxServiceName || !serviceNamePattern.MatchString(in.Name) {
 		p.fail(key+".name", "%q is not a service name (lower-case letters, digits and '-', at most %d characters)", in.Name, maxServiceName)
@@ -291,16 +299,7 @@ func (p *parser) service(key string, in serviceInput) compute.Service {
 		p.fail(key+".healthCheckPath", "%q is not a path the load balancer can probe (like /health)", in.HealthCheckPath)
 	}
 
-	switch {
-	case in.MinCount < 0:
-		p.fail(key+".minCount", "%d is negative", in.MinCount)
-	case in.MaxCount < 1:
-		p.fail(key+".maxCount", "%d: at least one task is needed", in.MaxCount)
-	case in.MinCount > in.MaxCount:
-		p.fail(key, "minCount %d is greater than maxCount %d", in.MinCount, in.MaxCount)
-	case in.DesiredCount < in.MinCount || in.DesiredCount > in.MaxCount:
-		p.fail(key+".desiredCount", "%d is outside minCount..maxCount (%d-%d)", in.DesiredCount, in.MinCount, in.MaxCount)
-	}
+	p.counts(key, [3]string{"minCount", "desiredCount", "maxCount"}, "task", in.MinCount, in.DesiredCount, in.MaxCount)
 	if in.TargetCPUPercent != nil {
 		out.TargetCPUPercent = *in.TargetCPUPercent
 	}
@@ -317,6 +316,9 @@ func (p *parser) service(key string, in serviceInput) compute.Service {
 	}
 	if in.ReadonlyRootFilesystem != nil {
 		out.ReadonlyRootFilesystem = *in.ReadonlyRootFilesystem
+		if in.Exec && out.ReadonlyRootFilesystem {
+			p.fail(key+".readonlyRootFilesystem", "ECS Exec (exec: true) does not work on a read-only root file system: its SSM agent writes there; drop exec or this")
+		}
 	}
 	p.variables(key, in)
 	return out

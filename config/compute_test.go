@@ -79,6 +79,7 @@ func TestComputeDefaults(t *testing.T) {
 	}
 	cfg = patchService(t, cfg, 0, "targetCpuPercent", nil)
 	cfg = patchService(t, cfg, 0, "files", nil)
+	cfg = patchService(t, cfg, 0, "exec", nil)
 	c, err := parse(cfg)
 	require.NoError(t, err)
 	assert.Equal(t, 100, c.Compute.Hosts.TargetCapacityPercent)
@@ -89,6 +90,14 @@ func TestComputeDefaults(t *testing.T) {
 	assert.Equal(t, 70, s.TargetCPUPercent)
 	assert.Equal(t, compute.FilesNone, s.Files)
 	assert.True(t, s.ReadonlyRootFilesystem, "read-only root unless turned off")
+}
+
+func TestExecServicesDefaultToAWritableRoot(t *testing.T) {
+	c, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	s := c.Compute.Services[0]
+	require.True(t, s.Exec, "dev's claims-api allows ECS Exec")
+	assert.False(t, s.ReadonlyRootFilesystem, "ECS Exec's SSM agent writes to the container's root")
 }
 
 func TestBadComputeConfigNamesTheKey(t *testing.T) {
@@ -212,6 +221,9 @@ func TestBadComputeConfigNamesTheKey(t *testing.T) {
 		{"a retention CloudWatch does not accept", "dev", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, computeKey, "logRetentionDays", 10)
 		}, computeKey + ".logRetentionDays", "not a CloudWatch Logs retention"},
+		{"ECS Exec on a read-only root file system", "dev", func(t *testing.T, c map[string]string) map[string]string {
+			return patchService(t, c, 0, "readonlyRootFilesystem", true)
+		}, services + "[0].readonlyRootFilesystem", "ECS Exec (exec: true) does not work on a read-only root"},
 		{"an unknown field", "dev", func(t *testing.T, c map[string]string) map[string]string {
 			return patchService(t, c, 0, "privileged", true)
 		}, computeKey, `unknown field "privileged"`},

@@ -42,6 +42,7 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, a
 	ctx.Export("albDnsName", cluster.AlbDNSName)
 	if anywhere.Enabled {
 		ctx.Export("ecsAnywhereActivationId", cluster.AnywhereActivationID)
+		ctx.Export("ecsAnywhereActivationCode", cluster.AnywhereActivationCode)           // secret
 		ctx.Export("ecsAnywhereRegistrationCommand", cluster.AnywhereRegistrationCommand) // secret: holds the code
 	}
 	return cluster, nil

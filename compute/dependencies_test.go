@@ -1,0 +1,64 @@
+package compute
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// dependsOnMocks records each resource's explicit DependsOn URNs, which the plan harness does not keep.
+type dependsOnMocks struct {
+	mu   sync.Mutex
+	deps map[string][]string // type token::logical name -> URNs it depends on
+}
+
+func (m *dependsOnMocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	m.mu.Lock()
+	m.deps[args.TypeToken+"::"+args.Name] = args.RegisterRPC.GetDependencies()
+	m.mu.Unlock()
+	return args.Name + "_id", args.Inputs, nil
+}
+
+func (m *dependsOnMocks) Call(pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	return resource.NewPropertyMapFromMap(map[string]any{"value": "ami-0123456789abcdef0", "arn": "arn:aws:iam::127311923021:root"}), nil
+}
+
+func TestServicesWaitForTheirRolesPermissions(t *testing.T) {
+	m := &dependsOnMocks{deps: map[string][]string{}}
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		provider, err := aws.NewProvider(ctx, "aws", &aws.ProviderArgs{Region: pulumi.String("us-east-1")})
+		if err != nil {
+			return err
+		}
+		cluster, err := NewCluster(ctx, "c", testClusterArgs(), pulumi.Provider(provider))
+		if err != nil {
+			return err
+		}
+		services := testServicesArgs()
+		services.Cluster = cluster
+		_, err = NewServices(ctx, "s", services, pulumi.Provider(provider))
+		return err
+	}, pulumi.WithMocks("hybridcloud", "test", m), func(info *pulumi.RunInfo) { info.DryRun = true })
+	require.NoError(t, err)
+
+	dependsOn := func(service, typ, name string) bool {
+		for _, urn := range m.deps[typeService+"::"+service] {
+			if strings.HasSuffix(urn, typ+"::"+name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range testServices() {
+		assert.True(t, dependsOn("s-"+s.Name, typeRolePolicy, "s-"+s.Name+"-execution"), "%s starts only once its execution role can pull and log", s.Name)
+		// Both test services have file access, and the scanner ECS Exec: their task roles' permissions.
+		assert.True(t, dependsOn("s-"+s.Name, typeRolePolicy, "s-"+s.Name+"-task"), "%s starts only once its task role holds its permissions", s.Name)
+	}
+	assert.True(t, dependsOn("s-claims-api", typeListenerRule, "s-claims-api"), "ECS refuses a target group no listener uses")
+}
