@@ -230,3 +230,15 @@ func TestSubnetsAreCarvedFromTheConfiguredCIDR(t *testing.T) {
 	}
 	assert.Equal(t, netip.MustParsePrefix("10.20.0.0/20"), c.Network.Subnets[0].CIDR)
 }
+
+func TestEndpointsSitInEveryAZUnlessDevSaysOtherwise(t *testing.T) {
+	dev, err := parse(stackConfig(t, "dev"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, dev.Network.EndpointAZCount)
+	prod, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+	assert.Equal(t, 3, prod.Network.EndpointAZCount, "the default: every AZ")
+
+	requireBadConfig(t, "prod", "hybridcloud:network", "endpointAzCount", 1, "hybridcloud:network.endpointAzCount", "prod requires every AZ (3)")
+	requireBadConfig(t, "dev", "hybridcloud:network", "endpointAzCount", 3, "hybridcloud:network.endpointAzCount", "3 is outside 1 to the AZ count (2)")
+}

@@ -19,6 +19,9 @@ type Network struct {
 	Subnets []network.SubnetPlan
 	// Endpoints are the interface endpoint services (short names such as "ecr.api").
 	Endpoints []string
+	// EndpointAZCount is how many AZs (the first ones) hold the interface endpoints: every AZ by default,
+	// and in prod; dev may use fewer, since each endpoint is billed per AZ.
+	EndpointAZCount int
 	// FlowLogRetentionDays is how long VPC flow logs are kept.
 	FlowLogRetentionDays int
 	// DataSubnetInternetAccess gives the data subnets a NAT route. Default false: data stays isolated.
@@ -31,6 +34,7 @@ type networkInput struct {
 	NatStrategy              string                 `json:"natStrategy"`
 	SubnetPrefixLengths      *network.PrefixLengths `json:"subnetPrefixLengths"`
 	Endpoints                []string               `json:"endpoints"`
+	EndpointAZCount          int                    `json:"endpointAzCount"`
 	FlowLogRetentionDays     int                    `json:"flowLogRetentionDays"`
 	DataSubnetInternetAccess bool                   `json:"dataSubnetInternetAccess"`
 }
@@ -110,6 +114,17 @@ func (p *parser) network(in networkInput, env Environment) Network {
 			p.fail(indexed(key+".endpoints", i), "%q is listed twice", e)
 		}
 		seenEndpoint[e] = true
+	}
+
+	out.EndpointAZCount = in.EndpointAZCount
+	if out.EndpointAZCount == 0 {
+		out.EndpointAZCount = len(in.AvailabilityZones)
+	}
+	switch {
+	case out.EndpointAZCount < 1 || out.EndpointAZCount > len(in.AvailabilityZones):
+		p.fail(key+".endpointAzCount", "%d is outside 1 to the AZ count (%d)", out.EndpointAZCount, len(in.AvailabilityZones))
+	case env == Prod && out.EndpointAZCount != len(in.AvailabilityZones):
+		p.fail(key+".endpointAzCount", "prod requires every AZ (%d): an endpoint in one AZ fails with it", len(in.AvailabilityZones))
 	}
 
 	p.retention(key+".flowLogRetentionDays", in.FlowLogRetentionDays)

@@ -63,6 +63,10 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	}
 	v.EndpointSecurityGroupID = sg.ID()
 
+	subnets := v.AppSubnetIDs
+	if args.EndpointAZCount > 0 && args.EndpointAZCount < len(subnets) {
+		subnets = subnets[:args.EndpointAZCount]
+	}
 	v.EndpointDNSNames = map[string]pulumi.StringOutput{}
 	for _, short := range args.Endpoints {
 		ep, err := ec2.NewVpcEndpoint(ctx, name+"-"+short, &ec2.VpcEndpointArgs{
@@ -70,7 +74,7 @@ func (v *Vpc) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 			ServiceName:       pulumi.String(serviceName(args.Region, short)),
 			VpcEndpointType:   pulumi.String("Interface"),
 			PrivateDnsEnabled: pulumi.Bool(true),
-			SubnetIds:         v.AppSubnetIDs,
+			SubnetIds:         subnets,
 			SecurityGroupIds:  pulumi.StringArray{sg.ID()},
 			Tags:              pulumi.StringMap{"Name": pulumi.String(name + "-" + short)},
 		}, parent)

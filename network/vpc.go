@@ -26,6 +26,9 @@ type VpcArgs struct {
 	// Endpoints are the interface endpoint services by short name ("ecr.api", "logs"). Optional; the S3
 	// gateway endpoint is always declared, since it is free and keeps image layers off NAT.
 	Endpoints []string
+	// EndpointAZCount places the interface endpoints in the first EndpointAZCount AZs only (0: every AZ).
+	// Every endpoint is billed per AZ: dev saves by accepting that its endpoints fail with their AZ.
+	EndpointAZCount int
 	// OnPremisesCIDRs may reach the interface endpoints on 443, beside the VPC itself. Optional.
 	OnPremisesCIDRs []netip.Prefix
 	// FlowLogRetentionDays is how long flow logs are kept. Required: a CloudWatch Logs retention value.

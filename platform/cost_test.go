@@ -84,7 +84,7 @@ func TestCostLinesRecomputeFromTheStackAndThePriceTable(t *testing.T) {
 
 			endpoints := linesOfType(r, "aws:ec2/vpcEndpoint:VpcEndpoint", "interface endpoint hours")
 			require.Len(t, endpoints, len(cfg.Network.Endpoints), "one line per configured interface endpoint")
-			azs := float64(len(cfg.Network.AvailabilityZones))
+			azs := float64(cfg.Network.EndpointAZCount)
 			for _, l := range endpoints {
 				assert.Equal(t, azs, l.Quantity, "%s: one per AZ", l.Name)
 				assert.InDelta(t, azs*730*known(t, table, "vpc_interface_endpoint.hour_per_az", region), *l.Monthly, 1e-9)

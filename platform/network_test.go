@@ -14,10 +14,11 @@ func TestStacksGetTheirNetworkShape(t *testing.T) {
 		stack              string
 		subnets, nats      int
 		interfaceEndpoints int
+		endpointAZs        int
 		retainLogs         bool
 	}{
-		{"dev", 6, 1, 7, false},
-		{"prod", 9, 3, 12, true},
+		{"dev", 6, 1, 12, 1, false},
+		{"prod", 9, 3, 12, 3, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.stack, func(t *testing.T) {
@@ -30,6 +31,7 @@ func TestStacksGetTheirNetworkShape(t *testing.T) {
 				for _, e := range res.OfType("aws:ec2/vpcEndpoint:VpcEndpoint") {
 					if e.Props()["vpcEndpointType"] == "Interface" {
 						interfaces++
+						assert.Len(t, e.Dependencies["subnetIds"], tc.endpointAZs, "%s %s: one ENI per AZ it serves", e.Name, mode)
 					}
 				}
 				assert.Equal(t, tc.interfaceEndpoints, interfaces, mode)

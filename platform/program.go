@@ -43,6 +43,7 @@ func declare(ctx *pulumi.Context, cfg *config.Config) error {
 		DataSubnetInternetAccess: cfg.Network.DataSubnetInternetAccess,
 		Region:                   cfg.Region,
 		Endpoints:                cfg.Network.Endpoints,
+		EndpointAZCount:          cfg.Network.EndpointAZCount,
 		OnPremisesCIDRs:          cfg.OnPremises.CIDRs,
 		FlowLogRetentionDays:     cfg.Network.FlowLogRetentionDays,
 		AccountID:                identity.AccountId(),
