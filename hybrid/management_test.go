@@ -58,6 +58,8 @@ func TestActivationIsBoundedAndTagsServersIntoTheirPatchGroup(t *testing.T) {
 	assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
 	assert.Contains(t, role["managedPolicyArns"], "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
 
+	code := await(t, m.ActivationCode)
+	assert.True(t, code.Secret, "the activation code is a secret output")
 	cmd := await(t, m.RegistrationCommand)
 	assert.True(t, cmd.Secret, "the command holds the activation code")
 	assert.Contains(t, cmd.Value, `-id "test-mgmt_id" -region "us-east-1"`)

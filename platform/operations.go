@@ -76,6 +76,8 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc
 	if err != nil {
 		return nil, err
 	}
+	ctx.Export("serverActivationId", mgmt.ActivationID)
+	ctx.Export("serverActivationCode", mgmt.ActivationCode)
 	ctx.Export("serverRegistrationCommand", mgmt.RegistrationCommand)
 	ctx.Export("sessionLogGroup", mgmt.SessionLogGroupName)
 	return mgmt, nil
