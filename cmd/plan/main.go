@@ -16,7 +16,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/platform"
@@ -40,13 +39,9 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	if err := flags.Parse(argv); err != nil {
 		return err
 	}
-	now := time.Now
-	if *day != "" {
-		fixed, err := time.Parse(time.DateOnly, *day)
-		if err != nil {
-			return fmt.Errorf("plan: -now %q: want YYYY-MM-DD", *day)
-		}
-		now = func() time.Time { return fixed }
+	now, err := plan.Clock(*day)
+	if err != nil {
+		return fmt.Errorf("plan: %w", err)
 	}
 	if *stack == "" {
 		return errors.New("plan: -stack is required (dev or prod)")

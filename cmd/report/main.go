@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
@@ -71,13 +70,9 @@ func (f stackFlags) load() (stackPlan, error) {
 	if *f.stack == "" {
 		return stackPlan{}, errors.New("report: -stack is required (dev or prod)")
 	}
-	now := time.Now
-	if *f.day != "" {
-		fixed, err := time.Parse(time.DateOnly, *f.day)
-		if err != nil {
-			return stackPlan{}, fmt.Errorf("report: -now %q: want YYYY-MM-DD", *f.day)
-		}
-		now = func() time.Time { return fixed }
+	now, err := plan.Clock(*f.day)
+	if err != nil {
+		return stackPlan{}, fmt.Errorf("report: %w", err)
 	}
 	st, err := plan.LoadStack(*f.dir, *f.stack)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -173,4 +174,15 @@ func TestAMissingInvokeAnswerIsAnError(t *testing.T) {
 	_, err := m.Call(pulumi.MockCallArgs{Token: "aws:index/getAmi:getAmi"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "aws:index/getAmi:getAmi")
+}
+
+func TestClockIsTodayOrTheGivenDay(t *testing.T) {
+	now, err := Clock("")
+	require.NoError(t, err)
+	assert.WithinDuration(t, time.Now(), now(), time.Minute)
+	now, err = Clock("2026-12-01")
+	require.NoError(t, err)
+	assert.Equal(t, time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC), now())
+	_, err = Clock("1 Dec 2026")
+	assert.EqualError(t, err, `-now "1 Dec 2026": want YYYY-MM-DD`)
 }
