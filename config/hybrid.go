@@ -136,6 +136,12 @@ var (
 	locationPattern     = regexp.MustCompile(`^[A-Za-z0-9-]{3,}$`)
 	emailPattern        = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[a-z]{2,}$`)
 
+	// The formats AWS requires of the secrets, checked here so a bad one fails before `pulumi up` starts
+	// instead of half-way through it. Messages about them never show the value.
+	presharedKeyPattern = regexp.MustCompile(`^[A-Za-z1-9._][A-Za-z0-9._]{7,63}$`)
+	bgpAuthKeyPattern   = regexp.MustCompile(`^\S{6,80}$`)
+	macsecKeyPattern    = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+
 	linkLocal = netip.MustParsePrefix("169.254.0.0/16")
 	// reservedInsideCIDRs are the tunnel inside CIDRs AWS refuses.
 	reservedInsideCIDRs = []netip.Prefix{
@@ -402,8 +408,11 @@ func (h hybridParse) connection(key string, in connectionInput, resiliency hybri
 	if in.BGPASN > maxVIFASN {
 		h.fail(key+".bgpAsn", "%d is above %d, the largest ASN a VIF takes here; use a 2-byte private ASN (64512-65534)", in.BGPASN, maxVIFASN)
 	}
-	if in.BGPAuthKey == "" {
+	switch {
+	case in.BGPAuthKey == "":
 		h.fail(key+".bgpAuthKey", "required: the BGP MD5 key of the session (a secret)")
+	case !bgpAuthKeyPattern.MatchString(in.BGPAuthKey):
+		h.fail(key+".bgpAuthKey", "not a BGP key AWS accepts: 6-80 characters without spaces (value not shown: it is a secret)")
 	}
 	out.AmazonAddress, out.CustomerAddress = h.peerAddresses(key, in.AmazonAddress, in.CustomerAddress)
 	return out
@@ -454,6 +463,11 @@ func (h hybridParse) order(key string, in orderInput) *hybrid.Order {
 	if (m.CKN == "") != (m.CAK == "") {
 		h.fail(key+".macsec", "give both ckn and cak (secrets), or neither")
 	}
+	for field, v := range map[string]string{"ckn": m.CKN, "cak": m.CAK} {
+		if v != "" && !macsecKeyPattern.MatchString(v) {
+			h.fail(key+".macsec."+field, "not a MACsec key AWS accepts: 64 hexadecimal digits (value not shown: it is a secret)")
+		}
+	}
 	out.MACsec = m
 	return out
 }
@@ -497,7 +511,11 @@ func (h hybridParse) vpn(name string, in vpnInput, private bool, resiliency hybr
 			if j >= 2 {
 				break
 			}
-			gw.Tunnels = append(gw.Tunnels, hybrid.Tunnel{InsideCIDR: h.insideCIDR(indexed(k+".tunnels", j)+".insideCidr", tin.InsideCIDR), PresharedKey: tin.PresharedKey})
+			tk := indexed(k+".tunnels", j)
+			if tin.PresharedKey != "" && !presharedKeyPattern.MatchString(tin.PresharedKey) {
+				h.fail(tk+".presharedKey", "not a pre-shared key AWS accepts: 8-64 letters, digits, . or _, not starting with 0 (value not shown: it is a secret)")
+			}
+			gw.Tunnels = append(gw.Tunnels, hybrid.Tunnel{InsideCIDR: h.insideCIDR(tk+".insideCidr", tin.InsideCIDR), PresharedKey: tin.PresharedKey})
 		}
 		out.CustomerGateways = append(out.CustomerGateways, gw)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -242,6 +243,8 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 			dxConn + "[1].name", `"ash-a" is also connections[0]'s name`},
 		{"a missing BGP auth key", "prod", func(t *testing.T, h map[string]any) { delete(connection(t, h, 0), "bgpAuthKey") },
 			dxConn + "[0].bgpAuthKey", "required"},
+		{"a BGP auth key too short for AWS", "prod", func(t *testing.T, h map[string]any) { connection(t, h, 0)["bgpAuthKey"] = "abc" },
+			dxConn + "[0].bgpAuthKey", "6-80 characters without spaces (value not shown"},
 		{"only one BGP peer address", "prod", func(t *testing.T, h map[string]any) { delete(connection(t, h, 0), "customerAddress") },
 			dxConn + "[0].amazonAddress", "give both"},
 		{"peer addresses in different subnets", "prod", func(t *testing.T, h map[string]any) {
@@ -286,6 +289,11 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 			delete(c, "connectionId")
 			c["order"] = map[string]any{"bandwidth": "1Gbps", "macsec": map[string]any{"encryptionMode": "must_encrypt"}}
 		}, dxConn + "[0].order.macsec", "MACsec is not available on a 1Gbps port"},
+		{"a MACsec CAK that is not 64 hex digits", "prod", func(t *testing.T, h map[string]any) {
+			c := connection(t, h, 0)
+			delete(c, "connectionId")
+			c["order"] = map[string]any{"bandwidth": "10Gbps", "macsec": map[string]any{"ckn": strings.Repeat("a1", 32), "cak": "not-hex"}}
+		}, dxConn + "[0].order.macsec.cak", "64 hexadecimal digits (value not shown"},
 		{"an unknown MACsec mode", "prod", func(t *testing.T, h map[string]any) {
 			c := connection(t, h, 0)
 			delete(c, "connectionId")
@@ -353,6 +361,12 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 		{"a tunnel inside CIDR AWS reserves", "prod", func(t *testing.T, h map[string]any) {
 			obj(t, list(t, gateway(t, h, 0)["tunnels"])[0])["insideCidr"] = "169.254.2.0/30"
 		}, k + ".vpn.customerGateways[0].tunnels[0].insideCidr", "reserved by AWS"},
+		{"a pre-shared key starting with 0", "prod", func(t *testing.T, h map[string]any) {
+			obj(t, list(t, gateway(t, h, 0)["tunnels"])[1])["presharedKey"] = "0secretkey"
+		}, k + ".vpn.customerGateways[0].tunnels[1].presharedKey", "not starting with 0 (value not shown"},
+		{"a pre-shared key with a character AWS refuses", "prod", func(t *testing.T, h map[string]any) {
+			obj(t, list(t, gateway(t, h, 0)["tunnels"])[0])["presharedKey"] = "secret-key!"
+		}, k + ".vpn.customerGateways[0].tunnels[0].presharedKey", "8-64 letters, digits, . or _"},
 		{"the metadata range as a tunnel inside CIDR", "prod", func(t *testing.T, h map[string]any) {
 			obj(t, list(t, gateway(t, h, 1)["tunnels"])[0])["insideCidr"] = "169.254.169.252/30"
 		}, k + ".vpn.customerGateways[1].tunnels[0].insideCidr", "reserved by AWS"},

@@ -59,8 +59,10 @@ func TestLoadStackReplacesSecureValuesWithMarkedPlaceholders(t *testing.T) {
 `)
 	st, err := LoadStack(dir, "test")
 	require.NoError(t, err)
-	assert.Equal(t, "PLACEHOLDER-SECRET(demo:size)", st.Config["demo:size"])
-	assert.JSONEq(t, `{"key":"PLACEHOLDER-SECRET(demo:settings.key)"}`, st.Config["demo:settings"])
+	assert.Equal(t, SecretPlaceholder("demo:size"), st.Config["demo:size"])
+	assert.Regexp(t, `^PLACEHOLDER_SECRET_[0-9a-f]{16}$`, st.Config["demo:size"])
+	assert.NotEqual(t, SecretPlaceholder("demo:size"), SecretPlaceholder("demo:settings.key"), "one placeholder per key")
+	assert.JSONEq(t, `{"key":"`+SecretPlaceholder("demo:settings.key")+`"}`, st.Config["demo:settings"])
 	assert.ElementsMatch(t, []string{"demo:size", "demo:settings"}, st.SecretKeys, "a key with a secure part is secret as a whole")
 	assert.NotContains(t, st.Config["demo:settings"], "v1:BBBB", "ciphertext never reaches the program")
 }

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,9 +15,12 @@ import (
 )
 
 // SecretPlaceholder is what a `secure:` value of a stack file becomes in an offline run: the ciphertext can
-// only be decrypted by the stack's secrets provider, which a plan does not have.
+// only be decrypted by the stack's secrets provider, which a plan does not have. It is marked as a
+// placeholder, distinct per key, and made of letters, digits and underscores within 35 characters, so it
+// passes the format checks config applies to real secrets (a VPN pre-shared key, a BGP key).
 func SecretPlaceholder(key string) string {
-	return "PLACEHOLDER-SECRET(" + key + ")"
+	sum := sha256.Sum256([]byte(key))
+	return "PLACEHOLDER_SECRET_" + hex.EncodeToString(sum[:8])
 }
 
 type projectFile struct {
