@@ -2,15 +2,11 @@ package compute
 
 import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/elb"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/internal/buckets"
 	"github.com/insurance/hybridcloud/internal/iamdoc"
 )
-
-// noncurrentLogDays is how long an overwritten or deleted log object can still be recovered.
-const noncurrentLogDays = 7
 
 // accessLogs is the load balancer's access-log bucket with every side resource, grouped in a component so
 // the load balancer can depend on all of it: ELB writes a test object when logging is turned on and fails
@@ -38,23 +34,9 @@ func newAccessLogs(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...
 			return []iamdoc.Statement{elbDelivers(v[0].(string), v[1].(string), v[2].(string))}
 		}).(pulumi.AnyOutput)
 	}
-	bucket, err := buckets.New(ctx, name, buckets.Args{Grants: grants, ForceDestroy: !args.Protect}, parent, pulumi.Protect(args.Protect))
+	bucket, err := buckets.New(ctx, name, buckets.Args{Grants: grants, ForceDestroy: !args.Protect,
+		ExpireAfterDays: args.LoadBalancer.AccessLogRetentionDays}, parent, pulumi.Protect(args.Protect))
 	if err != nil {
-		return nil, err
-	}
-	if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
-		Bucket: bucket.ID(),
-		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
-			s3.BucketLifecycleConfigurationV2RuleArgs{
-				Id:                             pulumi.String("expire-access-logs"),
-				Status:                         pulumi.String("Enabled"),
-				Filter:                         s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
-				Expiration:                     s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(args.LoadBalancer.AccessLogRetentionDays)},
-				NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(noncurrentLogDays)},
-				AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(1)},
-			},
-		},
-	}, parent); err != nil {
 		return nil, err
 	}
 	l.Bucket = bucket.Bucket

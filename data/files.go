@@ -116,23 +116,9 @@ func (f *Files) accessLogs(ctx *pulumi.Context, name string, source *s3.BucketV2
 		}).(pulumi.AnyOutput)
 	}
 	// Access logs are audit records: protected like the data they describe.
-	logs, err := buckets.New(ctx, name+"-access-logs", buckets.Args{Grants: grants, ForceDestroy: !args.Protect}, parent,
-		pulumi.Protect(args.Protect))
+	logs, err := buckets.New(ctx, name+"-access-logs", buckets.Args{Grants: grants, ForceDestroy: !args.Protect,
+		ExpireAfterDays: args.AccessLogDays}, parent, pulumi.Protect(args.Protect))
 	if err != nil {
-		return nil, err
-	}
-	if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name+"-access-logs", &s3.BucketLifecycleConfigurationV2Args{
-		Bucket: logs.ID(),
-		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
-			s3.BucketLifecycleConfigurationV2RuleArgs{
-				Id:                          pulumi.String("expire-access-logs"),
-				Status:                      pulumi.String("Enabled"),
-				Filter:                      s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
-				Expiration:                  s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(args.AccessLogDays)},
-				NoncurrentVersionExpiration: s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(1)},
-			},
-		},
-	}, parent); err != nil {
 		return nil, err
 	}
 	if _, err := s3.NewBucketLoggingV2(ctx, name, &s3.BucketLoggingV2Args{

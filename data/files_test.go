@@ -106,6 +106,9 @@ func TestFileBucketAccessLogsGoToAnSSES3BucketOnlyItMayWrite(t *testing.T) {
 		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
 		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:s3:::test-files-bucket"},
 	}, grant["Condition"])
+
+	expiry := sideOf(t, res, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", logs.URN)
+	assert.Equal(t, map[string]any{"days": 365.0}, expiry.Props()["rules"].([]any)[0].(map[string]any)["expiration"], "kept as long as configured, then expired")
 }
 
 func TestProtectedFileBucketIsNeverForceDestroyed(t *testing.T) {

@@ -20,7 +20,13 @@ type Args struct {
 	Grants func(bucketArn pulumi.StringOutput) pulumi.AnyOutput
 	// ForceDestroy lets a destroy delete a bucket that still holds objects. Dev only.
 	ForceDestroy bool
+	// ExpireAfterDays deletes objects that old, for buckets of logs: overwritten or deleted versions go a
+	// week later, unfinished uploads after a day. 0 keeps objects (the caller declares its own lifecycle).
+	ExpireAfterDays int
 }
+
+// noncurrentLogDays is how long an overwritten or deleted log object can still be recovered.
+const noncurrentLogDays = 7
 
 // New declares the bucket and its controls. opts apply to the bucket itself (protect, say); its side
 // resources share only the parent and provider, so a protected bucket can still be reconfigured.
@@ -97,6 +103,23 @@ func New(ctx *pulumi.Context, name string, args Args, parent pulumi.ResourceOpti
 		Policy: policy,
 	}, parent, pulumi.DependsOn([]pulumi.Resource{block})); err != nil {
 		return nil, err
+	}
+	if args.ExpireAfterDays > 0 {
+		if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
+			Bucket: bucket.ID(),
+			Rules: s3.BucketLifecycleConfigurationV2RuleArray{
+				s3.BucketLifecycleConfigurationV2RuleArgs{
+					Id:                             pulumi.String("expire-logs"),
+					Status:                         pulumi.String("Enabled"),
+					Filter:                         s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
+					Expiration:                     s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(args.ExpireAfterDays)},
+					NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(noncurrentLogDays)},
+					AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(1)},
+				},
+			},
+		}, parent); err != nil {
+			return nil, err
+		}
 	}
 	return bucket, nil
 }
