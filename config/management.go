@@ -8,10 +8,9 @@ import (
 // Management is the validated hybridcloud:management section: Systems Manager over the servers on both
 // sides, EC2 and on premises.
 type Management struct {
-	// Activation registers on-premises servers that are not ECS Anywhere hosts.
-	Activation Activation
-	// OnPremisesPatchGroup is the patch group the registered servers join (through the activation's tags).
-	OnPremisesPatchGroup string
+	// Activations register on-premises servers that are not ECS Anywhere hosts: one per patch group, since
+	// a server joins the patch group of the activation it registers with.
+	Activations []ServerActivation
 	// PatchBaselines are the approval rules, one per operating system, each with its patch groups.
 	PatchBaselines []PatchBaseline
 	// PatchWindow is when patches are installed.
@@ -20,6 +19,12 @@ type Management struct {
 	SessionIdleTimeoutMinutes int
 	// SessionLogRetentionDays keeps the session logs.
 	SessionLogRetentionDays int
+}
+
+// ServerActivation is an activation whose servers join one patch group (through the activation's tags).
+type ServerActivation struct {
+	PatchGroup string
+	Activation
 }
 
 // PatchBaseline approves patches for one operating system.
@@ -43,9 +48,11 @@ type PatchWindow struct {
 }
 
 type managementInput struct {
-	Activation           activationInput `json:"activation"`
-	OnPremisesPatchGroup string          `json:"onPremisesPatchGroup"`
-	PatchBaselines       []struct {
+	Activations []struct {
+		PatchGroup string `json:"patchGroup"`
+		activationInput
+	} `json:"activations"`
+	PatchBaselines []struct {
 		OperatingSystem  string   `json:"operatingSystem"`
 		ApproveAfterDays int      `json:"approveAfterDays"`
 		ComplianceLevel  string   `json:"complianceLevel"`
@@ -80,8 +87,6 @@ var (
 func (p *parser) management(in managementInput) Management {
 	key := p.key("management")
 	out := Management{
-		Activation:                p.activation(key+".activation", in.Activation),
-		OnPremisesPatchGroup:      in.OnPremisesPatchGroup,
 		SessionIdleTimeoutMinutes: in.SessionIdleTimeoutMinutes,
 		SessionLogRetentionDays:   in.SessionLogRetentionDays,
 		PatchWindow: PatchWindow{Schedule: in.PatchWindow.Schedule, DurationHours: in.PatchWindow.DurationHours,
@@ -142,8 +147,20 @@ func (p *parser) management(in managementInput) Management {
 		out.PatchBaselines = append(out.PatchBaselines, PatchBaseline{OperatingSystem: b.OperatingSystem,
 			ApproveAfterDays: b.ApproveAfterDays, ComplianceLevel: b.ComplianceLevel, PatchGroups: b.PatchGroups})
 	}
-	if _, ok := groups[in.OnPremisesPatchGroup]; !ok {
-		p.fail(key+".onPremisesPatchGroup", "%q is in no patch baseline's patchGroups", in.OnPremisesPatchGroup)
+	if len(in.Activations) == 0 {
+		p.fail(key+".activations", "required: an activation for each patch group of on-premises servers")
+	}
+	for i, a := range in.Activations {
+		ak := indexed(key+".activations", i)
+		if _, ok := groups[a.PatchGroup]; !ok {
+			p.fail(ak+".patchGroup", "%q is in no patch baseline's patchGroups", a.PatchGroup)
+		}
+		for j, other := range out.Activations {
+			if other.PatchGroup == a.PatchGroup {
+				p.fail(ak+".patchGroup", "%q already has activations[%d]", a.PatchGroup, j)
+			}
+		}
+		out.Activations = append(out.Activations, ServerActivation{PatchGroup: a.PatchGroup, Activation: p.activation(ak, a.activationInput)})
 	}
 	return out
 }

@@ -25,13 +25,20 @@ type PatchBaseline struct {
 	PatchGroups      []string
 }
 
-// ManagementArgs configures Management.
-type ManagementArgs struct {
-	// RegistrationLimit and ExpiresOn bound the hybrid activation for on-premises servers. Required.
+// Activation registers on-premises servers into one patch group.
+type Activation struct {
+	// PatchGroup tags every server registered with the activation, which puts it in that patch group.
+	PatchGroup string
+	// RegistrationLimit and ExpiresOn bound the activation.
 	RegistrationLimit int
 	ExpiresOn         time.Time
-	// OnPremisesPatchGroup tags every server registered with the activation. Required.
-	OnPremisesPatchGroup string
+}
+
+// ManagementArgs configures Management.
+type ManagementArgs struct {
+	// Activations register the on-premises servers that are not ECS Anywhere hosts, one per patch group.
+	// Required.
+	Activations []Activation
 	// PatchBaselines are the approval rules per operating system. Required.
 	PatchBaselines []PatchBaseline
 	// PatchSchedule, PatchDurationHours and PatchCutoffHours are the weekly patch window. Required.
@@ -55,11 +62,12 @@ type ManagementArgs struct {
 type Management struct {
 	pulumi.ResourceState
 
-	// ActivationID and ActivationCode register on-premises servers (the code is a secret).
-	ActivationID   pulumi.IDOutput
-	ActivationCode pulumi.StringOutput
-	// RegistrationCommand is what an operator runs on an on-premises server to register it (a secret).
-	RegistrationCommand pulumi.StringOutput
+	// ActivationIDs and ActivationCodes (secrets) register on-premises servers, by patch group.
+	ActivationIDs   map[string]pulumi.IDOutput
+	ActivationCodes map[string]pulumi.StringOutput
+	// RegistrationCommands are what an operator runs on an on-premises server to register it into a patch
+	// group (secrets: they hold the codes).
+	RegistrationCommands map[string]pulumi.StringOutput
 	// PatchWindowID is the maintenance window that installs patches.
 	PatchWindowID pulumi.IDOutput
 	// SessionLogGroupName receives every Session Manager session.
@@ -68,8 +76,13 @@ type Management struct {
 
 func (a *ManagementArgs) validate() error {
 	var errs []error
-	if a.RegistrationLimit < 1 || a.ExpiresOn.IsZero() || a.OnPremisesPatchGroup == "" {
-		errs = append(errs, errors.New("registration limit, expiry and on-premises patch group are required"))
+	if len(a.Activations) == 0 {
+		errs = append(errs, errors.New("at least one activation is required"))
+	}
+	for _, act := range a.Activations {
+		if act.RegistrationLimit < 1 || act.ExpiresOn.IsZero() || act.PatchGroup == "" {
+			errs = append(errs, fmt.Errorf("activation %q: registration limit, expiry and patch group are required", act.PatchGroup))
+		}
 	}
 	if len(a.PatchBaselines) == 0 || a.PatchSchedule == "" || a.PatchDurationHours <= a.PatchCutoffHours {
 		errs = append(errs, errors.New("patch baselines and a patch window (duration longer than cutoff) are required"))
@@ -93,7 +106,8 @@ func NewManagement(ctx *pulumi.Context, name string, args *ManagementArgs, opts 
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("hybrid: management %s: %w", name, err)
 	}
-	m := &Management{}
+	m := &Management{ActivationIDs: map[string]pulumi.IDOutput{}, ActivationCodes: map[string]pulumi.StringOutput{},
+		RegistrationCommands: map[string]pulumi.StringOutput{}}
 	if err := ctx.RegisterComponentResource("hybridcloud:hybrid:Management", name, m, opts...); err != nil {
 		return nil, err
 	}
@@ -103,7 +117,7 @@ func NewManagement(ctx *pulumi.Context, name string, args *ManagementArgs, opts 
 	if err != nil {
 		return nil, err
 	}
-	if err := m.activation(ctx, name, args, sessions, parent); err != nil {
+	if err := m.activations(ctx, name, args, sessions, parent); err != nil {
 		return nil, err
 	}
 	if err := m.patching(ctx, name, args, parent); err != nil {
@@ -112,17 +126,16 @@ func NewManagement(ctx *pulumi.Context, name string, args *ManagementArgs, opts 
 	if err := associations(ctx, name, parent); err != nil {
 		return nil, err
 	}
-	return m, ctx.RegisterResourceOutputs(m, pulumi.Map{
-		"activationId":        m.ActivationID,
-		"registrationCommand": m.RegistrationCommand,
-		"patchWindowId":       m.PatchWindowID,
-		"sessionLogGroupName": m.SessionLogGroupName,
-	})
+	outputs := pulumi.Map{"patchWindowId": m.PatchWindowID, "sessionLogGroupName": m.SessionLogGroupName}
+	for group, cmd := range m.RegistrationCommands {
+		outputs["registrationCommand-"+group] = cmd
+	}
+	return m, ctx.RegisterResourceOutputs(m, outputs)
 }
 
-// activation registers on-premises servers under a role that can do what a managed node does and nothing
-// more, tagged into their patch group.
-func (m *Management) activation(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) error {
+// activations register on-premises servers under a role that can do what a managed node does and nothing
+// more, each activation tagging its servers into its patch group.
+func (m *Management) activations(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) error {
 	role, err := iam.NewRole(ctx, name+"-onprem", &iam.RoleArgs{
 		Description:       pulumi.String("On-premises servers managed by Systems Manager (" + name + ")"),
 		AssumeRolePolicy:  iamdoc.AssumeRole("ssm.amazonaws.com", args.AccountID),
@@ -131,22 +144,24 @@ func (m *Management) activation(ctx *pulumi.Context, name string, args *Manageme
 	if err != nil {
 		return err
 	}
-	activation, err := ssm.NewActivation(ctx, name, &ssm.ActivationArgs{
-		Name:              pulumi.String(name),
-		Description:       pulumi.String("On-premises servers that are not ECS Anywhere hosts"),
-		IamRole:           role.Name,
-		RegistrationLimit: pulumi.Int(args.RegistrationLimit),
-		ExpirationDate:    pulumi.String(args.ExpiresOn.UTC().Format(time.RFC3339)),
-		// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
-		Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(args.OnPremisesPatchGroup)},
-	}, parent)
-	if err != nil {
-		return err
+	for _, a := range args.Activations {
+		activation, err := ssm.NewActivation(ctx, name+"-"+a.PatchGroup, &ssm.ActivationArgs{
+			Name:              pulumi.String(name + "-" + a.PatchGroup),
+			Description:       pulumi.String("On-premises servers of patch group " + a.PatchGroup + " that are not ECS Anywhere hosts"),
+			IamRole:           role.Name,
+			RegistrationLimit: pulumi.Int(a.RegistrationLimit),
+			ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
+			// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
+			Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(a.PatchGroup)},
+		}, parent)
+		if err != nil {
+			return err
+		}
+		m.ActivationIDs[a.PatchGroup] = activation.ID()
+		m.ActivationCodes[a.PatchGroup] = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
+		m.RegistrationCommands[a.PatchGroup] = pulumi.ToSecret(pulumi.Sprintf("sudo amazon-ssm-agent -register -code %q -id %q -region %q",
+			activation.ActivationCode, activation.ID(), args.Region)).(pulumi.StringOutput)
 	}
-	m.ActivationID = activation.ID()
-	m.ActivationCode = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
-	m.RegistrationCommand = pulumi.ToSecret(pulumi.Sprintf("sudo amazon-ssm-agent -register -code %q -id %q -region %q",
-		activation.ActivationCode, activation.ID(), args.Region)).(pulumi.StringOutput)
 	return nil
 }
 

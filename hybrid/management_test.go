@@ -15,8 +15,10 @@ import (
 
 func testManagementArgs() *ManagementArgs {
 	return &ManagementArgs{
-		RegistrationLimit: 40, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC),
-		OnPremisesPatchGroup: "onprem-linux",
+		Activations: []Activation{
+			{PatchGroup: "onprem-linux", RegistrationLimit: 30, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)},
+			{PatchGroup: "onprem-windows", RegistrationLimit: 10, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)},
+		},
 		PatchBaselines: []PatchBaseline{
 			{OperatingSystem: "AMAZON_LINUX_2023", ApproveAfterDays: 7, ComplianceLevel: "CRITICAL", PatchGroups: []string{"ecs-hosts"}},
 			{OperatingSystem: "WINDOWS", ApproveAfterDays: 7, ComplianceLevel: "CRITICAL", PatchGroups: []string{"onprem-windows", "onprem-linux"}},
@@ -45,24 +47,26 @@ func runManagement(t *testing.T, args *ManagementArgs) (*plan.Result, *Managemen
 	return res, m
 }
 
-func TestActivationIsBoundedAndTagsServersIntoTheirPatchGroup(t *testing.T) {
+func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
 	res, m := runManagement(t, testManagementArgs())
-	activation := named(t, res, "aws:ssm/activation:Activation", "test-mgmt").Props()
-	assert.Equal(t, "2026-12-20T00:00:00Z", activation["expirationDate"])
-	assert.Equal(t, 40.0, activation["registrationLimit"])
-	assert.Equal(t, map[string]any{PatchGroupTag: "onprem-linux"}, activation["tags"])
+	for group, limit := range map[string]float64{"onprem-linux": 30, "onprem-windows": 10} {
+		activation := named(t, res, "aws:ssm/activation:Activation", "test-mgmt-"+group).Props()
+		assert.Equal(t, "2026-12-20T00:00:00Z", activation["expirationDate"], group)
+		assert.Equal(t, limit, activation["registrationLimit"], group)
+		assert.Equal(t, map[string]any{PatchGroupTag: group}, activation["tags"], "%s: its servers join their patch group", group)
+
+		code := await(t, m.ActivationCodes[group])
+		assert.True(t, code.Secret, "%s: the activation code is a secret output", group)
+		cmd := await(t, m.RegistrationCommands[group])
+		assert.True(t, cmd.Secret, "%s: the command holds the activation code", group)
+		assert.Contains(t, cmd.Value, `-id "test-mgmt-`+group+`_id" -region "us-east-1"`)
+	}
 
 	role := named(t, res, "aws:iam/role:Role", "test-mgmt-onprem").Props()
 	var trust struct{ Statement []map[string]any }
 	require.NoError(t, json.Unmarshal([]byte(role["assumeRolePolicy"].(string)), &trust))
 	assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
 	assert.Contains(t, role["managedPolicyArns"], "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
-
-	code := await(t, m.ActivationCode)
-	assert.True(t, code.Secret, "the activation code is a secret output")
-	cmd := await(t, m.RegistrationCommand)
-	assert.True(t, cmd.Secret, "the command holds the activation code")
-	assert.Contains(t, cmd.Value, `-id "test-mgmt_id" -region "us-east-1"`)
 }
 
 func TestPatchWindowInstallsOnEC2AndOnPremisesNodesByTag(t *testing.T) {
@@ -131,6 +135,7 @@ func TestAgentsStayUpdatedAndInventoried(t *testing.T) {
 func TestManagementArgsAreChecked(t *testing.T) {
 	args := testManagementArgs()
 	args.PatchBaselines[0].OperatingSystem = "SOLARIS"
+	args.Activations[1].RegistrationLimit = 0
 	args.PatchCutoffHours = 4
 	_, err := plan.Run(func(ctx *pulumi.Context) error {
 		_, err := NewManagement(ctx, "bad", args)
@@ -139,4 +144,5 @@ func TestManagementArgsAreChecked(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `no approval filters for operating system "SOLARIS"`)
 	assert.Contains(t, err.Error(), "duration longer than cutoff")
+	assert.Contains(t, err.Error(), `activation "onprem-windows": registration limit, expiry and patch group are required`)
 }

@@ -58,10 +58,12 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc
 		baselines = append(baselines, hybrid.PatchBaseline{OperatingSystem: b.OperatingSystem, ApproveAfterDays: b.ApproveAfterDays,
 			ComplianceLevel: b.ComplianceLevel, PatchGroups: b.PatchGroups})
 	}
+	activations := make([]hybrid.Activation, 0, len(m.Activations))
+	for _, a := range m.Activations {
+		activations = append(activations, hybrid.Activation{PatchGroup: a.PatchGroup, RegistrationLimit: a.RegistrationLimit, ExpiresOn: a.ExpiresOn})
+	}
 	mgmt, err := hybrid.NewManagement(ctx, cfg.Stack+"-management", &hybrid.ManagementArgs{
-		RegistrationLimit:         m.Activation.RegistrationLimit,
-		ExpiresOn:                 m.Activation.ExpiresOn,
-		OnPremisesPatchGroup:      m.OnPremisesPatchGroup,
+		Activations:               activations,
 		PatchBaselines:            baselines,
 		PatchSchedule:             m.PatchWindow.Schedule,
 		PatchDurationHours:        m.PatchWindow.DurationHours,
@@ -76,9 +78,16 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc
 	if err != nil {
 		return nil, err
 	}
-	ctx.Export("serverActivationId", mgmt.ActivationID)
-	ctx.Export("serverActivationCode", mgmt.ActivationCode)
-	ctx.Export("serverRegistrationCommand", mgmt.RegistrationCommand)
+	ids, codes, commands := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
+	for group := range mgmt.RegistrationCommands {
+		ids[group] = mgmt.ActivationIDs[group].ToStringOutput()
+		codes[group] = mgmt.ActivationCodes[group]
+		commands[group] = mgmt.RegistrationCommands[group]
+	}
+	// By patch group; codes and commands are secrets.
+	ctx.Export("serverActivationIds", ids)
+	ctx.Export("serverActivationCodes", codes)
+	ctx.Export("serverRegistrationCommands", commands)
 	ctx.Export("sessionLogGroup", mgmt.SessionLogGroupName)
 	return mgmt, nil
 }
