@@ -50,8 +50,9 @@ type FileGateway struct {
 	// MaintenanceHour are its weekly maintenance start, in that zone.
 	Timezone                              string
 	MaintenanceDayOfWeek, MaintenanceHour int
-	// CacheDiskPath is the VM's cache disk device ("/dev/sdb"); mode vm only.
-	CacheDiskPath string
+	// CacheDiskPath is the VM's cache disk device ("/dev/sdb"), or CacheDiskID its id as the gateway lists it
+	// ("pci-0000:03:00.0-scsi-0:0:1:0"): exactly one, mode vm only.
+	CacheDiskPath, CacheDiskID string
 	// LogRetentionDays is how long the gateway's and the shares' audit logs are kept.
 	LogRetentionDays int
 }
@@ -121,6 +122,7 @@ type gatewayInput struct {
 		Hour      int `json:"hour"`
 	} `json:"maintenance"`
 	CacheDiskPath    string `json:"cacheDiskPath"`
+	CacheDiskID      string `json:"cacheDiskId"`
 	LogRetentionDays int    `json:"logRetentionDays"`
 }
 
@@ -138,6 +140,7 @@ var (
 	shareNamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 	prefixPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*/$`)
 	diskPathPattern  = regexp.MustCompile(`^/dev/[a-z0-9]+$`)
+	diskIDPattern    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9:._/-]{0,299}$`)
 )
 
 func (p *parser) fileShare(in fileShareInput, onPrem []netip.Prefix, env Environment) FileShare {
@@ -178,7 +181,7 @@ func (p *parser) fileGateway(key string, in fileShareInput, onPrem []netip.Prefi
 	g := in.Gateway
 	out := FileGateway{Mode: g.Mode, ActivationKey: g.ActivationKey, UseVpcEndpoint: g.UseVpcEndpoint, Timezone: g.Timezone,
 		MaintenanceDayOfWeek: g.Maintenance.DayOfWeek, MaintenanceHour: g.Maintenance.Hour,
-		CacheDiskPath: g.CacheDiskPath, LogRetentionDays: g.LogRetentionDays}
+		CacheDiskPath: g.CacheDiskPath, CacheDiskID: g.CacheDiskID, LogRetentionDays: g.LogRetentionDays}
 	if out.Mode == "" {
 		out.Mode = GatewayVM
 	}
@@ -209,8 +212,15 @@ func (p *parser) vmGateway(key string, g gatewayInput, onPrem []netip.Prefix, ou
 	if g.InstanceType != "" || g.CacheDiskGiB != 0 {
 		p.fail(key, "instanceType and cacheDiskGiB size an EC2 gateway (mode ec2); a VM is sized on its host")
 	}
-	if !diskPathPattern.MatchString(g.CacheDiskPath) {
-		p.fail(key+".cacheDiskPath", "%q is not a device path (like /dev/sdb)", g.CacheDiskPath)
+	switch {
+	case g.CacheDiskPath != "" && g.CacheDiskID != "":
+		p.fail(key, "set cacheDiskPath or cacheDiskId, not both: they name the same disk")
+	case g.CacheDiskID != "":
+		if !diskIDPattern.MatchString(g.CacheDiskID) {
+			p.fail(key+".cacheDiskId", "%q is not a disk id as the gateway lists it (like pci-0000:03:00.0-scsi-0:0:1:0)", g.CacheDiskID)
+		}
+	case !diskPathPattern.MatchString(g.CacheDiskPath):
+		p.fail(key+".cacheDiskPath", "%q is not a device path (like /dev/sdb); or set cacheDiskId", g.CacheDiskPath)
 	}
 	switch {
 	case g.ActivationKey != "" && g.IPAddress != "":
@@ -233,8 +243,8 @@ func (p *parser) vmGateway(key string, g gatewayInput, onPrem []netip.Prefix, ou
 // ec2Gateway checks a gateway in AWS: the program activates it by its private address and attaches its
 // cache volume, so neither an activation key, an address nor a disk path is configured.
 func (p *parser) ec2Gateway(key string, g gatewayInput, out *FileGateway) {
-	if g.ActivationKey != "" || g.IPAddress != "" || g.CacheDiskPath != "" {
-		p.fail(key, "mode ec2 activates the instance by its private address and attaches its cache disk: leave activationKey, ipAddress and cacheDiskPath unset")
+	if g.ActivationKey != "" || g.IPAddress != "" || g.CacheDiskPath != "" || g.CacheDiskID != "" {
+		p.fail(key, "mode ec2 activates the instance by its private address and attaches its cache disk: leave activationKey, ipAddress, cacheDiskPath and cacheDiskId unset")
 	}
 	out.InstanceType, out.CacheDiskGiB = g.InstanceType, g.CacheDiskGiB
 	if out.InstanceType == "" {

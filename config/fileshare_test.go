@@ -56,6 +56,7 @@ func TestBadFileShareConfigNamesTheKey(t *testing.T) {
 		{"a time zone AWS does not know", "dev", "gateway.timezone", "EST", key + ".gateway.timezone", "not a gateway time zone"},
 		{"a maintenance day past Saturday", "dev", "gateway.maintenance.dayOfWeek", 7, key + ".gateway.maintenance.dayOfWeek", "not a day"},
 		{"a cache disk that is not a device", "dev", "gateway.cacheDiskPath", "sdb", key + ".gateway.cacheDiskPath", "not a device path"},
+		{"a cache disk named by path and by id", "dev", "gateway.cacheDiskId", "pci-0000:03:00.0-scsi-0:0:1:0", key + ".gateway", "not both"},
 		{"an archive tier sooner than AWS allows", "dev", "bucket.archiveAccessDays", 30, key + ".bucket.archiveAccessDays", "outside 90-730"},
 		{"deep archive before archive", "prod", "bucket.deepArchiveAccessDays", 90, key + ".bucket.deepArchiveAccessDays", "outside 180-730"},
 		{"unprotected in prod", "prod", "protect", false, key + ".protect", "must be true in prod"},
@@ -97,7 +98,7 @@ func TestAnEC2GatewayIsActivatedByTheProgram(t *testing.T) {
 	assert.Equal(t, "m5.xlarge", c.FileShare.Gateway.InstanceType, "AWS's minimum size for a file gateway")
 	assert.Equal(t, 150, c.FileShare.Gateway.CacheDiskGiB)
 
-	requireBadConfig(t, "dev", "hybridcloud:fileShare", "gateway.mode", "ec2", "hybridcloud:fileShare.gateway", "leave activationKey, ipAddress and cacheDiskPath unset")
+	requireBadConfig(t, "dev", "hybridcloud:fileShare", "gateway.mode", "ec2", "hybridcloud:fileShare.gateway", "leave activationKey, ipAddress, cacheDiskPath and cacheDiskId unset")
 	_, err = parse(patch(t, ec2(t, "dev"), "hybridcloud:fileShare", "gateway.cacheDiskGiB", 100))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:fileShare.gateway.cacheDiskGiB: 100 is outside 150-65536 GiB")

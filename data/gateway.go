@@ -47,8 +47,9 @@ type FileGatewayArgs struct {
 	Timezone string
 	// MaintenanceDayOfWeek (0 = Sunday) and MaintenanceHour start the weekly maintenance.
 	MaintenanceDayOfWeek, MaintenanceHour int
-	// CacheDiskPath is the VM's cache disk ("/dev/sdb"). Required.
-	CacheDiskPath string
+	// CacheDiskPath is the VM's cache disk ("/dev/sdb"), found by the gateway's local-disk lookup; or
+	// CacheDiskID names it directly as the gateway lists it. Exactly one, for a VM.
+	CacheDiskPath, CacheDiskID string
 	// Shares are the NFS shares. Required.
 	Shares []Share
 	// BucketArn and BucketKmsKeyArn are the file bucket and its key; the gateway may reach nothing else.
@@ -78,14 +79,14 @@ func (a *FileGatewayArgs) validate() error {
 	var errs []error
 	switch {
 	case a.Host != nil:
-		if a.ActivationKey != nil || a.IPAddress.IsValid() || a.CacheDiskPath != "" {
+		if a.ActivationKey != nil || a.IPAddress.IsValid() || a.CacheDiskPath != "" || a.CacheDiskID != "" {
 			errs = append(errs, errors.New("a gateway on EC2 is activated by its private address on its own cache disk: no activation key, IP address or disk path"))
 		}
 		errs = append(errs, a.Host.validate())
 	case (a.ActivationKey == nil) == !a.IPAddress.IsValid():
 		errs = append(errs, errors.New("exactly one of activation key and IP address is required"))
-	case a.CacheDiskPath == "":
-		errs = append(errs, errors.New("the VM's cache disk path is required"))
+	case (a.CacheDiskPath == "") == (a.CacheDiskID == ""):
+		errs = append(errs, errors.New("exactly one of the VM's cache disk path and disk id is required"))
 	}
 	if a.Timezone == "" || a.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("time zone and log retention are required"))
@@ -169,12 +170,15 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 			return *nics[0].Ipv4Address, nil
 		}).(pulumi.StringOutput)
 	}
-	diskArgs.GatewayArn = gateway.Arn
-	disk := storagegateway.GetLocalDiskOutput(ctx, diskArgs, parent)
-	// The disk id is read from the running VM; a later read may name the same disk differently.
+	diskID := pulumi.String(args.CacheDiskID).ToStringOutput()
+	if args.CacheDiskID == "" {
+		diskArgs.GatewayArn = gateway.Arn
+		diskID = storagegateway.GetLocalDiskOutput(ctx, diskArgs, parent).DiskId()
+	}
+	// A disk found by path is read from the running VM; a later read may name the same disk differently.
 	cache, err := storagegateway.NewCache(ctx, name, &storagegateway.CacheArgs{
 		GatewayArn: gateway.Arn,
-		DiskId:     disk.DiskId(),
+		DiskId:     diskID,
 	}, parent, pulumi.IgnoreChanges([]string{"diskId"}))
 	if err != nil {
 		return nil, err

@@ -79,6 +79,21 @@ func TestGatewayIsActivatedByKeyThroughTheEndpoint(t *testing.T) {
 	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", cache.Props()["diskId"], "the disk found at the configured path")
 }
 
+func TestACacheDiskNamedByIdNeedsNoLookup(t *testing.T) {
+	args := testGatewayArgs()
+	args.CacheDiskPath, args.CacheDiskID = "", "pci-0000:03:00.0-scsi-0:0:2:0"
+	res, _ := runGateway(t, plan.Up, args)
+	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:2:0", one(t, res, "aws:storagegateway/cache:Cache").Props()["diskId"])
+
+	args.CacheDiskPath = "/dev/sdb"
+	_, err := plan.Run(func(ctx *pulumi.Context) error {
+		_, err := NewFileGateway(ctx, "bad", args)
+		return err
+	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "exactly one of the VM's cache disk path and disk id")
+}
+
 func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKey(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
 	trust := document(t, named(t, res, "aws:iam/role:Role", "test-gw").Props()["assumeRolePolicy"])

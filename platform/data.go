@@ -68,6 +68,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		MaintenanceDayOfWeek: gw.MaintenanceDayOfWeek,
 		MaintenanceHour:      gw.MaintenanceHour,
 		CacheDiskPath:        gw.CacheDiskPath,
+		CacheDiskID:          gw.CacheDiskID,
 		Shares:               shares,
 		BucketArn:            files.BucketArn,
 		BucketKmsKeyArn:      files.KmsKeyArn,
