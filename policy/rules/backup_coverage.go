@@ -6,8 +6,8 @@ import (
 
 // BackupCoverage requires every database and bucket to be in a backup selection.
 var BackupCoverage = Rule{
-	ID: "backup-coverage", Control: "custom (B43, RDSInBackupPlan)", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Every RDS instance and S3 bucket is listed in the resources of an AWS Backup selection.",
+	ID: "backup-coverage", Control: "RDS.26, custom (B43) for S3", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
+	Description: "Every RDS instance and S3 bucket is listed in the resources of an AWS Backup selection, except buckets that only receive access logs (they expire by lifecycle).",
 	Stack: func(rs []Resource, f *Findings) {
 		for _, typ := range []string{rdsInstance, s3Bucket} {
 			for _, r := range ofType(rs, typ) {
