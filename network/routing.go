@@ -65,6 +65,7 @@ func (v *Vpc) declareSubnetsAndRouting(ctx *pulumi.Context, name string, vpc *ec
 	if err != nil {
 		return err
 	}
+	v.PublicRouteTableID = publicRT.ID()
 	if _, err := ec2.NewRoute(ctx, name+"-public-internet", &ec2.RouteArgs{
 		RouteTableId:         publicRT.ID(),
 		DestinationCidrBlock: pulumi.String("0.0.0.0/0"),

@@ -61,6 +61,8 @@ type Vpc struct {
 	// on-premises routes to them.
 	AppRouteTableIDs  pulumi.StringArray
 	DataRouteTableIDs pulumi.StringArray
+	// PublicRouteTableID is the one route table of the public subnets, the only one with an internet route.
+	PublicRouteTableID pulumi.IDOutput
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
@@ -146,6 +148,7 @@ func NewVpc(ctx *pulumi.Context, name string, args *VpcArgs, opts ...pulumi.Reso
 		"dataSubnetIds":           v.DataSubnetIDs,
 		"appRouteTableIds":        v.AppRouteTableIDs,
 		"dataRouteTableIds":       v.DataRouteTableIDs,
+		"publicRouteTableId":      v.PublicRouteTableID,
 		"endpointSecurityGroupId": v.EndpointSecurityGroupID,
 		"logsKeyArn":              v.LogsKeyArn,
 	}); err != nil {

@@ -220,6 +220,7 @@ func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {
 	require.Len(t, vpc.AppRouteTableIDs, 3)
 	require.Len(t, vpc.DataRouteTableIDs, 3)
 	assert.Equal(t, "net-data-1-rt_id", await(t, vpc.DataRouteTableIDs[1].ToStringOutput()).Value)
+	assert.EqualValues(t, "net-public-rt_id", await(t, vpc.PublicRouteTableID).Value)
 	assert.EqualValues(t, "net-endpoints_id", await(t, vpc.EndpointSecurityGroupID).Value)
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:net-logs", await(t, vpc.LogsKeyArn).Value)
 }

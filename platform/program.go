@@ -82,5 +82,6 @@ func declare(ctx *pulumi.Context, cfg *config.Config) error {
 	ctx.Export("availabilityZones", pulumi.ToStringArray(vpc.AvailabilityZones))
 	ctx.Export("appSubnetIds", vpc.AppSubnetIDs)
 	ctx.Export("dataSubnetIds", vpc.DataSubnetIDs)
+	ctx.Export("routeTableIds", pulumi.Map{"public": vpc.PublicRouteTableID, "app": vpc.AppRouteTableIDs, "data": vpc.DataRouteTableIDs})
 	return nil
 }
