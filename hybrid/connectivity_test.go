@@ -516,3 +516,24 @@ func TestConnectivityRefusesArgsThatDoNotFitTheMode(t *testing.T) {
 	}
 	assert.NoError(t, testArgs(ModeDirectConnectEncrypted).validate())
 }
+
+func TestTheMaximumModelGetsAVIFAndAlarmsForEachOfItsFourConnections(t *testing.T) {
+	args := testArgs(ModeDirectConnect)
+	args.DirectConnect.Resiliency = ResiliencyMaximum
+	args.DirectConnect.Connections = []Connection{
+		{Name: "ash-a", ID: "dxcon-fgaaa111", Location: "EqDC2", Device: "EqDC2-dev1", VLAN: 101, ASN: 65100, BGPAuthKey: "key-ash-a"},
+		{Name: "ash-b", ID: "dxcon-fgbbb222", Location: "EqDC2", Device: "EqDC2-dev2", VLAN: 102, ASN: 65100, BGPAuthKey: "key-ash-b"},
+		{Name: "res-a", ID: "dxcon-fgccc333", Location: "CSVA1", Device: "CSVA1-dev1", VLAN: 103, ASN: 65100, BGPAuthKey: "key-res-a"},
+		{Name: "res-b", ID: "dxcon-fgddd444", Location: "CSVA1", Device: "CSVA1-dev2", VLAN: 104, ASN: 65100, BGPAuthKey: "key-res-b"},
+	}
+	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+		res, _ := run(t, args, mode)
+		assert.Len(t, res.OfType(typeVIF), 4, mode)
+		assert.Len(t, res.OfType(typeDXGateway), 1, "%s: every VIF lands on the one gateway", mode)
+		metrics := map[any]int{}
+		for _, a := range res.OfType(typeAlarm) {
+			metrics[a.Props()["metricName"]]++
+		}
+		assert.Equal(t, map[any]int{"ConnectionState": 4, "VirtualInterfaceBgpStatus": 4}, metrics, mode)
+	}
+}
