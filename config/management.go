@@ -24,6 +24,8 @@ type Management struct {
 // ServerActivation is an activation whose servers join one patch group (through the activation's tags).
 type ServerActivation struct {
 	PatchGroup string
+	// OperatingSystem is that of the patch group's baseline: it decides how servers register.
+	OperatingSystem string
 	Activation
 }
 
@@ -160,7 +162,8 @@ func (p *parser) management(in managementInput) Management {
 				p.fail(ak+".patchGroup", "%q already has activations[%d]", a.PatchGroup, j)
 			}
 		}
-		out.Activations = append(out.Activations, ServerActivation{PatchGroup: a.PatchGroup, Activation: p.activation(ak, a.activationInput)})
+		out.Activations = append(out.Activations, ServerActivation{PatchGroup: a.PatchGroup, OperatingSystem: groups[a.PatchGroup],
+			Activation: p.activation(ak, a.activationInput)})
 	}
 	return out
 }

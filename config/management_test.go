@@ -19,6 +19,7 @@ func TestManagementSectionOfEachStackFile(t *testing.T) {
 		}
 		assert.LessOrEqual(t, m.SessionIdleTimeoutMinutes, 20, "%s: idle sessions end within 20 minutes", stack)
 		assert.NotEmpty(t, m.PatchBaselines, stack)
+		assert.Equal(t, "REDHAT_ENTERPRISE_LINUX", m.Activations[0].OperatingSystem, "%s: the OS of the group's baseline", stack)
 	}
 }
 

@@ -32,7 +32,15 @@ type Activation struct {
 	// RegistrationLimit and ExpiresOn bound the activation.
 	RegistrationLimit int
 	ExpiresOn         time.Time
+	// Windows servers register with the agent's Windows command line.
+	Windows bool
 }
+
+// Registration commands an operator runs on a server, as root or in an elevated PowerShell.
+const (
+	linuxRegistration   = "sudo amazon-ssm-agent -register -code %q -id %q -region %q && sudo systemctl restart amazon-ssm-agent"
+	windowsRegistration = `& "$env:ProgramFiles\Amazon\SSM\amazon-ssm-agent.exe" -register -code %q -id %q -region %q; Restart-Service AmazonSSMAgent`
+)
 
 // ManagementArgs configures Management.
 type ManagementArgs struct {
@@ -159,7 +167,11 @@ func (m *Management) activations(ctx *pulumi.Context, name string, args *Managem
 		}
 		m.ActivationIDs[a.PatchGroup] = activation.ID()
 		m.ActivationCodes[a.PatchGroup] = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
-		m.RegistrationCommands[a.PatchGroup] = pulumi.ToSecret(pulumi.Sprintf("sudo amazon-ssm-agent -register -code %q -id %q -region %q",
+		command := linuxRegistration
+		if a.Windows {
+			command = windowsRegistration
+		}
+		m.RegistrationCommands[a.PatchGroup] = pulumi.ToSecret(pulumi.Sprintf(command,
 			activation.ActivationCode, activation.ID(), args.Region)).(pulumi.StringOutput)
 	}
 	return nil

@@ -2,6 +2,7 @@ package hybrid
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func testManagementArgs() *ManagementArgs {
 	return &ManagementArgs{
 		Activations: []Activation{
 			{PatchGroup: "onprem-linux", RegistrationLimit: 30, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)},
-			{PatchGroup: "onprem-windows", RegistrationLimit: 10, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)},
+			{PatchGroup: "onprem-windows", RegistrationLimit: 10, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC), Windows: true},
 		},
 		PatchBaselines: []PatchBaseline{
 			{OperatingSystem: "AMAZON_LINUX_2023", ApproveAfterDays: 7, ComplianceLevel: "CRITICAL", PatchGroups: []string{"ecs-hosts"}},
@@ -61,6 +62,10 @@ func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
 		assert.True(t, cmd.Secret, "%s: the command holds the activation code", group)
 		assert.Contains(t, cmd.Value, `-id "test-mgmt-`+group+`_id" -region "us-east-1"`)
 	}
+	windows := await(t, m.RegistrationCommands["onprem-windows"]).Value.(string)
+	assert.Contains(t, windows, `amazon-ssm-agent.exe" -register`, "Windows servers get the PowerShell form")
+	linux := await(t, m.RegistrationCommands["onprem-linux"]).Value.(string)
+	assert.True(t, strings.HasPrefix(linux, "sudo amazon-ssm-agent -register"), linux)
 
 	role := named(t, res, "aws:iam/role:Role", "test-mgmt-onprem").Props()
 	var trust struct{ Statement []map[string]any }

@@ -60,7 +60,8 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc
 	}
 	activations := make([]hybrid.Activation, 0, len(m.Activations))
 	for _, a := range m.Activations {
-		activations = append(activations, hybrid.Activation{PatchGroup: a.PatchGroup, RegistrationLimit: a.RegistrationLimit, ExpiresOn: a.ExpiresOn})
+		activations = append(activations, hybrid.Activation{PatchGroup: a.PatchGroup, RegistrationLimit: a.RegistrationLimit,
+			ExpiresOn: a.ExpiresOn, Windows: a.OperatingSystem == "WINDOWS"})
 	}
 	mgmt, err := hybrid.NewManagement(ctx, cfg.Stack+"-management", &hybrid.ManagementArgs{
 		Activations:               activations,
