@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 func TestHostsHaveNoPublicIPRequireIMDSv2AndEncryptTheirRootVolume(t *testing.T) {
@@ -99,7 +100,7 @@ func TestCapacityProviderManagesScalingAndTerminationAndIsTheDefault(t *testing.
 	assert.Equal(t, "c", attached["clusterName"])
 	assert.Equal(t, []any{"c"}, attached["capacityProviders"])
 	assert.Equal(t, []any{map[string]any{"capacityProvider": "c", "weight": float64(1), "base": float64(0)}}, attached["defaultCapacityProviderStrategies"])
-	assert.Equal(t, "c", await(t, d.cluster.CapacityProviderName).Value)
+	assert.Equal(t, "c", plantest.Await(t, d.cluster.CapacityProviderName).Value)
 }
 
 func TestClusterHasContainerInsightsAndEncryptedLoggedExec(t *testing.T) {
@@ -144,7 +145,7 @@ func TestListenerProtocolFollowsTheCertificate(t *testing.T) {
 		redirect := one(t, d.res, typeListener, "c-http")["defaultActions"].([]any)[0].(map[string]any)
 		assert.Equal(t, "redirect", redirect["type"])
 		assert.Equal(t, "HTTPS", redirect["redirect"].(map[string]any)["protocol"])
-		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-https", await(t, d.cluster.ListenerArn).Value, "rules attach to HTTPS")
+		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-https", plantest.Await(t, d.cluster.ListenerArn).Value, "rules attach to HTTPS")
 	})
 	t.Run("without: plain HTTP only", func(t *testing.T) {
 		args := testClusterArgs()
@@ -154,7 +155,7 @@ func TestListenerProtocolFollowsTheCertificate(t *testing.T) {
 		http := one(t, d.res, typeListener, "c-http")
 		assert.Equal(t, "HTTP", http["protocol"])
 		assert.Equal(t, "fixed-response", http["defaultActions"].([]any)[0].(map[string]any)["type"])
-		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-http", await(t, d.cluster.ListenerArn).Value)
+		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-http", plantest.Await(t, d.cluster.ListenerArn).Value)
 	})
 }
 
@@ -274,18 +275,18 @@ func TestAnywhereActivationIsBoundedAndItsOutputsAreSecret(t *testing.T) {
 	}, role["managedPolicyArns"])
 	assert.Contains(t, role["assumeRolePolicy"], `"Service":"ssm.amazonaws.com"`)
 
-	code := await(t, d.cluster.AnywhereActivationCode)
+	code := plantest.Await(t, d.cluster.AnywhereActivationCode)
 	assert.True(t, code.Secret, "the activation code registers hosts")
 	assert.Equal(t, "c-anywhere-activation-code", code.Value)
-	cmd := await(t, d.cluster.AnywhereRegistrationCommand)
+	cmd := plantest.Await(t, d.cluster.AnywhereRegistrationCommand)
 	assert.True(t, cmd.Secret, "the command holds the code")
 	assert.Equal(t, `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh" && `+
 		`bash /tmp/ecs-anywhere-install.sh --region "us-east-1" --cluster "c" --activation-id "c-anywhere_id" --activation-code "c-anywhere-activation-code"`, cmd.Value)
-	assert.Equal(t, "c-anywhere_id", await(t, d.cluster.AnywhereActivationID).Value)
-	assert.Equal(t, "c-anywhere", await(t, d.cluster.AnywhereRoleName).Value)
+	assert.Equal(t, "c-anywhere_id", plantest.Await(t, d.cluster.AnywhereActivationID).Value)
+	assert.Equal(t, "c-anywhere", plantest.Await(t, d.cluster.AnywhereRoleName).Value)
 
 	preview := run(t, testClusterArgs(), nil, plan.Preview)
-	assert.True(t, await(t, preview.cluster.AnywhereRegistrationCommand).Secret, "secret in preview too")
+	assert.True(t, plantest.Await(t, preview.cluster.AnywhereRegistrationCommand).Secret, "secret in preview too")
 }
 
 func TestAnywhereOffDeclaresNoRoleOrActivation(t *testing.T) {

@@ -158,13 +158,6 @@ func one(t *testing.T, res *plan.Result, typ, name string) map[string]any {
 	return r.Props()
 }
 
-func await(t *testing.T, o pulumi.Output) plan.Value {
-	t.Helper()
-	v, err := plan.Await(o)
-	require.NoError(t, err)
-	return v
-}
-
 // hasPrefix says whether s starts with any of prefixes.
 func hasPrefix(s string, prefixes ...string) bool {
 	for _, p := range prefixes {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 // statement is one statement of an IAM policy document, as the tests read it.
@@ -54,7 +55,7 @@ func TestEveryRepositoryIsImmutableScannedEncryptedAndExpiresOldImages(t *testin
 	assert.JSONEq(t, `{"rules":[{"rulePriority":1,"description":"Keep the newest 30 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}`,
 		lifecycle["policy"].(string))
 
-	url := await(t, d.services.RepositoryURLs["claims-api"])
+	url := plantest.Await(t, d.services.RepositoryURLs["claims-api"])
 	assert.Equal(t, "123456789012.dkr.ecr.us-east-1.amazonaws.com/s-claims-api", url.Value)
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -48,21 +49,21 @@ func runBackup(t *testing.T, args *BackupArgs) *plan.Result {
 func TestVaultsAreEncryptedLockedAndProtected(t *testing.T) {
 	res := runBackup(t, testBackupArgs())
 	for _, name := range []string{"test-backup", "test-backup-dr"} {
-		vault := named(t, res, typeVault, name)
-		key := named(t, res, typeKey, name)
+		vault := plantest.Named(t, res, typeVault, name)
+		key := plantest.Named(t, res, typeKey, name)
 		assert.Equal(t, []string{key.URN}, vault.Dependencies["kmsKeyArn"], name)
 		assert.Equal(t, true, key.Props()["enableKeyRotation"], name)
 		assert.True(t, vault.Protect, name)
 		assert.True(t, key.Protect, name)
 		assert.Equal(t, false, vault.Props()["forceDestroy"], name)
-		lock := named(t, res, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name).Props()
+		lock := plantest.Named(t, res, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name).Props()
 		assert.Equal(t, 7.0, lock["minRetentionDays"], name)
 		assert.Equal(t, 2557.0, lock["maxRetentionDays"], name)
 		assert.NotContains(t, lock, "changeableForDays", "%s: governance mode unless a grace period is configured", name)
 	}
-	dr := named(t, res, typeVault, "test-backup-dr")
+	dr := plantest.Named(t, res, typeVault, "test-backup-dr")
 	assert.Contains(t, dr.Provider, "aws-dr", "the DR vault lives in the DR region")
-	assert.NotContains(t, named(t, res, typeVault, "test-backup").Provider, "aws-dr")
+	assert.NotContains(t, plantest.Named(t, res, typeVault, "test-backup").Provider, "aws-dr")
 }
 
 func TestPlanRulesKeepTheirLifecycleAndCopyToDR(t *testing.T) {
@@ -91,14 +92,14 @@ func TestSelectionCoversTheDatabaseTheBucketAndTaggedResources(t *testing.T) {
 	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel["resources"])
 	assert.Equal(t, []any{map[string]any{"type": "STRINGEQUALS", "key": BackupTag, "value": "true"}}, sel["selectionTags"])
 
-	role := named(t, res, "aws:iam/role:Role", "test-backup").Props()
+	role := plantest.Named(t, res, "aws:iam/role:Role", "test-backup").Props()
 	assert.ElementsMatch(t, []any{
 		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
 		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
 		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
 		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
 	}, role["managedPolicyArns"])
-	keys := document(t, named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-backup-keys").Props()["policy"])
+	keys := document(t, plantest.Named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-backup-keys").Props()["policy"])
 	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/db"}, keys["Statement"].([]any)[0].(map[string]any)["Resource"])
 }
 

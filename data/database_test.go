@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -140,12 +141,12 @@ func TestExportedLogGroupsAreDeclaredEncryptedBeforeTheInstance(t *testing.T) {
 
 func TestSecretArnIsKnownAfterUpAndUnknownInPreview(t *testing.T) {
 	_, db := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	v := await(t, db.SecretArn)
+	v := plantest.Await(t, db.SecretArn)
 	require.True(t, v.Known)
 	assert.Contains(t, v.Value, ":secret:rds!db-")
 
 	_, db = runDatabase(t, plan.Preview, testDatabaseArgs(true))
-	assert.False(t, await(t, db.SecretArn).Known)
+	assert.False(t, plantest.Await(t, db.SecretArn).Known)
 }
 
 func TestDatabaseArgsAreChecked(t *testing.T) {

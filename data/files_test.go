@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const typeBucket = "aws:s3/bucketV2:BucketV2"
@@ -40,7 +41,7 @@ func sideOf(t *testing.T, res *plan.Result, typ, bucket string) plan.Resource {
 
 func TestFileBucketIsEncryptedVersionedPrivateAndTLSOnly(t *testing.T) {
 	res := runFiles(t, testFilesArgs(true))
-	bucket := named(t, res, typeBucket, "test-files")
+	bucket := plantest.Named(t, res, typeBucket, "test-files")
 	key := one(t, res, typeKey)
 
 	enc := sideOf(t, res, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", bucket.URN)
@@ -71,13 +72,13 @@ func TestFileBucketIsEncryptedVersionedPrivateAndTLSOnly(t *testing.T) {
 
 func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 	res := runFiles(t, testFilesArgs(true))
-	bucket := named(t, res, typeBucket, "test-files")
+	bucket := plantest.Named(t, res, typeBucket, "test-files")
 	lifecycle := sideOf(t, res, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucket.URN)
 	rule := lifecycle.Props()["rules"].([]any)[0].(map[string]any)
 	assert.Equal(t, []any{map[string]any{"days": 0.0, "storageClass": "INTELLIGENT_TIERING"}}, rule["transitions"])
 	assert.Equal(t, map[string]any{"noncurrentDays": 90.0}, rule["noncurrentVersionExpiration"])
 
-	tiering := named(t, res, "aws:s3/bucketIntelligentTieringConfiguration:BucketIntelligentTieringConfiguration", "test-files-archive")
+	tiering := plantest.Named(t, res, "aws:s3/bucketIntelligentTieringConfiguration:BucketIntelligentTieringConfiguration", "test-files-archive")
 	assert.Equal(t, []any{
 		map[string]any{"accessTier": "ARCHIVE_ACCESS", "days": 90.0},
 		map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180.0},
@@ -91,8 +92,8 @@ func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 
 func TestFileBucketAccessLogsGoToAnSSES3BucketOnlyItMayWrite(t *testing.T) {
 	res := runFiles(t, testFilesArgs(true))
-	bucket := named(t, res, typeBucket, "test-files")
-	logs := named(t, res, typeBucket, "test-files-access-logs")
+	bucket := plantest.Named(t, res, typeBucket, "test-files")
+	logs := plantest.Named(t, res, typeBucket, "test-files-access-logs")
 	logging := sideOf(t, res, "aws:s3/bucketLoggingV2:BucketLoggingV2", bucket.URN)
 	assert.Equal(t, []string{logs.URN}, logging.Dependencies["targetBucket"])
 
@@ -114,14 +115,14 @@ func TestFileBucketAccessLogsGoToAnSSES3BucketOnlyItMayWrite(t *testing.T) {
 func TestProtectedFileBucketIsNeverForceDestroyed(t *testing.T) {
 	res := runFiles(t, testFilesArgs(true))
 	for _, name := range []string{"test-files", "test-files-access-logs"} {
-		b := named(t, res, typeBucket, name)
+		b := plantest.Named(t, res, typeBucket, name)
 		assert.True(t, b.Protect, name)
 		assert.Equal(t, false, b.Props()["forceDestroy"], name)
 	}
 	assert.True(t, one(t, res, typeKey).Protect)
 
 	res = runFiles(t, testFilesArgs(false))
-	b := named(t, res, typeBucket, "test-files")
+	b := plantest.Named(t, res, typeBucket, "test-files")
 	assert.False(t, b.Protect)
 	assert.Equal(t, true, b.Props()["forceDestroy"], "dev may tear a bucket down with its objects")
 }

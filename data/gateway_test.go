@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -44,9 +45,9 @@ func runGateway(t *testing.T, mode plan.Mode, args *FileGatewayArgs) (*plan.Resu
 
 func TestSharesAdmitOnlyOnPremisesClientsWithRootSquashAndKMS(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	claims := named(t, res, typeShare, "test-gw-claims").Props()
+	claims := plantest.Named(t, res, typeShare, "test-gw-claims").Props()
 	assert.Equal(t, []any{"10.100.0.0/16"}, claims["clientLists"])
-	assert.Equal(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, named(t, res, typeShare, "test-gw-documents").Props()["clientLists"])
+	assert.Equal(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, plantest.Named(t, res, typeShare, "test-gw-documents").Props()["clientLists"])
 	for _, share := range res.OfType(typeShare) {
 		p := share.Props()
 		assert.Equal(t, "RootSquash", p["squash"], share.Name)
@@ -60,7 +61,7 @@ func TestSharesAdmitOnlyOnPremisesClientsWithRootSquashAndKMS(t *testing.T) {
 	assert.Equal(t, "arn:aws:s3:::files/claims/", claims["locationArn"])
 	assert.Equal(t, "claims", claims["fileShareName"])
 	assert.Equal(t, map[string]any{"cacheStaleTimeoutInSeconds": 300.0}, claims["cacheAttributes"])
-	assert.NotContains(t, named(t, res, typeShare, "test-gw-documents").Props(), "cacheAttributes", "0: no automatic refresh")
+	assert.NotContains(t, plantest.Named(t, res, typeShare, "test-gw-documents").Props(), "cacheAttributes", "0: no automatic refresh")
 }
 
 func TestGatewayIsActivatedByKeyThroughTheEndpoint(t *testing.T) {
@@ -96,9 +97,9 @@ func TestACacheDiskNamedByIdNeedsNoLookup(t *testing.T) {
 
 func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKey(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	trust := document(t, named(t, res, "aws:iam/role:Role", "test-gw").Props()["assumeRolePolicy"])
+	trust := document(t, plantest.Named(t, res, "aws:iam/role:Role", "test-gw").Props()["assumeRolePolicy"])
 	assert.Equal(t, map[string]any{"Service": "storagegateway.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
-	policy := document(t, named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-gw").Props()["policy"])
+	policy := document(t, plantest.Named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-gw").Props()["policy"])
 	statements := policy["Statement"].([]any)
 	require.Len(t, statements, 3)
 	assert.Equal(t, []any{"arn:aws:s3:::files"}, statements[0].(map[string]any)["Resource"])
@@ -111,14 +112,14 @@ func TestMountCommandsNameTheGatewayAndTheShare(t *testing.T) {
 	args.ActivationKey, args.IPAddress = nil, netip.MustParseAddr("10.100.20.15")
 	res, g := runGateway(t, plan.Up, args)
 	assert.Equal(t, "10.100.20.15", one(t, res, typeGateway).Props()["gatewayIpAddress"])
-	v := await(t, g.MountCommands["claims"])
+	v := plantest.Await(t, g.MountCommands["claims"])
 	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.15:/test-gw-claims /mnt/claims", v.Value)
 
 	// Activated by key, the address is the one the gateway reports; a preview cannot know it yet.
 	_, g = runGateway(t, plan.Up, testGatewayArgs())
-	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.16:/test-gw-documents /mnt/documents", await(t, g.MountCommands["documents"]).Value)
+	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.16:/test-gw-documents /mnt/documents", plantest.Await(t, g.MountCommands["documents"]).Value)
 	_, g = runGateway(t, plan.Preview, testGatewayArgs())
-	assert.False(t, await(t, g.MountCommands["claims"]).Known)
+	assert.False(t, plantest.Await(t, g.MountCommands["claims"]).Known)
 }
 
 func TestGatewayArgsAreChecked(t *testing.T) {
@@ -174,12 +175,12 @@ func TestAnEC2GatewayIsPrivateHardenedAndActivatedByItsAddress(t *testing.T) {
 	gw := one(t, res, typeGateway)
 	assert.Equal(t, []string{instance.URN}, gw.Dependencies["gatewayIpAddress"], "activated by the instance's private address")
 	assert.NotContains(t, gw.Props(), "activationKey")
-	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", await(t, g.MountCommands["claims"]).Value)
+	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", plantest.Await(t, g.MountCommands["claims"]).Value)
 }
 
 func TestAnEC2GatewayAdmitsNFSOnlyFromItsClients(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testHostArgs())
-	sg := named(t, res, typeSecurityGroup, "test-gw-host").Props()
+	sg := plantest.Named(t, res, typeSecurityGroup, "test-gw-host").Props()
 	for _, rule := range sg["ingress"].([]any) {
 		r := rule.(map[string]any)
 		for _, c := range r["cidrBlocks"].([]any) {

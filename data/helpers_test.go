@@ -41,14 +41,6 @@ func one(t *testing.T, res *plan.Result, typ string) plan.Resource {
 	return rs[0]
 }
 
-// named returns a resource by type and logical name.
-func named(t *testing.T, res *plan.Result, typ, name string) plan.Resource {
-	t.Helper()
-	r, ok := res.Named(typ, name)
-	require.True(t, ok, "%s %s", typ, name)
-	return r
-}
-
 // document decodes a JSON policy or document input.
 func document(t *testing.T, v any) map[string]any {
 	t.Helper()
@@ -57,12 +49,4 @@ func document(t *testing.T, v any) map[string]any {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(s), &doc))
 	return doc
-}
-
-// await reads a component output after the run.
-func await(t *testing.T, o pulumi.Output) plan.Value {
-	t.Helper()
-	v, err := plan.Await(o)
-	require.NoError(t, err)
-	return v
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -113,23 +114,9 @@ func run(t *testing.T, args *ConnectivityArgs, mode plan.Mode) (*plan.Result, *C
 	return res, c
 }
 
-func named(t *testing.T, res *plan.Result, typ, name string) plan.Resource {
-	t.Helper()
-	r, ok := res.Named(typ, name)
-	require.True(t, ok, "no %s %q", typ, name)
-	return r
-}
-
-func await(t *testing.T, o pulumi.Output) plan.Value {
-	t.Helper()
-	v, err := plan.Await(o)
-	require.NoError(t, err)
-	return v
-}
-
 func TestTransitGatewayRoutesOnlyThroughExplicitRouteTables(t *testing.T) {
 	res, _ := run(t, testArgs(ModeVPN), plan.Up)
-	tgw := named(t, res, typeTGW, "hy-tgw").Props()
+	tgw := plantest.Named(t, res, typeTGW, "hy-tgw").Props()
 	assert.EqualValues(t, 64512, tgw["amazonSideAsn"])
 	assert.Equal(t, "disable", tgw["defaultRouteTableAssociation"])
 	assert.Equal(t, "disable", tgw["defaultRouteTablePropagation"])
@@ -138,14 +125,14 @@ func TestTransitGatewayRoutesOnlyThroughExplicitRouteTables(t *testing.T) {
 	assert.Equal(t, "enable", tgw["vpnEcmpSupport"], "ECMP spreads traffic over every VPN tunnel")
 	assert.NotContains(t, tgw, "transitGatewayCidrBlocks", "only the encrypted mode needs CIDR blocks")
 
-	attachment := named(t, res, typeAttachment, "hy-vpc").Props()
+	attachment := plantest.Named(t, res, typeAttachment, "hy-vpc").Props()
 	assert.Equal(t, []any{"app-0", "app-1"}, attachment["subnetIds"], "the attachment sits in the app subnets")
 	assert.Equal(t, false, attachment["transitGatewayDefaultRouteTableAssociation"])
 	assert.Equal(t, false, attachment["transitGatewayDefaultRouteTablePropagation"])
-	assoc := named(t, res, typeTGWAssoc, "hy-vpc").Props()
+	assoc := plantest.Named(t, res, typeTGWAssoc, "hy-vpc").Props()
 	assert.Equal(t, "hy-vpc_id", assoc["transitGatewayAttachmentId"])
 	assert.Equal(t, "hy-vpc-rt_id", assoc["transitGatewayRouteTableId"])
-	prop := named(t, res, typeTGWProp, "hy-vpc").Props()
+	prop := plantest.Named(t, res, typeTGWProp, "hy-vpc").Props()
 	assert.Equal(t, "hy-onprem-rt_id", prop["transitGatewayRouteTableId"], "the paths' route table learns the VPC")
 }
 
@@ -207,10 +194,10 @@ func TestEachModeDeclaresOnlyWhatItNeeds(t *testing.T) {
 
 func TestTransitVIFsUseJumboFramesAndASecretBGPKeyOnTheOneGateway(t *testing.T) {
 	res, c := run(t, testArgs(ModeDirectConnectWithVPN), plan.Up)
-	gw := named(t, res, typeDXGateway, "hy-dxgw").Props()
+	gw := plantest.Named(t, res, typeDXGateway, "hy-dxgw").Props()
 	assert.Equal(t, "64513", gw["amazonSideAsn"])
 	for _, tc := range []struct{ name, connection string }{{"ash-a", "dxcon-fgabc123"}, {"res-a", "dxcon-fgdef456"}} {
-		vif := named(t, res, typeVIF, "hy-dx-"+tc.name)
+		vif := plantest.Named(t, res, typeVIF, "hy-dx-"+tc.name)
 		p := vif.Props()
 		assert.Equal(t, tc.connection, p["connectionId"])
 		assert.Equal(t, "hy-dxgw_id", p["dxGatewayId"], "every VIF lands on the same Direct Connect gateway")
@@ -220,12 +207,12 @@ func TestTransitVIFsUseJumboFramesAndASecretBGPKeyOnTheOneGateway(t *testing.T) 
 		assert.Equal(t, plan.SecretMask, p["bgpAuthKey"], "the BGP key is a secret")
 		assert.True(t, vif.Inputs["bgpAuthKey"].ContainsSecrets())
 	}
-	ash := named(t, res, typeVIF, "hy-dx-ash-a").Props()
+	ash := plantest.Named(t, res, typeVIF, "hy-dx-ash-a").Props()
 	assert.Equal(t, "169.254.100.1/30", ash["amazonAddress"])
 	assert.Equal(t, "169.254.100.2/30", ash["customerAddress"])
-	assert.NotContains(t, named(t, res, typeVIF, "hy-dx-res-a").Props(), "amazonAddress", "AWS picks the peers when none are given")
+	assert.NotContains(t, plantest.Named(t, res, typeVIF, "hy-dx-res-a").Props(), "amazonAddress", "AWS picks the peers when none are given")
 
-	peers := await(t, c.BGPPeers.ToMapOutput()).Value.(map[string]any)
+	peers := plantest.Await(t, c.BGPPeers.ToMapOutput()).Value.(map[string]any)
 	ashPeer := peers["ash-a"].(map[string]any)
 	assert.Equal(t, "hy-dx-ash-a_id", ashPeer["virtualInterfaceId"])
 	assert.EqualValues(t, 101, ashPeer["vlan"])
@@ -249,7 +236,7 @@ func TestAllowedPrefixesFollowTheMode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, _ := run(t, tt.args, plan.Up)
-			assoc := named(t, res, typeDXAssoc, "hy-dxgw-tgw").Props()
+			assoc := plantest.Named(t, res, typeDXAssoc, "hy-dxgw-tgw").Props()
 			assert.Equal(t, tt.want, assoc["allowedPrefixes"])
 			assert.Equal(t, "hy-dxgw_id", assoc["dxGatewayId"])
 			assert.Equal(t, "hy-tgw_id", assoc["associatedGatewayId"])
@@ -262,31 +249,31 @@ func TestDirectConnectRoutesPropagateBesideTheVPNsSoBGPPicksTheRoute(t *testing.
 	// Both paths propagate into the VPC's route table: Direct Connect wins for the same prefix, the VPN
 	// takes over when Direct Connect withdraws it.
 	for _, attachment := range []string{"hy-dx", "hy-vpn-edge1", "hy-vpn-edge2"} {
-		assoc := named(t, res, typeTGWAssoc, attachment).Props()
+		assoc := plantest.Named(t, res, typeTGWAssoc, attachment).Props()
 		assert.Equal(t, "hy-onprem-rt_id", assoc["transitGatewayRouteTableId"], attachment)
-		prop := named(t, res, typeTGWProp, attachment).Props()
+		prop := plantest.Named(t, res, typeTGWProp, attachment).Props()
 		assert.Equal(t, "hy-vpc-rt_id", prop["transitGatewayRouteTableId"], attachment)
 	}
-	assert.Equal(t, dxAttachment, named(t, res, typeTGWAssoc, "hy-dx").Props()["transitGatewayAttachmentId"])
-	assert.Equal(t, "tgw-attach-hy-vpn-edge1", named(t, res, typeTGWProp, "hy-vpn-edge1").Props()["transitGatewayAttachmentId"])
+	assert.Equal(t, dxAttachment, plantest.Named(t, res, typeTGWAssoc, "hy-dx").Props()["transitGatewayAttachmentId"])
+	assert.Equal(t, "tgw-attach-hy-vpn-edge1", plantest.Named(t, res, typeTGWProp, "hy-vpn-edge1").Props()["transitGatewayAttachmentId"])
 }
 
 func TestEncryptedModeOnlyCarriesIPsecOverDirectConnect(t *testing.T) {
 	res, _ := run(t, testArgs(ModeDirectConnectEncrypted), plan.Up)
-	tgw := named(t, res, typeTGW, "hy-tgw").Props()
+	tgw := plantest.Named(t, res, typeTGW, "hy-tgw").Props()
 	assert.Equal(t, []any{"10.255.0.0/24"}, tgw["transitGatewayCidrBlocks"])
 
 	for _, name := range []string{"hy-dxvpn-core1", "hy-dxvpn-core2"} {
-		p := named(t, res, typeVPN, name).Props()
+		p := plantest.Named(t, res, typeVPN, name).Props()
 		assert.Equal(t, "PrivateIpv4", p["outsideIpAddressType"])
 		assert.Equal(t, dxAttachment, p["transportTransitGatewayAttachmentId"], "the tunnels ride the Direct Connect gateway's attachment")
 		assert.Equal(t, false, p["enableAcceleration"])
 		assert.Equal(t, false, p["staticRoutesOnly"])
-		assert.Equal(t, "10.100.250."+name[len(name)-1:], named(t, res, typeCGW, name).Props()["ipAddress"])
+		assert.Equal(t, "10.100.250."+name[len(name)-1:], plantest.Named(t, res, typeCGW, name).Props()["ipAddress"])
 	}
 	// The Direct Connect attachment sits alone in an empty route table and propagates nowhere: nothing
 	// reaches the VPC over Direct Connect outside the tunnels.
-	dx := named(t, res, typeTGWAssoc, "hy-dx").Props()
+	dx := plantest.Named(t, res, typeTGWAssoc, "hy-dx").Props()
 	assert.Equal(t, "hy-transport-rt_id", dx["transitGatewayRouteTableId"])
 	_, propagates := res.Named(typeTGWProp, "hy-dx")
 	assert.False(t, propagates)
@@ -294,7 +281,7 @@ func TestEncryptedModeOnlyCarriesIPsecOverDirectConnect(t *testing.T) {
 		assert.NotEqual(t, "hy-transport-rt_id", p.Props()["transitGatewayRouteTableId"], p.Name)
 	}
 	// The internet VPN stays as the failover path.
-	assert.Equal(t, "PublicIpv4", named(t, res, typeVPN, "hy-vpn-edge1").Props()["outsideIpAddressType"])
+	assert.Equal(t, "PublicIpv4", plantest.Named(t, res, typeVPN, "hy-vpn-edge1").Props()["outsideIpAddressType"])
 }
 
 func TestVPNConnectionsUseBGPAndModernIKEv2OnBothTunnels(t *testing.T) {
@@ -324,23 +311,23 @@ func TestVPNConnectionsUseBGPAndModernIKEv2OnBothTunnels(t *testing.T) {
 			assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:"+v.Name+"-tunnels", logs["logGroupArn"])
 		}
 	}
-	edge1 := named(t, res, typeVPN, "hy-vpn-edge1")
+	edge1 := plantest.Named(t, res, typeVPN, "hy-vpn-edge1")
 	p := edge1.Props()
 	assert.Equal(t, "169.254.10.0/30", p["tunnel1InsideCidr"])
 	assert.Equal(t, "169.254.10.4/30", p["tunnel2InsideCidr"])
 	assert.Equal(t, plan.SecretMask, p["tunnel1PresharedKey"])
 	assert.True(t, edge1.Inputs["tunnel2PresharedKey"].ContainsSecrets())
-	assert.NotContains(t, named(t, res, typeVPN, "hy-vpn-edge2").Props(), "tunnel1InsideCidr", "AWS picks them when none are configured")
+	assert.NotContains(t, plantest.Named(t, res, typeVPN, "hy-vpn-edge2").Props(), "tunnel1InsideCidr", "AWS picks them when none are configured")
 
-	cgw := named(t, res, typeCGW, "hy-vpn-edge1").Props()
+	cgw := plantest.Named(t, res, typeCGW, "hy-vpn-edge1").Props()
 	assert.Equal(t, "198.51.100.10", cgw["ipAddress"])
 	assert.Equal(t, "65100", cgw["bgpAsn"])
 
-	group := named(t, res, typeLogGroup, "hy-vpn-edge1-tunnels").Props()
+	group := plantest.Named(t, res, typeLogGroup, "hy-vpn-edge1-tunnels").Props()
 	assert.EqualValues(t, 365, group["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"])
 
-	tunnels := await(t, c.VPNTunnels.ToMapOutput())
+	tunnels := plantest.Await(t, c.VPNTunnels.ToMapOutput())
 	assert.True(t, tunnels.Secret, "the tunnel outputs carry the pre-shared keys, so they are secret")
 	edge2 := tunnels.Value.(map[string]any)["edge2"].(map[string]any)
 	assert.Equal(t, "hy-vpn-edge2_id", edge2["vpnConnectionId"])
@@ -354,7 +341,7 @@ func TestFourByteCustomerASNsUseTheExtendedField(t *testing.T) {
 	args := testArgs(ModeVPN)
 	args.InternetVPN.CustomerGateways[1].ASN = 4200000100
 	res, _ := run(t, args, plan.Up)
-	p := named(t, res, typeCGW, "hy-vpn-edge2").Props()
+	p := plantest.Named(t, res, typeCGW, "hy-vpn-edge2").Props()
 	assert.Equal(t, "4200000100", p["bgpAsnExtended"])
 	assert.NotContains(t, p, "bgpAsn")
 }
@@ -386,21 +373,21 @@ func TestAlarmsWatchEveryConnectionVIFAndTunnelAndNotifyTheTopic(t *testing.T) {
 		addresses[d["TunnelIpAddress"]] = true
 	}
 	assert.Len(t, addresses, 4, "each tunnel's alarm watches its own outside address")
-	assert.Equal(t, topicArn, await(t, c.AlarmTopicArn).Value)
+	assert.Equal(t, topicArn, plantest.Await(t, c.AlarmTopicArn).Value)
 }
 
 func TestAlarmTopicIsEncryptedWithAKeyThePublishersMayUse(t *testing.T) {
 	res, _ := run(t, testArgs(ModeVPN), plan.Up)
-	topic := named(t, res, typeTopic, "hy-alarms").Props()
+	topic := plantest.Named(t, res, typeTopic, "hy-alarms").Props()
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:hy-alarms", topic["kmsMasterKeyId"])
-	sub := named(t, res, typeSubscribe, "hy-alarms-oncall@insurance.example").Props()
+	sub := plantest.Named(t, res, typeSubscribe, "hy-alarms-oncall@insurance.example").Props()
 	assert.Equal(t, "email", sub["protocol"])
 	assert.Equal(t, "oncall@insurance.example", sub["endpoint"])
 
 	var keyPolicy, topicPolicy struct{ Statement []map[string]any }
-	require.NoError(t, json.Unmarshal([]byte(named(t, res, typeKey, "hy-alarms").Props()["policy"].(string)), &keyPolicy))
+	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, typeKey, "hy-alarms").Props()["policy"].(string)), &keyPolicy))
 	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}}, keyPolicy.Statement[1]["Principal"])
-	require.NoError(t, json.Unmarshal([]byte(named(t, res, typeTopicPolicy, "hy-alarms").Props()["policy"].(string)), &topicPolicy))
+	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, typeTopicPolicy, "hy-alarms").Props()["policy"].(string)), &topicPolicy))
 	sids := map[string]map[string]any{}
 	for _, s := range topicPolicy.Statement {
 		sids[s["Sid"].(string)] = s
@@ -419,7 +406,7 @@ func TestAnOrderedConnectionGetsItsVIFOnlyOnceAvailable(t *testing.T) {
 	ordered.Order = &Order{Bandwidth: "10Gbps", ProviderName: "Equinix", MACsec: &MACsec{EncryptionMode: "must_encrypt", CKN: "ckn", CAK: "cak"}}
 
 	res, _ := run(t, args, plan.Up)
-	conn := named(t, res, typeDXConn, "hy-dx-res-a").Props()
+	conn := plantest.Named(t, res, typeDXConn, "hy-dx-res-a").Props()
 	assert.Equal(t, "10Gbps", conn["bandwidth"])
 	assert.Equal(t, "CSVA1", conn["location"])
 	assert.Equal(t, true, conn["requestMacsec"])
@@ -432,8 +419,8 @@ func TestAnOrderedConnectionGetsItsVIFOnlyOnceAvailable(t *testing.T) {
 
 	ordered.Order.Available = true
 	res, _ = run(t, args, plan.Up)
-	assert.Equal(t, "hy-dx-res-a_id", named(t, res, typeVIF, "hy-dx-res-a").Props()["connectionId"])
-	keys := named(t, res, typeMACsec, "hy-dx-res-a-macsec")
+	assert.Equal(t, "hy-dx-res-a_id", plantest.Named(t, res, typeVIF, "hy-dx-res-a").Props()["connectionId"])
+	keys := plantest.Named(t, res, typeMACsec, "hy-dx-res-a-macsec")
 	assert.Equal(t, plan.SecretMask, keys.Props()["ckn"])
 	assert.Equal(t, plan.SecretMask, keys.Props()["cak"])
 	assert.Len(t, res.OfType(typeAlarm), 4)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -48,7 +49,7 @@ func runDNS(t *testing.T, args *DNSArgs, mode plan.Mode) (*plan.Result, *DNS) {
 
 func TestOnPremisesDomainIsForwardedToItsServersFromTheVpc(t *testing.T) {
 	res, d := runDNS(t, testDNSArgs(), plan.Up)
-	rule := named(t, res, typeRule, "dns-onprem").Props()
+	rule := plantest.Named(t, res, typeRule, "dns-onprem").Props()
 	assert.Equal(t, "FORWARD", rule["ruleType"])
 	assert.Equal(t, "corp.insurance.example", rule["domainName"])
 	assert.Equal(t, "dns-outbound_id", rule["resolverEndpointId"])
@@ -56,22 +57,22 @@ func TestOnPremisesDomainIsForwardedToItsServersFromTheVpc(t *testing.T) {
 		map[string]any{"ip": "10.100.0.10", "port": 53.0},
 		map[string]any{"ip": "10.100.0.11", "port": 53.0},
 	}, rule["targetIps"])
-	assoc := named(t, res, typeRuleAssoc, "dns-onprem").Props()
+	assoc := plantest.Named(t, res, typeRuleAssoc, "dns-onprem").Props()
 	assert.Equal(t, "dns-onprem_id", assoc["resolverRuleId"])
 	assert.Equal(t, "vpc-1", assoc["vpcId"])
-	assert.Equal(t, pulumi.ID("dns-onprem_id"), await(t, d.ForwardingRuleID).Value)
+	assert.Equal(t, pulumi.ID("dns-onprem_id"), plantest.Await(t, d.ForwardingRuleID).Value)
 }
 
 func TestResolverEndpointsSpanTwoAZsBehindDNSOnlySecurityGroups(t *testing.T) {
 	res, _ := runDNS(t, testDNSArgs(), plan.Up)
 	for _, tc := range []struct{ name, direction string }{{"dns-inbound", "INBOUND"}, {"dns-outbound", "OUTBOUND"}} {
-		ep := named(t, res, typeEndpoint, tc.name).Props()
+		ep := plantest.Named(t, res, typeEndpoint, tc.name).Props()
 		assert.Equal(t, tc.direction, ep["direction"])
 		assert.Equal(t, []any{map[string]any{"subnetId": "app-0"}, map[string]any{"subnetId": "app-1"}}, ep["ipAddresses"], "one address per AZ")
 		assert.Equal(t, []any{tc.name + "_id"}, ep["securityGroupIds"])
 	}
 
-	inbound := named(t, res, typeSG, "dns-inbound").Props()
+	inbound := plantest.Named(t, res, typeSG, "dns-inbound").Props()
 	assert.NotContains(t, inbound, "egress", "the inbound endpoint only answers")
 	ingress := inbound["ingress"].([]any)
 	require.Len(t, ingress, 2)
@@ -85,7 +86,7 @@ func TestResolverEndpointsSpanTwoAZsBehindDNSOnlySecurityGroups(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []any{"udp", "tcp"}, protocols)
 
-	outbound := named(t, res, typeSG, "dns-outbound").Props()
+	outbound := plantest.Named(t, res, typeSG, "dns-outbound").Props()
 	assert.NotContains(t, outbound, "ingress")
 	for _, r := range outbound["egress"].([]any) {
 		rule := r.(map[string]any)
@@ -96,21 +97,21 @@ func TestResolverEndpointsSpanTwoAZsBehindDNSOnlySecurityGroups(t *testing.T) {
 
 func TestVpcQueriesAreLoggedToAnEncryptedGroup(t *testing.T) {
 	res, _ := runDNS(t, testDNSArgs(), plan.Up)
-	group := named(t, res, typeLogGroup, "dns-queries")
+	group := plantest.Named(t, res, typeLogGroup, "dns-queries")
 	assert.EqualValues(t, 90, group.Props()["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"])
 	assert.True(t, group.RetainOnDelete)
-	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:dns-queries", named(t, res, typeQueryLog, "dns-queries").Props()["destinationArn"])
-	assoc := named(t, res, typeQueryLogAssoc, "dns-queries").Props()
+	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:dns-queries", plantest.Named(t, res, typeQueryLog, "dns-queries").Props()["destinationArn"])
+	assoc := plantest.Named(t, res, typeQueryLogAssoc, "dns-queries").Props()
 	assert.Equal(t, "vpc-1", assoc["resourceId"])
 	assert.Equal(t, "dns-queries_id", assoc["resolverQueryLogConfigId"])
 }
 
 func TestInboundEndpointIsProtectedAndItsAddressesExported(t *testing.T) {
 	res, d := runDNS(t, testDNSArgs(), plan.Up)
-	assert.True(t, named(t, res, typeEndpoint, "dns-inbound").Protect, "the on-premises forwarders point at its addresses")
-	assert.False(t, named(t, res, typeEndpoint, "dns-outbound").Protect)
-	assert.True(t, await(t, d.InboundEndpointIPs).Known)
+	assert.True(t, plantest.Named(t, res, typeEndpoint, "dns-inbound").Protect, "the on-premises forwarders point at its addresses")
+	assert.False(t, plantest.Named(t, res, typeEndpoint, "dns-outbound").Protect)
+	assert.True(t, plantest.Await(t, d.InboundEndpointIPs).Known)
 	assert.Equal(t, []string{"10.10.0.53", "10.10.16.53"}, endpointIPs([]route53.ResolverEndpointIpAddress{
 		{SubnetId: "app-0", Ip: ptr("10.10.0.53")}, {SubnetId: "app-1", Ip: ptr("10.10.16.53")}, {SubnetId: "app-2"},
 	}), "the addresses AWS assigned, in AZ order")

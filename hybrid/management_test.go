@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 func testManagementArgs() *ManagementArgs {
@@ -51,23 +52,23 @@ func runManagement(t *testing.T, args *ManagementArgs) (*plan.Result, *Managemen
 func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
 	res, m := runManagement(t, testManagementArgs())
 	for group, limit := range map[string]float64{"onprem-linux": 30, "onprem-windows": 10} {
-		activation := named(t, res, "aws:ssm/activation:Activation", "test-mgmt-"+group).Props()
+		activation := plantest.Named(t, res, "aws:ssm/activation:Activation", "test-mgmt-"+group).Props()
 		assert.Equal(t, "2026-12-20T00:00:00Z", activation["expirationDate"], group)
 		assert.Equal(t, limit, activation["registrationLimit"], group)
 		assert.Equal(t, map[string]any{PatchGroupTag: group}, activation["tags"], "%s: its servers join their patch group", group)
 
-		code := await(t, m.ActivationCodes[group])
+		code := plantest.Await(t, m.ActivationCodes[group])
 		assert.True(t, code.Secret, "%s: the activation code is a secret output", group)
-		cmd := await(t, m.RegistrationCommands[group])
+		cmd := plantest.Await(t, m.RegistrationCommands[group])
 		assert.True(t, cmd.Secret, "%s: the command holds the activation code", group)
 		assert.Contains(t, cmd.Value, `-id "test-mgmt-`+group+`_id" -region "us-east-1"`)
 	}
-	windows := await(t, m.RegistrationCommands["onprem-windows"]).Value.(string)
+	windows := plantest.Await(t, m.RegistrationCommands["onprem-windows"]).Value.(string)
 	assert.Contains(t, windows, `amazon-ssm-agent.exe" -register`, "Windows servers get the PowerShell form")
-	linux := await(t, m.RegistrationCommands["onprem-linux"]).Value.(string)
+	linux := plantest.Await(t, m.RegistrationCommands["onprem-linux"]).Value.(string)
 	assert.True(t, strings.HasPrefix(linux, "sudo amazon-ssm-agent -register"), linux)
 
-	role := named(t, res, "aws:iam/role:Role", "test-mgmt-onprem").Props()
+	role := plantest.Named(t, res, "aws:iam/role:Role", "test-mgmt-onprem").Props()
 	var trust struct{ Statement []map[string]any }
 	require.NoError(t, json.Unmarshal([]byte(role["assumeRolePolicy"].(string)), &trust))
 	assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
@@ -76,17 +77,17 @@ func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
 
 func TestPatchWindowInstallsOnEC2AndOnPremisesNodesByTag(t *testing.T) {
 	res, _ := runManagement(t, testManagementArgs())
-	target := named(t, res, "aws:ssm/maintenanceWindowTarget:MaintenanceWindowTarget", "test-mgmt-patch").Props()
+	target := plantest.Named(t, res, "aws:ssm/maintenanceWindowTarget:MaintenanceWindowTarget", "test-mgmt-patch").Props()
 	assert.Equal(t, "INSTANCE", target["resourceType"])
 	assert.Equal(t, []any{map[string]any{"key": "tag:Patch Group", "values": []any{"ecs-hosts", "onprem-windows", "onprem-linux"}}}, target["targets"])
 
-	task := named(t, res, "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask", "test-mgmt-patch").Props()
+	task := plantest.Named(t, res, "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask", "test-mgmt-patch").Props()
 	assert.Equal(t, "AWS-RunPatchBaseline", task["taskArn"])
 	run := task["taskInvocationParameters"].(map[string]any)["runCommandParameters"].(map[string]any)
 	assert.Contains(t, run["parameters"], map[string]any{"name": "Operation", "values": []any{"Install"}})
 	assert.Equal(t, true, run["cloudwatchConfig"].(map[string]any)["cloudwatchOutputEnabled"])
 
-	window := named(t, res, "aws:ssm/maintenanceWindow:MaintenanceWindow", "test-mgmt-patch").Props()
+	window := plantest.Named(t, res, "aws:ssm/maintenanceWindow:MaintenanceWindow", "test-mgmt-patch").Props()
 	assert.Equal(t, "cron(0 2 ? * SUN *)", window["schedule"])
 	assert.Equal(t, 4.0, window["duration"])
 	assert.Equal(t, 1.0, window["cutoff"])
@@ -94,12 +95,12 @@ func TestPatchWindowInstallsOnEC2AndOnPremisesNodesByTag(t *testing.T) {
 
 func TestEachOperatingSystemHasABaselineWithItsOwnFilters(t *testing.T) {
 	res, _ := runManagement(t, testManagementArgs())
-	linux := named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-AMAZON_LINUX_2023").Props()
+	linux := plantest.Named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-AMAZON_LINUX_2023").Props()
 	rule := linux["approvalRules"].([]any)[0].(map[string]any)
 	assert.Equal(t, 7.0, rule["approveAfterDays"])
 	assert.Equal(t, "CRITICAL", rule["complianceLevel"])
 	assert.Contains(t, rule["patchFilters"], map[string]any{"key": "SEVERITY", "values": []any{"Critical", "Important"}})
-	windows := named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-WINDOWS").Props()
+	windows := plantest.Named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-WINDOWS").Props()
 	assert.Contains(t, windows["approvalRules"].([]any)[0].(map[string]any)["patchFilters"],
 		map[string]any{"key": "MSRC_SEVERITY", "values": []any{"Critical", "Important"}})
 	assert.Len(t, res.OfType("aws:ssm/patchGroup:PatchGroup"), 3)
@@ -107,7 +108,7 @@ func TestEachOperatingSystemHasABaselineWithItsOwnFilters(t *testing.T) {
 
 func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
 	res, _ := runManagement(t, testManagementArgs())
-	doc := named(t, res, "aws:ssm/document:Document", "test-mgmt-sessions").Props()
+	doc := plantest.Named(t, res, "aws:ssm/document:Document", "test-mgmt-sessions").Props()
 	assert.Equal(t, "SSM-SessionManagerRunShell", doc["name"])
 	assert.Equal(t, "Session", doc["documentType"])
 	var content struct{ Inputs map[string]any }
@@ -120,9 +121,9 @@ func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
 	assert.Equal(t, false, in["runAsEnabled"])
 	assert.Equal(t, "15", in["idleSessionTimeout"])
 
-	group := named(t, res, "aws:cloudwatch/logGroup:LogGroup", "test-mgmt-sessions").Props()
+	group := plantest.Named(t, res, "aws:cloudwatch/logGroup:LogGroup", "test-mgmt-sessions").Props()
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"])
-	attach := named(t, res, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "test-mgmt-sessions-0").Props()
+	attach := plantest.Named(t, res, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "test-mgmt-sessions-0").Props()
 	assert.Equal(t, "ecs-hosts-role", attach["role"], "ECS hosts follow the same session preferences")
 }
 

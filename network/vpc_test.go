@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plantest"
 )
 
 const (
@@ -55,13 +56,6 @@ func runVpc(t *testing.T, args *VpcArgs, mode plan.Mode) (*plan.Result, *Vpc) {
 	}, plan.Stack{Project: "hybridcloud", Name: "test"}, mode)
 	require.NoError(t, err)
 	return res, vpc
-}
-
-func await(t *testing.T, o pulumi.Output) plan.Value {
-	t.Helper()
-	v, err := plan.Await(o)
-	require.NoError(t, err)
-	return v
 }
 
 func TestNatGatewaysFollowTheStrategy(t *testing.T) {
@@ -151,7 +145,7 @@ func TestEndpointsFollowTheConfiguredList(t *testing.T) {
 		assert.Equal(t, true, ep["privateDnsEnabled"])
 		assert.Equal(t, []any{"net-app-0_id", "net-app-1_id"}, ep["subnetIds"], "interface endpoints sit in the app subnets")
 		assert.Equal(t, []any{"net-endpoints_id"}, ep["securityGroupIds"])
-		dns := await(t, vpc.EndpointDNSNames[short])
+		dns := plantest.Await(t, vpc.EndpointDNSNames[short])
 		assert.Equal(t, "net-"+short+".vpce.us-east-1.vpce.amazonaws.com", dns.Value)
 	}
 }
@@ -210,27 +204,27 @@ func TestLogsKeyPolicyLimitsCloudWatchLogsToThisAccount(t *testing.T) {
 
 func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {
 	_, vpc := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
-	assert.EqualValues(t, "net_id", await(t, vpc.VpcID).Value)
-	assert.Equal(t, "10.10.0.0/16", await(t, vpc.CIDR).Value)
+	assert.EqualValues(t, "net_id", plantest.Await(t, vpc.VpcID).Value)
+	assert.Equal(t, "10.10.0.0/16", plantest.Await(t, vpc.CIDR).Value)
 	assert.Equal(t, []string{"us-east-1a", "us-east-1b", "us-east-1c"}, vpc.AvailabilityZones)
 	for tier, ids := range map[string]pulumi.StringArray{"public": vpc.PublicSubnetIDs, "app": vpc.AppSubnetIDs, "data": vpc.DataSubnetIDs} {
 		require.Len(t, ids, 3, tier)
-		assert.Equal(t, "net-"+tier+"-2_id", await(t, ids[2].ToStringOutput()).Value, "%s subnets follow the AZ order", tier)
+		assert.Equal(t, "net-"+tier+"-2_id", plantest.Await(t, ids[2].ToStringOutput()).Value, "%s subnets follow the AZ order", tier)
 	}
 	require.Len(t, vpc.AppRouteTableIDs, 3)
 	require.Len(t, vpc.DataRouteTableIDs, 3)
-	assert.Equal(t, "net-data-1-rt_id", await(t, vpc.DataRouteTableIDs[1].ToStringOutput()).Value)
-	assert.EqualValues(t, "net-public-rt_id", await(t, vpc.PublicRouteTableID).Value)
-	assert.EqualValues(t, "net-endpoints_id", await(t, vpc.EndpointSecurityGroupID).Value)
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:net-logs", await(t, vpc.LogsKeyArn).Value)
+	assert.Equal(t, "net-data-1-rt_id", plantest.Await(t, vpc.DataRouteTableIDs[1].ToStringOutput()).Value)
+	assert.EqualValues(t, "net-public-rt_id", plantest.Await(t, vpc.PublicRouteTableID).Value)
+	assert.EqualValues(t, "net-endpoints_id", plantest.Await(t, vpc.EndpointSecurityGroupID).Value)
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:net-logs", plantest.Await(t, vpc.LogsKeyArn).Value)
 }
 
 func TestPreviewDeclaresTheSameResourcesWithUnknownIDs(t *testing.T) {
 	up, _ := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
 	preview, vpc := runVpc(t, testArgs(t, 3, NatPerAz), plan.Preview)
 	assert.Equal(t, up.CountByType(), preview.CountByType())
-	assert.False(t, await(t, vpc.VpcID).Known, "a new stack's VPC id is unknown in preview")
-	assert.True(t, await(t, vpc.CIDR).Known, "the CIDR is an input, known in preview")
+	assert.False(t, plantest.Await(t, vpc.VpcID).Known, "a new stack's VPC id is unknown in preview")
+	assert.True(t, plantest.Await(t, vpc.CIDR).Known, "the CIDR is an input, known in preview")
 	route, ok := preview.Named(typeRoute, "net-app-0-internet")
 	require.True(t, ok)
 	assert.Equal(t, plan.UnknownValue, route.Props()["natGatewayId"])
