@@ -4,8 +4,8 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/elb"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/buckets"
-	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/buckets"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 // accessLogs is the load balancer's access-log bucket with every side resource, grouped in a component so

@@ -13,8 +13,8 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
-	"github.com/insurance/hybridcloud/internal/keys"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
 // AmiParameter is the public SSM parameter holding the current x86_64 ECS-optimized Amazon Linux 2023

@@ -4,7 +4,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 // declareContainerInstanceRole declares the role of ECS container instances, in EC2 (assumed by

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 // executionAccess is what the ECS agent needs, as the task's execution role, to start one service's task.

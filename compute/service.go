@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/lb"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 const (

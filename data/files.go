@@ -7,9 +7,9 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/buckets"
-	"github.com/insurance/hybridcloud/internal/iamdoc"
-	"github.com/insurance/hybridcloud/internal/keys"
+	"github.com/insurance/hybridcloud/internal/deploy/buckets"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
 // abortIncompleteUploadDays cleans up multipart uploads a client never finished; they are billed but invisible.

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
-	"github.com/insurance/hybridcloud/internal/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
 const typeBucket = "aws:s3/bucketV2:BucketV2"

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
-	"github.com/insurance/hybridcloud/internal/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
 const (

@@ -10,7 +10,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 // PatchGroupTag is the tag Patch Manager reads to pick a managed node's baseline; the maintenance window

@@ -8,8 +8,8 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/internal/iamdoc"
-	"github.com/insurance/hybridcloud/internal/keys"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
 // LogsKeyPolicy is the key policy of a KMS key for CloudWatch Logs: the account administers the key, and the

@@ -9,9 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/config"
-	"github.com/insurance/hybridcloud/internal/cost"
 	"github.com/insurance/hybridcloud/internal/plan"
-	"github.com/insurance/hybridcloud/prices"
+	"github.com/insurance/hybridcloud/internal/report/cost"
+	"github.com/insurance/hybridcloud/internal/report/prices"
 )
 
 // stackConfig parses a stack file's configuration as the program does.
@@ -149,7 +149,7 @@ func TestEveryTypeTheStacksDeclareIsPricedOrKnownFree(t *testing.T) {
 		r, _, _ := costOf(t, stack, plan.Up)
 		for _, c := range r.NotPriced {
 			assert.NotEqual(t, "no pricing rule for this type", c.Reason,
-				"%s declares %s: add a rule or a free entry in internal/cost", stack, c.Type)
+				"%s declares %s: add a rule or a free entry in internal/report/cost", stack, c.Type)
 		}
 	}
 }
@@ -163,7 +163,7 @@ func TestTheStacksUseNoInstanceTypeTheTableLacks(t *testing.T) {
 			if l.Known() || l.Region != cfg.Region {
 				continue
 			}
-			assert.NotContains(t, l.Note, "in the price table", "%s %s %s: add the price to prices/aws-prices.yaml", stack, l.Name, l.Charge)
+			assert.NotContains(t, l.Note, "in the price table", "%s %s %s: add the price to internal/report/prices/aws-prices.yaml", stack, l.Name, l.Charge)
 		}
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/internal/diagram"
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/report/diagram"
 )
 
 func drawStack(t *testing.T, stack string) (diagram.Graph, *plan.Result) {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/insurance/hybridcloud/internal/cost"
-	"github.com/insurance/hybridcloud/prices"
+	"github.com/insurance/hybridcloud/internal/report/cost"
+	"github.com/insurance/hybridcloud/internal/report/prices"
 )
 
 func runCost(argv []string, stdout, stderr io.Writer) error {

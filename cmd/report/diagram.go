@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/insurance/hybridcloud/internal/diagram"
+	"github.com/insurance/hybridcloud/internal/report/diagram"
 )
 
 func runDiagram(argv []string, stdout, stderr io.Writer) error {

@@ -85,7 +85,7 @@ func TestBadInputIsAnErrorNamingIt(t *testing.T) {
 		{"a price table without an as-of date", []string{"cost", "-stack", "dev", "-prices", badTable, "-dir", repoRoot}, "as_of: required"},
 		{"a missing price table", []string{"cost", "-stack", "dev", "-prices", badTable + ".nope", "-dir", repoRoot}, "no such file"},
 		{"a negative usage figure", []string{"cost", "-stack", "dev", "-dir", negative}, "hybridcloud:usage.natGb: -50 is negative"},
-		{"a region the table lacks", []string{"cost", "-stack", "dev", "-dir", otherRegion}, `region "ap-south-1" is not in prices/aws-prices.yaml`},
+		{"a region the table lacks", []string{"cost", "-stack", "dev", "-dir", otherRegion}, `region "ap-south-1" is not in internal/report/prices/aws-prices.yaml`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,192 @@
+package diagram
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/insurance/hybridcloud/config"
+	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/planread"
+)
+
+// Node is one box: a key resource kind of a component (with its count), or an on-premises party.
+type Node struct {
+	ID    string
+	Label string
+}
+
+// Group is a component (or the on-premises side) and its nodes.
+type Group struct {
+	ID    string
+	Label string
+	Nodes []Node
+}
+
+// Edge joins two nodes or groups (by ID) with what flows between them.
+type Edge struct {
+	From, To, Label string
+}
+
+// Graph is what a diagram shows.
+type Graph struct {
+	// Title names the stack.
+	Title string
+	// OnPremises is drawn beside AWS; Components are the top-level components, by name.
+	OnPremises Group
+	Components []Group
+	Edges      []Edge
+}
+
+// OnPremisesID is the group of the on-premises side.
+const OnPremisesID = "onprem"
+
+// Build draws a plan. onPrem is the stack's on-premises configuration (its networks and DNS).
+func Build(stack string, res *plan.Result, onPrem config.OnPremises) Graph {
+	d := newDrawing(res)
+	g := Graph{Title: stack}
+	for _, comp := range d.components {
+		g.Components = append(g.Components, d.group(comp))
+	}
+	g.Edges = d.wiring()
+	g.OnPremises, g.Edges = d.onPremises(onPrem, g.Edges)
+	sort.SliceStable(g.Edges, func(i, j int) bool {
+		if g.Edges[i].From != g.Edges[j].From {
+			return g.Edges[i].From < g.Edges[j].From
+		}
+		return g.Edges[i].To < g.Edges[j].To
+	})
+	return g
+}
+
+// drawing indexes a plan by top-level component.
+type drawing struct {
+	x          *planread.Index
+	top        map[string]plan.Resource // resource URN → its top-level component
+	components []plan.Resource          // top-level components, by name
+	members    map[string][]plan.Resource
+}
+
+func newDrawing(res *plan.Result) *drawing {
+	d := &drawing{x: planread.New(res.Resources), top: map[string]plan.Resource{}, members: map[string][]plan.Resource{}}
+	for _, r := range res.Resources {
+		top, ok := d.x.Component(r)
+		if !ok {
+			continue
+		}
+		d.top[r.URN] = top
+		if r.URN == top.URN {
+			d.components = append(d.components, r)
+		} else if r.Custom {
+			d.members[top.URN] = append(d.members[top.URN], r)
+		}
+	}
+	sort.SliceStable(d.components, func(i, j int) bool { return d.components[i].Name < d.components[j].Name })
+	return d
+}
+
+// group lists a component's key resources, one node per kind with its count, in kind order.
+func (d *drawing) group(comp plan.Resource) Group {
+	g := Group{ID: groupID(comp), Label: comp.Name + "<br/>" + shortType(comp.Type)}
+	type tally struct {
+		k      kind
+		n      int
+		detail string
+	}
+	tallies := map[string]*tally{}
+	for _, r := range d.members[comp.URN] {
+		k, ok := kindOf(r)
+		if !ok {
+			continue
+		}
+		t, seen := tallies[k.key]
+		if !seen {
+			t = &tally{k: k, detail: k.detail(r.Props())}
+			tallies[k.key] = t
+		}
+		t.n++
+	}
+	list := make([]*tally, 0, len(tallies))
+	for _, t := range tallies {
+		list = append(list, t)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].k.order < list[j].k.order })
+	for _, t := range list {
+		label := t.k.label
+		if t.n > 1 {
+			label = fmt.Sprintf("%s ×%d", t.k.plural, t.n)
+		}
+		if t.detail != "" && t.n == 1 {
+			label += "<br/>" + t.detail
+		}
+		g.Nodes = append(g.Nodes, Node{ID: g.ID + "_" + t.k.key, Label: label})
+	}
+	if len(g.Nodes) == 0 {
+		g.Nodes = []Node{{ID: g.ID + "_component", Label: comp.Name}}
+	}
+	return g
+}
+
+// wiring draws an edge from component A to component B for every input of a B resource built from an A
+// resource: the outputs the program passes between components. Its label lists what flows.
+func (d *drawing) wiring() []Edge {
+	flows := map[[2]string]map[string]bool{}
+	for _, comp := range d.components {
+		for _, r := range d.members[comp.URN] {
+			for _, urns := range r.Dependencies {
+				for _, urn := range urns {
+					src, ok := d.x.Resource(urn)
+					if !ok {
+						continue
+					}
+					from, ok := d.top[urn]
+					if !ok || from.URN == comp.URN {
+						continue
+					}
+					pair := [2]string{groupID(from), groupID(comp)}
+					if flows[pair] == nil {
+						flows[pair] = map[string]bool{}
+					}
+					flows[pair][flowOf(src)] = true
+				}
+			}
+		}
+	}
+	edges := make([]Edge, 0, len(flows))
+	for pair, what := range flows {
+		edges = append(edges, Edge{From: pair[0], To: pair[1], Label: strings.Join(sortedKeys(what), ", ")})
+	}
+	return edges
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// groupID is a diagram identifier for a component: its name with anything but letters and digits as _.
+func groupID(comp plan.Resource) string { return "c_" + ident(comp.Name) }
+
+func ident(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune('_')
+		}
+	}
+	return b.String()
+}
+
+// shortType drops the project from a component type: "hybridcloud:network:Vpc" → "network:Vpc".
+func shortType(t string) string {
+	if i := strings.Index(t, ":"); i >= 0 {
+		return t[i+1:]
+	}
+	return t
+}
