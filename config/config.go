@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/report/cost"
 )
 
 // Environment is the kind of stack: it decides which safeguards are mandatory.
@@ -54,7 +56,7 @@ type Config struct {
 	// Management is Systems Manager over the servers on both sides (hybridcloud:management).
 	Management Management
 	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
-	Usage Usage
+	Usage cost.Usage
 	// Hybrid is the connectivity to the data centre, its alarms and hybrid DNS (hybridcloud:hybrid).
 	Hybrid Hybrid
 	// Compute is the ECS cluster, its load balancer, ECS Anywhere and the services (hybridcloud:compute).

@@ -5,20 +5,22 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/report/cost"
 )
 
 func TestUsageSectionOfEachStackFile(t *testing.T) {
 	dev, err := parse(stackConfig(t, "dev"))
 	require.NoError(t, err)
-	assert.Equal(t, 50.0, dev.Usage.Get(UsageNatGB))
-	assert.True(t, dev.Usage.IsSet(UsageNatGB))
-	assert.Equal(t, 0.5, dev.Usage.Get(UsageFileBucketTB))
+	assert.Equal(t, 50.0, dev.Usage.Get(cost.UsageNatGB))
+	assert.True(t, dev.Usage.IsSet(cost.UsageNatGB))
+	assert.Equal(t, 0.5, dev.Usage.Get(cost.UsageFileBucketTB))
 
 	prod, err := parse(stackConfig(t, "prod"))
 	require.NoError(t, err)
-	assert.Equal(t, 1500.0, prod.Usage.Get(UsageToOnPremisesGB))
-	assert.False(t, prod.Usage.IsSet(UsageNatGB), "prod leaves natGb to its default")
-	assert.Equal(t, 500.0, prod.Usage.Get(UsageNatGB))
+	assert.Equal(t, 1500.0, prod.Usage.Get(cost.UsageToOnPremisesGB))
+	assert.False(t, prod.Usage.IsSet(cost.UsageNatGB), "prod leaves natGb to its default")
+	assert.Equal(t, 500.0, prod.Usage.Get(cost.UsageNatGB))
 }
 
 func TestUsageIsOptionalAndDefaultsAreConservative(t *testing.T) {
@@ -26,7 +28,7 @@ func TestUsageIsOptionalAndDefaultsAreConservative(t *testing.T) {
 	delete(cfg, "hybridcloud:usage")
 	c, err := parse(cfg)
 	require.NoError(t, err)
-	for _, f := range UsageFigures() {
+	for _, f := range cost.UsageFigures() {
 		assert.False(t, c.Usage.IsSet(f.Key), f.Key)
 		assert.Equal(t, f.Default, c.Usage.Get(f.Key), f.Key)
 		assert.Positive(t, f.Default, "%s: a zero default would hide a charge", f.Key)
@@ -36,17 +38,9 @@ func TestUsageIsOptionalAndDefaultsAreConservative(t *testing.T) {
 	// The defaults are not below what the stacks set: an estimate without a usage section is not optimistic.
 	dev, err := parse(stackConfig(t, "dev"))
 	require.NoError(t, err)
-	for _, f := range UsageFigures() {
+	for _, f := range cost.UsageFigures() {
 		assert.GreaterOrEqual(t, f.Default, dev.Usage.Get(f.Key), f.Key)
 	}
-}
-
-func TestUsageWithSetsOneFigureAndKeepsTheOthers(t *testing.T) {
-	u := Usage{}.With(UsageNatGB, 7).With(UsageALBLCU, 0)
-	assert.Equal(t, 7.0, u.Get(UsageNatGB))
-	assert.Equal(t, 0.0, u.Get(UsageALBLCU), "a zero figure is a figure, not the default")
-	assert.True(t, u.IsSet(UsageALBLCU))
-	assert.Equal(t, 1000.0, u.Get(UsageEndpointGB))
 }
 
 func TestBadUsageConfigNamesTheKey(t *testing.T) {

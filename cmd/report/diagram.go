@@ -27,7 +27,8 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	g := diagram.Build(sp.config.Stack, sp.result, sp.config.OnPremises)
+	op := sp.config.OnPremises
+	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site{CIDRs: op.CIDRs, DNSDomain: op.DNSDomain, DNSServers: op.DNSServers})
 	mermaid, dot := g.Mermaid(), g.DOT()
 
 	if *readme != "" {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -21,7 +20,7 @@ func loadBalancer(p *pricer, r plan.Resource) outcome {
 	return lines(
 		p.fixed(r, charge{what: "ALB hours", quantity: 1, unit: "load balancer", hourly: true, key: "alb.hour"}),
 		p.usage(r, charge{what: "ALB capacity unit hours", unit: "LCU", hourly: true, key: "alb.lcu_hour"},
-			config.UsageALBLCU, 1, 1, ""),
+			UsageALBLCU, 1, 1, ""),
 	)
 }
 
@@ -126,7 +125,7 @@ func ebsVolume(p *pricer, r plan.Resource) outcome {
 // ecrRepository: stored images at the per-repository usage figure.
 func ecrRepository(p *pricer, r plan.Resource) outcome {
 	return lines(p.usage(r, charge{what: "ECR image storage", unit: "GB-month", key: "ecr.storage_gb_month"},
-		config.UsageECRGBPerRepository, 1, 1, ""))
+		UsageECRGBPerRepository, 1, 1, ""))
 }
 
 // ssmActivation: hosts registered through an activation are standard-tier managed instances (no charge),

@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
@@ -16,7 +15,7 @@ func TestAnALBIsChargedByTheHourAndItsCapacityUnitsByTheUsageFigure(t *testing.T
 	c := s.Component("hybridcloud:compute:Cluster", "compute")
 	s.Resource(c, typeLoadBalancer, "alb", map[string]any{"internal": true}, nil)
 	s.Resource(c, typeLoadBalancer, "nlb", map[string]any{"loadBalancerType": "network"}, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageALBLCU, 3))
+	r := build(t, s, Usage{}.With(UsageALBLCU, 3))
 
 	assert.InDelta(t, 730*price(t, "alb.hour"), monthlyOf(t, line(t, r, "alb", "ALB hours")), 1e-9)
 	lcu := line(t, r, "alb", "ALB capacity unit hours")
@@ -35,7 +34,7 @@ func TestAnAutoScalingGroupIsItsDesiredCapacityOfTheLaunchTemplatesInstanceType(
 	s.Resource(c, typeAutoScalingGroup, "hosts", map[string]any{"desiredCapacity": 2, "minSize": 1, "maxSize": 6, "launchTemplate": map[string]any{"id": "hosts_id"}},
 		map[string][]plan.Resource{"launchTemplate": {lt}})
 	s.Resource(c, typeAutoScalingGroup, "orphan", map[string]any{"minSize": 1}, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	var group []Line
 	for _, l := range linesOf(r, "hosts") {
@@ -68,7 +67,7 @@ func TestAnEC2InstanceAndAVolumeArePricedBySizeAndType(t *testing.T) {
 		"ebsBlockDevices": []any{map[string]any{"deviceName": "/dev/sdb", "volumeSize": 150}},
 	}, nil)
 	s.Resource(c, typeEBSVolume, "cache", map[string]any{"size": 200}, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	assert.InDelta(t, 730*price(t, "ec2.m6i_xlarge.hour"), monthlyOf(t, line(t, r, "vm", "EC2 instance hours (m6i.xlarge)")), 1e-9)
 	assert.InDelta(t, 80*price(t, "ebs.gp3.gb_month"), monthlyOf(t, line(t, r, "vm", "EBS storage root (gp3)")), 1e-9)
@@ -82,7 +81,7 @@ func TestECRRepositoriesStoreTheUsageFigureEach(t *testing.T) {
 	c := s.Component("hybridcloud:compute:Cluster", "compute")
 	s.Resource(c, typeECRRepository, "api", nil, nil)
 	s.Resource(c, typeECRRepository, "web", nil, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageECRGBPerRepository, 4))
+	r := build(t, s, Usage{}.With(UsageECRGBPerRepository, 4))
 	for _, name := range []string{"api", "web"} {
 		l := line(t, r, name, "ECR image storage")
 		assert.Equal(t, 4.0, l.Quantity)
@@ -100,7 +99,7 @@ func TestAnActivationForECSAnywhereIsChargedPerHostItMayRegister(t *testing.T) {
 	s.Resource(svc, planread.TypeECSService, "api", map[string]any{"launchType": "EC2"}, map[string][]plan.Resource{"cluster": {cluster}})
 	m := s.Component("hybridcloud:hybrid:Management", "management")
 	s.Resource(m, typeSSMActivation, "servers", map[string]any{"registrationLimit": 20}, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	hosts := line(t, r, "anywhere", "ECS Anywhere host hours")
 	assert.Equal(t, 4.0, hosts.Quantity, "the registration limit")

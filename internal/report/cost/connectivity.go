@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 	"github.com/insurance/hybridcloud/internal/report/prices"
 )
@@ -62,8 +61,8 @@ type connectivityPrices struct {
 func (p *pricer) connectivity() Connectivity {
 	c := Connectivity{
 		CurrentMode:    p.currentMode(),
-		VolumeGB:       p.in.Usage.Get(config.UsageToOnPremisesGB),
-		VolumeDefault:  !p.in.Usage.IsSet(config.UsageToOnPremisesGB),
+		VolumeGB:       p.in.Usage.Get(UsageToOnPremisesGB),
+		VolumeDefault:  !p.in.Usage.IsSet(UsageToOnPremisesGB),
 		VPNConnections: max(1, p.countOf(typeVpnConnection, isPublicVPN)),
 		DXPorts:        max(1, p.dxPorts()),
 		PortSpeed:      p.portSpeed(),

@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/report/prices"
@@ -16,7 +15,7 @@ func TestBreakevenMatchesAHandComputedCase(t *testing.T) {
 	// One VPN: (0.05 + 0.05) $/h × 730 h = $73.00 a month. One 1 Gbps port and the DX attachment:
 	// (0.30 + 0.05) $/h × 730 h = $255.50. Per GB out: 0.09 internet, 0.02 Direct Connect.
 	// V* = (255.50 − 73.00) / (0.09 − 0.02) = 2607.142857... GB a month.
-	r := build(t, &plantest.Builder{}, config.Usage{}.With(config.UsageToOnPremisesGB, 1000))
+	r := build(t, &plantest.Builder{}, Usage{}.With(UsageToOnPremisesGB, 1000))
 	c := r.Connectivity
 	require.NotNil(t, c.BreakevenGB)
 	assert.InDelta(t, 2607.142857, *c.BreakevenGB, 1e-6)
@@ -41,7 +40,7 @@ func TestBreakevenMatchesAHandComputedCase(t *testing.T) {
 
 func TestAboveTheBreakevenDirectConnectIsCheaper(t *testing.T) {
 	for _, gb := range []float64{2000, 3000} {
-		c := build(t, &plantest.Builder{}, config.Usage{}.With(config.UsageToOnPremisesGB, gb)).Connectivity
+		c := build(t, &plantest.Builder{}, Usage{}.With(UsageToOnPremisesGB, gb)).Connectivity
 		vpn, dx := *c.Modes[0].Total, *c.Modes[1].Total
 		assert.Equal(t, gb > *c.BreakevenGB, dx < vpn, "%v GB: vpn %v, directConnect %v", gb, vpn, dx)
 	}
@@ -72,7 +71,7 @@ func TestTheDecisionUsesThePlansConnectionsAndNamesItsMode(t *testing.T) {
 			for i := range tt.vifs {
 				s.Resource(c, typeTransitVIF, "vif-"+string(rune('a'+i)), map[string]any{"connectionId": "dxcon-" + string(rune('a'+i))}, nil)
 			}
-			got := build(t, s, config.Usage{}).Connectivity
+			got := build(t, s, Usage{}).Connectivity
 			assert.Equal(t, tt.wantMode, got.CurrentMode)
 			assert.Equal(t, tt.wantVPN, got.VPNConnections)
 			assert.Equal(t, tt.wantPorts, got.DXPorts)
@@ -85,7 +84,7 @@ func TestAnOrderedPortsSpeedIsTheOnePriced(t *testing.T) {
 	c := s.Component("hybridcloud:hybrid:Connectivity", "hybrid")
 	con := s.Resource(c, typeDXConnection, "dx", map[string]any{"bandwidth": "10Gbps"}, nil)
 	s.Resource(c, typeTransitVIF, "vif", map[string]any{"connectionId": "dx_id"}, map[string][]plan.Resource{"connectionId": {con}})
-	got := build(t, s, config.Usage{}).Connectivity
+	got := build(t, s, Usage{}).Connectivity
 	assert.Equal(t, "10Gbps", got.PortSpeed)
 	assert.Equal(t, 1, got.DXPorts)
 	assert.InDelta(t, (2.25+0.05)*730+1000*0.02, *got.Modes[1].Total, 1e-9)

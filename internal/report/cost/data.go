@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -75,7 +74,7 @@ func bucket(p *pricer, r plan.Resource) outcome {
 		c.what += " (" + class + ")"
 		c.key = "s3." + strings.ToLower(class) + ".gb_month"
 	}
-	return lines(p.usage(r, c, config.UsageFileBucketTB, gbPerTB, 1, ""))
+	return lines(p.usage(r, c, UsageFileBucketTB, gbPerTB, 1, ""))
 }
 
 // storageGateway: the GB written to AWS through the gateway (usage), after the account's free allowance
@@ -83,7 +82,7 @@ func bucket(p *pricer, r plan.Resource) outcome {
 func storageGateway(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeStorageGateway, nil)
 	l := p.usage(r, charge{what: "data written to AWS", unit: "GB", key: "storage_gateway.gb_written"},
-		config.UsageFileGatewayWrittenGB, 1, n, "gateways")
+		UsageFileGatewayWrittenGB, 1, n, "gateways")
 	region := l.Region
 	if free := p.in.Prices.Lookup("storage_gateway.free_gb_written_per_account", region); free.Known && l.Quantity > 0 {
 		billed := max(0, l.Quantity-free.Value/float64(n))
@@ -126,14 +125,14 @@ func backupVault(p *pricer, r plan.Resource) outcome {
 	}
 	out := []Line{
 		p.usage(r, charge{what: "database " + what, unit: "GB-month", key: "aws_backup.rds_snapshot_gb_month"},
-			config.UsageBackupDatabaseGB, 1, n, noun),
+			UsageBackupDatabaseGB, 1, n, noun),
 		p.usage(r, charge{what: "file bucket " + what, unit: "GB-month", key: "aws_backup.s3_warm_gb_month"},
-			config.UsageBackupFilesGB, 1, n, noun),
+			UsageBackupFilesGB, 1, n, noun),
 	}
 	if !home {
 		// The transfer is charged where the copy leaves: the stack's region.
 		copyLine := p.usage(r, charge{what: "cross-region copy transfer", unit: "GB", key: "aws_backup.cross_region_gb", region: p.in.Region},
-			config.UsageBackupCopyGB, 1, n, noun)
+			UsageBackupCopyGB, 1, n, noun)
 		out = append(out, copyLine)
 	}
 	return lines(out...)

@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/report/prices"
@@ -23,7 +22,7 @@ func TestRDSIsPricedAtItsClassAndMultiAZRateWithAllocatedStorage(t *testing.T) {
 		"engine": "postgres", "instanceClass": "db.t4g.micro", "multiAz": false, "allocatedStorage": 20, "storageType": "gp3",
 	}, nil)
 	s.Resource(db, typeRDSInstance, "other", map[string]any{"engine": "mysql", "instanceClass": "db.m7g.large", "allocatedStorage": 20}, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	multi := line(t, r, "prod-db", "DB instance hours (db.m7g.large, Multi-AZ)")
 	assert.InDelta(t, 730*price(t, "rds_pg.db_m7g_large.multi_az_hour"), monthlyOf(t, multi), 1e-9)
@@ -51,7 +50,7 @@ func TestTheFileBucketIsPricedAtTheUsageFigureInTheSharesStorageClass(t *testing
 	gw := s.Component("hybridcloud:data:FileGateway", "gateway")
 	s.Resource(gw, typeNFSFileShare, "claims", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
 	s.Resource(gw, typeNFSFileShare, "docs", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
-	r := build(t, s, config.Usage{}.With(config.UsageFileBucketTB, 10))
+	r := build(t, s, Usage{}.With(UsageFileBucketTB, 10))
 
 	l := line(t, r, "files", "file bucket storage (Intelligent-Tiering)")
 	assert.Equal(t, 10240.0, l.Quantity, "10 TB in GB-months")
@@ -65,7 +64,7 @@ func TestStorageGatewayWritesAreUnknownButTheCapIsShown(t *testing.T) {
 	s := &plantest.Builder{}
 	gw := s.Component("hybridcloud:data:FileGateway", "gateway")
 	s.Resource(gw, typeStorageGateway, "gw", nil, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageFileGatewayWrittenGB, 600))
+	r := build(t, s, Usage{}.With(UsageFileGatewayWrittenGB, 600))
 
 	l := line(t, r, "gw", "data written to AWS")
 	assert.Nil(t, l.Monthly, "no sourced per-GB price: unknown, never zero")
@@ -99,7 +98,7 @@ prices:
 			s := &plantest.Builder{}
 			gw := s.Component("hybridcloud:data:FileGateway", "gateway")
 			s.Resource(gw, typeStorageGateway, "gw", nil, nil)
-			r, err := Build(s.Result(), Inputs{Region: "us-east-1", Usage: config.Usage{}.With(config.UsageFileGatewayWrittenGB, tt.gb), Prices: tbl})
+			r, err := Build(s.Result(), Inputs{Region: "us-east-1", Usage: Usage{}.With(UsageFileGatewayWrittenGB, tt.gb), Prices: tbl})
 			require.NoError(t, err)
 			l := line(t, r, "gw", "data written to AWS")
 			assert.InDelta(t, tt.monthly, monthlyOf(t, l), 1e-9)
@@ -114,7 +113,7 @@ func TestBackupVaultsStoreRecoveryPointsAndTheDRVaultPaysTheCopy(t *testing.T) {
 	bk := s.Component("hybridcloud:data:Backup", "backup")
 	s.Resource(bk, typeBackupVault, "vault", nil, nil)
 	s.On(s.Resource(bk, typeBackupVault, "vault-dr", nil, nil), prov)
-	r := build(t, s, config.Usage{}.With(config.UsageBackupDatabaseGB, 200).With(config.UsageBackupFilesGB, 1000).With(config.UsageBackupCopyGB, 50))
+	r := build(t, s, Usage{}.With(UsageBackupDatabaseGB, 200).With(UsageBackupFilesGB, 1000).With(UsageBackupCopyGB, 50))
 
 	assert.InDelta(t, 200*price(t, "aws_backup.rds_snapshot_gb_month"), monthlyOf(t, line(t, r, "vault", "database recovery points")), 1e-9)
 	assert.InDelta(t, 1000*price(t, "aws_backup.s3_warm_gb_month"), monthlyOf(t, line(t, r, "vault", "file bucket recovery points")), 1e-9)

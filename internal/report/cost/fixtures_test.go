@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/report/prices"
 )
@@ -25,7 +24,7 @@ func price(t *testing.T, key string) float64 {
 	return p.Value
 }
 
-func build(t *testing.T, s *plantest.Builder, usage config.Usage) *Report {
+func build(t *testing.T, s *plantest.Builder, usage Usage) *Report {
 	t.Helper()
 	r, err := Build(s.Result(), Inputs{Stack: "test", Region: "us-east-1", Usage: usage, Prices: table(t)})
 	require.NoError(t, err)

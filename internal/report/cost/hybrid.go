@@ -3,7 +3,6 @@ package cost
 import (
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -12,7 +11,7 @@ import (
 func transitGateway(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeTransitGateway, nil)
 	return lines(p.usage(r, charge{what: "Transit Gateway data processed", unit: "GB", key: "transit_gateway.gb_processed"},
-		config.UsageTransitGatewayGB, 1, n, "transit gateways"))
+		UsageTransitGatewayGB, 1, n, "transit gateways"))
 }
 
 func tgwVpcAttachment(p *pricer, r plan.Resource) outcome {
@@ -46,7 +45,7 @@ func vpnConnection(p *pricer, r plan.Resource) outcome {
 	default:
 		n := p.countOf(typeVpnConnection, isPublicVPN)
 		out = append(out, p.usage(r, charge{what: "data transfer out to on premises (internet)", unit: "GB", key: "data_transfer.internet_egress_first_10tb_gb"},
-			config.UsageToOnPremisesGB, 1, n, "VPN connections"))
+			UsageToOnPremisesGB, 1, n, "VPN connections"))
 	}
 	return lines(out...)
 }
@@ -85,7 +84,7 @@ func dxGatewayAssociation(p *pricer, r plan.Resource) outcome {
 func transitVIF(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeTransitVIF, nil)
 	out := []Line{p.usage(r, charge{what: "data transfer out over Direct Connect", unit: "GB", key: "direct_connect.dto_gb_same_area"},
-		config.UsageToOnPremisesGB, 1, n, "virtual interfaces")}
+		UsageToOnPremisesGB, 1, n, "virtual interfaces")}
 	if _, created := p.x.Dependency(r, "connectionId", typeDXConnection); created {
 		return lines(out...)
 	}
@@ -116,6 +115,6 @@ func resolverEndpoint(p *pricer, r plan.Resource) outcome {
 	return lines(
 		p.fixed(r, charge{what: "Resolver endpoint IP address hours", quantity: float64(ips), unit: "IP address", hourly: true, key: "route53_resolver.endpoint_eni_hour"}),
 		p.usage(r, charge{what: "Resolver queries", unit: "million queries", key: "route53_resolver.million_queries_first_1b"},
-			config.UsageResolverMillionQueries, 1, n, "Resolver endpoints"),
+			UsageResolverMillionQueries, 1, n, "Resolver endpoints"),
 	)
 }

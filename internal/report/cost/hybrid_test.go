@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
@@ -16,7 +15,7 @@ func TestTransitGatewayChargesAttachmentsAndTheDataItProcesses(t *testing.T) {
 	hyb := s.Component("hybridcloud:hybrid:Connectivity", "hybrid")
 	tgw := s.Resource(hyb, typeTransitGateway, "tgw", nil, nil)
 	s.Resource(hyb, typeTGWVpcAttachment, "tgw-vpc", nil, map[string][]plan.Resource{"transitGatewayId": {tgw}})
-	r := build(t, s, config.Usage{}.With(config.UsageTransitGatewayGB, 2000))
+	r := build(t, s, Usage{}.With(UsageTransitGatewayGB, 2000))
 
 	data := line(t, r, "tgw", "Transit Gateway data processed")
 	assert.Equal(t, 2000.0, data.Quantity)
@@ -30,7 +29,7 @@ func TestAVPNAloneCarriesTheDataToOnPremisesAtTheInternetRate(t *testing.T) {
 	tgw := s.Resource(hyb, typeTransitGateway, "tgw", nil, nil)
 	s.Resource(hyb, typeVpnConnection, "vpn-1", map[string]any{"transitGatewayId": "tgw_id"}, map[string][]plan.Resource{"transitGatewayId": {tgw}})
 	s.Resource(hyb, typeVpnConnection, "vpn-2", map[string]any{"transitGatewayId": "tgw_id"}, map[string][]plan.Resource{"transitGatewayId": {tgw}})
-	r := build(t, s, config.Usage{}.With(config.UsageToOnPremisesGB, 1000))
+	r := build(t, s, Usage{}.With(UsageToOnPremisesGB, 1000))
 
 	assert.InDelta(t, 36.5, monthlyOf(t, line(t, r, "vpn-1", "VPN connection hours")), 1e-9, "0.05 $/h × 730 h")
 	assert.InDelta(t, 36.5, monthlyOf(t, line(t, r, "vpn-1", "Transit Gateway VPN attachment")), 1e-9)
@@ -47,7 +46,7 @@ func TestWithDirectConnectTheVPNStandsByAndTheVIFsCarryTheData(t *testing.T) {
 	s.Resource(hyb, typeTransitVIF, "vif-a", map[string]any{"connectionId": "dxcon-a"}, nil)
 	s.Resource(hyb, typeTransitVIF, "vif-a2", map[string]any{"connectionId": "dxcon-a"}, nil)
 	s.Resource(hyb, typeTransitVIF, "vif-b", map[string]any{"connectionId": "dxcon-b"}, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageToOnPremisesGB, 900))
+	r := build(t, s, Usage{}.With(UsageToOnPremisesGB, 900))
 
 	assert.Len(t, linesOf(r, "vpn"), 1, "no TGW attachment declared and no data out on a standby VPN")
 	assert.Contains(t, linesOf(r, "vpn")[0].Note, "standby path")
@@ -69,7 +68,7 @@ func TestAcceleratedVPNHasAnUnknownPriceThatIsReportedNotZeroed(t *testing.T) {
 	s := &plantest.Builder{}
 	hyb := s.Component("hybridcloud:hybrid:Connectivity", "hybrid")
 	s.Resource(hyb, typeVpnConnection, "vpn", map[string]any{"enableAcceleration": true}, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	acc := line(t, r, "vpn", "accelerated VPN hours")
 	assert.Nil(t, acc.Monthly)
@@ -92,7 +91,7 @@ func TestOrderedDirectConnectPortsArePricedByBandwidth(t *testing.T) {
 	con := s.Resource(hyb, typeDXConnection, "dx-10g", map[string]any{"bandwidth": "10Gbps"}, nil)
 	s.Resource(hyb, typeDXConnection, "dx-100g", map[string]any{"bandwidth": "100Gbps"}, nil)
 	s.Resource(hyb, typeTransitVIF, "vif", map[string]any{"connectionId": "dx-10g_id"}, map[string][]plan.Resource{"connectionId": {con}})
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	assert.InDelta(t, 730*price(t, "direct_connect.dedicated_10g_port_hour"), monthlyOf(t, line(t, r, "dx-10g", "Direct Connect port hours (10Gbps)")), 1e-9)
 	unknown := line(t, r, "dx-100g", "Direct Connect port hours (100Gbps)")
@@ -108,7 +107,7 @@ func TestDirectConnectGatewayAssociationToATransitGatewayIsAnAttachment(t *testi
 	vgw := s.Resource(hyb, "aws:ec2/vpnGateway:VpnGateway", "vgw", nil, nil)
 	s.Resource(hyb, typeDXAssociation, "to-tgw", nil, map[string][]plan.Resource{"associatedGatewayId": {tgw}})
 	s.Resource(hyb, typeDXAssociation, "to-vgw", nil, map[string][]plan.Resource{"associatedGatewayId": {vgw}})
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	assert.InDelta(t, 730*price(t, "transit_gateway.attachment_hour_dxgw"), monthlyOf(t, line(t, r, "to-tgw", "Transit Gateway Direct Connect attachment")), 1e-9)
 	assert.Empty(t, linesOf(r, "to-vgw"))
@@ -127,7 +126,7 @@ func TestResolverEndpointsAreChargedPerIPAddress(t *testing.T) {
 	}
 	s.Resource(dns, typeResolverEndpoint, "inbound", map[string]any{"direction": "INBOUND", "ipAddresses": ips(3)}, nil)
 	s.Resource(dns, typeResolverEndpoint, "outbound", map[string]any{"direction": "OUTBOUND", "ipAddresses": ips(2)}, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageResolverMillionQueries, 10))
+	r := build(t, s, Usage{}.With(UsageResolverMillionQueries, 10))
 
 	in := line(t, r, "inbound", "Resolver endpoint IP address hours")
 	assert.Equal(t, 3.0, in.Quantity)

@@ -1,7 +1,6 @@
 package cost
 
 import (
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -12,7 +11,7 @@ func natGateway(p *pricer, r plan.Resource) outcome {
 	return lines(
 		p.fixed(r, charge{what: "NAT gateway hours", quantity: 1, unit: "gateway", hourly: true, key: "nat_gateway.hour"}),
 		p.usage(r, charge{what: "NAT data processed", unit: "GB", key: "nat_gateway.gb_processed"},
-			config.UsageNatGB, 1, n, "NAT gateways"),
+			UsageNatGB, 1, n, "NAT gateways"),
 	)
 }
 
@@ -38,7 +37,7 @@ func vpcEndpoint(p *pricer, r plan.Resource) outcome {
 		return lines(
 			p.fixed(r, charge{what: "interface endpoint hours per AZ", quantity: float64(azs), unit: "AZ", hourly: true, key: "vpc_interface_endpoint.hour_per_az"}),
 			p.usage(r, charge{what: "endpoint data processed", unit: "GB", key: "vpc_interface_endpoint.gb_processed_first_1pb"},
-				config.UsageEndpointGB, 1, n, "interface endpoints"),
+				UsageEndpointGB, 1, n, "interface endpoints"),
 		)
 	default:
 		return outcome{notPriced: "no pricing rule for " + t + " endpoints"}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
@@ -14,7 +13,7 @@ func TestNatGatewaysAreChargedPerGatewayAndShareTheNatUsage(t *testing.T) {
 	vpc := s.Component("hybridcloud:network:Vpc", "vpc")
 	s.Resource(vpc, typeNatGateway, "nat-0", nil, nil)
 	s.Resource(vpc, typeNatGateway, "nat-1", nil, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageNatGB, 100))
+	r := build(t, s, Usage{}.With(UsageNatGB, 100))
 
 	hours := line(t, r, "nat-0", "NAT gateway hours")
 	assert.Equal(t, 1.0, hours.Quantity)
@@ -25,7 +24,7 @@ func TestNatGatewaysAreChargedPerGatewayAndShareTheNatUsage(t *testing.T) {
 	data := line(t, r, "nat-1", "NAT data processed")
 	assert.Equal(t, 50.0, data.Quantity, "100 GB shared by 2 gateways")
 	assert.InDelta(t, 50*price(t, "nat_gateway.gb_processed"), monthlyOf(t, data), 1e-9)
-	assert.Equal(t, config.UsageNatGB, data.UsageKey)
+	assert.Equal(t, UsageNatGB, data.UsageKey)
 	assert.Equal(t, "usage natGb = 100 (stack config), shared by 2 NAT gateways", data.Assumption)
 	assert.Equal(t, "vpc", data.Component)
 }
@@ -34,7 +33,7 @@ func TestPublicIPv4AddressesAreChargedByTheHour(t *testing.T) {
 	s := &plantest.Builder{}
 	vpc := s.Component("hybridcloud:network:Vpc", "vpc")
 	s.Resource(vpc, typeEIP, "eip", nil, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 	assert.InDelta(t, price(t, "public_ipv4.hour")*730, monthlyOf(t, line(t, r, "eip", "public IPv4")), 1e-9)
 }
 
@@ -45,7 +44,7 @@ func TestInterfaceEndpointsAreChargedPerAZAndGatewayEndpointsAreFree(t *testing.
 	s.Resource(vpc, typeVpcEndpoint, "logs", map[string]any{"vpcEndpointType": "Interface", "subnetIds": []any{"a", "b"}}, nil)
 	s.Resource(vpc, typeVpcEndpoint, "s3", map[string]any{"vpcEndpointType": "Gateway"}, nil)
 	s.Resource(vpc, typeVpcEndpoint, "dynamodb", map[string]any{}, nil) // the provider's default type: Gateway
-	r := build(t, s, config.Usage{}.With(config.UsageEndpointGB, 300))
+	r := build(t, s, Usage{}.With(UsageEndpointGB, 300))
 
 	ssm := line(t, r, "ssm", "interface endpoint hours")
 	assert.Equal(t, 3.0, ssm.Quantity, "one per AZ it has a subnet in")

@@ -3,7 +3,6 @@ package cost
 import (
 	"fmt"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -29,9 +28,9 @@ func (p *pricer) isFlowLogGroup(r plan.Resource) bool {
 // with their own figure and price), and storage of what the retention keeps.
 func logGroup(p *pricer, r plan.Resource) outcome {
 	flow := p.isFlowLogGroup(r)
-	k, key, noun, what := config.UsageLogsIngestedGB, "cloudwatch_logs.ingest_gb", "log groups", "log ingestion"
+	k, key, noun, what := UsageLogsIngestedGB, "cloudwatch_logs.ingest_gb", "log groups", "log ingestion"
 	if flow {
-		k, key, noun, what = config.UsageFlowLogsIngestedGB, "vpc_flow_logs.cwl_vended_ingest_first_10tb_gb", "flow log groups", "flow log delivery"
+		k, key, noun, what = UsageFlowLogsIngestedGB, "vpc_flow_logs.cwl_vended_ingest_first_10tb_gb", "flow log groups", "flow log delivery"
 	}
 	n := p.countOf(typeLogGroup, func(g plan.Resource) bool { return p.isFlowLogGroup(g) == flow })
 	ingest := p.usage(r, charge{what: what, unit: "GB", key: key}, k, 1, n, noun)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
@@ -23,7 +22,7 @@ func TestKeysSecretsAndAlarmsAreChargedByTheMonth(t *testing.T) {
 		map[string]any{"id": "e", "expression": "a+b"},
 	}}, nil)
 	s.Resource(c, typeCompositeAlarm, "composite", nil, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	assert.InDelta(t, price(t, "kms.cmk_month"), monthlyOf(t, line(t, r, "key", "KMS key")), 1e-9)
 	assert.InDelta(t, price(t, "secrets_manager.secret_month"), monthlyOf(t, line(t, r, "secret", "secret")), 1e-9)
@@ -40,7 +39,7 @@ func TestLogGroupsShareTheirKindsIngestionAndStoreWhatTheRetentionKeeps(t *testi
 	s.Resource(c, typeFlowLog, "vpc", nil, map[string][]plan.Resource{"logDestination": {flow}})
 	s.Resource(c, typeLogGroup, "app", map[string]any{"retentionInDays": 30}, nil)
 	s.Resource(c, typeLogGroup, "audit", map[string]any{}, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageFlowLogsIngestedGB, 40).With(config.UsageLogsIngestedGB, 20))
+	r := build(t, s, Usage{}.With(UsageFlowLogsIngestedGB, 40).With(UsageLogsIngestedGB, 20))
 
 	delivery := line(t, r, "flow", "flow log delivery")
 	assert.Equal(t, 40.0, delivery.Quantity)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -108,7 +107,7 @@ func (p *pricer) unknown(r plan.Resource, c charge, why string) Line {
 
 // usage makes the line of a usage-based charge: the figure k (times scale, to convert units), shared
 // evenly among `among` resources named by noun.
-func (p *pricer) usage(r plan.Resource, c charge, k config.UsageKey, scale float64, among int, noun string) Line {
+func (p *pricer) usage(r plan.Resource, c charge, k UsageKey, scale float64, among int, noun string) Line {
 	figure := p.in.Usage.Get(k)
 	if among < 1 {
 		among = 1

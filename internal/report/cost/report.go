@@ -4,7 +4,6 @@ import (
 	"errors"
 	"sort"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/report/prices"
 )
@@ -16,7 +15,7 @@ type Inputs struct {
 	// Region is the stack's region (aws:region); resources on a provider for another region are priced there.
 	Region string
 	// Usage holds the usage figures (defaults where the stack sets none).
-	Usage config.Usage
+	Usage Usage
 	// Prices is the price table.
 	Prices *prices.Table
 }
@@ -43,7 +42,7 @@ type Line struct {
 	PriceUnit string   `json:"priceUnit,omitempty"`
 	Monthly   *float64 `json:"monthly"`
 	// UsageKey names the usage figure the quantity comes from; empty for fixed charges.
-	UsageKey config.UsageKey `json:"usageKey,omitempty"`
+	UsageKey UsageKey `json:"usageKey,omitempty"`
 	// Assumption explains how the usage figure became the quantity.
 	Assumption string `json:"assumption,omitempty"`
 	// Note explains an unknown price or a limit of the estimate.
@@ -74,11 +73,11 @@ type TypeCount struct {
 
 // Assumption is one usage figure the report used.
 type Assumption struct {
-	Key     config.UsageKey `json:"key"`
-	Value   float64         `json:"value"`
-	Unit    string          `json:"unit"`
-	Default bool            `json:"default"`
-	Doc     string          `json:"doc"`
+	Key     UsageKey `json:"key"`
+	Value   float64  `json:"value"`
+	Unit    string   `json:"unit"`
+	Default bool     `json:"default"`
+	Doc     string   `json:"doc"`
 }
 
 // Report is a stack's monthly cost estimate.
@@ -138,7 +137,7 @@ func Build(res *plan.Result, in Inputs) (*Report, error) {
 	sort.SliceStable(r.Lines, func(i, j int) bool { return r.Lines[i].Component < r.Lines[j].Component })
 	r.total(p)
 	r.Free, r.NotPriced = sorted(free), sorted(notPriced)
-	for _, f := range config.UsageFigures() {
+	for _, f := range UsageFigures() {
 		r.Assumptions = append(r.Assumptions, Assumption{
 			Key: f.Key, Value: in.Usage.Get(f.Key), Unit: f.Unit, Default: !in.Usage.IsSet(f.Key), Doc: f.Doc,
 		})

@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
@@ -19,7 +18,7 @@ func TestUnpricedTypesAreListedAndComponentsAndProvidersSkipped(t *testing.T) {
 	s.Resource(c, "aws:ec2/subnet:Subnet", "a", nil, nil)
 	s.Resource(c, "aws:ec2/subnet:Subnet", "b", nil, nil)
 	s.Resource(c, "aws:fsx/windowsFileSystem:WindowsFileSystem", "fsx", nil, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 
 	assert.Empty(t, r.Lines)
 	assert.Equal(t, []TypeCount{{Type: "aws:ec2/subnet:Subnet", Count: 2, Reason: noCharge}}, r.Free)
@@ -32,7 +31,7 @@ func TestTotalsSplitFixedAndUsageAndSubtotalPerComponent(t *testing.T) {
 	s.Resource(vpc, typeNatGateway, "nat", nil, nil)
 	db := s.Component("hybridcloud:data:Database", "db")
 	s.Resource(db, typeKMSKey, "key", nil, nil)
-	r := build(t, s, config.Usage{}.With(config.UsageNatGB, 100))
+	r := build(t, s, Usage{}.With(UsageNatGB, 100))
 
 	natHours := 730 * price(t, "nat_gateway.hour")
 	natData := 100 * price(t, "nat_gateway.gb_processed")
@@ -47,9 +46,9 @@ func TestTotalsSplitFixedAndUsageAndSubtotalPerComponent(t *testing.T) {
 }
 
 func TestAssumptionsListEveryUsageFigureAndWhetherItIsTheDefault(t *testing.T) {
-	r := build(t, &plantest.Builder{}, config.Usage{}.With(config.UsageNatGB, 7))
-	require.Len(t, r.Assumptions, len(config.UsageFigures()))
-	assert.Equal(t, Assumption{Key: config.UsageNatGB, Value: 7, Unit: "GB/month", Default: false, Doc: "GB processed by the NAT gateways"}, r.Assumptions[0])
+	r := build(t, &plantest.Builder{}, Usage{}.With(UsageNatGB, 7))
+	require.Len(t, r.Assumptions, len(UsageFigures()))
+	assert.Equal(t, Assumption{Key: UsageNatGB, Value: 7, Unit: "GB/month", Default: false, Doc: "GB processed by the NAT gateways"}, r.Assumptions[0])
 	assert.True(t, r.Assumptions[1].Default)
 }
 
@@ -58,7 +57,7 @@ func TestResourcesOnAnotherRegionsProviderArePricedThere(t *testing.T) {
 	far := s.Provider("far", "ap-south-1")
 	c := s.Component("hybridcloud:data:Backup", "backup")
 	s.On(s.Resource(c, typeKMSKey, "far-key", nil, nil), far)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 	l := line(t, r, "far-key", "KMS key")
 	assert.Equal(t, "ap-south-1", l.Region)
 	assert.Nil(t, l.Monthly)
@@ -78,7 +77,7 @@ func TestTextReportShowsTheTableTheTotalsAndWhatIsLeftOut(t *testing.T) {
 	c := s.Component("hybridcloud:hybrid:Connectivity", "hybrid")
 	s.Resource(c, typeVpnConnection, "vpn", map[string]any{"enableAcceleration": true}, nil)
 	s.Resource(c, "aws:fsx/windowsFileSystem:WindowsFileSystem", "fsx", nil, nil)
-	r := build(t, s, config.Usage{})
+	r := build(t, s, Usage{})
 	var out bytes.Buffer
 	require.NoError(t, r.WriteText(&out))
 	text := out.String()
@@ -108,7 +107,7 @@ func TestJSONReportIsOneObject(t *testing.T) {
 	c := s.Component("hybridcloud:network:Vpc", "vpc")
 	s.Resource(c, typeNatGateway, "nat", nil, nil)
 	var out bytes.Buffer
-	require.NoError(t, build(t, s, config.Usage{}).WriteJSON(&out))
+	require.NoError(t, build(t, s, Usage{}).WriteJSON(&out))
 	var got struct {
 		Stack string `json:"stack"`
 		Lines []struct {

@@ -2,10 +2,10 @@ package diagram
 
 import (
 	"fmt"
+	"net/netip"
 	"sort"
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -41,8 +41,17 @@ type Graph struct {
 // OnPremisesID is the group of the on-premises side.
 const OnPremisesID = "onprem"
 
-// Build draws a plan. onPrem is the stack's on-premises configuration (its networks and DNS).
-func Build(stack string, res *plan.Result, onPrem config.OnPremises) Graph {
+// Site is what the diagram shows of the data centre, which the plan does not declare: its networks and DNS.
+type Site struct {
+	// CIDRs are the on-premises networks.
+	CIDRs []netip.Prefix
+	// DNSDomain is the on-premises DNS domain; DNSServers its resolvers.
+	DNSDomain  string
+	DNSServers []netip.Addr
+}
+
+// Build draws a plan. onPrem is the stack's data centre.
+func Build(stack string, res *plan.Result, onPrem Site) Graph {
 	d := newDrawing(res)
 	g := Graph{Title: stack}
 	for _, comp := range d.components {

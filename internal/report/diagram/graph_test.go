@@ -9,13 +9,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
-var onPrem = config.OnPremises{
+var onPrem = Site{
 	CIDRs:      []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")},
 	DNSDomain:  "corp.example",
 	DNSServers: []netip.Addr{netip.MustParseAddr("10.100.0.10")},

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
@@ -24,7 +23,7 @@ const (
 // onPremises draws the data centre: its routers (and the customer gateways that stand for them in AWS),
 // its DNS servers, NFS clients, ECS Anywhere hosts and other SSM-managed servers, each joined to the
 // component that serves it.
-func (d *drawing) onPremises(op config.OnPremises, edges []Edge) (Group, []Edge) {
+func (d *drawing) onPremises(op Site, edges []Edge) (Group, []Edge) {
 	cidrs := make([]string, 0, len(op.CIDRs))
 	for _, c := range op.CIDRs {
 		cidrs = append(cidrs, c.String())
@@ -150,7 +149,7 @@ func dependsOn(r, dep plan.Resource) bool {
 	return false
 }
 
-func joinAddrs(op config.OnPremises) string {
+func joinAddrs(op Site) string {
 	out := make([]string, 0, len(op.DNSServers))
 	for _, a := range op.DNSServers {
 		out = append(out, a.String())
