@@ -10,7 +10,11 @@ GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
 
-.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop cost diagram
+# BASE is the git revision plan-diff compares with; RENAME lists old=new[@type-prefix] names that moved.
+BASE   ?=
+RENAME ?=
+
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -35,6 +39,14 @@ require-stack:
 
 plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up, NOW=YYYY-MM-DD).
 	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)" -now "$(NOW)"
+
+plan-diff: require-stack ## Diff STACK's offline JSON plan against the one at git revision BASE (MODE, NOW, RENAME='old=new ...').
+	@test -n "$(BASE)" || { echo "set BASE, a git revision, e.g. make plan-diff STACK=prod BASE=HEAD~1"; exit 2; }
+	@tmp="$$(mktemp -d)"; trap 'git worktree remove --force "$$tmp/base" >/dev/null 2>&1; rm -rf "$$tmp"' EXIT; \
+	git worktree add --quiet --detach "$$tmp/base" "$(BASE)" && \
+	(cd "$$tmp/base" && go run ./cmd/plan -stack "$(STACK)" -format json -mode "$(MODE)" -now "$(NOW)") > "$$tmp/base.json" 2>/dev/null && \
+	go run ./cmd/plan -stack "$(STACK)" -format json -mode "$(MODE)" -now "$(NOW)" > "$$tmp/new.json" 2>/dev/null && \
+	go run ./cmd/plandiff $(foreach r,$(RENAME),-rename $(r)) "$$tmp/base.json" "$$tmp/new.json"
 
 cost: require-stack ## Monthly cost estimate of STACK from its offline plan (FORMAT=text|json, NOW=YYYY-MM-DD); docs/cost.md.
 	@go run ./cmd/report cost -stack "$(STACK)" -format "$(FORMAT)" -now "$(NOW)"

@@ -77,7 +77,7 @@ var (
 func (p *parser) backup(in backupInput, region string, env Environment) Backup {
 	key := p.key("backup")
 	out := Backup{DRRegion: in.DRRegion, ContinuousRetentionDays: in.ContinuousRetentionDays,
-		Protect: p.protect(key+".protect", in.Protect, env)}
+		Protect: p.protectInput(key+".protect", in.Protect, env)}
 
 	switch {
 	case !regionPattern.MatchString(in.DRRegion):

@@ -135,7 +135,7 @@ func (p *parser) compute(in computeInput, env Environment, baselines []PatchBase
 		LoadBalancer:     compute.LoadBalancerSettings{CertificateArn: in.ALB.CertificateArn, AccessLogRetentionDays: in.ALB.AccessLogRetentionDays},
 		KeepImages:       defaultKeepImages,
 		LogRetentionDays: in.LogRetentionDays,
-		Protect:          p.protect(key+".protect", in.Protect, env),
+		Protect:          p.protectInput(key+".protect", in.Protect, env),
 	}
 	p.hosts(key, in, &out.Hosts)
 	p.retention(key+".logRetentionDays", in.LogRetentionDays)

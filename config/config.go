@@ -11,7 +11,9 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/internal/report/cost"
+	"github.com/insurance/hybridcloud/network"
 )
 
 // Environment is the kind of stack: it decides which safeguards are mandatory.
@@ -43,8 +45,11 @@ type Config struct {
 	Region string
 	// Tags are applied to every resource by the provider; they include the reserved tags.
 	Tags map[string]string
-	// Network is the VPC layout.
-	Network Network
+	// Foundation is what is stack-wide: the operations topic's subscribers, the logs key's protection
+	// (hybridcloud:foundation).
+	Foundation foundation.Settings
+	// Network is the VPC (hybridcloud:network).
+	Network network.VPCSettings
 	// OnPremises describes the data centre.
 	OnPremises OnPremises
 	// Database is the RDS PostgreSQL instance (hybridcloud:database).
@@ -95,9 +100,11 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	p.object("tags", false, &extraTags)
 	c.Tags = p.tags(extraTags, c.Environment)
 
-	var net networkInput
-	if p.object("network", true, &net) {
-		c.Network = p.network(net, c.Environment)
+	if raw, ok := p.section("foundation", true); ok {
+		c.Foundation = p.foundation(raw, c.Environment)
+	}
+	if raw, ok := p.section("network", true); ok {
+		c.Network = p.network(raw, c.Environment)
 	}
 	var onPrem onPremisesInput
 	if p.object("onPremises", true, &onPrem) {
@@ -143,13 +150,42 @@ type parser struct {
 	lookup  Lookup
 	now     time.Time
 	errs    []error
+	// undecoded are the keys whose value could not be decoded; checks on them, or inside them, would only
+	// repeat that error in other words, so fail drops them.
+	undecoded []string
 }
 
 // key qualifies a project key with the project namespace.
 func (p *parser) key(name string) string { return p.project + ":" + name }
 
+// fail records a problem with key, unless key (or a key it lies under) already failed to decode.
 func (p *parser) fail(key, format string, args ...any) {
+	for _, u := range p.undecoded {
+		if key == u || strings.HasPrefix(key, u+".") || strings.HasPrefix(key, u+"[") {
+			return
+		}
+	}
 	p.errs = append(p.errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+}
+
+// failDecode records that key's value could not be decoded, and the problem.
+func (p *parser) failDecode(key, format string, args ...any) {
+	p.fail(key, format, args...)
+	p.undecoded = append(p.undecoded, key)
+}
+
+// section returns the raw value of the project key name (hybridcloud:<name>); a required section that is
+// not set is reported.
+func (p *parser) section(name string, required bool) ([]byte, bool) {
+	key := p.key(name)
+	raw, ok := p.lookup(key)
+	if !ok || raw == "" {
+		if required {
+			p.fail(key, "required but not set")
+		}
+		return nil, false
+	}
+	return []byte(raw), true
 }
 
 func (p *parser) requireString(key string) string {
@@ -215,13 +251,4 @@ func (p *parser) tags(extra map[string]string, env Environment) map[string]strin
 }
 
 // Partition is the AWS partition of the region, for ARNs built in policies.
-func (c *Config) Partition() string {
-	switch {
-	case strings.HasPrefix(c.Region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(c.Region, "us-gov-"):
-		return "aws-us-gov"
-	default:
-		return "aws"
-	}
-}
+func (c *Config) Partition() string { return foundation.Partition(c.Region) }

@@ -2,7 +2,6 @@ package config
 
 import (
 	"encoding/json"
-	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
-	"github.com/insurance/hybridcloud/network"
+	"github.com/insurance/hybridcloud/network/layout"
 )
 
 // testNow is the fixed clock config is validated against; the stack files' dates are valid at this time.
@@ -87,8 +86,8 @@ func TestStackFilesDifferWhereTheEnvironmentsShould(t *testing.T) {
 
 	assert.Len(t, dev.Network.AvailabilityZones, 2, "dev spans 2 AZs")
 	assert.Len(t, prod.Network.AvailabilityZones, 3, "prod spans 3 AZs")
-	assert.Equal(t, network.NatSingle, dev.Network.NatStrategy)
-	assert.Equal(t, network.NatPerAz, prod.Network.NatStrategy)
+	assert.Equal(t, layout.NATSingle, dev.Network.NATStrategy)
+	assert.Equal(t, layout.NATPerAZ, prod.Network.NATStrategy)
 	assert.Less(t, dev.Network.FlowLogRetentionDays, prod.Network.FlowLogRetentionDays, "dev keeps logs shorter")
 	assert.GreaterOrEqual(t, prod.Network.FlowLogRetentionDays, 365, "prod keeps a year of flow logs")
 }
@@ -148,7 +147,7 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		}, net + ".natStrategy", `unknown NAT strategy "perSubnet"`},
 		{"an unknown key in an object (a typo)", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "natStrateg", "single")
-		}, net, `unknown field "natStrateg"`},
+		}, net + ".natStrateg", "unknown field (known: availabilityZones, cidr,"},
 		{"a missing required key", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "cidr", nil)
 		}, net + ".cidr", "required"},
@@ -158,7 +157,7 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		}, onPrem, "required"},
 		{"a wrong JSON type", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "flowLogRetentionDays", "two weeks")
-		}, net, `field "flowLogRetentionDays"`},
+		}, net + ".flowLogRetentionDays", `got a string "two weeks", want a whole number`},
 		{"a retention CloudWatch does not accept", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "flowLogRetentionDays", 10)
 		}, net + ".flowLogRetentionDays", "not a CloudWatch Logs retention"},
@@ -221,14 +220,12 @@ func TestEveryProblemIsReportedAtOnce(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(err.Error(), "\n"), "one line per problem after the heading: %s", err)
 }
 
-func TestSubnetsAreCarvedFromTheConfiguredCIDR(t *testing.T) {
+func TestSubnetSizesThatDoNotFitTheVPCAreRefused(t *testing.T) {
 	c, err := parse(stackConfig(t, "dev"))
 	require.NoError(t, err)
-	require.Len(t, c.Network.Subnets, 6, "3 tiers × 2 AZs")
-	for _, s := range c.Network.Subnets {
-		assert.True(t, c.Network.CIDR.Contains(s.CIDR.Addr()), "%s inside %s", s.CIDR, c.Network.CIDR)
-	}
-	assert.Equal(t, netip.MustParsePrefix("10.20.0.0/20"), c.Network.Subnets[0].CIDR)
+	assert.Equal(t, layout.PrefixLengths{App: 20, Data: 24, Public: 28}, c.Network.SubnetPrefixLengths)
+	requireBadConfig(t, "dev", "hybridcloud:network", "subnetPrefixLengths", map[string]any{"app": 17, "data": 24, "public": 28},
+		"hybridcloud:network.subnetPrefixLengths", "larger than the VPC")
 }
 
 func TestEndpointsSitInEveryAZUnlessDevSaysOtherwise(t *testing.T) {

@@ -76,7 +76,7 @@ func (p *parser) database(in databaseInput, env Environment) Database {
 		MaintenanceWindow:      in.MaintenanceWindow,
 		DatabaseName:           in.DatabaseName,
 		LogRetentionDays:       in.LogRetentionDays,
-		Protect:                p.protect(key+".protect", in.Protect, env),
+		Protect:                p.protectInput(key+".protect", in.Protect, env),
 	}
 	if out.DatabaseName == "" {
 		out.DatabaseName = defaultDatabaseName

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/insurance/hybridcloud/network"
 	"net/netip"
 	"regexp"
 	"slices"
@@ -106,9 +107,6 @@ const (
 	maxCacheDiskGiB            = 65536
 )
 
-// StorageGatewayEndpoint is the interface endpoint a gateway with useVpcEndpoint activates through.
-const StorageGatewayEndpoint = "storagegateway"
-
 type gatewayInput struct {
 	Mode           GatewayMode `json:"mode"`
 	InstanceType   string      `json:"instanceType"`
@@ -145,7 +143,7 @@ var (
 
 func (p *parser) fileShare(in fileShareInput, onPrem []netip.Prefix, env Environment) FileShare {
 	key := p.key("fileShare")
-	out := FileShare{Protect: p.protect(key+".protect", in.Protect, env)}
+	out := FileShare{Protect: p.protectInput(key+".protect", in.Protect, env)}
 
 	b := in.Bucket
 	out.Bucket = FileBucket{ArchiveAccessDays: b.ArchiveAccessDays, DeepArchiveAccessDays: b.DeepArchiveAccessDays,
@@ -300,7 +298,7 @@ func (p *parser) share(key, name, prefix string, cidrs []string, refresh int, on
 
 // checkGatewayEndpoint makes sure a gateway told to use the VPC endpoint has one to use.
 func (p *parser) checkGatewayEndpoint(c *Config) {
-	if c.FileShare.Gateway.UseVpcEndpoint && !slices.Contains(c.Network.Endpoints, StorageGatewayEndpoint) {
-		p.fail(p.key("fileShare")+".gateway.useVpcEndpoint", "needs %q in hybridcloud:network.endpoints", StorageGatewayEndpoint)
+	if c.FileShare.Gateway.UseVpcEndpoint && !slices.Contains(c.Network.Endpoints, network.StorageGatewayEndpoint) {
+		p.fail(p.key("fileShare")+".gateway.useVpcEndpoint", "needs %q in hybridcloud:network.endpoints", network.StorageGatewayEndpoint)
 	}
 }

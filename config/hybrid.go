@@ -15,8 +15,6 @@ import (
 type Hybrid struct {
 	// Mode picks the paths: vpn, directConnect, directConnectWithVpn or directConnectEncrypted.
 	Mode hybrid.Mode
-	// AlarmEmails subscribe to the operations topic.
-	AlarmEmails []string
 	// TunnelLogRetentionDays is how long VPN tunnel logs are kept; 0 when the mode has no VPN.
 	TunnelLogRetentionDays int
 	// Protect keeps gateways, connections, VIFs and VPN connections through a destroy. Default true;
@@ -45,7 +43,6 @@ type HybridDNS struct {
 
 type hybridInput struct {
 	Mode                   string               `json:"mode"`
-	AlarmEmails            []string             `json:"alarmEmails"`
 	TunnelLogRetentionDays int                  `json:"tunnelLogRetentionDays"`
 	Protect                *bool                `json:"protect"`
 	TransitGateway         *transitGatewayInput `json:"transitGateway"`
@@ -134,7 +131,6 @@ var (
 	hybridNamePattern   = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$`)
 	connectionIDPattern = regexp.MustCompile(`^dx(con|lag)-[a-z0-9]{8,}$`)
 	locationPattern     = regexp.MustCompile(`^[A-Za-z0-9-]{3,}$`)
-	emailPattern        = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[a-z]{2,}$`)
 
 	// The formats AWS requires of the secrets, checked here so a bad one fails before `pulumi up` starts
 	// instead of half-way through it. Messages about them never show the value.
@@ -159,25 +155,13 @@ var (
 // hybrid validates the section against the already parsed network and on-premises sections.
 func (p *parser) hybrid(in hybridInput, c *Config) Hybrid {
 	key := p.key("hybrid")
-	out := Hybrid{AlarmEmails: in.AlarmEmails, Protect: p.protect(key+".protect", in.Protect, c.Environment)}
+	out := Hybrid{Protect: p.protectInput(key+".protect", in.Protect, c.Environment)}
 
 	mode, err := hybrid.ParseMode(in.Mode)
 	if err != nil {
 		p.fail(key+".mode", "%v", err)
 	}
 	out.Mode = mode
-
-	if len(in.AlarmEmails) == 0 {
-		p.fail(key+".alarmEmails", "required: at least one address, or nobody hears the alarms")
-	}
-	for i, e := range in.AlarmEmails {
-		switch {
-		case !emailPattern.MatchString(e):
-			p.fail(indexed(key+".alarmEmails", i), "%q is not an email address", e)
-		case slices.Index(in.AlarmEmails, e) < i:
-			p.fail(indexed(key+".alarmEmails", i), "%q is listed twice", e)
-		}
-	}
 
 	h := hybridParse{parser: p, key: key, env: c.Environment, vpc: c.Network.CIDR, onPrem: c.OnPremises.CIDRs}
 	if in.TransitGateway == nil {

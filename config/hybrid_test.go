@@ -378,10 +378,7 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 			g["tunnels"] = list(t, g["tunnels"])[:1]
 		}, k + ".vpn.customerGateways[0].tunnels", "set both tunnels or none"},
 
-		// alarms and DNS
-		{"no alarm email", "dev", func(t *testing.T, h map[string]any) { h["alarmEmails"] = []any{} }, k + ".alarmEmails", "nobody hears the alarms"},
-		{"an alarm email that is not one", "dev", func(t *testing.T, h map[string]any) { h["alarmEmails"] = []any{"oncall"} },
-			k + ".alarmEmails[0]", "not an email address"},
+		// DNS
 		{"one Resolver address", "dev", func(t *testing.T, h map[string]any) { obj(t, h["dns"])["endpointIpCount"] = 1 },
 			k + ".dns.endpointIpCount", "outside 2 to the AZ count (2)"},
 		{"more Resolver addresses than AZs", "prod", func(t *testing.T, h map[string]any) { obj(t, h["dns"])["endpointIpCount"] = 4 },

@@ -57,14 +57,33 @@ func (p *parser) retention(key string, days int) {
 	}
 }
 
-// protect reads a protect flag: default true, and prod may not turn it off, since a protected resource is
-// what stands between a careless `pulumi destroy` and lost data.
-func (p *parser) protect(key string, in *bool, env Environment) bool {
+// protect checks a protect flag (every settings type defaults it to true): prod may not turn it off, since
+// a protected resource is what stands between a careless `pulumi destroy` and lost data.
+func (p *parser) protect(key string, protect bool, env Environment) {
+	if env == Prod && !protect {
+		p.fail(key, "must be true in prod: it keeps stateful resources through a destroy")
+	}
+}
+
+// protectInput reads an optional protect flag of a section not yet decoded into its settings: default true.
+func (p *parser) protectInput(key string, in *bool, env Environment) bool {
 	if in == nil {
 		return true
 	}
-	if env == Prod && !*in {
-		p.fail(key, "must be true in prod: it keeps stateful resources through a destroy")
-	}
+	p.protect(key, *in, env)
 	return *in
+}
+
+// canonical checks that a decoded CIDR is written in its canonical (masked) form, so "10.0.0.1/16" is
+// caught as the mistake it usually is.
+func (p *parser) canonical(key string, prefix netip.Prefix) bool {
+	switch {
+	case !prefix.Addr().Is4():
+		p.fail(key, "%s is not IPv4", prefix)
+		return false
+	case prefix.Masked() != prefix:
+		p.fail(key, "%s has host bits set; did you mean %s?", prefix, prefix.Masked())
+		return false
+	}
+	return true
 }

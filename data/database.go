@@ -13,7 +13,7 @@ import (
 
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
-	"github.com/insurance/hybridcloud/network"
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // PostgresPort is the port the database listens on.
@@ -257,7 +257,7 @@ func (d *Database) securityGroup(ctx *pulumi.Context, name string, args *Databas
 			Protocol:    pulumi.String("tcp"),
 			FromPort:    pulumi.Int(PostgresPort),
 			ToPort:      pulumi.Int(PostgresPort),
-			CidrBlocks:  network.CIDRStrings(args.OnPremisesCIDRs),
+			CidrBlocks:  netrules.CIDRs(args.OnPremisesCIDRs),
 		})
 	}
 	return ec2.NewSecurityGroup(ctx, name, &ec2.SecurityGroupArgs{

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
-	"github.com/insurance/hybridcloud/network"
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // uploadNotification makes the gateway emit an event once a file has been quiet for a minute, so cloud
@@ -198,7 +198,7 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 			FileShareName:       pulumi.String(s.Name),
 			LocationArn:         pulumi.Sprintf("%s/%s", args.BucketArn, s.Prefix),
 			RoleArn:             role.Arn,
-			ClientLists:         network.CIDRStrings(s.ClientCIDRs),
+			ClientLists:         netrules.CIDRs(s.ClientCIDRs),
 			Squash:              pulumi.String("RootSquash"),
 			KmsEncrypted:        pulumi.Bool(true),
 			KmsKeyArn:           args.BucketKmsKeyArn,

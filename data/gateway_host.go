@@ -9,7 +9,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/insurance/hybridcloud/network"
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // GatewayAmiParameter is the public SSM parameter holding Amazon's current S3 File Gateway AMI.
@@ -65,14 +65,14 @@ func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayAr
 	ingress := ec2.SecurityGroupIngressArray{ec2.SecurityGroupIngressArgs{
 		Description: pulumi.String("Activation (close once activated: see docs/data.md)"),
 		Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(80), ToPort: pulumi.Int(80),
-		CidrBlocks: network.CIDRStrings(h.ActivationCIDRs),
+		CidrBlocks: netrules.CIDRs(h.ActivationCIDRs),
 	}}
 	for _, port := range nfsPorts {
 		for _, protocol := range []string{"tcp", "udp"} {
 			ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 				Description: pulumi.String("NFS from the shares' clients"),
 				Protocol:    pulumi.String(protocol), FromPort: pulumi.Int(port), ToPort: pulumi.Int(port),
-				CidrBlocks: network.CIDRStrings(clients),
+				CidrBlocks: netrules.CIDRs(clients),
 			})
 		}
 	}
@@ -81,11 +81,11 @@ func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayAr
 		Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443),
 		CidrBlocks: pulumi.ToStringArray([]string{"0.0.0.0/0"}),
 	}}
-	for _, ports := range network.StorageGatewayPorts {
+	for _, ports := range netrules.StorageGatewayPorts {
 		egress = append(egress, ec2.SecurityGroupEgressArgs{
 			Description: pulumi.String("Storage Gateway control ports to its VPC endpoint"),
 			Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(ports[0]), ToPort: pulumi.Int(ports[1]),
-			CidrBlocks: network.CIDRStrings([]netip.Prefix{h.VpcCIDR}),
+			CidrBlocks: netrules.CIDRs([]netip.Prefix{h.VpcCIDR}),
 		})
 	}
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-host", &ec2.SecurityGroupArgs{

@@ -146,11 +146,9 @@ type ConnectivityArgs struct {
 	TunnelLogRetentionDays int
 	// LogsKeyArn is the KMS key the tunnel log groups are encrypted with. Required when there is a VPN.
 	LogsKeyArn pulumi.StringInput
-	// AlarmEmails subscribe to the operations topic. Required: at least one, or no one hears an alarm.
-	AlarmEmails []string
-	// AccountID, Partition and Region build the alarm key's and topic's policies. Required.
-	AccountID         pulumi.StringInput
-	Partition, Region string
+	// AlarmTopicARN is the operations topic every alarm notifies (the stack's, from the foundation).
+	// Required.
+	AlarmTopicARN pulumi.StringInput
 	// Protect sets pulumi protect on the gateways, connections, VIFs and VPN connections, and keeps the
 	// tunnel logs through a destroy. Default false; prod sets it: replacing any of them changes peer
 	// addresses or keys the on-premises routers are configured with.
@@ -167,9 +165,6 @@ type Connectivity struct {
 	// VpcRouteTableID is the Transit Gateway route table the VPC uses: where a failover shows as the
 	// on-premises prefixes moving from the Direct Connect attachment to the VPN attachments.
 	VpcRouteTableID pulumi.IDOutput
-	// AlarmTopicArn is the KMS-encrypted operations topic every hybrid alarm notifies; other components
-	// send their failures there too (AWS Backup and CloudWatch may publish).
-	AlarmTopicArn pulumi.StringOutput
 	// DirectConnectGatewayID is the Direct Connect gateway's id; unset in ModeVPN.
 	DirectConnectGatewayID pulumi.IDOutput
 	// VirtualInterfaceIDs are the transit VIFs by connection name (ready connections only).
@@ -227,11 +222,8 @@ func (a *ConnectivityArgs) validate() error {
 	if (a.InternetVPN != nil || a.PrivateVPN != nil) && (a.LogsKeyArn == nil || a.TunnelLogRetentionDays <= 0) {
 		errs = append(errs, errors.New("VPN tunnel logs need the logs key and a positive retention"))
 	}
-	if len(a.AlarmEmails) == 0 {
-		errs = append(errs, errors.New("at least one alarm email is required"))
-	}
-	if a.AccountID == nil || a.Partition == "" || a.Region == "" {
-		errs = append(errs, errors.New("account id, partition and region are required"))
+	if a.AlarmTopicARN == nil {
+		errs = append(errs, errors.New("the operations topic is required: every alarm notifies it"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("hybrid: %w", err)
@@ -272,12 +264,7 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 	}
 	parent := pulumi.Parent(c)
 
-	topic, err := declareAlarmTopic(ctx, name, args, parent)
-	if err != nil {
-		return nil, err
-	}
-	c.AlarmTopicArn = topic
-	alarms := alarmer{ctx: ctx, topic: topic, parent: parent}
+	alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
 
 	tg, err := declareTransit(ctx, name, args, parent)
 	if err != nil {
@@ -306,7 +293,6 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 	outputs := pulumi.Map{
 		"transitGatewayId": c.TransitGatewayID,
 		"vpcRouteTableId":  c.VpcRouteTableID,
-		"alarmTopicArn":    c.AlarmTopicArn,
 		"bgpPeers":         c.BGPPeers,
 		"vpnTunnels":       c.VPNTunnels,
 	}

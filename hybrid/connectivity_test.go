@@ -1,7 +1,6 @@
 package hybrid
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/netip"
 	"testing"
@@ -38,7 +37,7 @@ const (
 
 	// The transit VIFs' and VPN attachments' ids under the mocks (the DX one comes from the lookup).
 	dxAttachment = "tgw-attach-hy-dxgw_id"
-	topicArn     = "arn:aws:sns:us-east-1:123456789012:hy-alarms"
+	topicArn     = "arn:aws:sns:us-east-1:123456789012:st-foundation-operations"
 )
 
 var onPremCIDRs = []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16"), netip.MustParsePrefix("172.20.0.0/16")}
@@ -66,10 +65,7 @@ func testArgs(mode Mode) *ConnectivityArgs {
 		TransitGateway:         TransitGateway{AmazonSideASN: 64512},
 		TunnelLogRetentionDays: 365,
 		LogsKeyArn:             pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
-		AlarmEmails:            []string{"oncall@insurance.example"},
-		AccountID:              pulumi.String("123456789012"),
-		Partition:              "aws",
-		Region:                 "us-east-1",
+		AlarmTopicARN:          pulumi.String(topicArn),
 	}
 	if mode.DirectConnect() != Forbidden {
 		args.DirectConnect = &DirectConnect{AmazonSideASN: 64513, Resiliency: ResiliencyHigh, MTU: MTUJumbo, Connections: []Connection{
@@ -347,7 +343,7 @@ func TestFourByteCustomerASNsUseTheExtendedField(t *testing.T) {
 }
 
 func TestAlarmsWatchEveryConnectionVIFAndTunnelAndNotifyTheTopic(t *testing.T) {
-	res, c := run(t, testArgs(ModeDirectConnectWithVPN), plan.Up)
+	res, _ := run(t, testArgs(ModeDirectConnectWithVPN), plan.Up)
 	alarms := res.OfType(typeAlarm)
 	require.Len(t, alarms, 2*2+2*2, "a state and a BGP alarm per connection, one alarm per tunnel")
 	byMetric := map[string][]map[string]any{}
@@ -373,30 +369,6 @@ func TestAlarmsWatchEveryConnectionVIFAndTunnelAndNotifyTheTopic(t *testing.T) {
 		addresses[d["TunnelIpAddress"]] = true
 	}
 	assert.Len(t, addresses, 4, "each tunnel's alarm watches its own outside address")
-	assert.Equal(t, topicArn, plantest.Await(t, c.AlarmTopicArn).Value)
-}
-
-func TestAlarmTopicIsEncryptedWithAKeyThePublishersMayUse(t *testing.T) {
-	res, _ := run(t, testArgs(ModeVPN), plan.Up)
-	topic := plantest.Named(t, res, typeTopic, "hy-alarms").Props()
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:hy-alarms", topic["kmsMasterKeyId"])
-	sub := plantest.Named(t, res, typeSubscribe, "hy-alarms-oncall@insurance.example").Props()
-	assert.Equal(t, "email", sub["protocol"])
-	assert.Equal(t, "oncall@insurance.example", sub["endpoint"])
-
-	var keyPolicy, topicPolicy struct{ Statement []map[string]any }
-	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, typeKey, "hy-alarms").Props()["policy"].(string)), &keyPolicy))
-	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}}, keyPolicy.Statement[1]["Principal"])
-	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, typeTopicPolicy, "hy-alarms").Props()["policy"].(string)), &topicPolicy))
-	sids := map[string]map[string]any{}
-	for _, s := range topicPolicy.Statement {
-		sids[s["Sid"].(string)] = s
-	}
-	assert.Equal(t, "Deny", sids["TLSOnly"]["Effect"])
-	assert.Equal(t, map[string]any{"aws:SourceAccount": "123456789012"}, sids["BackupPublishes"]["Condition"].(map[string]any)["StringEquals"])
-	assert.Equal(t, topicArn, sids["AlarmsPublish"]["Resource"])
-	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/*"}, sids["EventRulesPublish"]["Condition"].(map[string]any)["ArnLike"],
-		"only this account's event rules (the backup job failures) publish")
 }
 
 func TestAnOrderedConnectionGetsItsVIFOnlyOnceAvailable(t *testing.T) {
@@ -487,7 +459,7 @@ func TestConnectivityRefusesArgsThatDoNotFitTheMode(t *testing.T) {
 		}, "1 tunnels given"},
 		{"a connection with both an id and an order", func(a *ConnectivityArgs) { a.DirectConnect.Connections[0].Order = &Order{Bandwidth: "10Gbps"} },
 			"connection ash-a: set exactly one"},
-		{"no alarm email", func(a *ConnectivityArgs) { a.AlarmEmails = nil }, "alarm email"},
+		{"no operations topic", func(a *ConnectivityArgs) { a.AlarmTopicARN = nil }, "the operations topic is required"},
 		{"no route tables", func(a *ConnectivityArgs) { a.DataRouteTableIDs = nil }, "route tables are required"},
 		{"an unknown mode", func(a *ConnectivityArgs) { a.Mode = "carrierPigeon" }, "not a connectivity mode"},
 	}

@@ -7,48 +7,33 @@ import (
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/network/layout"
 )
 
-// VpcArgs configures a Vpc.
-type VpcArgs struct {
-	// CIDR is the VPC's IPv4 range. Required.
-	CIDR netip.Prefix
-	// Subnets is the layout from PlanSubnets: one subnet per tier per AZ. Required.
-	Subnets []SubnetPlan
-	// NatStrategy is NatSingle or NatPerAz. Required; NatPerAz costs a gateway per AZ but survives an AZ
-	// failure.
-	NatStrategy NatStrategy
-	// DataSubnetInternetAccess routes the data subnets' 0.0.0.0/0 through NAT too. Default false: a database
-	// tier needs no internet, and without a route it cannot exfiltrate to it.
-	DataSubnetInternetAccess bool
-	// Region is the AWS region; it names the endpoint services. Required.
-	Region string
-	// Endpoints are the interface endpoint services by short name ("ecr.api", "logs"). Optional; the S3
-	// gateway endpoint is always declared, since it is free and keeps image layers off NAT.
-	Endpoints []string
-	// EndpointAZCount places the interface endpoints in the first EndpointAZCount AZs only (0: every AZ).
-	// Every endpoint is billed per AZ: dev saves by accepting that its endpoints fail with their AZ.
-	EndpointAZCount int
+// Type is the type token of the VPC component.
+const Type = "hybridcloud:network:Vpc"
+
+// VPCArgs configures a VPC: its own settings, and the wiring from the rest of the stack.
+type VPCArgs struct {
+	// Settings are the VPC's own settings. Required.
+	Settings VPCSettings
 	// OnPremisesCIDRs may reach the interface endpoints on 443, beside the VPC itself. Optional.
 	OnPremisesCIDRs []netip.Prefix
-	// FlowLogRetentionDays is how long flow logs are kept. Required: a CloudWatch Logs retention value.
-	FlowLogRetentionDays int
-	// AccountID is the AWS account, for the log key's policy. Required.
-	AccountID pulumi.StringInput
-	// Partition is the AWS partition ("aws"), for ARNs in policies. Required.
-	Partition string
-	// RetainLogs keeps the flow-log group and the stack's log key in AWS when the stack is destroyed
-	// (retain on delete). Default false; prod sets it, since flow logs are audit records and every log group
-	// of the stack is encrypted with that key.
-	RetainLogs bool
+	// LogsKeyARN encrypts the flow-log group (the stack's logs key). Required.
+	LogsKeyARN pulumi.StringInput
+	// AccountID, Partition and Region place the endpoint services, ARNs and the flow-log role's trust.
+	// Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
 }
 
-// Vpc is the network component.
-type Vpc struct {
+// VPC is the network component.
+type VPC struct {
 	pulumi.ResourceState
 
-	// VpcID is the VPC's id.
-	VpcID pulumi.IDOutput
+	// VPCID is the VPC's id.
+	VPCID pulumi.IDOutput
 	// CIDR is the VPC's IPv4 range.
 	CIDR pulumi.StringOutput
 	// AvailabilityZones are the AZs, in configured order; subnet and route table lists follow it.
@@ -67,49 +52,50 @@ type Vpc struct {
 	EndpointSecurityGroupID pulumi.IDOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
 	EndpointDNSNames map[string]pulumi.StringOutput
-	// LogsKeyArn is the KMS key the stack's log groups are encrypted with.
-	LogsKeyArn pulumi.StringOutput
 }
 
-func (a *VpcArgs) validate() error {
+func (a *VPCArgs) validate() error {
 	var errs []error
-	if !a.CIDR.IsValid() {
+	s := a.Settings
+	if !s.CIDR.IsValid() {
 		errs = append(errs, errors.New("a CIDR is required"))
 	}
-	if len(a.Subnets) == 0 {
-		errs = append(errs, errors.New("subnets are required (see PlanSubnets)"))
+	if n := len(s.AvailabilityZones); n < layout.MinAZs || n > layout.AZSlots {
+		errs = append(errs, fmt.Errorf("%d availability zones: need %d to %d", n, layout.MinAZs, layout.AZSlots))
 	}
-	if _, err := ParseNatStrategy(string(a.NatStrategy)); err != nil {
+	if err := s.NATStrategy.Check(); err != nil {
 		errs = append(errs, err)
 	}
-	if a.Region == "" || a.Partition == "" || a.AccountID == nil {
-		errs = append(errs, errors.New("region, partition and account id are required"))
-	}
-	if a.FlowLogRetentionDays <= 0 {
+	if s.FlowLogRetentionDays <= 0 {
 		errs = append(errs, errors.New("the flow log retention must be positive"))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("network: %w", err)
+	if a.Region == "" || a.Partition == "" || a.AccountID == nil || a.LogsKeyARN == nil {
+		errs = append(errs, errors.New("region, partition, account id and the logs key are required"))
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
-// NewVpc declares the VPC and everything in it.
-func NewVpc(ctx *pulumi.Context, name string, args *VpcArgs, opts ...pulumi.ResourceOption) (*Vpc, error) {
+// NewVPC declares the VPC and everything in it.
+func NewVPC(ctx *pulumi.Context, name string, args *VPCArgs, opts ...pulumi.ResourceOption) (*VPC, error) {
 	if args == nil {
-		return nil, errors.New("network: args are required")
+		return nil, fmt.Errorf("network: vpc %s: args are required", name)
 	}
 	if err := args.validate(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("network: vpc %s: %w", name, err)
 	}
-	v := &Vpc{AvailabilityZones: azsOf(args.Subnets)}
-	if err := ctx.RegisterComponentResource("hybridcloud:network:Vpc", name, v, opts...); err != nil {
+	s := args.Settings
+	subnets, err := layout.Plan(s.CIDR, s.AvailabilityZones, s.SubnetPrefixLengths)
+	if err != nil {
+		return nil, fmt.Errorf("network: vpc %s: %w", name, err)
+	}
+	v := &VPC{AvailabilityZones: s.AvailabilityZones}
+	if err := ctx.RegisterComponentResource(Type, name, v, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(v)
 
 	vpc, err := ec2.NewVpc(ctx, name, &ec2.VpcArgs{
-		CidrBlock:          pulumi.String(args.CIDR.String()),
+		CidrBlock:          pulumi.String(s.CIDR.String()),
 		EnableDnsSupport:   pulumi.Bool(true), // both needed for private DNS of interface endpoints and Resolver
 		EnableDnsHostnames: pulumi.Bool(true),
 		Tags:               pulumi.StringMap{"Name": pulumi.String(name)},
@@ -117,7 +103,7 @@ func NewVpc(ctx *pulumi.Context, name string, args *VpcArgs, opts ...pulumi.Reso
 	if err != nil {
 		return nil, err
 	}
-	v.VpcID = vpc.ID()
+	v.VPCID = vpc.ID()
 	v.CIDR = vpc.CidrBlock
 
 	// Taking over the default security group with no rules closes the allow-all-within-group default
@@ -129,18 +115,29 @@ func NewVpc(ctx *pulumi.Context, name string, args *VpcArgs, opts ...pulumi.Reso
 		return nil, err
 	}
 
-	if err := v.declareSubnetsAndRouting(ctx, name, vpc, args, parent); err != nil {
+	if err := v.declareSubnets(ctx, name, vpc, subnets, parent); err != nil {
+		return nil, err
+	}
+	igw, err := v.declarePublicRouting(ctx, name, vpc, parent)
+	if err != nil {
+		return nil, err
+	}
+	nats, err := v.declareNATGateways(ctx, name, s.NATStrategy, igw, parent)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.declarePrivateRouting(ctx, name, vpc, s, nats, parent); err != nil {
 		return nil, err
 	}
 	if err := v.declareEndpoints(ctx, name, vpc, args, parent); err != nil {
 		return nil, err
 	}
-	if err := v.declareFlowLogs(ctx, name, vpc, args, parent); err != nil {
+	if err := declareFlowLogs(ctx, name, vpc, args, parent); err != nil {
 		return nil, err
 	}
 
 	if err := ctx.RegisterResourceOutputs(v, pulumi.Map{
-		"vpcId":                   v.VpcID,
+		"vpcId":                   v.VPCID,
 		"cidr":                    v.CIDR,
 		"availabilityZones":       pulumi.ToStringArray(v.AvailabilityZones),
 		"publicSubnetIds":         v.PublicSubnetIDs,
@@ -150,20 +147,9 @@ func NewVpc(ctx *pulumi.Context, name string, args *VpcArgs, opts ...pulumi.Reso
 		"dataRouteTableIds":       v.DataRouteTableIDs,
 		"publicRouteTableId":      v.PublicRouteTableID,
 		"endpointSecurityGroupId": v.EndpointSecurityGroupID,
-		"logsKeyArn":              v.LogsKeyArn,
+		"endpointDnsNames":        pulumi.ToStringMapOutput(v.EndpointDNSNames),
 	}); err != nil {
 		return nil, err
 	}
 	return v, nil
-}
-
-// azsOf lists the AZs of a layout in AZ index order.
-func azsOf(subnets []SubnetPlan) []string {
-	var azs []string
-	for _, s := range subnets {
-		if s.AZIndex == len(azs) {
-			azs = append(azs, s.AZ)
-		}
-	}
-	return azs
 }

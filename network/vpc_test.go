@@ -1,7 +1,10 @@
 package network
 
 import (
+	"maps"
 	"net/netip"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -10,65 +13,49 @@ import (
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
+	"github.com/insurance/hybridcloud/network/layout"
 )
 
-const (
-	typeSubnet     = "aws:ec2/subnet:Subnet"
-	typeRoute      = "aws:ec2/route:Route"
-	typeNat        = "aws:ec2/natGateway:NatGateway"
-	typeEndpoint   = "aws:ec2/vpcEndpoint:VpcEndpoint"
-	typeFlowLog    = "aws:ec2/flowLog:FlowLog"
-	typeLogGroup   = "aws:cloudwatch/logGroup:LogGroup"
-	typeSG         = "aws:ec2/securityGroup:SecurityGroup"
-	typeDefaultSG  = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"
-	typeKey        = "aws:kms/key:Key"
-	typeComponent  = "hybridcloud:network:Vpc"
-	testOnPremCIDR = "172.20.0.0/16"
-)
+const testOnPremCIDR = "172.20.0.0/16"
 
-func testArgs(t *testing.T, azCount int, nat NatStrategy) *VpcArgs {
-	t.Helper()
-	azs := []string{"us-east-1a", "us-east-1b", "us-east-1c"}[:azCount]
-	cidr := netip.MustParsePrefix("10.10.0.0/16")
-	subnets, err := PlanSubnets(cidr, azs, DefaultPrefixLengths)
-	require.NoError(t, err)
-	return &VpcArgs{
-		CIDR:                 cidr,
-		Subnets:              subnets,
-		NatStrategy:          nat,
-		Region:               "us-east-1",
-		Endpoints:            []string{"ecr.api", "ssm"},
-		OnPremisesCIDRs:      []netip.Prefix{netip.MustParsePrefix(testOnPremCIDR)},
-		FlowLogRetentionDays: 30,
-		AccountID:            pulumi.String("123456789012"),
-		Partition:            "aws",
+func testArgs(azCount int, nat layout.NATStrategy) *VPCArgs {
+	return &VPCArgs{
+		Settings: VPCSettings{
+			CIDR:                 netip.MustParsePrefix("10.10.0.0/16"),
+			AvailabilityZones:    []string{"us-east-1a", "us-east-1b", "us-east-1c"}[:azCount],
+			NATStrategy:          nat,
+			SubnetPrefixLengths:  layout.DefaultPrefixLengths,
+			Endpoints:            []string{"ecr.api", "ssm"},
+			FlowLogRetentionDays: 30,
+		},
+		OnPremisesCIDRs: []netip.Prefix{netip.MustParsePrefix(testOnPremCIDR)},
+		LogsKeyARN:      pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
+		AccountID:       pulumi.String("123456789012"),
+		Partition:       "aws",
+		Region:          "us-east-1",
 	}
 }
 
-// runVpc declares one Vpc named "net" under mocks and returns the run and the component.
-func runVpc(t *testing.T, args *VpcArgs, mode plan.Mode) (*plan.Result, *Vpc) {
+// runVPC declares one VPC named "net" under mocks and returns the run and the component.
+func runVPC(t *testing.T, args *VPCArgs, mode plan.Mode) (*plan.Result, *VPC) {
 	t.Helper()
-	var vpc *Vpc
-	res, err := plan.Run(func(ctx *pulumi.Context) error {
-		var err error
-		vpc, err = NewVpc(ctx, "net", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, mode)
-	require.NoError(t, err)
-	return res, vpc
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*VPC, error) {
+		return NewVPC(ctx, "net", args, opts...)
+	})
 }
 
 func TestNatGatewaysFollowTheStrategy(t *testing.T) {
 	cases := []struct {
-		nat  NatStrategy
+		nat  layout.NATStrategy
 		want int
-	}{{NatSingle, 1}, {NatPerAz, 3}}
+	}{{layout.NATSingle, 1}, {layout.NATPerAZ, 3}}
 	for _, tc := range cases {
 		t.Run(string(tc.nat), func(t *testing.T) {
-			res, _ := runVpc(t, testArgs(t, 3, tc.nat), plan.Up)
-			nats := res.OfType(typeNat)
+			res, _ := runVPC(t, testArgs(3, tc.nat), plan.Up)
+			nats := plantest.Every(t, res, token.EC2NATGateway, tc.want)
 			assert.Len(t, nats, tc.want)
-			assert.Len(t, res.OfType("aws:ec2/eip:Eip"), tc.want, "one Elastic IP per NAT gateway")
+			assert.Len(t, res.OfType(token.EC2EIP), tc.want, "one Elastic IP per NAT gateway")
 			for _, n := range nats {
 				assert.Contains(t, []any{"net-public-0_id", "net-public-1_id", "net-public-2_id"}, n.Props()["subnetId"], "NAT gateways sit in public subnets only")
 			}
@@ -77,17 +64,16 @@ func TestNatGatewaysFollowTheStrategy(t *testing.T) {
 }
 
 func TestPerAzNatKeepsEachAZsEgressInItsOwnAZ(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
+	res, _ := runVPC(t, testArgs(3, layout.NATPerAZ), plan.Up)
 	for i := range 3 {
-		route, ok := res.Named(typeRoute, "net-app-"+string(rune('0'+i))+"-internet")
-		require.True(t, ok)
+		route := plantest.Named(t, res, token.EC2Route, "net-app-"+string(rune('0'+i))+"-internet")
 		assert.Equal(t, "net-nat-"+string(rune('0'+i))+"_id", route.Props()["natGatewayId"])
 	}
 }
 
 func TestNoSubnetMapsPublicIPs(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	subnets := res.OfType(typeSubnet)
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	subnets := plantest.Every(t, res, token.EC2Subnet, 6)
 	require.Len(t, subnets, 6)
 	for _, s := range subnets {
 		assert.Equal(t, false, s.Props()["mapPublicIpOnLaunch"], s.Name)
@@ -95,9 +81,9 @@ func TestNoSubnetMapsPublicIPs(t *testing.T) {
 }
 
 func TestOnlyThePublicRouteTableRoutesToTheInternetGateway(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
+	res, _ := runVPC(t, testArgs(3, layout.NATPerAZ), plan.Up)
 	var igwRoutes int
-	for _, r := range res.OfType(typeRoute) {
+	for _, r := range plantest.Every(t, res, token.EC2Route, 4) {
 		p := r.Props()
 		if _, viaIGW := p["gatewayId"]; viaIGW {
 			igwRoutes++
@@ -110,24 +96,23 @@ func TestOnlyThePublicRouteTableRoutesToTheInternetGateway(t *testing.T) {
 }
 
 func TestDataSubnetsHaveNoInternetRouteUnlessConfigured(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	for _, r := range res.OfType(typeRoute) {
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	for _, r := range plantest.Every(t, res, token.EC2Route, 3) { // the public route and two app routes
 		rt := r.Props()["routeTableId"]
 		assert.NotContains(t, []any{"net-data-0-rt_id", "net-data-1-rt_id"}, rt, "%s routes a data subnet to the internet", r.Name)
 	}
 
-	args := testArgs(t, 2, NatSingle)
-	args.DataSubnetInternetAccess = true
-	res, _ = runVpc(t, args, plan.Up)
-	route, ok := res.Named(typeRoute, "net-data-1-internet")
-	require.True(t, ok, "with dataSubnetInternetAccess the data tier egresses through NAT")
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.DataSubnetInternetAccess = true
+	res, _ = runVPC(t, args, plan.Up)
+	route := plantest.Named(t, res, token.EC2Route, "net-data-1-internet")
 	assert.Equal(t, "net-nat-0_id", route.Props()["natGatewayId"])
 }
 
 func TestEndpointsFollowTheConfiguredList(t *testing.T) {
-	res, vpc := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
+	res, vpc := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
 	byService := map[string]map[string]any{}
-	for _, e := range res.OfType(typeEndpoint) {
+	for _, e := range plantest.Every(t, res, token.EC2VPCEndpoint, 3) {
 		p := e.Props()
 		byService[p["serviceName"].(string)] = p
 	}
@@ -151,9 +136,8 @@ func TestEndpointsFollowTheConfiguredList(t *testing.T) {
 }
 
 func TestEndpointSecurityGroupAdmitsOnlyHTTPSFromTheVpcAndOnPremises(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	sg, ok := res.Named(typeSG, "net-endpoints")
-	require.True(t, ok)
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	sg := plantest.Named(t, res, token.EC2SecurityGroup, "net-endpoints")
 	ingress := sg.Props()["ingress"].([]any)
 	require.Len(t, ingress, 1)
 	rule := ingress[0].(map[string]any)
@@ -165,8 +149,8 @@ func TestEndpointSecurityGroupAdmitsOnlyHTTPSFromTheVpcAndOnPremises(t *testing.
 }
 
 func TestDefaultSecurityGroupIsTakenOverWithNoRules(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	groups := res.OfType(typeDefaultSG)
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	groups := plantest.Every(t, res, token.EC2DefaultSecurityGroup, 1)
 	require.Len(t, groups, 1)
 	p := groups[0].Props()
 	assert.Equal(t, "net_id", p["vpcId"])
@@ -175,36 +159,24 @@ func TestDefaultSecurityGroupIsTakenOverWithNoRules(t *testing.T) {
 }
 
 func TestFlowLogsCaptureAllTrafficIntoAnEncryptedRetainedGroup(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	logs := res.OfType(typeFlowLog)
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	logs := plantest.Every(t, res, token.EC2FlowLog, 1)
 	require.Len(t, logs, 1)
 	p := logs[0].Props()
 	assert.Equal(t, "net_id", p["vpcId"])
 	assert.Equal(t, "ALL", p["trafficType"])
 	assert.Equal(t, "cloud-watch-logs", p["logDestinationType"])
 
-	group, ok := res.Named(typeLogGroup, "net-flow-logs")
-	require.True(t, ok)
+	group := plantest.Named(t, res, token.CloudWatchLogGroup, "net-flow-logs")
 	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:net-flow-logs", p["logDestination"])
 	assert.EqualValues(t, 30, group.Props()["retentionInDays"])
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:net-logs", group.Props()["kmsKeyId"])
-
-	key, ok := res.Named(typeKey, "net-logs")
-	require.True(t, ok)
-	assert.Equal(t, true, key.Props()["enableKeyRotation"])
-}
-
-func TestLogsKeyPolicyLimitsCloudWatchLogsToThisAccount(t *testing.T) {
-	doc, err := LogsKeyPolicy("aws", "us-east-1", "123456789012")
-	require.NoError(t, err)
-	assert.Contains(t, doc, `"Service":"logs.us-east-1.amazonaws.com"`)
-	assert.Contains(t, doc, `"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:us-east-1:123456789012:*"`)
-	assert.Contains(t, doc, `"AWS":"arn:aws:iam::123456789012:root"`)
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"], "the stack's logs key, from the foundation")
+	assert.Empty(t, res.OfType(token.KMSKey), "the VPC owns no key: the logs key is stack-wide")
 }
 
 func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {
-	_, vpc := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
-	assert.EqualValues(t, "net_id", plantest.Await(t, vpc.VpcID).Value)
+	_, vpc := runVPC(t, testArgs(3, layout.NATPerAZ), plan.Up)
+	assert.EqualValues(t, "net_id", plantest.Await(t, vpc.VPCID).Value)
 	assert.Equal(t, "10.10.0.0/16", plantest.Await(t, vpc.CIDR).Value)
 	assert.Equal(t, []string{"us-east-1a", "us-east-1b", "us-east-1c"}, vpc.AvailabilityZones)
 	for tier, ids := range map[string]pulumi.StringArray{"public": vpc.PublicSubnetIDs, "app": vpc.AppSubnetIDs, "data": vpc.DataSubnetIDs} {
@@ -216,55 +188,60 @@ func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {
 	assert.Equal(t, "net-data-1-rt_id", plantest.Await(t, vpc.DataRouteTableIDs[1].ToStringOutput()).Value)
 	assert.EqualValues(t, "net-public-rt_id", plantest.Await(t, vpc.PublicRouteTableID).Value)
 	assert.EqualValues(t, "net-endpoints_id", plantest.Await(t, vpc.EndpointSecurityGroupID).Value)
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:net-logs", plantest.Await(t, vpc.LogsKeyArn).Value)
+	assert.Equal(t, []string{"ecr.api", "ssm"}, slices.Sorted(maps.Keys(vpc.EndpointDNSNames)), "a DNS name per interface endpoint")
 }
 
 func TestPreviewDeclaresTheSameResourcesWithUnknownIDs(t *testing.T) {
-	up, _ := runVpc(t, testArgs(t, 3, NatPerAz), plan.Up)
-	preview, vpc := runVpc(t, testArgs(t, 3, NatPerAz), plan.Preview)
+	up, _ := runVPC(t, testArgs(3, layout.NATPerAZ), plan.Up)
+	preview, vpc := runVPC(t, testArgs(3, layout.NATPerAZ), plan.Preview)
 	assert.Equal(t, up.CountByType(), preview.CountByType())
-	assert.False(t, plantest.Await(t, vpc.VpcID).Known, "a new stack's VPC id is unknown in preview")
+	assert.False(t, plantest.Await(t, vpc.VPCID).Known, "a new stack's VPC id is unknown in preview")
 	assert.True(t, plantest.Await(t, vpc.CIDR).Known, "the CIDR is an input, known in preview")
-	route, ok := preview.Named(typeRoute, "net-app-0-internet")
-	require.True(t, ok)
+	route := plantest.Named(t, preview, token.EC2Route, "net-app-0-internet")
 	assert.Equal(t, plan.UnknownValue, route.Props()["natGatewayId"])
 }
 
-func TestEveryChildIsParentedToTheComponent(t *testing.T) {
-	res, _ := runVpc(t, testArgs(t, 2, NatSingle), plan.Up)
-	comps := res.OfType(typeComponent)
-	require.Len(t, comps, 1)
+func TestEveryChildIsParentedToTheComponentAndNamedAfterIt(t *testing.T) {
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	component := plantest.Named(t, res, Type, "net")
+	children := 0
 	for _, r := range res.Resources {
-		if r.Type == typeComponent {
+		if !r.Custom || r.Type == token.AWSProvider {
 			continue
 		}
-		assert.Equal(t, comps[0].URN, r.Parent, "%s %s", r.Type, r.Name)
+		children++
+		assert.Equal(t, component.URN, r.Parent, "%s %s", r.Type, r.Name)
+		assert.True(t, r.Name == "net" || strings.HasPrefix(r.Name, "net-"), "%s is named after its component", r.Name)
+	}
+	assert.Greater(t, children, 20)
+}
+
+func TestNewVPCRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*VPC, error) {
+		return NewVPC(ctx, "net", nil, opts...)
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "network: vpc net: args are required")
+
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.NATStrategy = "everywhere"
+	args.Settings.AvailabilityZones = args.Settings.AvailabilityZones[:1]
+	args.LogsKeyARN = nil
+	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*VPC, error) {
+		return NewVPC(ctx, "net", args, opts...)
+	})
+	require.Error(t, err)
+	for _, want := range []string{"network: vpc net: ", "1 availability zones: need 2 to 4", `unknown NAT strategy "everywhere"`, "the logs key are required"} {
+		assert.Contains(t, err.Error(), want)
 	}
 }
 
-func TestNewVpcRejectsIncompleteArgs(t *testing.T) {
-	args := testArgs(t, 2, NatSingle)
-	args.NatStrategy = "everywhere"
-	args.Subnets = nil
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewVpc(ctx, "net", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "subnets are required")
-	assert.Contains(t, err.Error(), `unknown NAT strategy "everywhere"`)
-}
-
-func TestRetainLogsKeepsTheFlowLogsAndTheirKeyThroughADestroy(t *testing.T) {
-	for _, retain := range []bool{false, true} {
-		args := testArgs(t, 2, NatSingle)
-		args.RetainLogs = retain
-		res, _ := runVpc(t, args, plan.Up)
-		group, ok := res.Named(typeLogGroup, "net-flow-logs")
-		require.True(t, ok)
-		key, ok := res.Named(typeKey, "net-logs")
-		require.True(t, ok)
-		assert.Equal(t, retain, group.RetainOnDelete, "log group")
-		assert.Equal(t, retain, key.RetainOnDelete, "log key")
+func TestProtectKeepsTheFlowLogsThroughADestroy(t *testing.T) {
+	for _, protect := range []bool{false, true} {
+		args := testArgs(2, layout.NATSingle)
+		args.Settings.Protect = protect
+		res, _ := runVPC(t, args, plan.Up)
+		group := plantest.Named(t, res, token.CloudWatchLogGroup, "net-flow-logs")
+		assert.Equal(t, protect, group.RetainOnDelete, "protect=%v", protect)
 	}
 }

@@ -8,25 +8,23 @@ import (
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/hybrid"
-	"github.com/insurance/hybridcloud/network"
 )
 
 // declareCluster declares the ECS cluster in the VPC's app subnets, with its hosts, load balancer and ECS
-// Anywhere, and exports what operators and clients use.
-func declareCluster(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, account pulumi.StringInput,
-	opts ...pulumi.ResourceOption) (*compute.Cluster, error) {
-	c := cfg.Compute
+// Anywhere.
+func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
+	c, vpc := cfg.Compute, st.vpc
 	anywhere := c.Anywhere
 	anywhere.HostTags = patchGroupTag(nil, c.AnywherePatchGroup)
 	cluster, err := compute.NewCluster(ctx, cfg.Stack+"-compute", &compute.ClusterArgs{
-		VpcID:            vpc.VpcID,
+		VpcID:            vpc.VPCID,
 		VpcCIDR:          cfg.Network.CIDR,
 		AppSubnetIDs:     vpc.AppSubnetIDs,
 		OnPremisesCIDRs:  cfg.OnPremises.CIDRs,
-		LogsKeyArn:       vpc.LogsKeyArn,
-		AccountID:        account,
-		Region:           cfg.Region,
-		Partition:        cfg.Partition(),
+		LogsKeyArn:       st.base.LogsKeyARN,
+		AccountID:        st.base.AccountID,
+		Region:           st.base.Region,
+		Partition:        st.base.Partition,
 		Hosts:            c.Hosts,
 		LoadBalancer:     c.LoadBalancer,
 		Anywhere:         anywhere,
@@ -35,42 +33,25 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, a
 		// The provider's default tags do not reach instances an Auto Scaling group launches.
 		InstanceTags: patchGroupTag(cfg.Tags, c.HostPatchGroup),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	ctx.Export("clusterName", cluster.ClusterName)
-	ctx.Export("albDnsName", cluster.AlbDNSName)
-	if anywhere.Enabled {
-		ctx.Export("ecsAnywhereActivationId", cluster.AnywhereActivationID)
-		ctx.Export("ecsAnywhereActivationCode", cluster.AnywhereActivationCode)           // secret
-		ctx.Export("ecsAnywhereRegistrationCommand", cluster.AnywhereRegistrationCommand) // secret: holds the code
-	}
-	return cluster, nil
+	st.cluster = cluster
+	return err
 }
 
 // declareServices declares every configured service on the cluster, with the database secret and the file
-// bucket they may be given, and exports the repositories CI pushes to.
-func declareServices(ctx *pulumi.Context, cfg *config.Config, cluster *compute.Cluster, tier *dataTier,
-	opts ...pulumi.ResourceOption) (*compute.Services, error) {
+// bucket they may be given.
+func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	services, err := compute.NewServices(ctx, cfg.Stack+"-services", &compute.ServicesArgs{
-		Cluster:             cluster,
+		Cluster:             st.cluster,
 		Services:            cfg.Compute.Services,
 		KeepImages:          cfg.Compute.KeepImages,
 		LogRetentionDays:    cfg.Compute.LogRetentionDays,
-		DatabaseSecretArn:   tier.database.SecretArn,
-		DatabaseKeyArn:      tier.database.KmsKeyArn,
-		FileBucketArn:       tier.files.BucketArn,
-		FileBucketKmsKeyArn: tier.files.KmsKeyArn,
+		DatabaseSecretArn:   st.database.SecretArn,
+		DatabaseKeyArn:      st.database.KmsKeyArn,
+		FileBucketArn:       st.files.BucketArn,
+		FileBucketKmsKeyArn: st.files.KmsKeyArn,
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	urls := pulumi.StringMap{}
-	for name, url := range services.RepositoryURLs {
-		urls[name] = url
-	}
-	ctx.Export("ecrRepositoryUrls", urls)
-	return services, nil
+	st.services = services
+	return err
 }
 
 // nodeRoles are the roles of the nodes the cluster registers with Systems Manager: the EC2 hosts, and the

@@ -118,14 +118,14 @@ func TestCostLinesRecomputeFromTheStackAndThePriceTable(t *testing.T) {
 // A usage figure shared by several resources is charged once in all: the quantities of its lines add up
 // to the figure.
 func TestSharedUsageFiguresAddUpToTheConfiguredFigure(t *testing.T) {
-	shared := map[config.UsageKey]string{
-		config.UsageNatGB:                  "NAT data processed",
-		config.UsageEndpointGB:             "endpoint data processed",
-		config.UsageTransitGatewayGB:       "Transit Gateway data processed",
-		config.UsageToOnPremisesGB:         "data transfer out",
-		config.UsageResolverMillionQueries: "Resolver queries",
-		config.UsageLogsIngestedGB:         "log ingestion",
-		config.UsageFlowLogsIngestedGB:     "flow log delivery",
+	shared := map[cost.UsageKey]string{
+		cost.UsageNatGB:                  "NAT data processed",
+		cost.UsageEndpointGB:             "endpoint data processed",
+		cost.UsageTransitGatewayGB:       "Transit Gateway data processed",
+		cost.UsageToOnPremisesGB:         "data transfer out",
+		cost.UsageResolverMillionQueries: "Resolver queries",
+		cost.UsageLogsIngestedGB:         "log ingestion",
+		cost.UsageFlowLogsIngestedGB:     "flow log delivery",
 	}
 	for _, stack := range []string{"dev", "prod"} {
 		r, cfg, _ := costOf(t, stack, plan.Up)

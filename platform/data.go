@@ -8,18 +8,11 @@ import (
 	"github.com/insurance/hybridcloud/network"
 )
 
-// dataTier is what the data components give the rest of the program.
-type dataTier struct {
-	database *data.Database
-	files    *data.Files
-	gateway  *data.FileGateway
-}
-
-// declareData declares the database, the file bucket and the gateway that fills it. clients are the
-// security groups allowed to reach the database (the ECS hosts and tasks).
-func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, account pulumi.StringInput,
-	clients []pulumi.StringInput, opts ...pulumi.ResourceOption) (*dataTier, error) {
-	db := cfg.Database
+// declareData declares the database, reachable from the cluster's hosts and tasks, the file bucket and the
+// gateway that fills it.
+func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
+	db, vpc, account := cfg.Database, st.vpc, st.base.AccountID
+	clients := []pulumi.StringInput{st.cluster.HostSecurityGroupID, st.cluster.TaskSecurityGroupID}
 	database, err := data.NewDatabase(ctx, cfg.Stack+"-db", &data.DatabaseArgs{
 		Identifier:             cfg.Project + "-" + cfg.Stack,
 		EngineVersion:          db.EngineVersion,
@@ -33,15 +26,15 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		DatabaseName:           db.DatabaseName,
 		LogRetentionDays:       db.LogRetentionDays,
 		Protect:                db.Protect,
-		VpcID:                  vpc.VpcID,
+		VpcID:                  vpc.VPCID,
 		SubnetIDs:              vpc.DataSubnetIDs,
 		ClientSecurityGroupIDs: clients,
 		OnPremisesCIDRs:        cfg.OnPremises.CIDRs,
-		LogsKeyArn:             vpc.LogsKeyArn,
+		LogsKeyArn:             st.base.LogsKeyARN,
 		AccountID:              account,
 	}, opts...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	fs := cfg.FileShare
@@ -54,7 +47,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		AccountID:             account,
 	}, opts...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	shares := make([]data.Share, 0, len(fs.Shares))
@@ -73,7 +66,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		BucketArn:            files.BucketArn,
 		BucketKmsKeyArn:      files.KmsKeyArn,
 		LogRetentionDays:     gw.LogRetentionDays,
-		LogsKeyArn:           vpc.LogsKeyArn,
+		LogsKeyArn:           st.base.LogsKeyARN,
 		AccountID:            account,
 		Protect:              fs.Protect,
 	}
@@ -81,7 +74,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		// The first app subnet: private, routed to on premises and to the endpoints.
 		gatewayArgs.Host = &data.GatewayHost{
 			InstanceType: gw.InstanceType, CacheDiskGiB: gw.CacheDiskGiB,
-			VpcID: vpc.VpcID.ToStringOutput(), SubnetID: vpc.AppSubnetIDs[0], VpcCIDR: cfg.Network.CIDR,
+			VpcID: vpc.VPCID.ToStringOutput(), SubnetID: vpc.AppSubnetIDs[0], VpcCIDR: cfg.Network.CIDR,
 			ActivationCIDRs: cfg.OnPremises.CIDRs, KmsKeyArn: files.KmsKeyArn,
 		}
 	}
@@ -89,21 +82,13 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, acco
 		gatewayArgs.ActivationKey = pulumi.ToSecret(pulumi.String(gw.ActivationKey)).(pulumi.StringOutput)
 	}
 	if gw.UseVpcEndpoint {
-		gatewayArgs.VpcEndpointDNSName = vpc.EndpointDNSNames[config.StorageGatewayEndpoint]
+		gatewayArgs.VpcEndpointDNSName = vpc.EndpointDNSNames[network.StorageGatewayEndpoint]
 	}
 	gateway, err := data.NewFileGateway(ctx, cfg.Stack+"-file-gateway", gatewayArgs, opts...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
-	ctx.Export("databaseAddress", database.Address)
-	ctx.Export("databasePort", database.Port)
-	ctx.Export("databaseSecretArn", database.SecretArn)
-	ctx.Export("fileBucketName", files.BucketName)
-	mounts := pulumi.StringMap{}
-	for share, cmd := range gateway.MountCommands {
-		mounts[share] = cmd
-	}
-	ctx.Export("nfsMountCommands", mounts)
-	return &dataTier{database: database, files: files, gateway: gateway}, nil
+	st.database, st.files, st.gateway = database, files, gateway
+	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 	"github.com/insurance/hybridcloud/policy/offline"
 )
 
@@ -81,8 +83,7 @@ func TestBackupCoversTheDatabaseAndTheFileBucketWithCopiesInTheDRRegion(t *testi
 		require.Len(t, plans, 1)
 		assert.Contains(t, plans[0].Dependencies["rules"], drVault.URN, "rules copy to the DR vault")
 
-		topic, ok := res.Named("aws:sns/topic:Topic", "prod-hybrid-alarms")
-		require.True(t, ok)
+		topic := plantest.Named(t, res, token.SNSTopic, "prod-foundation-operations")
 		targets := res.OfType("aws:cloudwatch/eventTarget:EventTarget")
 		require.Len(t, targets, 1)
 		assert.Equal(t, []string{topic.URN}, targets[0].Dependencies["arn"], "failed backup jobs reach the operations topic")

@@ -16,7 +16,7 @@ import (
 func drawStack(t *testing.T, stack string) (diagram.Graph, *plan.Result) {
 	t.Helper()
 	res := runStack(t, stack, plan.Up)
-	return diagram.Build(stack, res, stackConfig(t, stack).OnPremises), res
+	return diagram.Build(stack, res, diagram.Site(stackConfig(t, stack).OnPremises)), res
 }
 
 func groupIDs(g diagram.Graph) map[string]bool {
@@ -66,7 +66,9 @@ func TestTheDiagramHasAnEdgeForEveryWiring(t *testing.T) {
 		{"c_prod_files", "c_prod_file_gateway", "bucket"},
 		{"c_prod_files", "c_prod_services", "bucket"},
 		{"c_prod_db", "c_prod_backup", "database"},
-		{"c_prod_hybrid", "c_prod_backup", "alarm topic"},
+		{"c_prod_foundation", "c_prod_backup", "alarm topic"},
+		{"c_prod_foundation", "c_prod_hybrid", "alarm topic"},
+		{"c_prod_foundation", "c_prod_vpc", "KMS key"},
 	} {
 		label, ok := edges[[2]string{want.from, want.to}]
 		if assert.True(t, ok, "no edge %s -> %s in %v", want.from, want.to, g.Edges) {

@@ -7,19 +7,17 @@ import (
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/hybrid"
-	"github.com/insurance/hybridcloud/network"
 )
 
 // declareBackup backs up the data tier, with copies in the DR region through a second provider carrying the
-// same tags. alerts receives failed jobs (nil: no notifications).
-func declareBackup(ctx *pulumi.Context, cfg *config.Config, tier *dataTier, account, alerts pulumi.StringInput,
-	opts ...pulumi.ResourceOption) (*data.Backup, error) {
+// same tags; failed jobs notify the operations topic.
+func declareBackup(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	dr, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{
 		Region:      pulumi.String(cfg.Backup.DRRegion),
 		DefaultTags: &aws.ProviderDefaultTagsArgs{Tags: pulumi.ToStringMap(cfg.Tags)},
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	rules := make([]data.BackupRule, 0, len(cfg.Backup.Rules))
 	for _, r := range cfg.Backup.Rules {
@@ -29,29 +27,23 @@ func declareBackup(ctx *pulumi.Context, cfg *config.Config, tier *dataTier, acco
 	args := &data.BackupArgs{
 		Rules:                   rules,
 		ContinuousRetentionDays: cfg.Backup.ContinuousRetentionDays,
-		Resources:               []pulumi.StringInput{tier.database.InstanceArn, tier.files.BucketArn},
-		ResourceKeyArns:         []pulumi.StringInput{tier.database.KmsKeyArn, tier.files.KmsKeyArn},
-		NotificationTopicArn:    alerts,
+		Resources:               []pulumi.StringInput{st.database.InstanceArn, st.files.BucketArn},
+		ResourceKeyArns:         []pulumi.StringInput{st.database.KmsKeyArn, st.files.KmsKeyArn},
+		NotificationTopicArn:    st.base.OperationsTopicARN,
 		DRProvider:              dr,
-		AccountID:               account,
+		AccountID:               st.base.AccountID,
 		Protect:                 cfg.Backup.Protect,
 	}
 	if l := cfg.Backup.VaultLock; l != nil {
 		args.VaultLock = &data.VaultLock{MinRetentionDays: l.MinRetentionDays, MaxRetentionDays: l.MaxRetentionDays, ChangeableForDays: l.ChangeableForDays}
 	}
-	b, err := data.NewBackup(ctx, cfg.Stack+"-backup", args, opts...)
-	if err != nil {
-		return nil, err
-	}
-	ctx.Export("backupVaultArn", b.VaultArn)
-	ctx.Export("drBackupVaultArn", b.DRVaultArn)
-	return b, nil
+	st.backup, err = data.NewBackup(ctx, cfg.Stack+"-backup", args, opts...)
+	return err
 }
 
-// declareManagement puts the servers of both sides under Systems Manager. roles are the roles of nodes
-// registered by other components (ECS hosts, ECS Anywhere hosts), which must follow the session preferences.
-func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc, account pulumi.StringInput,
-	roles []pulumi.StringInput, opts ...pulumi.ResourceOption) (*hybrid.Management, error) {
+// declareManagement puts the servers of both sides under Systems Manager; the cluster's hosts (EC2 and ECS
+// Anywhere), registered by the cluster, follow the same session preferences.
+func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	m := cfg.Management
 	baselines := make([]hybrid.PatchBaseline, 0, len(m.PatchBaselines))
 	for _, b := range m.PatchBaselines {
@@ -71,24 +63,11 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, vpc *network.Vpc
 		PatchCutoffHours:          m.PatchWindow.CutoffHours,
 		SessionIdleTimeoutMinutes: m.SessionIdleTimeoutMinutes,
 		LogRetentionDays:          m.SessionLogRetentionDays,
-		LogsKeyArn:                vpc.LogsKeyArn,
-		ManagedRoleNames:          roles,
-		Region:                    cfg.Region,
-		AccountID:                 account,
+		LogsKeyArn:                st.base.LogsKeyARN,
+		ManagedRoleNames:          nodeRoles(cfg, st.cluster),
+		Region:                    st.base.Region,
+		AccountID:                 st.base.AccountID,
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	ids, codes, commands := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
-	for group := range mgmt.RegistrationCommands {
-		ids[group] = mgmt.ActivationIDs[group].ToStringOutput()
-		codes[group] = mgmt.ActivationCodes[group]
-		commands[group] = mgmt.RegistrationCommands[group]
-	}
-	// By patch group; codes and commands are secrets.
-	ctx.Export("serverActivationIds", ids)
-	ctx.Export("serverActivationCodes", codes)
-	ctx.Export("serverRegistrationCommands", commands)
-	ctx.Export("sessionLogGroup", mgmt.SessionLogGroupName)
-	return mgmt, nil
+	st.management = mgmt
+	return err
 }

@@ -6,7 +6,11 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/config"
+	"github.com/insurance/hybridcloud/data"
+	"github.com/insurance/hybridcloud/foundation"
+	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/network"
 )
 
@@ -18,12 +22,33 @@ func Program(now func() time.Time) pulumi.RunFunc {
 		if err != nil {
 			return err
 		}
-		return declare(ctx, cfg)
+		st, err := declare(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		export(ctx, cfg, st)
+		return nil
 	}
 }
 
-// declare declares every component for a validated configuration and wires them together.
-func declare(ctx *pulumi.Context, cfg *config.Config) error {
+// stack is every component the program declares, for the exports.
+type stack struct {
+	base         *foundation.Baseline
+	vpc          *network.VPC
+	connectivity *hybrid.Connectivity
+	dns          *hybrid.DNS
+	cluster      *compute.Cluster
+	database     *data.Database
+	files        *data.Files
+	gateway      *data.FileGateway
+	services     *compute.Services
+	backup       *data.Backup
+	management   *hybrid.Management
+}
+
+// declare declares every component for a validated configuration, in dependency order, and wires each
+// one's outputs into the next. It reads top to bottom as the architecture diagram.
+func declare(ctx *pulumi.Context, cfg *config.Config) (*stack, error) {
 	// One explicit provider carries the region and the tags every resource must have; the default provider
 	// is disabled in Pulumi.yaml so nothing can bypass it.
 	provider, err := aws.NewProvider(ctx, "aws", &aws.ProviderArgs{
@@ -31,57 +56,44 @@ func declare(ctx *pulumi.Context, cfg *config.Config) error {
 		DefaultTags: &aws.ProviderDefaultTagsArgs{Tags: pulumi.ToStringMap(cfg.Tags)},
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	useProvider := pulumi.Provider(provider)
-	identity := aws.GetCallerIdentityOutput(ctx, aws.GetCallerIdentityOutputArgs{}, useProvider)
+	st := &stack{}
 
-	vpc, err := network.NewVpc(ctx, cfg.Stack+"-vpc", &network.VpcArgs{
-		CIDR:                     cfg.Network.CIDR,
-		Subnets:                  cfg.Network.Subnets,
-		NatStrategy:              cfg.Network.NatStrategy,
-		DataSubnetInternetAccess: cfg.Network.DataSubnetInternetAccess,
-		Region:                   cfg.Region,
-		Endpoints:                cfg.Network.Endpoints,
-		EndpointAZCount:          cfg.Network.EndpointAZCount,
-		OnPremisesCIDRs:          cfg.OnPremises.CIDRs,
-		FlowLogRetentionDays:     cfg.Network.FlowLogRetentionDays,
-		AccountID:                identity.AccountId(),
-		Partition:                cfg.Partition(),
-		RetainLogs:               cfg.IsProd(),
-	}, useProvider)
-	if err != nil {
-		return err
+	if st.base, err = foundation.NewBaseline(ctx, cfg.Stack+"-foundation", &foundation.BaselineArgs{
+		Settings: cfg.Foundation,
+		Region:   cfg.Region,
+	}, useProvider); err != nil {
+		return nil, err
 	}
-	cluster, err := declareCluster(ctx, cfg, vpc, identity.AccountId(), useProvider)
-	if err != nil {
-		return err
+	if st.vpc, err = network.NewVPC(ctx, cfg.Stack+"-vpc", &network.VPCArgs{
+		Settings:        cfg.Network,
+		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
+		LogsKeyARN:      st.base.LogsKeyARN,
+		AccountID:       st.base.AccountID,
+		Partition:       st.base.Partition,
+		Region:          st.base.Region,
+	}, useProvider); err != nil {
+		return nil, err
 	}
-	connectivity, err := declareHybrid(ctx, cfg, vpc, identity.AccountId(), useProvider)
-	if err != nil {
-		return err
+	if err := declareHybrid(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
 	}
-
-	tier, err := declareData(ctx, cfg, vpc, identity.AccountId(), []pulumi.StringInput{cluster.HostSecurityGroupID, cluster.TaskSecurityGroupID}, useProvider)
-	if err != nil {
-		return err
+	if err := declareCluster(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
 	}
-	if _, err := declareServices(ctx, cfg, cluster, tier, useProvider); err != nil {
-		return err
+	if err := declareData(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
 	}
-	if _, err := declareBackup(ctx, cfg, tier, identity.AccountId(), connectivity.AlarmTopicArn, useProvider); err != nil {
-		return err
+	if err := declareServices(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
 	}
-	if _, err := declareManagement(ctx, cfg, vpc, identity.AccountId(), nodeRoles(cfg, cluster), useProvider); err != nil {
-		return err
+	if err := declareBackup(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
 	}
-
-	ctx.Export("environment", pulumi.String(string(cfg.Environment)))
-	ctx.Export("vpcId", vpc.VpcID)
-	ctx.Export("vpcCidr", vpc.CIDR)
-	ctx.Export("availabilityZones", pulumi.ToStringArray(vpc.AvailabilityZones))
-	ctx.Export("appSubnetIds", vpc.AppSubnetIDs)
-	ctx.Export("dataSubnetIds", vpc.DataSubnetIDs)
-	ctx.Export("routeTableIds", pulumi.Map{"public": vpc.PublicRouteTableID, "app": vpc.AppRouteTableIDs, "data": vpc.DataRouteTableIDs})
-	return nil
+	if err := declareManagement(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
+	}
+	return st, nil
 }

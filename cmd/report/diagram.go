@@ -27,8 +27,7 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	op := sp.config.OnPremises
-	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site{CIDRs: op.CIDRs, DNSDomain: op.DNSDomain, DNSServers: op.DNSServers})
+	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises))
 	mermaid, dot := g.Mermaid(), g.DOT()
 
 	if *readme != "" {

@@ -1,5 +1,4 @@
-// Package plantest builds small plans by hand, for unit tests of code that reads plans (the cost and
-// diagram reports): components, resources with declared inputs, their providers, and the dependencies
-// between them, shaped as the plan harness records them. It also holds the lookups the component tests share
-// (Named, Await) over real runs of the harness.
+// Package plantest is the test harness over the plan mocks: Run plays a component under the mocks in
+// preview or up with an explicit provider, Named and Every look resources up and fail the test when they
+// are missing, Await reads an output, and Builder builds small plans by hand for the reports' tests.
 package plantest

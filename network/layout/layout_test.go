@@ -1,4 +1,4 @@
-package network
+package layout
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func layoutString(plans []SubnetPlan) string {
+func layoutString(plans []Subnet) string {
 	var b strings.Builder
 	for _, p := range plans {
 		fmt.Fprintf(&b, "%s %d %s %s\n", p.Tier, p.AZIndex, p.AZ, p.CIDR)
@@ -53,7 +53,7 @@ public 1 a-b-1b 192.168.6.144/28
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := PlanSubnets(netip.MustParsePrefix(tc.cidr), tc.azs, tc.sizes)
+			got, err := Plan(netip.MustParsePrefix(tc.cidr), tc.azs, tc.sizes)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, layoutString(got))
 		})
@@ -62,9 +62,9 @@ public 1 a-b-1b 192.168.6.144/28
 
 func TestAddingAnAZKeepsEveryExistingSubnet(t *testing.T) {
 	vpc := netip.MustParsePrefix("10.10.0.0/16")
-	two, err := PlanSubnets(vpc, []string{"x-y-1a", "x-y-1b"}, DefaultPrefixLengths)
+	two, err := Plan(vpc, []string{"x-y-1a", "x-y-1b"}, DefaultPrefixLengths)
 	require.NoError(t, err)
-	three, err := PlanSubnets(vpc, []string{"x-y-1a", "x-y-1b", "x-y-1c"}, DefaultPrefixLengths)
+	three, err := Plan(vpc, []string{"x-y-1a", "x-y-1b", "x-y-1c"}, DefaultPrefixLengths)
 	require.NoError(t, err)
 	for _, s := range two {
 		assert.Contains(t, three, s, "a third AZ must not renumber (and so replace) %s", s.CIDR)
@@ -72,7 +72,7 @@ func TestAddingAnAZKeepsEveryExistingSubnet(t *testing.T) {
 }
 
 func TestPlannedSubnetsNeverOverlap(t *testing.T) {
-	got, err := PlanSubnets(netip.MustParsePrefix("10.0.0.0/16"), []string{"x-y-1a", "x-y-1b", "x-y-1c", "x-y-1d"}, PrefixLengths{App: 19, Data: 21, Public: 24})
+	got, err := Plan(netip.MustParsePrefix("10.0.0.0/16"), []string{"x-y-1a", "x-y-1b", "x-y-1c", "x-y-1d"}, PrefixLengths{App: 19, Data: 21, Public: 24})
 	require.NoError(t, err)
 	for i, a := range got {
 		for _, b := range got[i+1:] {
@@ -98,29 +98,40 @@ func TestPlanSubnetsRejectsLayoutsAWSWouldRefuse(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := PlanSubnets(netip.MustParsePrefix(tc.cidr), tc.azs, tc.sizes)
+			_, err := Plan(netip.MustParsePrefix(tc.cidr), tc.azs, tc.sizes)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
 }
 
-func TestNatGatewayPlacement(t *testing.T) {
-	assert.Equal(t, []int{0}, NatGatewayAZs(NatSingle, 3), "single: one gateway, in the first AZ")
-	assert.Equal(t, []int{0, 1, 2}, NatGatewayAZs(NatPerAz, 3), "perAz: one gateway per AZ")
+func TestNATGatewayPlacement(t *testing.T) {
+	single, err := NATSingle.GatewayAZs(3)
+	require.NoError(t, err)
+	assert.Equal(t, []int{0}, single, "single: one gateway, in the first AZ")
+	perAZ, err := NATPerAZ.GatewayAZs(3)
+	require.NoError(t, err)
+	assert.Equal(t, []int{0, 1, 2}, perAZ, "perAz: one gateway per AZ")
 	for az := range 3 {
-		assert.Equal(t, 0, natFor(NatSingle, az))
-		assert.Equal(t, az, natFor(NatPerAz, az), "perAz: each AZ egresses through its own gateway")
+		got, err := NATSingle.GatewayFor(az)
+		require.NoError(t, err)
+		assert.Equal(t, 0, got)
+		got, err = NATPerAZ.GatewayFor(az)
+		require.NoError(t, err)
+		assert.Equal(t, az, got, "perAz: each AZ egresses through its own gateway")
 	}
 }
 
-func TestParseNatStrategyAcceptsOnlyTheKnownStrategies(t *testing.T) {
-	for _, ok := range []string{"single", "perAz"} {
-		_, err := ParseNatStrategy(ok)
-		assert.NoError(t, err, ok)
+func TestAnUnknownNATStrategyIsAnErrorNotADefault(t *testing.T) {
+	for _, ok := range []NATStrategy{"single", "perAz"} {
+		assert.NoError(t, ok.Check(), ok)
 	}
-	for _, bad := range []string{"", "perAZ", "none"} {
-		_, err := ParseNatStrategy(bad)
+	for _, bad := range []NATStrategy{"", "perAZ", "none"} {
+		require.Error(t, bad.Check(), bad)
+		assert.Contains(t, bad.Check().Error(), `want "single" or "perAz"`)
+		_, err := bad.GatewayAZs(3)
+		assert.Error(t, err, "%q must not place gateways as if it were a known strategy", bad)
+		_, err = bad.GatewayFor(1)
 		assert.Error(t, err, bad)
 	}
 }

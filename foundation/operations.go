@@ -1,0 +1,122 @@
+package foundation
+
+import (
+	"fmt"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/sns"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
+)
+
+// Services that publish to the operations topic: CloudWatch alarms, AWS Backup vault notifications, and
+// EventBridge rules (the backup component's failed-job rule).
+var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}
+
+// TopicKeyPolicy is the key policy of the operations topic's KMS key: the account administers it, and the
+// publishing services may use it, which they need to publish to an encrypted topic.
+func TopicKeyPolicy(partition, accountID string) (string, error) {
+	return iamdoc.JSON(
+		keys.AccountAdministers(partition, accountID),
+		iamdoc.Statement{
+			"Sid":       "PublishersEncrypt",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": topicPublishers},
+			"Action":    []string{"kms:Decrypt", "kms:GenerateDataKey*"},
+			"Resource":  "*",
+		},
+	)
+}
+
+// TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms, backup
+// jobs and event rules publish to it, and only over TLS.
+func TopicPolicy(partition, region, accountID, topicARN string) (string, error) {
+	sourceAccount := map[string]any{"aws:SourceAccount": accountID}
+	return iamdoc.JSON(
+		iamdoc.Statement{
+			"Sid":       "AccountManages",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+			"Action": []string{"SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission",
+				"SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"},
+			"Resource": topicARN,
+		},
+		iamdoc.Statement{
+			"Sid":       "AlarmsPublish",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": "cloudwatch.amazonaws.com"},
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{
+				"StringEquals": sourceAccount,
+				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:cloudwatch:%s:%s:alarm:*", partition, region, accountID)},
+			},
+		},
+		iamdoc.Statement{
+			"Sid":       "BackupPublishes",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": "backup.amazonaws.com"},
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{"StringEquals": sourceAccount},
+		},
+		iamdoc.Statement{
+			"Sid":       "EventRulesPublish",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": "events.amazonaws.com"},
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{
+				"StringEquals": sourceAccount,
+				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:events:%s:%s:rule/*", partition, region, accountID)},
+			},
+		},
+		iamdoc.Statement{
+			"Sid":       "TLSOnly",
+			"Effect":    "Deny",
+			"Principal": "*",
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}},
+		},
+	)
+}
+
+// declareOperationsTopic declares the KMS-encrypted operations topic, its policy and the email
+// subscriptions.
+func (b *Baseline) declareOperationsTopic(ctx *pulumi.Context, name string, args *BaselineArgs, opts ...pulumi.ResourceOption) error {
+	name += "-operations"
+	keyPolicy := b.AccountID.ApplyT(func(account string) (string, error) {
+		return TopicKeyPolicy(b.Partition, account)
+	}).(pulumi.StringOutput)
+	key, err := keys.New(ctx, name, "Encrypts the operations topic "+name, keyPolicy, opts...)
+	if err != nil {
+		return err
+	}
+	topic, err := sns.NewTopic(ctx, name, &sns.TopicArgs{
+		DisplayName:    pulumi.String(name),
+		KmsMasterKeyId: key.Arn,
+	}, opts...)
+	if err != nil {
+		return err
+	}
+	b.OperationsTopicARN = topic.Arn
+	policy := pulumi.All(b.AccountID, topic.Arn).ApplyT(func(v []any) (string, error) {
+		return TopicPolicy(b.Partition, args.Region, v[0].(string), v[1].(string))
+	}).(pulumi.StringOutput)
+	if _, err := sns.NewTopicPolicy(ctx, name, &sns.TopicPolicyArgs{Arn: topic.Arn, Policy: policy}, opts...); err != nil {
+		return err
+	}
+	for _, email := range args.Settings.AlarmEmails {
+		// Email subscriptions stay pending until the recipient confirms the message AWS sends.
+		if _, err := sns.NewTopicSubscription(ctx, name+"-"+email, &sns.TopicSubscriptionArgs{
+			Topic:    topic.Arn,
+			Protocol: pulumi.String("email"),
+			Endpoint: pulumi.String(email),
+		}, opts...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
