@@ -122,9 +122,9 @@ var (
 	secretLookingWords = []string{"PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL"}
 )
 
-// compute validates hybridcloud:compute. baselines are the management section's patch baselines, which
-// the hosts' patch groups must belong to.
-func (p *parser) compute(in computeInput, env Environment, baselines []PatchBaseline) Compute {
+// compute validates hybridcloud:compute. patchGroups are the groups the management section's patch
+// baselines cover, which the hosts' patch groups must be among.
+func (p *parser) compute(in computeInput, env Environment, patchGroups []string) Compute {
 	key := p.key("compute")
 	out := Compute{
 		Hosts: compute.HostSettings{
@@ -156,9 +156,9 @@ func (p *parser) compute(in computeInput, env Environment, baselines []PatchBase
 		p.fail(key+".ecr.keepImages", "%d is outside 1-%d", out.KeepImages, maxKeepImages)
 	}
 	out.Anywhere = p.anywhere(key+".ecsAnywhere", in.EcsAnywhere)
-	out.HostPatchGroup = p.patchGroup(key+".patchGroup", in.PatchGroup, baselines)
+	out.HostPatchGroup = p.patchGroup(key+".patchGroup", in.PatchGroup, patchGroups)
 	if in.EcsAnywhere.Enabled {
-		out.AnywherePatchGroup = p.patchGroup(key+".ecsAnywhere.patchGroup", in.EcsAnywhere.PatchGroup, baselines)
+		out.AnywherePatchGroup = p.patchGroup(key+".ecsAnywhere.patchGroup", in.EcsAnywhere.PatchGroup, patchGroups)
 	}
 
 	seen := map[string]int{}
@@ -247,16 +247,13 @@ func (p *parser) anywhere(key string, in anywhereInput) compute.AnywhereSettings
 
 // patchGroup checks that a Patch Group is one a patch baseline covers; a group no baseline has would leave
 // its hosts unpatched without a word.
-func (p *parser) patchGroup(key, group string, baselines []PatchBaseline) string {
-	if group == "" || len(baselines) == 0 { // no baselines: the management section's own error says so
+func (p *parser) patchGroup(key, group string, patchGroups []string) string {
+	if group == "" || len(patchGroups) == 0 { // no baselines: the management section's own error says so
 		return group
 	}
-	for _, b := range baselines {
-		if slices.Contains(b.PatchGroups, group) {
-			return group
-		}
+	if !slices.Contains(patchGroups, group) {
+		p.fail(key, "%q is in no patch baseline's patchGroups (hybridcloud:management.patchBaselines)", group)
 	}
-	p.fail(key, "%q is in no patch baseline's patchGroups (hybridcloud:management.patchBaselines)", group)
 	return group
 }
 

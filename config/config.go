@@ -133,7 +133,7 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	}
 	var comp computeInput
 	if p.object("compute", true, &comp) {
-		c.Compute = p.compute(comp, c.Environment, c.Management.PatchBaselines)
+		c.Compute = p.compute(comp, c.Environment, c.Management.patchGroups())
 	}
 	p.checkOverlaps(c)
 	p.checkGatewayEndpoint(c)

@@ -167,3 +167,13 @@ func (p *parser) management(in managementInput) Management {
 	}
 	return out
 }
+
+// patchGroups lists every patch group a patch baseline covers: the groups hosts elsewhere in the stack may
+// join and still be patched.
+func (m Management) patchGroups() []string {
+	var out []string
+	for _, b := range m.PatchBaselines {
+		out = append(out, b.PatchGroups...)
+	}
+	return out
+}
