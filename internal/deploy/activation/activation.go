@@ -1,0 +1,41 @@
+// Package activation works out when an SSM hybrid activation (the management activations of on-premises
+// servers, the ECS Anywhere activation) expires, so activations renew themselves instead of carrying a date in
+// the stack files.
+//
+// AWS lets an activation live at most 30 days from its creation, and a change of expiry replaces it (a new
+// id and code; hosts registered with the old one stay registered). So time is cut into rotation windows of a
+// configured number of days, counted from the Unix epoch: every deployment inside one window computes the
+// same expiry (no diff), and the first deployment after a window ends computes a new one, which replaces the
+// activation before the old one lapses, as long as a deployment runs within 30 days minus the rotation
+// period of the window's start. The pulumiverse time provider's Rotating resource would do the same only on
+// a refresh (`pulumi up --refresh`): it rotates when a read finds it expired, never on a plain preview or up.
+package activation
+
+import (
+	"fmt"
+	"time"
+)
+
+// Limits AWS and this package put on an activation.
+const (
+	// Lifetime is how long after its window starts an activation stays valid: AWS's 30 days, less an hour,
+	// so the limit, which AWS counts from the activation's creation (never before its window starts), is
+	// never exceeded.
+	Lifetime = 30*24*time.Hour - time.Hour
+	// MaxRotationDays is the longest rotation window: its end leaves the activation almost two days
+	// (Lifetime less the window) for a deployment to replace it.
+	MaxRotationDays = 28
+	// MaxRegistrations is AWS's limit of hosts one activation registers.
+	MaxRegistrations = 1000
+)
+
+// Expiry is the expiration date of an activation deployed at now with rotation windows of rotationDays: the
+// start of now's window plus Lifetime.
+func Expiry(now time.Time, rotationDays int) (time.Time, error) {
+	if rotationDays < 1 || rotationDays > MaxRotationDays {
+		return time.Time{}, fmt.Errorf("activation: a rotation of %d days is outside 1-%d", rotationDays, MaxRotationDays)
+	}
+	window := time.Duration(rotationDays) * 24 * time.Hour
+	start := now.UTC().Truncate(window) // multiples of whole days since the zero time: windows start at midnight UTC
+	return start.Add(Lifetime), nil
+}
