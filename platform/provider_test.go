@@ -31,9 +31,11 @@ func TestOneTaggedProviderCarriesTheRegionAndMandatoryTags(t *testing.T) {
 
 func TestAConfigErrorStopsTheProgramBeforeAnyResource(t *testing.T) {
 	st := withConfig(stackFiles(t, "dev"), "hybridcloud:network", `{"cidr":"10.0.0.0/16"}`)
-	_, err := plan.Run(Program(func() time.Time { return testNow }), st, plan.Up)
+	res, err := plan.Run(Program(func() time.Time { return testNow }), st, plan.Up)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:network.natStrategy: required")
+	require.NotNil(t, res)
+	assert.Empty(t, res.Resources, "not even the provider is declared before the config is valid")
 }
 
 func TestEveryAWSResourceUsesTheTaggedProvider(t *testing.T) {

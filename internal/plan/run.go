@@ -31,7 +31,7 @@ type Result struct {
 }
 
 // Run runs program under mocks in the given mode and returns what it registered. A program error (a config
-// validation error, say) is returned as is.
+// validation error, say) is returned as is, beside what was registered before it.
 func Run(program pulumi.RunFunc, stack Stack, mode Mode) (*Result, error) {
 	m := &monitor{mode: mode, project: stack.Project, stack: stack.Name}
 	cfg := make(map[string]string, len(stack.Config))
@@ -45,10 +45,7 @@ func Run(program pulumi.RunFunc, stack Stack, mode Mode) (*Result, error) {
 			info.ConfigSecretKeys = append([]string(nil), stack.SecretKeys...)
 			info.DryRun = mode == Preview
 		})
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Mode: mode, Resources: m.sorted()}, nil
+	return &Result{Mode: mode, Resources: m.sorted()}, err
 }
 
 // OfType returns the resources of one type token, in URN order.
