@@ -67,6 +67,7 @@ func (r *renames) Set(v string) error {
 
 func run(argv []string, out io.Writer) error {
 	flags := flag.NewFlagSet("plandiff", flag.ContinueOnError)
+	flags.SetOutput(io.Discard) // the returned error says what is wrong
 	var rename renames
 	flags.Var(&rename, "rename", "old=new: a resource name that changed (repeatable)")
 	if err := flags.Parse(argv); err != nil {
