@@ -4,6 +4,7 @@ package iamdoc
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -30,15 +31,34 @@ var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazona
 // AssumeRole is the trust policy letting an AWS service assume a role. For services that send it, an
 // aws:SourceAccount condition restricts the role to this account's resources (confused deputy).
 func AssumeRole(service string, account pulumi.StringInput) pulumi.StringOutput {
-	return account.ToStringOutput().ApplyT(func(account string) (string, error) {
+	return AssumeRoleFrom(service, account, nil)
+}
+
+// AssumeRoleFrom is AssumeRole with an aws:SourceArn condition too, for services that say which resource
+// they act for: only sources matching the ARN pattern (ArnLike, so * and ? match) may assume the role. A nil
+// pattern means no such condition. Never give one for EC2 or AWS Backup, which send neither key.
+func AssumeRoleFrom(service string, account, sourceARN pulumi.StringInput) pulumi.StringOutput {
+	if sourceARN == nil {
+		sourceARN = pulumi.String("")
+	}
+	return pulumi.All(account, sourceARN).ApplyT(func(v []any) (string, error) {
+		account, source := v[0].(string), v[1].(string)
 		trust := Statement{
 			"Effect":    "Allow",
 			"Principal": map[string]any{"Service": service},
 			"Action":    "sts:AssumeRole",
 		}
-		if !noSourceAccount[service] {
-			trust["Condition"] = map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": account}}
+		if noSourceAccount[service] {
+			if source != "" {
+				return "", fmt.Errorf("iamdoc: %s sends no aws:SourceArn; a condition on it would lock the service out", service)
+			}
+			return JSON(trust)
 		}
+		condition := map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": account}}
+		if source != "" {
+			condition["ArnLike"] = map[string]any{"aws:SourceArn": source}
+		}
+		trust["Condition"] = condition
 		return JSON(trust)
 	}).(pulumi.StringOutput)
 }

@@ -20,9 +20,15 @@ func TestJSONWrapsStatementsInAVersionedDocument(t *testing.T) {
 // trust resolves AssumeRole's only statement for service.
 func trust(t *testing.T, service string) map[string]any {
 	t.Helper()
+	return trustFrom(t, service, nil)
+}
+
+// trustFrom resolves AssumeRoleFrom's only statement for service and source.
+func trustFrom(t *testing.T, service string, source pulumi.StringInput) map[string]any {
+	t.Helper()
 	var out pulumi.StringOutput
 	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		out = AssumeRole(service, pulumi.String("123456789012"))
+		out = AssumeRoleFrom(service, pulumi.String("123456789012"), source)
 		return nil
 	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
 	require.NoError(t, err)
@@ -42,4 +48,24 @@ func TestTrustIsLimitedToTheAccountWhereTheServiceSaysWhichOneItActsFor(t *testi
 		assert.NotContains(t, doc, "Condition", "%s sends no aws:SourceAccount: a condition would lock it out", service)
 		assert.Equal(t, map[string]any{"Service": service}, doc["Principal"])
 	}
+}
+
+func TestTrustFromASourcePinsTheResourceTheServiceActsFor(t *testing.T) {
+	doc := trustFrom(t, "ecs-tasks.amazonaws.com", pulumi.String("arn:aws:ecs:us-east-1:123456789012:*"))
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*"},
+	}, doc["Condition"])
+}
+
+func TestASourceConditionForAServiceThatSendsNoneIsRefused(t *testing.T) {
+	var out pulumi.StringOutput
+	_, err := plan.Run(func(ctx *pulumi.Context) error {
+		out = AssumeRoleFrom("backup.amazonaws.com", pulumi.String("123456789012"), pulumi.String("arn:aws:backup:*"))
+		return nil
+	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+	require.NoError(t, err)
+	_, err = plan.Await(out)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "backup.amazonaws.com sends no aws:SourceArn")
 }
