@@ -12,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/foundation"
+	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/internal/report/cost"
 	"github.com/insurance/hybridcloud/network"
 )
@@ -62,8 +63,10 @@ type Config struct {
 	Management Management
 	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
 	Usage cost.Usage
-	// Hybrid is the connectivity to the data centre, its alarms and hybrid DNS (hybridcloud:hybrid).
-	Hybrid Hybrid
+	// Connectivity is the connectivity to the data centre and its alarms, DNS is hybrid DNS: both from
+	// hybridcloud:hybrid (DNS from its dns key).
+	Connectivity hybrid.ConnectivitySettings
+	DNS          hybrid.DNSSettings
 	// Compute is the ECS cluster, its load balancer, ECS Anywhere and the services (hybridcloud:compute).
 	Compute Compute
 }
@@ -119,9 +122,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 		c.FileShare = p.fileShare(files, c.OnPremises.CIDRs, c.Environment)
 	}
 	c.Usage = p.usage()
-	var hyb hybridInput
-	if p.object("hybrid", true, &hyb) {
-		c.Hybrid = p.hybrid(hyb, c)
+	if raw, ok := p.section("hybrid", true); ok {
+		c.Connectivity, c.DNS = p.hybrid(raw, c)
 	}
 	var mgmt managementInput
 	if p.object("management", true, &mgmt) {

@@ -1,34 +1,25 @@
 package hybrid
 
 import (
-	"net/netip"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/directconnect"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2transitgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
 
-// AllowedPrefixes is what the Direct Connect gateway advertises to the data centre: in the encrypted mode
-// only the Transit Gateway CIDR blocks (the private VPN endpoints), so the VPC is reachable through the
-// IPsec tunnels only; otherwise the configured summary, or the VPC CIDR.
-func AllowedPrefixes(mode Mode, dx DirectConnect, vpcCIDR netip.Prefix, tgwBlocks []netip.Prefix) []netip.Prefix {
-	switch {
-	case mode == ModeDirectConnectEncrypted:
-		return tgwBlocks
-	case len(dx.AllowedPrefixes) > 0:
-		return dx.AllowedPrefixes
-	default:
-		return []netip.Prefix{vpcCIDR}
-	}
-}
+	"github.com/insurance/hybridcloud/hybrid/topology"
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
+)
 
 // declareDirectConnect declares the Direct Connect gateway, its association with the Transit Gateway, the
 // connections this program orders, one transit VIF per ready connection, and their alarms. It returns the
 // id of the gateway's Transit Gateway attachment, the transport of private VPNs.
 func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, args *ConnectivityArgs, tg transit, alarms alarmer, parent pulumi.ResourceOption) (pulumi.StringOutput, error) {
-	dx := args.DirectConnect
-	protect := pulumi.Protect(args.Protect)
+	s := args.Settings
+	dx := s.DirectConnect
+	protect := pulumi.Protect(s.Protect)
 	gateway, err := directconnect.NewGateway(ctx, name+"-dxgw", &directconnect.GatewayArgs{
 		Name:          pulumi.String(name + "-dxgw"),
 		AmazonSideAsn: pulumi.String(strconv.FormatInt(dx.AmazonSideASN, 10)),
@@ -38,22 +29,22 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 	}
 	c.DirectConnectGatewayID = gateway.ID()
 
-	for _, conn := range dx.Connections {
-		if err := c.declareConnection(ctx, name+"-dx-"+conn.Name, conn, dx, gateway, alarms, parent, protect); err != nil {
+	for _, connName := range slices.Sorted(maps.Keys(dx.Connections)) {
+		if err := c.declareConnection(ctx, name+"-dx-"+connName, connName, dx, gateway, alarms, parent, protect); err != nil {
 			return pulumi.StringOutput{}, err
 		}
 	}
 
 	// Changing allowed prefixes has been seen to replace the association's route-table association (an
 	// outage): treat a change of them as a maintenance-window change.
-	var prefixes pulumi.StringArray
-	for _, p := range AllowedPrefixes(args.Mode, *dx, args.VpcCIDR, args.TransitGateway.CIDRBlocks) {
-		prefixes = append(prefixes, pulumi.String(p.String()))
+	advertised, err := topology.Advertised(s.Mode, dx.AllowedPrefixes, args.VPCCIDR, s.TransitGateway.CIDRBlocks)
+	if err != nil {
+		return pulumi.StringOutput{}, err
 	}
 	association, err := directconnect.NewGatewayAssociation(ctx, name+"-dxgw-tgw", &directconnect.GatewayAssociationArgs{
 		DxGatewayId:         gateway.ID(),
 		AssociatedGatewayId: tg.gateway.ID(),
-		AllowedPrefixes:     prefixes,
+		AllowedPrefixes:     netrules.CIDRs(advertised),
 	}, parent, protect, settle)
 	if err != nil {
 		return pulumi.StringOutput{}, err
@@ -66,7 +57,7 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 		TransitGatewayId: association.AssociatedGatewayId,
 	}, pulumi.Parent(c)).Id()
 
-	if args.Mode == ModeDirectConnectEncrypted {
+	if s.Mode == topology.ModeDirectConnectEncrypted {
 		// The attachment is only the transport of the IPsec tunnels: its own route table is empty, so
 		// nothing reaches the VPC over Direct Connect unencrypted.
 		transport, err := ec2transitgateway.NewRouteTable(ctx, name+"-transport-rt", &ec2transitgateway.RouteTableArgs{
@@ -87,27 +78,54 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 	return attachmentID, tg.attach(ctx, name+"-dx", attachmentID, true, parent)
 }
 
+// connectionArgs is a dedicated connection this program orders. A port is physical: destroying the stack
+// must not give it up (and its cross-connect) by accident, hence skipDestroy.
+func connectionArgs(name string, conn Connection) *directconnect.ConnectionArgs {
+	o := conn.Order
+	args := &directconnect.ConnectionArgs{
+		Name:        pulumi.String(name),
+		Location:    pulumi.String(conn.Location),
+		Bandwidth:   pulumi.String(o.Bandwidth),
+		SkipDestroy: pulumi.Bool(true),
+	}
+	if o.ProviderName != "" {
+		args.ProviderName = pulumi.String(o.ProviderName)
+	}
+	if o.MACsec != nil {
+		args.RequestMacsec = pulumi.Bool(true)
+		args.EncryptionMode = pulumi.String(o.MACsec.EncryptionMode)
+	}
+	return args
+}
+
+// vifArgs is the transit VIF of a ready connection on the Direct Connect gateway, its BGP key a secret.
+func vifArgs(name string, conn Connection, mtu int, connectionID pulumi.StringInput, gatewayID pulumi.IDOutput) *directconnect.TransitVirtualInterfaceArgs {
+	args := &directconnect.TransitVirtualInterfaceArgs{
+		Name:          pulumi.String(name),
+		ConnectionId:  connectionID,
+		DxGatewayId:   gatewayID,
+		Vlan:          pulumi.Int(conn.VLAN),
+		AddressFamily: pulumi.String("ipv4"),
+		BgpAsn:        pulumi.Int(int(conn.ASN)),
+		BgpAuthKey:    pulumi.ToSecret(pulumi.String(conn.BGPAuthKey)).(pulumi.StringOutput),
+		Mtu:           pulumi.Int(mtu),
+		Tags:          pulumi.StringMap{"Name": pulumi.String(name)},
+	}
+	if conn.AmazonAddress.IsValid() {
+		args.AmazonAddress = pulumi.String(conn.AmazonAddress.String())
+		args.CustomerAddress = pulumi.String(conn.CustomerAddress.String())
+	}
+	return args
+}
+
 // declareConnection declares an ordered connection (and its MACsec keys), and for a ready connection its
 // transit VIF and the alarms on the connection's state and the VIF's BGP session.
-func (c *Connectivity) declareConnection(ctx *pulumi.Context, name string, conn Connection, dx *DirectConnect, gateway *directconnect.Gateway,
+func (c *Connectivity) declareConnection(ctx *pulumi.Context, name, connName string, dx *DirectConnect, gateway *directconnect.Gateway,
 	alarms alarmer, parent, protect pulumi.ResourceOption) error {
+	conn := dx.Connections[connName]
 	connectionID := pulumi.String(conn.ID).ToStringOutput()
 	if o := conn.Order; o != nil {
-		args := &directconnect.ConnectionArgs{
-			Name:      pulumi.String(name),
-			Location:  pulumi.String(conn.Location),
-			Bandwidth: pulumi.String(o.Bandwidth),
-			// A port is physical: destroying the stack must not give it up (and its cross-connect) by accident.
-			SkipDestroy: pulumi.Bool(true),
-		}
-		if o.ProviderName != "" {
-			args.ProviderName = pulumi.String(o.ProviderName)
-		}
-		if o.MACsec != nil {
-			args.RequestMacsec = pulumi.Bool(true)
-			args.EncryptionMode = pulumi.String(o.MACsec.EncryptionMode)
-		}
-		ordered, err := directconnect.NewConnection(ctx, name, args, parent, protect)
+		ordered, err := directconnect.NewConnection(ctx, name, connectionArgs(name, conn), parent, protect)
 		if err != nil {
 			return err
 		}
@@ -126,27 +144,12 @@ func (c *Connectivity) declareConnection(ctx *pulumi.Context, name string, conn 
 		return nil
 	}
 
-	vifArgs := &directconnect.TransitVirtualInterfaceArgs{
-		Name:          pulumi.String(name),
-		ConnectionId:  connectionID,
-		DxGatewayId:   gateway.ID(),
-		Vlan:          pulumi.Int(conn.VLAN),
-		AddressFamily: pulumi.String("ipv4"),
-		BgpAsn:        pulumi.Int(int(conn.ASN)),
-		BgpAuthKey:    pulumi.ToSecret(pulumi.String(conn.BGPAuthKey)).(pulumi.StringOutput),
-		Mtu:           pulumi.Int(dx.MTU),
-		Tags:          pulumi.StringMap{"Name": pulumi.String(name)},
-	}
-	if conn.AmazonAddress.IsValid() {
-		vifArgs.AmazonAddress = pulumi.String(conn.AmazonAddress.String())
-		vifArgs.CustomerAddress = pulumi.String(conn.CustomerAddress.String())
-	}
-	vif, err := directconnect.NewTransitVirtualInterface(ctx, name, vifArgs, parent, protect, settle)
+	vif, err := directconnect.NewTransitVirtualInterface(ctx, name, vifArgs(name, conn, dx.MTU, connectionID, gateway.ID()), parent, protect, settle)
 	if err != nil {
 		return err
 	}
-	c.VirtualInterfaceIDs[conn.Name] = vif.ID()
-	c.BGPPeers[conn.Name] = pulumi.Map{
+	c.VirtualInterfaceIDs[connName] = vif.ID()
+	c.BGPPeers[connName] = pulumi.Map{
 		"virtualInterfaceId": vif.ID().ToStringOutput(),
 		"connectionId":       connectionID,
 		"location":           pulumi.String(conn.Location),
@@ -159,14 +162,14 @@ func (c *Connectivity) declareConnection(ctx *pulumi.Context, name string, conn 
 	}
 
 	if err := alarms.stateAlarm(name+"-connection-state", stateAlarm{
-		description: "Direct Connect connection " + conn.Name + " (" + conn.Location + ") is down; traffic has moved to the other paths. See docs/hybrid.md, Alarms.",
+		description: "Direct Connect connection " + connName + " (" + conn.Location + ") is down; traffic has moved to the other paths. See docs/hybrid.md, Alarms.",
 		namespace:   "AWS/DX", metric: "ConnectionState",
 		dimensions: pulumi.StringMap{"ConnectionId": connectionID},
 	}); err != nil {
 		return err
 	}
 	return alarms.stateAlarm(name+"-bgp", stateAlarm{
-		description: "The BGP session of Direct Connect VIF " + conn.Name + " is down: its prefixes are withdrawn and traffic has moved to the other paths. See docs/hybrid.md, Alarms.",
+		description: "The BGP session of Direct Connect VIF " + connName + " is down: its prefixes are withdrawn and traffic has moved to the other paths. See docs/hybrid.md, Alarms.",
 		namespace:   "AWS/DX", metric: "VirtualInterfaceBgpStatus",
 		dimensions: pulumi.StringMap{"ConnectionId": connectionID, "VirtualInterfaceId": vif.ID().ToStringOutput()},
 	})

@@ -2,8 +2,10 @@ package hybrid
 
 import (
 	"net/netip"
+	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/route53"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -11,45 +13,33 @@ import (
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-const (
-	typeSG            = "aws:ec2/securityGroup:SecurityGroup"
-	typeEndpoint      = "aws:route53/resolverEndpoint:ResolverEndpoint"
-	typeRule          = "aws:route53/resolverRule:ResolverRule"
-	typeRuleAssoc     = "aws:route53/resolverRuleAssociation:ResolverRuleAssociation"
-	typeQueryLog      = "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig"
-	typeQueryLogAssoc = "aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation"
-)
-
+// testDNSArgs is hybrid DNS in a three-AZ VPC with addresses in the first two AZs.
 func testDNSArgs() *DNSArgs {
 	return &DNSArgs{
-		VpcID:                 pulumi.String("vpc-1"),
-		SubnetIDs:             ids("app"),
-		OnPremisesCIDRs:       onPremCIDRs,
-		Domain:                "corp.insurance.example",
-		Servers:               []netip.Addr{netip.MustParseAddr("10.100.0.10"), netip.MustParseAddr("10.100.0.11")},
-		QueryLogRetentionDays: 90,
-		LogsKeyArn:            pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
-		Protect:               true,
+		Settings:        DNSSettings{EndpointIPCount: 2, QueryLogRetentionDays: 90, Protect: true},
+		VPCID:           pulumi.String("vpc-1"),
+		SubnetIDs:       pulumi.StringArray{pulumi.String("app-0"), pulumi.String("app-1"), pulumi.String("app-2")},
+		OnPremisesCIDRs: onPremCIDRs,
+		Domain:          "corp.insurance.example",
+		Servers:         []netip.Addr{netip.MustParseAddr("10.100.0.10"), netip.MustParseAddr("10.100.0.11")},
+		LogsKeyARN:      pulumi.String(logsKeyARN),
 	}
 }
 
+// runDNS declares one DNS named "dns" under the mocks.
 func runDNS(t *testing.T, args *DNSArgs, mode plan.Mode) (*plan.Result, *DNS) {
 	t.Helper()
-	var d *DNS
-	res, err := plan.Run(func(ctx *pulumi.Context) error {
-		var err error
-		d, err = NewDNS(ctx, "dns", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, mode)
-	require.NoError(t, err)
-	return res, d
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*DNS, error) {
+		return NewDNS(ctx, "dns", args, opts...)
+	})
 }
 
-func TestOnPremisesDomainIsForwardedToItsServersFromTheVpc(t *testing.T) {
+func TestOnPremisesDomainIsForwardedToItsServersFromTheVPC(t *testing.T) {
 	res, d := runDNS(t, testDNSArgs(), plan.Up)
-	rule := plantest.Named(t, res, typeRule, "dns-onprem").Props()
+	rule := plantest.Named(t, res, token.Route53ResolverRule, "dns-onprem").Props()
 	assert.Equal(t, "FORWARD", rule["ruleType"])
 	assert.Equal(t, "corp.insurance.example", rule["domainName"])
 	assert.Equal(t, "dns-outbound_id", rule["resolverEndpointId"])
@@ -57,22 +47,24 @@ func TestOnPremisesDomainIsForwardedToItsServersFromTheVpc(t *testing.T) {
 		map[string]any{"ip": "10.100.0.10", "port": 53.0},
 		map[string]any{"ip": "10.100.0.11", "port": 53.0},
 	}, rule["targetIps"])
-	assoc := plantest.Named(t, res, typeRuleAssoc, "dns-onprem").Props()
+	assoc := plantest.Named(t, res, token.Route53ResolverRuleAssociation, "dns-onprem").Props()
 	assert.Equal(t, "dns-onprem_id", assoc["resolverRuleId"])
 	assert.Equal(t, "vpc-1", assoc["vpcId"])
 	assert.Equal(t, pulumi.ID("dns-onprem_id"), plantest.Await(t, d.ForwardingRuleID).Value)
+	assert.Equal(t, pulumi.ID("dns-outbound_id"), plantest.Await(t, d.OutboundEndpointID).Value)
 }
 
-func TestResolverEndpointsSpanTwoAZsBehindDNSOnlySecurityGroups(t *testing.T) {
+func TestResolverEndpointsTakeTheFirstAZsBehindDNSOnlySecurityGroups(t *testing.T) {
 	res, _ := runDNS(t, testDNSArgs(), plan.Up)
 	for _, tc := range []struct{ name, direction string }{{"dns-inbound", "INBOUND"}, {"dns-outbound", "OUTBOUND"}} {
-		ep := plantest.Named(t, res, typeEndpoint, tc.name).Props()
+		ep := plantest.Named(t, res, token.Route53ResolverEndpoint, tc.name).Props()
 		assert.Equal(t, tc.direction, ep["direction"])
-		assert.Equal(t, []any{map[string]any{"subnetId": "app-0"}, map[string]any{"subnetId": "app-1"}}, ep["ipAddresses"], "one address per AZ")
+		assert.Equal(t, []any{map[string]any{"subnetId": "app-0"}, map[string]any{"subnetId": "app-1"}}, ep["ipAddresses"],
+			"one address per AZ, in the first endpointIpCount AZs")
 		assert.Equal(t, []any{tc.name + "_id"}, ep["securityGroupIds"])
 	}
 
-	inbound := plantest.Named(t, res, typeSG, "dns-inbound").Props()
+	inbound := plantest.Named(t, res, token.EC2SecurityGroup, "dns-inbound").Props()
 	assert.NotContains(t, inbound, "egress", "the inbound endpoint only answers")
 	ingress := inbound["ingress"].([]any)
 	require.Len(t, ingress, 2)
@@ -86,51 +78,132 @@ func TestResolverEndpointsSpanTwoAZsBehindDNSOnlySecurityGroups(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []any{"udp", "tcp"}, protocols)
 
-	outbound := plantest.Named(t, res, typeSG, "dns-outbound").Props()
+	outbound := plantest.Named(t, res, token.EC2SecurityGroup, "dns-outbound").Props()
 	assert.NotContains(t, outbound, "ingress")
-	for _, r := range outbound["egress"].([]any) {
+	egress := outbound["egress"].([]any)
+	require.Len(t, egress, 2)
+	protocols = nil
+	for _, r := range egress {
 		rule := r.(map[string]any)
+		protocols = append(protocols, rule["protocol"])
 		assert.EqualValues(t, 53, rule["fromPort"])
+		assert.EqualValues(t, 53, rule["toPort"])
 		assert.Equal(t, []any{"10.100.0.10/32", "10.100.0.11/32"}, rule["cidrBlocks"], "DNS to the on-premises servers only")
 	}
+	assert.ElementsMatch(t, []any{"udp", "tcp"}, protocols)
 }
 
-func TestVpcQueriesAreLoggedToAnEncryptedGroup(t *testing.T) {
+func TestVPCQueriesAreLoggedToAnEncryptedGroup(t *testing.T) {
 	res, _ := runDNS(t, testDNSArgs(), plan.Up)
-	group := plantest.Named(t, res, typeLogGroup, "dns-queries")
+	group := plantest.Named(t, res, token.CloudWatchLogGroup, "dns-queries")
 	assert.EqualValues(t, 90, group.Props()["retentionInDays"])
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"])
-	assert.True(t, group.RetainOnDelete)
-	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:dns-queries", plantest.Named(t, res, typeQueryLog, "dns-queries").Props()["destinationArn"])
-	assoc := plantest.Named(t, res, typeQueryLogAssoc, "dns-queries").Props()
+	assert.Equal(t, logsKeyARN, group.Props()["kmsKeyId"])
+	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:dns-queries", plantest.Named(t, res, token.Route53ResolverQueryLogConfig, "dns-queries").Props()["destinationArn"])
+	assoc := plantest.Named(t, res, token.Route53ResolverQueryLogConfigAssociation, "dns-queries").Props()
 	assert.Equal(t, "vpc-1", assoc["resourceId"])
 	assert.Equal(t, "dns-queries_id", assoc["resolverQueryLogConfigId"])
 }
 
-func TestInboundEndpointIsProtectedAndItsAddressesExported(t *testing.T) {
-	res, d := runDNS(t, testDNSArgs(), plan.Up)
-	assert.True(t, plantest.Named(t, res, typeEndpoint, "dns-inbound").Protect, "the on-premises forwarders point at its addresses")
-	assert.False(t, plantest.Named(t, res, typeEndpoint, "dns-outbound").Protect)
+func TestProtectKeepsTheInboundEndpointAndTheQueryLogs(t *testing.T) {
+	for _, protect := range []bool{false, true} {
+		args := testDNSArgs()
+		args.Settings.Protect = protect
+		res, _ := runDNS(t, args, plan.Up)
+		assert.Equal(t, protect, plantest.Named(t, res, token.Route53ResolverEndpoint, "dns-inbound").Protect,
+			"protect=%v: the on-premises forwarders point at its addresses", protect)
+		assert.False(t, plantest.Named(t, res, token.Route53ResolverEndpoint, "dns-outbound").Protect, "protect=%v", protect)
+		assert.Equal(t, protect, plantest.Named(t, res, token.CloudWatchLogGroup, "dns-queries").RetainOnDelete, "protect=%v", protect)
+	}
+}
+
+func TestInboundEndpointAddressesAreExportedInAZOrder(t *testing.T) {
+	_, d := runDNS(t, testDNSArgs(), plan.Up)
 	assert.True(t, plantest.Await(t, d.InboundEndpointIPs).Known)
 	assert.Equal(t, []string{"10.10.0.53", "10.10.16.53"}, endpointIPs([]route53.ResolverEndpointIpAddress{
 		{SubnetId: "app-0", Ip: ptr("10.10.0.53")}, {SubnetId: "app-1", Ip: ptr("10.10.16.53")}, {SubnetId: "app-2"},
 	}), "the addresses AWS assigned, in AZ order")
+}
 
+func TestPreviewDeclaresWhatUpDeclaresForDNS(t *testing.T) {
+	up, _ := runDNS(t, testDNSArgs(), plan.Up)
 	preview, _ := runDNS(t, testDNSArgs(), plan.Preview)
-	assert.Len(t, preview.Resources, len(res.Resources))
-	for _, r := range preview.Resources {
-		if r.Type != "hybridcloud:hybrid:DNS" {
-			assert.Contains(t, r.Parent, "hybridcloud:hybrid:DNS::dns", "%s %s is parented to the component", r.Type, r.Name)
+	assert.NotEmpty(t, up.Resources)
+	assert.Equal(t, up.CountByType(), preview.CountByType())
+}
+
+func TestEveryChildIsParentedToTheDNSAndNamedAfterIt(t *testing.T) {
+	res, _ := runDNS(t, testDNSArgs(), plan.Up)
+	component := plantest.Named(t, res, DNSType, "dns")
+	children := 0
+	for _, r := range res.Resources {
+		if !r.Custom || r.Type == token.AWSProvider {
+			continue
 		}
+		children++
+		assert.Equal(t, component.URN, r.Parent, "%s %s", r.Type, r.Name)
+		assert.True(t, strings.HasPrefix(r.Name, "dns-"), "%s is named after its component", r.Name)
+	}
+	assert.Equal(t, 9, children, "2 security groups, 2 endpoints, the rule and its association, the log group, its config and association")
+}
+
+func TestNewDNSRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, err := declareDNSErr(t, nil)
+	require.Error(t, err)
+	assert.Equal(t, "hybrid: dns dns: args are required", err.Error())
+
+	tests := []struct {
+		name string
+		edit func(a *DNSArgs)
+		want string
+	}{
+		{"one address", func(a *DNSArgs) { a.Settings.EndpointIPCount = 1 }, "1 endpoint addresses; Resolver endpoints need addresses in at least 2 AZs"},
+		{"more addresses than subnets", func(a *DNSArgs) { a.Settings.EndpointIPCount = 4 }, "4 endpoint addresses but 3 subnets"},
+		{"no domain", func(a *DNSArgs) { a.Domain = "" }, "the on-premises CIDRs, domain and DNS servers are required"},
+		{"no logs key", func(a *DNSArgs) { a.LogsKeyARN = nil }, "query logs need the logs key and a positive retention"},
+		{"no retention", func(a *DNSArgs) { a.Settings.QueryLogRetentionDays = 0 }, "query logs need the logs key and a positive retention"},
+		{"no VPC", func(a *DNSArgs) { a.VPCID = nil }, "the VPC id is required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := testDNSArgs()
+			tt.edit(args)
+			res, err := declareDNSErr(t, args)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), "hybrid: dns dns: "), err.Error())
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Empty(t, res.Resources[1:], "nothing but the provider is declared before the args are valid")
+		})
 	}
 }
 
-func TestDNSRefusesFewerThanTwoAZs(t *testing.T) {
-	args := testDNSArgs()
-	args.SubnetIDs = args.SubnetIDs[:1]
-	err := args.validate()
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "hybrid: dns: 1 subnets given")
+// declareDNSErr runs NewDNS under the mocks and returns its error instead of failing the run, so a test can
+// see what was declared before it.
+func declareDNSErr(t *testing.T, args *DNSArgs) (*plan.Result, error) {
+	t.Helper()
+	var declared error
+	res, _ := plantest.Run(t, plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*DNS, error) {
+		d, err := NewDNS(ctx, "dns", args, opts...)
+		declared = err
+		return d, nil
+	})
+	return res, declared
+}
+
+func TestDNSRulesAreTheSameBothWays(t *testing.T) {
+	peers := pulumi.StringArray{pulumi.String("10.100.0.0/16")}
+	ingress, egress := dnsIngress(peers, "DNS"), dnsEgress(peers, "DNS")
+	require.Len(t, ingress, len(dnsProtocols))
+	require.Len(t, egress, len(dnsProtocols))
+	for i, proto := range dnsProtocols {
+		in := ingress[i].(ec2.SecurityGroupIngressArgs)
+		out := egress[i].(ec2.SecurityGroupEgressArgs)
+		assert.Equal(t, pulumi.String(proto), in.Protocol)
+		assert.Equal(t, pulumi.Int(53), in.FromPort)
+		assert.Equal(t, pulumi.Int(53), in.ToPort)
+		assert.Equal(t, pulumi.String("DNS ("+proto+")"), in.Description)
+		assert.Equal(t, peers, in.CidrBlocks)
+		assert.Equal(t, in, ec2.SecurityGroupIngressArgs(out), "an egress rule is the ingress rule the other way")
+	}
 }
 
 func ptr(s string) *string { return &s }

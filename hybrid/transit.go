@@ -8,6 +8,8 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2transitgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // settle gives resources AWS is known to take long over (Transit Gateway attachments, Direct Connect
@@ -43,29 +45,33 @@ func (t transit) attach(ctx *pulumi.Context, name string, attachmentID pulumi.St
 	return err
 }
 
-// declareTransit declares the Transit Gateway with explicit route tables, the VPC attachment in the app
-// subnets, and the VPC routes that send every on-premises CIDR to it.
-func declareTransit(ctx *pulumi.Context, name string, args *ConnectivityArgs, parent pulumi.ResourceOption) (transit, error) {
-	var t transit
-	protect := pulumi.Protect(args.Protect)
-	var cidrBlocks pulumi.StringArray
-	for _, b := range args.TransitGateway.CIDRBlocks {
-		cidrBlocks = append(cidrBlocks, pulumi.String(b.String()))
-	}
-	gateway, err := ec2transitgateway.NewTransitGateway(ctx, name+"-tgw", &ec2transitgateway.TransitGatewayArgs{
+// transitGatewayArgs is the Transit Gateway: no default route table, so nothing attached later is routed
+// anywhere by accident; ECMP over the VPN tunnels; CIDR blocks only when private VPNs need them.
+func transitGatewayArgs(name string, tgw TransitGateway) *ec2transitgateway.TransitGatewayArgs {
+	args := &ec2transitgateway.TransitGatewayArgs{
 		Description:   pulumi.String(name + ": VPC, Direct Connect and VPN to the data centre"),
-		AmazonSideAsn: pulumi.Int(int(args.TransitGateway.AmazonSideASN)),
-		// No default route table: every attachment is associated and propagated explicitly, so nothing
-		// attached later is routed anywhere by accident.
+		AmazonSideAsn: pulumi.Int(int(tgw.AmazonSideASN)),
+		// Every attachment is associated and propagated explicitly.
 		DefaultRouteTableAssociation: pulumi.String("disable"),
 		DefaultRouteTablePropagation: pulumi.String("disable"),
 		AutoAcceptSharedAttachments:  pulumi.String("disable"),
 		DnsSupport:                   pulumi.String("enable"),
 		// ECMP spreads traffic over every VPN tunnel that advertises a prefix with an equal AS path.
-		VpnEcmpSupport:           pulumi.String("enable"),
-		TransitGatewayCidrBlocks: cidrBlocks,
-		Tags:                     pulumi.StringMap{"Name": pulumi.String(name + "-tgw")},
-	}, parent, protect, settle)
+		VpnEcmpSupport: pulumi.String("enable"),
+		Tags:           pulumi.StringMap{"Name": pulumi.String(name + "-tgw")},
+	}
+	if len(tgw.CIDRBlocks) > 0 {
+		args.TransitGatewayCidrBlocks = netrules.CIDRs(tgw.CIDRBlocks)
+	}
+	return args
+}
+
+// declareTransit declares the Transit Gateway with explicit route tables, the VPC attachment in the app
+// subnets, and the VPC routes that send every on-premises CIDR to it.
+func declareTransit(ctx *pulumi.Context, name string, args *ConnectivityArgs, parent pulumi.ResourceOption) (transit, error) {
+	var t transit
+	protect := pulumi.Protect(args.Settings.Protect)
+	gateway, err := ec2transitgateway.NewTransitGateway(ctx, name+"-tgw", transitGatewayArgs(name, args.Settings.TransitGateway), parent, protect, settle)
 	if err != nil {
 		return t, err
 	}
@@ -87,7 +93,7 @@ func declareTransit(ctx *pulumi.Context, name string, args *ConnectivityArgs, pa
 
 	attachment, err := ec2transitgateway.NewVpcAttachment(ctx, name+"-vpc", &ec2transitgateway.VpcAttachmentArgs{
 		TransitGatewayId: gateway.ID(),
-		VpcId:            args.VpcID,
+		VpcId:            args.VPCID,
 		SubnetIds:        args.AppSubnetIDs,
 		DnsSupport:       pulumi.String("enable"),
 		// Explicit association below; the default route tables are disabled on the gateway.
@@ -111,7 +117,14 @@ func declareTransit(ctx *pulumi.Context, name string, args *ConnectivityArgs, pa
 		return t, err
 	}
 
-	// The route tables are one per AZ and their count comes from config, so the loop never reads an output.
+	return t, declareOnPremisesRoutes(ctx, name, args, gateway, attachment, parent)
+}
+
+// declareOnPremisesRoutes sends every on-premises CIDR from every app and data route table to the Transit
+// Gateway, once the VPC attachment exists. The route tables are one per AZ and their count comes from
+// config, so the loop never reads an output.
+func declareOnPremisesRoutes(ctx *pulumi.Context, name string, args *ConnectivityArgs, gateway *ec2transitgateway.TransitGateway,
+	attachment *ec2transitgateway.VpcAttachment, parent pulumi.ResourceOption) error {
 	viaTGW := pulumi.DependsOn([]pulumi.Resource{attachment})
 	for _, tier := range []struct {
 		name   string
@@ -124,12 +137,12 @@ func declareTransit(ctx *pulumi.Context, name string, args *ConnectivityArgs, pa
 					DestinationCidrBlock: pulumi.String(cidr.String()),
 					TransitGatewayId:     gateway.ID(),
 				}, parent, viaTGW); err != nil {
-					return t, err
+					return err
 				}
 			}
 		}
 	}
-	return t, nil
+	return nil
 }
 
 // cidrLabel renders a prefix for a resource name: 10.100.0.0/16 -> 10-100-0-0-16.

@@ -1,6 +1,8 @@
 package hybrid
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -21,127 +23,43 @@ var (
 // bgpAsnExtended.
 const maxTwoByteASN = 2147483647
 
-// tunnelSettings are one tunnel's options, the same for tunnel 1 and tunnel 2.
-type tunnelSettings struct {
-	insideCIDR   pulumi.StringPtrInput
-	presharedKey pulumi.StringPtrInput
-}
-
 // declareVPN declares one customer gateway and VPN connection per on-premises router, attached to the
 // Transit Gateway, with logged tunnels and an alarm per tunnel. A transport attachment makes them private
 // VPNs over Direct Connect; without one they run over the internet.
 func (c *Connectivity) declareVPN(ctx *pulumi.Context, name string, args *ConnectivityArgs, vpn VPN, tg transit,
 	transport pulumi.StringInput, alarms alarmer, parent pulumi.ResourceOption) error {
-	protect := pulumi.Protect(args.Protect)
-	private := transport != nil
-	for _, gw := range vpn.CustomerGateways {
-		gwName := name + "-" + gw.Name
-		gwArgs := &ec2.CustomerGatewayArgs{
-			Type:       pulumi.String("ipsec.1"),
-			IpAddress:  pulumi.String(gw.IPAddress.String()),
-			DeviceName: pulumi.String(gw.Name),
-			Tags:       pulumi.StringMap{"Name": pulumi.String(gwName)},
-		}
-		if asn := strconv.FormatInt(gw.ASN, 10); gw.ASN <= maxTwoByteASN {
-			gwArgs.BgpAsn = pulumi.String(asn)
-		} else {
-			gwArgs.BgpAsnExtended = pulumi.String(asn)
-		}
-		customer, err := ec2.NewCustomerGateway(ctx, gwName, gwArgs, parent, protect)
+	protect := pulumi.Protect(args.Settings.Protect)
+	for _, router := range slices.Sorted(maps.Keys(vpn.CustomerGateways)) {
+		gw, gwName := vpn.CustomerGateways[router], name+"-"+router
+		customer, err := ec2.NewCustomerGateway(ctx, gwName, customerGatewayArgs(gwName, router, gw), parent, protect)
 		if err != nil {
 			return err
 		}
-
 		logs, err := cloudwatch.NewLogGroup(ctx, gwName+"-tunnels", &cloudwatch.LogGroupArgs{
-			RetentionInDays: pulumi.Int(args.TunnelLogRetentionDays),
-			KmsKeyId:        args.LogsKeyArn,
-		}, parent, pulumi.RetainOnDelete(args.Protect))
+			RetentionInDays: pulumi.Int(args.Settings.TunnelLogRetentionDays),
+			KmsKeyId:        args.LogsKeyARN,
+		}, parent, pulumi.RetainOnDelete(args.Settings.Protect))
 		if err != nil {
 			return err
 		}
-
-		tunnels := [2]tunnelSettings{}
-		for i, t := range gw.Tunnels {
-			tunnels[i].insideCIDR = pulumi.String(t.InsideCIDR.String())
-			if t.PresharedKey != "" {
-				tunnels[i].presharedKey = pulumi.ToSecret(pulumi.String(t.PresharedKey)).(pulumi.StringOutput)
-			}
-		}
-		logOptions := &ec2.VpnConnectionTunnel1LogOptionsArgs{CloudwatchLogOptions: &ec2.VpnConnectionTunnel1LogOptionsCloudwatchLogOptionsArgs{
-			LogEnabled: pulumi.Bool(true), LogGroupArn: logs.Arn, LogOutputFormat: pulumi.String("json"),
-		}}
-		logOptions2 := &ec2.VpnConnectionTunnel2LogOptionsArgs{CloudwatchLogOptions: &ec2.VpnConnectionTunnel2LogOptionsCloudwatchLogOptionsArgs{
-			LogEnabled: pulumi.Bool(true), LogGroupArn: logs.Arn, LogOutputFormat: pulumi.String("json"),
-		}}
-		ike, enc, integ, dh := pulumi.ToStringArray(TunnelIKEVersions), pulumi.ToStringArray(TunnelEncryption),
-			pulumi.ToStringArray(TunnelIntegrity), pulumi.ToIntArray(TunnelDHGroups)
-		// DPD restart re-initiates IKE when the peer stops answering; startup "add" leaves initiation to the
-		// router, which decides when a tunnel should come up.
-		dpdAction, dpdSeconds, startup := pulumi.String("restart"), pulumi.Int(30), pulumi.String("add")
-
-		vpnArgs := &ec2.VpnConnectionArgs{
-			Type:              pulumi.String("ipsec.1"),
-			CustomerGatewayId: customer.ID(),
-			TransitGatewayId:  tg.gateway.ID(),
-			// BGP, never static: a tunnel or path that fails withdraws its routes and traffic moves.
-			StaticRoutesOnly:      pulumi.Bool(false),
-			TunnelInsideIpVersion: pulumi.String("ipv4"),
-			OutsideIpAddressType:  pulumi.String("PublicIpv4"),
-			EnableAcceleration:    pulumi.Bool(vpn.Acceleration && !private),
-
-			Tunnel1InsideCidr: tunnels[0].insideCIDR, Tunnel1PresharedKey: tunnels[0].presharedKey,
-			Tunnel1IkeVersions:                ike,
-			Tunnel1Phase1EncryptionAlgorithms: enc, Tunnel1Phase2EncryptionAlgorithms: enc,
-			Tunnel1Phase1IntegrityAlgorithms: integ, Tunnel1Phase2IntegrityAlgorithms: integ,
-			Tunnel1Phase1DhGroupNumbers: dh, Tunnel1Phase2DhGroupNumbers: dh,
-			Tunnel1DpdTimeoutAction: dpdAction, Tunnel1DpdTimeoutSeconds: dpdSeconds, Tunnel1StartupAction: startup,
-			Tunnel1LogOptions: logOptions,
-
-			Tunnel2InsideCidr: tunnels[1].insideCIDR, Tunnel2PresharedKey: tunnels[1].presharedKey,
-			Tunnel2IkeVersions:                ike,
-			Tunnel2Phase1EncryptionAlgorithms: enc, Tunnel2Phase2EncryptionAlgorithms: enc,
-			Tunnel2Phase1IntegrityAlgorithms: integ, Tunnel2Phase2IntegrityAlgorithms: integ,
-			Tunnel2Phase1DhGroupNumbers: dh, Tunnel2Phase2DhGroupNumbers: dh,
-			Tunnel2DpdTimeoutAction: dpdAction, Tunnel2DpdTimeoutSeconds: dpdSeconds, Tunnel2StartupAction: startup,
-			Tunnel2LogOptions: logOptions2,
-
-			Tags: pulumi.StringMap{"Name": pulumi.String(gwName)},
-		}
-		if private {
-			// Outside addresses come from the Transit Gateway CIDR block and the tunnels ride the Direct
-			// Connect gateway's attachment, so the IPsec encryption covers the private line.
-			vpnArgs.OutsideIpAddressType = pulumi.String("PrivateIpv4")
-			vpnArgs.TransportTransitGatewayAttachmentId = transport
-		}
-		conn, err := ec2.NewVpnConnection(ctx, gwName, vpnArgs, parent, protect, settle)
+		conn, err := ec2.NewVpnConnection(ctx, gwName, vpnConnectionArgs(gwName, gw, vpnPath{
+			customerGatewayID: customer.ID(), transitGatewayID: tg.gateway.ID(), tunnelLogsARN: logs.Arn,
+			acceleration: vpn.Acceleration, transport: transport,
+		}), parent, protect, settle)
 		if err != nil {
 			return err
 		}
 		if err := tg.attach(ctx, gwName, conn.TransitGatewayAttachmentId, true, parent); err != nil {
 			return err
 		}
-
-		outside := "internet"
-		if private {
-			outside = "directConnect"
-		}
-		c.VPNTunnels[gw.Name] = pulumi.Map{
-			"vpnConnectionId": conn.ID().ToStringOutput(),
-			"outside":         pulumi.String(outside),
-			"customerAsn":     pulumi.Int(int(gw.ASN)),
-			"awsAsn":          pulumi.Int(int(args.TransitGateway.AmazonSideASN)),
-			"tunnels": pulumi.Array{
-				tunnelOutput(conn.Tunnel1Address, conn.Tunnel1InsideCidr, conn.Tunnel1VgwInsideAddress, conn.Tunnel1CgwInsideAddress, conn.Tunnel1PresharedKey),
-				tunnelOutput(conn.Tunnel2Address, conn.Tunnel2InsideCidr, conn.Tunnel2VgwInsideAddress, conn.Tunnel2CgwInsideAddress, conn.Tunnel2PresharedKey),
-			},
-		}
+		c.VPNTunnels[router] = vpnTunnelsOutput(conn, gw, args.Settings.TransitGateway.AmazonSideASN, transport != nil)
 
 		// The tunnel's outside address is only known after apply, but it is an input of a fixed number of
 		// alarms (two per connection), so the resource set still depends on config alone.
 		for i, address := range []pulumi.StringOutput{conn.Tunnel1Address, conn.Tunnel2Address} {
 			n := strconv.Itoa(i + 1)
 			if err := alarms.stateAlarm(gwName+"-tunnel-"+n, stateAlarm{
-				description: "VPN tunnel " + n + " to " + gw.Name + " is down (BGP not established). The other tunnel carries the traffic; see docs/hybrid.md, Alarms.",
+				description: "VPN tunnel " + n + " to " + router + " is down (BGP not established). The other tunnel carries the traffic; see docs/hybrid.md, Alarms.",
 				namespace:   "AWS/VPN", metric: "TunnelState",
 				dimensions: pulumi.StringMap{"TunnelIpAddress": address},
 			}); err != nil {
@@ -150,6 +68,116 @@ func (c *Connectivity) declareVPN(ctx *pulumi.Context, name string, args *Connec
 		}
 	}
 	return nil
+}
+
+// customerGatewayArgs is one on-premises router; device is its short name. ASNs above the 2-byte field's
+// range go in bgpAsnExtended.
+func customerGatewayArgs(name, device string, gw CustomerGateway) *ec2.CustomerGatewayArgs {
+	args := &ec2.CustomerGatewayArgs{
+		Type:       pulumi.String("ipsec.1"),
+		IpAddress:  pulumi.String(gw.IPAddress.String()),
+		DeviceName: pulumi.String(device),
+		Tags:       pulumi.StringMap{"Name": pulumi.String(name)},
+	}
+	if asn := strconv.FormatInt(gw.ASN, 10); gw.ASN <= maxTwoByteASN {
+		args.BgpAsn = pulumi.String(asn)
+	} else {
+		args.BgpAsnExtended = pulumi.String(asn)
+	}
+	return args
+}
+
+// vpnPath is what a VPN connection joins: its customer gateway, the Transit Gateway, the log group of its
+// tunnels, and for a private VPN the Direct Connect attachment it rides (nil over the internet).
+type vpnPath struct {
+	customerGatewayID, transitGatewayID pulumi.StringInput
+	tunnelLogsARN                       pulumi.StringInput
+	acceleration                        bool
+	transport                           pulumi.StringInput
+}
+
+// tunnelOptions are one tunnel's settings; the crypto and timers are the same for tunnel 1 and tunnel 2.
+type tunnelOptions struct {
+	insideCIDR, presharedKey pulumi.StringPtrInput
+}
+
+// vpnConnectionArgs is the VPN connection of one router: BGP, IKEv2 with modern crypto on both tunnels, the
+// tunnels logged, over the internet or, with a transport, over Direct Connect with private addresses. The
+// Tunnel1/Tunnel2 twins are the provider's API.
+func vpnConnectionArgs(name string, gw CustomerGateway, path vpnPath) *ec2.VpnConnectionArgs {
+	tunnels := [2]tunnelOptions{}
+	for i, t := range gw.Tunnels {
+		tunnels[i].insideCIDR = pulumi.String(t.InsideCIDR.String())
+		if t.PresharedKey != "" {
+			tunnels[i].presharedKey = pulumi.ToSecret(pulumi.String(t.PresharedKey)).(pulumi.StringOutput)
+		}
+	}
+	logging := pulumi.Bool(true)
+	ike, enc, integ, dh := pulumi.ToStringArray(TunnelIKEVersions), pulumi.ToStringArray(TunnelEncryption),
+		pulumi.ToStringArray(TunnelIntegrity), pulumi.ToIntArray(TunnelDHGroups)
+	// DPD restart re-initiates IKE when the peer stops answering; startup "add" leaves initiation to the
+	// router, which decides when a tunnel should come up.
+	dpdAction, dpdSeconds, startup := pulumi.String("restart"), pulumi.Int(30), pulumi.String("add")
+	private := path.transport != nil
+
+	args := &ec2.VpnConnectionArgs{
+		Type:              pulumi.String("ipsec.1"),
+		CustomerGatewayId: path.customerGatewayID,
+		TransitGatewayId:  path.transitGatewayID,
+		// BGP, never static: a tunnel or path that fails withdraws its routes and traffic moves.
+		StaticRoutesOnly:      pulumi.Bool(false),
+		TunnelInsideIpVersion: pulumi.String("ipv4"),
+		OutsideIpAddressType:  pulumi.String("PublicIpv4"),
+		EnableAcceleration:    pulumi.Bool(path.acceleration && !private),
+
+		Tunnel1InsideCidr: tunnels[0].insideCIDR, Tunnel1PresharedKey: tunnels[0].presharedKey,
+		Tunnel1IkeVersions:                ike,
+		Tunnel1Phase1EncryptionAlgorithms: enc, Tunnel1Phase2EncryptionAlgorithms: enc,
+		Tunnel1Phase1IntegrityAlgorithms: integ, Tunnel1Phase2IntegrityAlgorithms: integ,
+		Tunnel1Phase1DhGroupNumbers: dh, Tunnel1Phase2DhGroupNumbers: dh,
+		Tunnel1DpdTimeoutAction: dpdAction, Tunnel1DpdTimeoutSeconds: dpdSeconds, Tunnel1StartupAction: startup,
+		Tunnel1LogOptions: &ec2.VpnConnectionTunnel1LogOptionsArgs{CloudwatchLogOptions: &ec2.VpnConnectionTunnel1LogOptionsCloudwatchLogOptionsArgs{
+			LogEnabled: logging, LogGroupArn: path.tunnelLogsARN, LogOutputFormat: pulumi.String("json"),
+		}},
+
+		Tunnel2InsideCidr: tunnels[1].insideCIDR, Tunnel2PresharedKey: tunnels[1].presharedKey,
+		Tunnel2IkeVersions:                ike,
+		Tunnel2Phase1EncryptionAlgorithms: enc, Tunnel2Phase2EncryptionAlgorithms: enc,
+		Tunnel2Phase1IntegrityAlgorithms: integ, Tunnel2Phase2IntegrityAlgorithms: integ,
+		Tunnel2Phase1DhGroupNumbers: dh, Tunnel2Phase2DhGroupNumbers: dh,
+		Tunnel2DpdTimeoutAction: dpdAction, Tunnel2DpdTimeoutSeconds: dpdSeconds, Tunnel2StartupAction: startup,
+		Tunnel2LogOptions: &ec2.VpnConnectionTunnel2LogOptionsArgs{CloudwatchLogOptions: &ec2.VpnConnectionTunnel2LogOptionsCloudwatchLogOptionsArgs{
+			LogEnabled: logging, LogGroupArn: path.tunnelLogsARN, LogOutputFormat: pulumi.String("json"),
+		}},
+
+		Tags: pulumi.StringMap{"Name": pulumi.String(name)},
+	}
+	if private {
+		// Outside addresses come from the Transit Gateway CIDR block and the tunnels ride the Direct
+		// Connect gateway's attachment, so the IPsec encryption covers the private line.
+		args.OutsideIpAddressType = pulumi.String("PrivateIpv4")
+		args.TransportTransitGatewayAttachmentId = path.transport
+	}
+	return args
+}
+
+// vpnTunnelsOutput is one router's VPN connection as its operators configure it; the pre-shared keys stay
+// secret.
+func vpnTunnelsOutput(conn *ec2.VpnConnection, gw CustomerGateway, tgwASN int64, private bool) pulumi.Map {
+	outside := "internet"
+	if private {
+		outside = "directConnect"
+	}
+	return pulumi.Map{
+		"vpnConnectionId": conn.ID().ToStringOutput(),
+		"outside":         pulumi.String(outside),
+		"customerAsn":     pulumi.Int(int(gw.ASN)),
+		"awsAsn":          pulumi.Int(int(tgwASN)),
+		"tunnels": pulumi.Array{
+			tunnelOutput(conn.Tunnel1Address, conn.Tunnel1InsideCidr, conn.Tunnel1VgwInsideAddress, conn.Tunnel1CgwInsideAddress, conn.Tunnel1PresharedKey),
+			tunnelOutput(conn.Tunnel2Address, conn.Tunnel2InsideCidr, conn.Tunnel2VgwInsideAddress, conn.Tunnel2CgwInsideAddress, conn.Tunnel2PresharedKey),
+		},
+	}
 }
 
 // tunnelOutput is one tunnel as the on-premises router needs it; the pre-shared key stays secret.

@@ -109,7 +109,7 @@ func TestCostLinesRecomputeFromTheStackAndThePriceTable(t *testing.T) {
 			assert.Equal(t, float64(cfg.Compute.Hosts.DesiredCapacity), hosts[0].Quantity, "desired capacity of the hosts")
 
 			for _, l := range linesOfType(r, "aws:route53/resolverEndpoint:ResolverEndpoint", "Resolver endpoint IP address hours") {
-				assert.Equal(t, float64(cfg.Hybrid.DNS.EndpointIPCount), l.Quantity, l.Name)
+				assert.Equal(t, float64(cfg.DNS.EndpointIPCount), l.Quantity, l.Name)
 			}
 		})
 	}
@@ -183,7 +183,7 @@ func TestTheConnectivityDecisionNamesEachStacksMode(t *testing.T) {
 	prod, cfg, _ := costOf(t, "prod", plan.Up)
 	assert.Equal(t, cost.ModeVPN, dev.Connectivity.CurrentMode)
 	assert.Equal(t, cost.ModeDirectConnectWithVPN, prod.Connectivity.CurrentMode)
-	assert.Equal(t, len(cfg.Hybrid.DirectConnect.Connections), prod.Connectivity.DXPorts)
+	assert.Equal(t, len(cfg.Connectivity.DirectConnect.Connections), prod.Connectivity.DXPorts)
 	require.NotNil(t, prod.Connectivity.BreakevenGB)
 	assert.Positive(t, *prod.Connectivity.BreakevenGB)
 }

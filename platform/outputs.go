@@ -21,9 +21,9 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("routeTableIds", pulumi.Map{"public": st.vpc.PublicRouteTableID, "app": st.vpc.AppRouteTableIDs, "data": st.vpc.DataRouteTableIDs})
 
 	// Hybrid connectivity and DNS: what the on-premises routers and DNS servers are configured with.
-	ctx.Export("hybridMode", pulumi.String(string(cfg.Hybrid.Mode)))
+	ctx.Export("hybridMode", pulumi.String(string(cfg.Connectivity.Mode)))
 	ctx.Export("transitGatewayId", st.connectivity.TransitGatewayID)
-	ctx.Export("transitGatewayVpcRouteTableId", st.connectivity.VpcRouteTableID)
+	ctx.Export("transitGatewayVpcRouteTableId", st.connectivity.VPCRouteTableID)
 	ctx.Export("directConnectBgpPeers", st.connectivity.BGPPeers)
 	ctx.Export("vpnTunnels", st.connectivity.VPNTunnels)
 	ctx.Export("dnsInboundEndpointIps", st.dns.InboundEndpointIPs)

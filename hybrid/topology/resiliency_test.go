@@ -1,4 +1,4 @@
-package hybrid
+package topology
 
 import (
 	"testing"
@@ -32,7 +32,7 @@ func TestCheckResiliency(t *testing.T) {
 		{"maximum: a second device missing at one location", ResiliencyMaximum, []Port{ashA, ashB, resA}, "CSVA1 needs a second connection on a separate device"},
 		{"maximum: one location only", ResiliencyMaximum, []Port{ashA, ashB}, "a second location with 2 connections on separate devices is missing"},
 		{"no connections", ResiliencyHigh, nil, "there are no connections"},
-		{"an unknown model", "heroic", []Port{ashA}, "not a Direct Connect resiliency model"},
+		{"an unknown model", "heroic", []Port{ashA}, `"heroic" is not a Direct Connect resiliency model`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,35 +47,29 @@ func TestCheckResiliency(t *testing.T) {
 	}
 }
 
-func TestResiliencyModelsAreOrdered(t *testing.T) {
+func TestResiliencyModelsAreOrderedAndOnlyTheKnownOnesPass(t *testing.T) {
 	assert.True(t, ResiliencyMaximum.AtLeast(ResiliencyHigh))
 	assert.True(t, ResiliencyHigh.AtLeast(ResiliencyHigh))
 	assert.False(t, ResiliencyDevelopment.AtLeast(ResiliencyHigh))
+	assert.False(t, Resiliency("extreme").AtLeast(ResiliencyDevelopment), "an unknown model is weaker than every model")
 	assert.True(t, ResiliencyDevelopment.NeedsSeparateDevices())
+	assert.True(t, ResiliencyMaximum.NeedsSeparateDevices())
 	assert.False(t, ResiliencyHigh.NeedsSeparateDevices())
-	_, err := ParseResiliency("extreme")
-	assert.ErrorContains(t, err, `"extreme" is not a Direct Connect resiliency model`)
+	for _, r := range Resiliencies {
+		assert.NoError(t, r.Check(), r)
+	}
+	assert.ErrorContains(t, Resiliency("extreme").Check(), `"extreme" is not a Direct Connect resiliency model`)
+	assert.Error(t, Resiliency("").Check())
 }
 
-func TestModesNeedTheirParts(t *testing.T) {
-	tests := []struct {
-		mode                          Mode
-		directConnect, internet, priv Need
-	}{
-		{ModeVPN, Forbidden, Required, Forbidden},
-		{ModeDirectConnect, Required, Forbidden, Forbidden},
-		{ModeDirectConnectWithVPN, Required, Required, Forbidden},
-		{ModeDirectConnectEncrypted, Required, Optional, Required},
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.mode), func(t *testing.T) {
-			m, err := ParseMode(string(tt.mode))
-			require.NoError(t, err)
-			assert.Equal(t, tt.directConnect, m.DirectConnect())
-			assert.Equal(t, tt.internet, m.InternetVPN())
-			assert.Equal(t, tt.priv, m.PrivateVPN())
-		})
-	}
-	_, err := ParseMode("vpnOnly")
-	assert.ErrorContains(t, err, `"vpnOnly" is not a connectivity mode`)
+func TestLinkTables(t *testing.T) {
+	assert.NoError(t, CheckMTU(MTUStandard))
+	assert.NoError(t, CheckMTU(MTUJumbo))
+	assert.Equal(t, MTUJumbo, DefaultMTU, "jumbo frames by default")
+	assert.ErrorContains(t, CheckMTU(9001), "9001 is not a transit VIF MTU (want 1500 or 8500)")
+	assert.ErrorContains(t, CheckMTU(0), "0 is not a transit VIF MTU")
+	assert.Subset(t, DedicatedBandwidths, MACsecBandwidths, "MACsec ports are dedicated ports")
+	assert.NotContains(t, MACsecBandwidths, "1Gbps")
+	assert.Equal(t, MACsecMustEncrypt, DefaultMACsecMode, "MACsec drops rather than sends in clear by default")
+	assert.Contains(t, MACsecModes, DefaultMACsecMode)
 }
