@@ -58,7 +58,8 @@ type Config struct {
 	FileShare FileShare
 	// Backup is AWS Backup over the data (hybridcloud:backup).
 	Backup Backup
-	// Management is Systems Manager over the servers on both sides (hybridcloud:management).
+	// Management is Systems Manager over the servers on both sides (hybridcloud:management): the
+	// Management component's settings.
 	Management Management
 	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
 	Usage cost.Usage
@@ -123,9 +124,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("hybrid", true, &hyb) {
 		c.Hybrid = p.hybrid(hyb, c)
 	}
-	var mgmt managementInput
-	if p.object("management", true, &mgmt) {
-		c.Management = p.management(mgmt)
+	if raw, ok := p.section("management", true); ok {
+		c.Management = p.management(raw)
 	}
 	var backup backupInput
 	if p.object("backup", true, &backup) {
