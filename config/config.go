@@ -59,7 +59,8 @@ type Config struct {
 	FileShare FileShare
 	// Backup is AWS Backup over the data (hybridcloud:backup).
 	Backup Backup
-	// Management is Systems Manager over the servers on both sides (hybridcloud:management).
+	// Management is Systems Manager over the servers on both sides (hybridcloud:management): the
+	// Management component's settings.
 	Management Management
 	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
 	Usage cost.Usage
@@ -125,9 +126,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if raw, ok := p.section("hybrid", true); ok {
 		c.Connectivity, c.DNS = p.hybrid(raw, c)
 	}
-	var mgmt managementInput
-	if p.object("management", true, &mgmt) {
-		c.Management = p.management(mgmt)
+	if raw, ok := p.section("management", true); ok {
+		c.Management = p.management(raw)
 	}
 	var backup backupInput
 	if p.object("backup", true, &backup) {

@@ -1,179 +1,102 @@
 package config
 
 import (
-	"regexp"
+	"maps"
 	"slices"
+	"time"
+
+	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/hybrid/patching"
 )
 
-// Management is the validated hybridcloud:management section: Systems Manager over the servers on both
-// sides, EC2 and on premises.
+// Management is the validated hybridcloud:management section: the Management component's settings as they
+// are, wrapped only so the compute section can ask which patch groups they cover (patchGroups).
 type Management struct {
-	// Activations register on-premises servers that are not ECS Anywhere hosts: one per patch group, since
-	// a server joins the patch group of the activation it registers with.
-	Activations []ServerActivation
-	// PatchBaselines are the approval rules, one per operating system, each with its patch groups.
-	PatchBaselines []PatchBaseline
-	// PatchWindow is when patches are installed.
-	PatchWindow PatchWindow
-	// SessionIdleTimeoutMinutes ends idle Session Manager sessions (1-60).
-	SessionIdleTimeoutMinutes int
-	// SessionLogRetentionDays keeps the session logs.
-	SessionLogRetentionDays int
+	hybrid.ManagementSettings
 }
 
-// ServerActivation is an activation whose servers join one patch group (through the activation's tags).
-type ServerActivation struct {
-	PatchGroup string
-	// OperatingSystem is that of the patch group's baseline: it decides how servers register.
-	OperatingSystem string
-	Activation
-}
-
-// PatchBaseline approves patches for one operating system.
-type PatchBaseline struct {
-	// OperatingSystem is the SSM name ("AMAZON_LINUX_2023", "WINDOWS").
-	OperatingSystem string
-	// ApproveAfterDays delays approval after a patch's release, so a bad patch is pulled before it lands.
-	ApproveAfterDays int
-	// ComplianceLevel is the severity of a missing approved patch ("CRITICAL", "HIGH").
-	ComplianceLevel string
-	// PatchGroups are the "Patch Group" tag values that use this baseline.
-	PatchGroups []string
-}
-
-// PatchWindow is the weekly maintenance window in which patches are installed.
-type PatchWindow struct {
-	// Schedule is a cron or rate expression, in UTC.
-	Schedule string
-	// DurationHours is the window's length; CutoffHours before its end no new task starts.
-	DurationHours, CutoffHours int
-}
-
-type managementInput struct {
-	Activations []struct {
-		PatchGroup string `json:"patchGroup"`
-		activationInput
-	} `json:"activations"`
-	PatchBaselines []struct {
-		OperatingSystem  string   `json:"operatingSystem"`
-		ApproveAfterDays int      `json:"approveAfterDays"`
-		ComplianceLevel  string   `json:"complianceLevel"`
-		PatchGroups      []string `json:"patchGroups"`
-	} `json:"patchBaselines"`
-	PatchWindow struct {
-		Schedule      string `json:"schedule"`
-		DurationHours int    `json:"durationHours"`
-		CutoffHours   int    `json:"cutoffHours"`
-	} `json:"patchWindow"`
-	SessionIdleTimeoutMinutes int `json:"sessionIdleTimeoutMinutes"`
-	SessionLogRetentionDays   int `json:"sessionLogRetentionDays"`
-}
-
-// PatchedOperatingSystems are the operating systems the management component has approval rules for.
-var PatchedOperatingSystems = []string{"AMAZON_LINUX_2023", "AMAZON_LINUX_2", "REDHAT_ENTERPRISE_LINUX", "WINDOWS"}
-
-// Limits AWS sets.
-const (
-	maxApproveAfterDays    = 360
-	maxWindowHours         = 24
-	maxSessionIdleMinutes  = 60
-	defaultIdleMinutes     = 20
-	maxPatchGroupNameChars = 256
-)
-
-var (
-	complianceLevels  = []string{"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNSPECIFIED"}
-	patchGroupPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/=+@-]+$`)
-)
-
-func (p *parser) management(in managementInput) Management {
+// management reads hybridcloud:management into the Management component's settings.
+func (p *parser) management(raw []byte) Management {
 	key := p.key("management")
-	out := Management{
-		SessionIdleTimeoutMinutes: in.SessionIdleTimeoutMinutes,
-		SessionLogRetentionDays:   in.SessionLogRetentionDays,
-		PatchWindow: PatchWindow{Schedule: in.PatchWindow.Schedule, DurationHours: in.PatchWindow.DurationHours,
-			CutoffHours: in.PatchWindow.CutoffHours},
-	}
-	if out.SessionIdleTimeoutMinutes == 0 {
-		out.SessionIdleTimeoutMinutes = defaultIdleMinutes
-	}
-	if out.SessionIdleTimeoutMinutes < 1 || out.SessionIdleTimeoutMinutes > maxSessionIdleMinutes {
-		p.fail(key+".sessionIdleTimeoutMinutes", "%d is outside 1-%d", out.SessionIdleTimeoutMinutes, maxSessionIdleMinutes)
-	}
-	p.retention(key+".sessionLogRetentionDays", in.SessionLogRetentionDays)
+	s := hybrid.DefaultManagementSettings()
+	p.decode(key, raw, &s)
 
-	if err := checkSchedule(in.PatchWindow.Schedule); err != nil {
-		p.fail(key+".patchWindow.schedule", "%v", err)
+	if n := s.SessionIdleTimeoutMinutes; n < 1 || n > hybrid.MaxSessionIdleTimeoutMinutes {
+		p.fail(key+".sessionIdleTimeoutMinutes", "%d is outside 1-%d", n, hybrid.MaxSessionIdleTimeoutMinutes)
 	}
-	w := out.PatchWindow
-	if w.DurationHours < 1 || w.DurationHours > maxWindowHours {
-		p.fail(key+".patchWindow.durationHours", "%d is outside 1-%d", w.DurationHours, maxWindowHours)
-	}
-	if w.CutoffHours < 0 || w.CutoffHours >= w.DurationHours {
-		p.fail(key+".patchWindow.cutoffHours", "%d must be at least 0 and less than durationHours (%d)", w.CutoffHours, w.DurationHours)
-	}
+	p.retention(key+".sessionLogRetentionDays", s.SessionLogRetentionDays)
+	p.patchWindow(key+".patchWindow", s.PatchWindow)
+	groups := p.patchBaselines(key+".patchBaselines", s)
+	p.serverActivations(key+".activations", s.Activations, groups)
+	return Management{s}
+}
 
-	if len(in.PatchBaselines) == 0 {
-		p.fail(key+".patchBaselines", "required: a baseline for each operating system you run")
+// patchWindow checks the maintenance window: a schedule AWS accepts, a length AWS accepts, and a cutoff
+// that leaves time for a task to start.
+func (p *parser) patchWindow(key string, w hybrid.PatchWindow) {
+	if err := checkSchedule(w.Schedule); err != nil {
+		p.fail(key+".schedule", "%v", err)
 	}
-	groups := map[string]string{}
-	for i, b := range in.PatchBaselines {
-		bk := indexed(key+".patchBaselines", i)
-		if !slices.Contains(PatchedOperatingSystems, b.OperatingSystem) {
-			p.fail(bk+".operatingSystem", "%q is not one of %v", b.OperatingSystem, PatchedOperatingSystems)
+	if err := patching.CheckDuration(w.DurationHours); err != nil {
+		p.fail(key+".durationHours", "%v", err)
+	}
+	if err := patching.CheckCutoff(w.CutoffHours, w.DurationHours); err != nil {
+		p.fail(key+".cutoffHours", "%v", err)
+	}
+}
+
+// patchBaselines checks each baseline, keyed by its operating system, and that no patch group is in two
+// (AWS refuses the second registration). It returns which baseline covers each group.
+func (p *parser) patchBaselines(key string, s hybrid.ManagementSettings) patching.Groups {
+	if len(s.PatchBaselines) == 0 {
+		p.fail(key, "required: a baseline for each operating system you run")
+	}
+	for _, system := range slices.Sorted(maps.Keys(s.PatchBaselines)) {
+		b, bk := s.PatchBaselines[system], key+"."+string(system)
+		if err := system.Check(); err != nil {
+			p.fail(bk, "%v", err)
 		}
-		for j, other := range out.PatchBaselines {
-			if other.OperatingSystem == b.OperatingSystem {
-				p.fail(bk+".operatingSystem", "%s also has patchBaselines[%d]", b.OperatingSystem, j)
-			}
+		if err := patching.CheckApproveAfterDays(b.ApproveAfterDays); err != nil {
+			p.fail(bk+".approveAfterDays", "%v", err)
 		}
-		if b.ApproveAfterDays < 0 || b.ApproveAfterDays > maxApproveAfterDays {
-			p.fail(bk+".approveAfterDays", "%d is outside 0-%d", b.ApproveAfterDays, maxApproveAfterDays)
-		}
-		if !slices.Contains(complianceLevels, b.ComplianceLevel) {
-			p.fail(bk+".complianceLevel", "%q is not one of %v", b.ComplianceLevel, complianceLevels)
+		if err := b.ComplianceLevel.Check(); err != nil {
+			p.fail(bk+".complianceLevel", "%v", err)
 		}
 		if len(b.PatchGroups) == 0 {
 			p.fail(bk+".patchGroups", "required: the Patch Group tag values that use this baseline")
 		}
-		for _, g := range b.PatchGroups {
-			if !patchGroupPattern.MatchString(g) || len(g) > maxPatchGroupNameChars {
-				p.fail(bk+".patchGroups", "%q is not a tag value", g)
-			}
-			// A patch group can belong to one baseline only: AWS refuses the second registration.
-			if prev, ok := groups[g]; ok {
-				p.fail(bk+".patchGroups", "%q is already in the %s baseline", g, prev)
-			}
-			groups[g] = b.OperatingSystem
-		}
-		out.PatchBaselines = append(out.PatchBaselines, PatchBaseline{OperatingSystem: b.OperatingSystem,
-			ApproveAfterDays: b.ApproveAfterDays, ComplianceLevel: b.ComplianceLevel, PatchGroups: b.PatchGroups})
-	}
-	if len(in.Activations) == 0 {
-		p.fail(key+".activations", "required: an activation for each patch group of on-premises servers")
-	}
-	for i, a := range in.Activations {
-		ak := indexed(key+".activations", i)
-		if _, ok := groups[a.PatchGroup]; !ok {
-			p.fail(ak+".patchGroup", "%q is in no patch baseline's patchGroups", a.PatchGroup)
-		}
-		for j, other := range out.Activations {
-			if other.PatchGroup == a.PatchGroup {
-				p.fail(ak+".patchGroup", "%q already has activations[%d]", a.PatchGroup, j)
+		for i, g := range b.PatchGroups {
+			if err := patching.CheckGroup(g); err != nil {
+				p.fail(indexed(bk+".patchGroups", i), "%v", err)
 			}
 		}
-		out.Activations = append(out.Activations, ServerActivation{PatchGroup: a.PatchGroup, OperatingSystem: groups[a.PatchGroup],
-			Activation: p.activation(ak, a.activationInput)})
 	}
-	return out
+	groups, conflicts := s.AssignPatchGroups()
+	for _, c := range conflicts {
+		p.fail(key+"."+string(c.Second)+".patchGroups", "%v", c)
+	}
+	return groups
+}
+
+// serverActivations checks the activations, keyed by the patch group their servers join: a group a
+// baseline covers, and a limit and an expiry AWS accepts (p.activation, shared with ECS Anywhere).
+func (p *parser) serverActivations(key string, activations map[string]hybrid.Activation, groups patching.Groups) {
+	if len(activations) == 0 {
+		p.fail(key, "required: an activation for each patch group of on-premises servers")
+	}
+	for _, group := range slices.Sorted(maps.Keys(activations)) {
+		ak, a := key+"."+group, activations[group]
+		if _, err := groups.Baseline(group); err != nil {
+			p.fail(ak, "%v", err)
+		}
+		expires := "" // not set: p.activation says it is not a date
+		if !a.ExpiresOn.IsZero() {
+			expires = a.ExpiresOn.Format(time.DateOnly)
+		}
+		p.activation(ak, activationInput{RegistrationLimit: a.RegistrationLimit, ExpiresOn: expires})
+	}
 }
 
 // patchGroups lists every patch group a patch baseline covers: the groups hosts elsewhere in the stack may
 // join and still be patched.
-func (m Management) patchGroups() []string {
-	var out []string
-	for _, b := range m.PatchBaselines {
-		out = append(out, b.PatchGroups...)
-	}
-	return out
-}
+func (m Management) patchGroups() []string { return m.PatchGroups() }

@@ -2,10 +2,12 @@ package config
 
 import (
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/hybrid/patching"
 )
 
 func TestManagementSectionOfEachStackFile(t *testing.T) {
@@ -13,23 +15,37 @@ func TestManagementSectionOfEachStackFile(t *testing.T) {
 		c, err := parse(stackConfig(t, stack))
 		require.NoError(t, err, stack)
 		m := c.Management
-		require.NotEmpty(t, m.Activations, stack)
-		for _, a := range m.Activations {
-			assert.Equal(t, time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC), a.ExpiresOn, "%s %s", stack, a.PatchGroup)
+		require.Contains(t, m.Activations, "onprem-linux", "%s: on-premises Linux servers register into their own group", stack)
+		groups, conflicts := m.AssignPatchGroups()
+		assert.Empty(t, conflicts, stack)
+		for group, a := range m.Activations {
+			_, err := groups.Baseline(group)
+			assert.NoError(t, err, "%s: the servers of %s get patched", stack, group)
+			assert.Positive(t, a.RegistrationLimit, "%s %s", stack, group)
 		}
+		assert.Equal(t, patching.RedHatEnterpriseLinux, groups["onprem-linux"], "%s: the on-premises Linux servers run RHEL", stack)
+		assert.Equal(t, patching.AmazonLinux2023, groups["ecs-hosts"], "%s: the ECS hosts run Amazon Linux 2023", stack)
 		assert.LessOrEqual(t, m.SessionIdleTimeoutMinutes, 20, "%s: idle sessions end within 20 minutes", stack)
-		assert.NotEmpty(t, m.PatchBaselines, stack)
-		assert.Equal(t, "REDHAT_ENTERPRISE_LINUX", m.Activations[0].OperatingSystem, "%s: the OS of the group's baseline", stack)
+		assert.Equal(t, m.PatchGroups(), m.patchGroups(), "%s: compute checks its hosts against every baseline's groups", stack)
 	}
+}
+
+func TestLeftOutManagementKeysKeepTheirDefaults(t *testing.T) {
+	cfg := stackConfig(t, "prod")
+	for _, field := range []string{"sessionIdleTimeoutMinutes", "patchWindow.cutoffHours", "patchBaselines.WINDOWS.approveAfterDays"} {
+		cfg = patch(t, cfg, "hybridcloud:management", field, nil)
+	}
+	c, err := parse(cfg)
+	require.NoError(t, err)
+	assert.Equal(t, hybrid.DefaultSessionIdleTimeoutMinutes, c.Management.SessionIdleTimeoutMinutes)
+	assert.Zero(t, c.Management.PatchWindow.CutoffHours)
+	assert.Zero(t, c.Management.PatchBaselines[patching.Windows].ApproveAfterDays, "approve at once")
 }
 
 func TestBadManagementConfigNamesTheKey(t *testing.T) {
 	const key = "hybridcloud:management"
-	activation := func(expires string, limit int) []any {
-		return []any{map[string]any{"patchGroup": "onprem-linux", "registrationLimit": limit, "expiresOn": expires}}
-	}
-	baseline := func(os, level string, groups ...any) map[string]any {
-		return map[string]any{"operatingSystem": os, "approveAfterDays": 7, "complianceLevel": level, "patchGroups": groups}
+	baseline := func(level string, groups ...any) map[string]any {
+		return map[string]any{"approveAfterDays": 7, "complianceLevel": level, "patchGroups": groups}
 	}
 	tests := []struct {
 		name    string
@@ -38,27 +54,48 @@ func TestBadManagementConfigNamesTheKey(t *testing.T) {
 		wantKey string
 		wantMsg string
 	}{
-		{"an activation that expired before now", "activations", activation("2026-11-30", 5), key + ".activations[0].expiresOn", "has passed"},
-		{"an activation expiring on now", "activations", activation("2026-12-01", 5), key + ".activations[0].expiresOn", "has passed"},
-		{"an activation beyond 30 days", "activations", activation("2027-01-01", 5), key + ".activations[0].expiresOn", "more than 30 days after 2026-12-01"},
-		{"an activation date that is not one", "activations", activation("20/12/2026", 5), key + ".activations[0].expiresOn", "not a date"},
-		{"an activation nobody can use", "activations", activation("2026-12-20", 0), key + ".activations[0].registrationLimit", "outside 1-1000"},
-		{"a maintenance window with a bad cron", "patchWindow", map[string]any{"schedule": "cron(0 2 * * SUN *)", "durationHours": 4, "cutoffHours": 1}, key + ".patchWindow.schedule", "exactly one of day-of-month and day-of-week"},
-		{"a maintenance window with a bad rate", "patchWindow", map[string]any{"schedule": "rate(1 days)", "durationHours": 4, "cutoffHours": 1}, key + ".patchWindow.schedule", "plural units"},
-		{"a cutoff as long as the window", "patchWindow", map[string]any{"schedule": "rate(7 days)", "durationHours": 2, "cutoffHours": 2}, key + ".patchWindow.cutoffHours", "less than durationHours"},
-		{"an operating system without rules", "patchBaselines", []any{baseline("SOLARIS", "HIGH", "onprem-linux")}, key + ".patchBaselines[0].operatingSystem", `"SOLARIS" is not one of`},
-		{"a patch group in two baselines", "patchBaselines", []any{baseline("AMAZON_LINUX_2023", "HIGH", "onprem-linux", "onprem-windows"), baseline("WINDOWS", "HIGH", "onprem-linux")}, key + ".patchBaselines[1].patchGroups", "already in the AMAZON_LINUX_2023 baseline"},
-		{"a compliance level AWS does not know", "patchBaselines", []any{baseline("WINDOWS", "SEVERE", "onprem-linux")}, key + ".patchBaselines[0].complianceLevel", "not one of"},
-		{"on-premises servers in a group no baseline patches", "activations", []any{map[string]any{"patchGroup": "legacy", "registrationLimit": 5, "expiresOn": "2026-12-20"}},
-			key + ".activations[0].patchGroup", "in no patch baseline"},
-		{"two activations for one patch group", "activations", append(activation("2026-12-20", 5), activation("2026-12-20", 5)...),
-			key + ".activations[1].patchGroup", `"onprem-linux" already has activations[0]`},
-		{"no activation", "activations", []any{}, key + ".activations", "required"},
+		// The activation dates are checked against the tests' fixed clock (2026-12-01).
+		{"an activation that expired before now", "activations.onprem-linux.expiresOn", "2026-11-30", key + ".activations.onprem-linux.expiresOn", "has passed"},
+		{"an activation expiring on now", "activations.onprem-linux.expiresOn", "2026-12-01", key + ".activations.onprem-linux.expiresOn", "has passed"},
+		{"an activation beyond 30 days", "activations.onprem-linux.expiresOn", "2027-01-01", key + ".activations.onprem-linux.expiresOn", "more than 30 days after 2026-12-01"},
+		{"an activation date that is not one", "activations.onprem-linux.expiresOn", "20/12/2026", key + ".activations.onprem-linux.expiresOn", `"20/12/2026" is not a date like 2026-12-20`},
+		{"an activation without an expiry", "activations.onprem-linux.expiresOn", nil, key + ".activations.onprem-linux.expiresOn", "is not a date"},
+		{"an activation nobody can use", "activations.onprem-linux.registrationLimit", 0, key + ".activations.onprem-linux.registrationLimit", "outside 1-1000"},
+		{"an activation with the old patchGroup field", "activations.onprem-linux.patchGroup", "onprem-linux", key + ".activations.onprem-linux.patchGroup", "unknown field"},
+		{"on-premises servers in a group no baseline patches", "activations.legacy", map[string]any{"registrationLimit": 5, "expiresOn": "2026-12-20"},
+			key + ".activations.legacy", `"legacy" is in no patch baseline's patchGroups`},
+		{"no activation", "activations", map[string]any{}, key + ".activations", "required"},
+		{"activations as the old list", "activations", []any{map[string]any{"patchGroup": "onprem-linux", "registrationLimit": 5, "expiresOn": "2026-12-20"}},
+			key + ".activations", "got a list, want an object"},
+		{"a maintenance window with a bad cron", "patchWindow.schedule", "cron(0 2 * * SUN *)", key + ".patchWindow.schedule", "exactly one of day-of-month and day-of-week"},
+		{"a maintenance window with a bad rate", "patchWindow.schedule", "rate(1 days)", key + ".patchWindow.schedule", "plural units"},
+		{"a maintenance window over a day", "patchWindow.durationHours", 25, key + ".patchWindow.durationHours", "25 is outside 1-24"},
+		{"a cutoff as long as the window", "patchWindow", map[string]any{"schedule": "rate(7 days)", "durationHours": 2, "cutoffHours": 2}, key + ".patchWindow.cutoffHours", "less than durationHours (2)"},
+		{"an operating system without rules", "patchBaselines.SOLARIS", baseline("HIGH", "onprem-solaris"), key + ".patchBaselines.SOLARIS", `unknown operating system "SOLARIS"`},
+		{"an operating system in lower case", "patchBaselines.windows", baseline("HIGH", "onprem-win"), key + ".patchBaselines.windows", `unknown operating system "windows"`},
+		{"a patch group in two baselines", "patchBaselines.WINDOWS.patchGroups", []any{"onprem-windows", "onprem-linux"}, key + ".patchBaselines.WINDOWS.patchGroups",
+			`"onprem-linux" is already in the REDHAT_ENTERPRISE_LINUX baseline`},
+		{"a patch group that is no tag value", "patchBaselines.WINDOWS.patchGroups", []any{"onprem windows"}, key + ".patchBaselines.WINDOWS.patchGroups[0]", "is not a patch group name"},
+		{"a baseline that patches nothing", "patchBaselines.AMAZON_LINUX_2023.patchGroups", []any{}, key + ".patchBaselines.AMAZON_LINUX_2023.patchGroups", "required"},
+		{"a compliance level AWS does not know", "patchBaselines.WINDOWS.complianceLevel", "SEVERE", key + ".patchBaselines.WINDOWS.complianceLevel", `unknown compliance level "SEVERE"`},
+		{"an approval delay over AWS's limit", "patchBaselines.WINDOWS.approveAfterDays", 400, key + ".patchBaselines.WINDOWS.approveAfterDays", "400 is outside 0-360"},
+		{"a baseline with the old operatingSystem field", "patchBaselines.WINDOWS.operatingSystem", "WINDOWS", key + ".patchBaselines.WINDOWS.operatingSystem", "unknown field"},
+		{"baselines as the old list", "patchBaselines", []any{}, key + ".patchBaselines", "got a list, want an object"},
+		{"no baseline", "patchBaselines", map[string]any{}, key + ".patchBaselines", "required: a baseline for each operating system you run"},
 		{"an idle timeout over an hour", "sessionIdleTimeoutMinutes", 90, key + ".sessionIdleTimeoutMinutes", "outside 1-60"},
+		{"sessions that never end", "sessionIdleTimeoutMinutes", 0, key + ".sessionIdleTimeoutMinutes", "0 is outside 1-60"},
+		{"a retention CloudWatch does not offer", "sessionLogRetentionDays", 100, key + ".sessionLogRetentionDays", "not a CloudWatch Logs retention"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			requireBadConfig(t, "prod", key, tt.field, tt.value, tt.wantKey, tt.wantMsg)
 		})
 	}
+}
+
+func TestAManagementValueOfTheWrongTypeGetsOneError(t *testing.T) {
+	_, err := parse(patch(t, stackConfig(t, "prod"), "hybridcloud:management", "sessionLogRetentionDays", "365"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `hybridcloud:management.sessionLogRetentionDays: got a string "365", want a whole number`)
+	assert.NotContains(t, err.Error(), "not a CloudWatch Logs retention", "no follow-on error on a value that did not decode")
 }

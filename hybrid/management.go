@@ -3,6 +3,8 @@ package hybrid
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -10,63 +12,35 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/hybrid/patching"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
+
+// ManagementType is the type token of the Management component.
+const ManagementType = "hybridcloud:hybrid:Management"
 
 // PatchGroupTag is the tag Patch Manager reads to pick a managed node's baseline; the maintenance window
 // targets it on EC2 instances and on-premises managed nodes alike.
 const PatchGroupTag = "Patch Group"
 
-// PatchBaseline approves patches for one operating system; see config.PatchBaseline.
-type PatchBaseline struct {
-	OperatingSystem  string
-	ApproveAfterDays int
-	ComplianceLevel  string
-	PatchGroups      []string
-}
-
-// Activation registers on-premises servers into one patch group.
-type Activation struct {
-	// PatchGroup tags every server registered with the activation, which puts it in that patch group.
-	PatchGroup string
-	// RegistrationLimit and ExpiresOn bound the activation.
-	RegistrationLimit int
-	ExpiresOn         time.Time
-	// Windows servers register with the agent's Windows command line.
-	Windows bool
-}
-
-// Registration commands an operator runs on a server, as root or in an elevated PowerShell.
-const (
-	linuxRegistration   = "sudo amazon-ssm-agent -register -code %q -id %q -region %q && sudo systemctl restart amazon-ssm-agent"
-	windowsRegistration = `& "$env:ProgramFiles\Amazon\SSM\amazon-ssm-agent.exe" -register -code %q -id %q -region %q; Restart-Service AmazonSSMAgent`
-)
-
-// ManagementArgs configures Management.
+// ManagementArgs configures Management: its own settings, and the wiring from the rest of the stack.
 type ManagementArgs struct {
-	// Activations register the on-premises servers that are not ECS Anywhere hosts, one per patch group.
-	// Required.
-	Activations []Activation
-	// PatchBaselines are the approval rules per operating system. Required.
-	PatchBaselines []PatchBaseline
-	// PatchSchedule, PatchDurationHours and PatchCutoffHours are the weekly patch window. Required.
-	PatchSchedule                        string
-	PatchDurationHours, PatchCutoffHours int
-	// SessionIdleTimeoutMinutes ends idle Session Manager sessions. Required.
-	SessionIdleTimeoutMinutes int
-	// LogRetentionDays keeps session and patch-run logs; LogsKeyArn encrypts them. Required.
-	LogRetentionDays int
-	LogsKeyArn       pulumi.StringInput
+	// Settings are the component's own settings. Required.
+	Settings ManagementSettings
+	// LogsKeyARN encrypts the session and patch-run log groups (the stack's logs key). Required.
+	LogsKeyARN pulumi.StringInput
 	// ManagedRoleNames are the roles of nodes registered elsewhere (the ECS hosts' instance role, the ECS
-	// Anywhere role): they get the session-logging permissions too, so every node obeys the same preferences.
+	// Anywhere role): they get the session-logging permissions too, so every node obeys the same
+	// preferences. Optional.
 	ManagedRoleNames []pulumi.StringInput
-	// Region and AccountID name the activation's trust scope and the registration command. Required.
-	Region    string
-	AccountID pulumi.StringInput
+	// AccountID, Partition and Region scope the on-premises role's trust, build the ARNs of AWS managed
+	// policies and go into the registration commands. Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
 }
 
-// Management is Systems Manager across both sides: a hybrid activation for on-premises servers, patching
-// by tag, State Manager associations and audited Session Manager sessions.
+// Management is Systems Manager across both sides: a hybrid activation per patch group for on-premises
+// servers, patching by tag, State Manager associations and audited Session Manager sessions.
 type Management struct {
 	pulumi.ResourceState
 
@@ -74,7 +48,7 @@ type Management struct {
 	ActivationIDs   map[string]pulumi.IDOutput
 	ActivationCodes map[string]pulumi.StringOutput
 	// RegistrationCommands are what an operator runs on an on-premises server to register it into a patch
-	// group (secrets: they hold the codes).
+	// group, by patch group (secrets: they hold the codes).
 	RegistrationCommands map[string]pulumi.StringOutput
 	// PatchWindowID is the maintenance window that installs patches.
 	PatchWindowID pulumi.IDOutput
@@ -83,126 +57,210 @@ type Management struct {
 }
 
 func (a *ManagementArgs) validate() error {
-	var errs []error
-	if len(a.Activations) == 0 {
+	s := a.Settings
+	groups, errs := s.checkBaselines()
+	if len(s.Activations) == 0 {
 		errs = append(errs, errors.New("at least one activation is required"))
 	}
-	for _, act := range a.Activations {
-		if act.RegistrationLimit < 1 || act.ExpiresOn.IsZero() || act.PatchGroup == "" {
-			errs = append(errs, fmt.Errorf("activation %q: registration limit, expiry and patch group are required", act.PatchGroup))
+	for _, group := range slices.Sorted(maps.Keys(s.Activations)) {
+		act := s.Activations[group]
+		if _, err := groups.Baseline(group); err != nil {
+			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
+		}
+		if act.RegistrationLimit < 1 || act.ExpiresOn.IsZero() {
+			errs = append(errs, fmt.Errorf("activation %s: a registration limit and an expiry are required", group))
 		}
 	}
-	if len(a.PatchBaselines) == 0 || a.PatchSchedule == "" || a.PatchDurationHours <= a.PatchCutoffHours {
-		errs = append(errs, errors.New("patch baselines and a patch window (duration longer than cutoff) are required"))
+	w := s.PatchWindow
+	if w.Schedule == "" {
+		errs = append(errs, errors.New("the patch window needs a schedule"))
 	}
-	for _, b := range a.PatchBaselines {
-		if _, ok := patchFilters[b.OperatingSystem]; !ok {
-			errs = append(errs, fmt.Errorf("no approval filters for operating system %q", b.OperatingSystem))
-		}
+	if err := patching.CheckDuration(w.DurationHours); err != nil {
+		errs = append(errs, fmt.Errorf("patch window duration: %w", err))
 	}
-	if a.SessionIdleTimeoutMinutes < 1 || a.LogRetentionDays <= 0 {
-		errs = append(errs, errors.New("session idle timeout and log retention are required"))
+	if err := patching.CheckCutoff(w.CutoffHours, w.DurationHours); err != nil {
+		errs = append(errs, fmt.Errorf("patch window cutoff: %w", err))
 	}
-	if a.LogsKeyArn == nil || a.AccountID == nil || a.Region == "" {
-		errs = append(errs, errors.New("logs key, region and account are required"))
+	if n := s.SessionIdleTimeoutMinutes; n < 1 || n > MaxSessionIdleTimeoutMinutes {
+		errs = append(errs, fmt.Errorf("session idle timeout: %d is outside 1-%d", n, MaxSessionIdleTimeoutMinutes))
+	}
+	if s.SessionLogRetentionDays <= 0 {
+		errs = append(errs, errors.New("the session log retention must be positive"))
+	}
+	if a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" {
+		errs = append(errs, errors.New("the logs key, account id, partition and region are required"))
 	}
 	return errors.Join(errs...)
 }
 
-// NewManagement declares the activation, patching, associations and session preferences.
+// checkBaselines checks every baseline, and that no patch group is in two; it returns which baseline
+// covers each group.
+func (s ManagementSettings) checkBaselines() (patching.Groups, []error) {
+	var errs []error
+	if len(s.PatchBaselines) == 0 {
+		errs = append(errs, errors.New("at least one patch baseline is required"))
+	}
+	for _, system := range slices.Sorted(maps.Keys(s.PatchBaselines)) {
+		b := s.PatchBaselines[system]
+		if err := system.Check(); err != nil {
+			errs = append(errs, err)
+		}
+		if err := b.ComplianceLevel.Check(); err != nil {
+			errs = append(errs, fmt.Errorf("%s baseline: %w", system, err))
+		}
+		if err := patching.CheckApproveAfterDays(b.ApproveAfterDays); err != nil {
+			errs = append(errs, fmt.Errorf("%s baseline: approve after days: %w", system, err))
+		}
+		if len(b.PatchGroups) == 0 {
+			errs = append(errs, fmt.Errorf("%s baseline: at least one patch group is required", system))
+		}
+	}
+	groups, conflicts := s.AssignPatchGroups()
+	for _, c := range conflicts {
+		errs = append(errs, fmt.Errorf("%s baseline: %w", c.Second, c))
+	}
+	return groups, errs
+}
+
+// NewManagement declares the session preferences, the activations, patching and the associations.
 func NewManagement(ctx *pulumi.Context, name string, args *ManagementArgs, opts ...pulumi.ResourceOption) (*Management, error) {
+	if args == nil {
+		return nil, fmt.Errorf("hybrid: management %s: args are required", name)
+	}
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("hybrid: management %s: %w", name, err)
 	}
 	m := &Management{ActivationIDs: map[string]pulumi.IDOutput{}, ActivationCodes: map[string]pulumi.StringOutput{},
 		RegistrationCommands: map[string]pulumi.StringOutput{}}
-	if err := ctx.RegisterComponentResource("hybridcloud:hybrid:Management", name, m, opts...); err != nil {
+	if err := ctx.RegisterComponentResource(ManagementType, name, m, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(m)
 
-	sessions, err := m.sessionPreferences(ctx, name, args, parent)
+	sessions, err := m.declareSessions(ctx, name, args, parent)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.activations(ctx, name, args, sessions, parent); err != nil {
+	if err := m.declareActivations(ctx, name, args, sessions, parent); err != nil {
 		return nil, err
 	}
-	if err := m.patching(ctx, name, args, parent); err != nil {
+	if err := m.declarePatching(ctx, name, args, parent); err != nil {
 		return nil, err
 	}
-	if err := associations(ctx, name, parent); err != nil {
+	if err := declareAssociations(ctx, name, parent); err != nil {
 		return nil, err
 	}
-	outputs := pulumi.Map{"patchWindowId": m.PatchWindowID, "sessionLogGroupName": m.SessionLogGroupName}
-	for group, cmd := range m.RegistrationCommands {
-		outputs["registrationCommand-"+group] = cmd
+
+	ids, codes, commands := pulumi.Map{}, pulumi.Map{}, pulumi.Map{}
+	for group := range m.ActivationIDs {
+		ids[group], codes[group], commands[group] = m.ActivationIDs[group], m.ActivationCodes[group], m.RegistrationCommands[group]
 	}
-	return m, ctx.RegisterResourceOutputs(m, outputs)
+	if err := ctx.RegisterResourceOutputs(m, pulumi.Map{
+		"activationIds":        ids,
+		"activationCodes":      codes,
+		"registrationCommands": commands,
+		"patchWindowId":        m.PatchWindowID,
+		"sessionLogGroupName":  m.SessionLogGroupName,
+	}); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
-// activations register on-premises servers under a role that can do what a managed node does and nothing
-// more, each activation tagging its servers into its patch group.
-func (m *Management) activations(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) error {
-	role, err := iam.NewRole(ctx, name+"-onprem", &iam.RoleArgs{
-		Description:       pulumi.String("On-premises servers managed by Systems Manager (" + name + ")"),
-		AssumeRolePolicy:  iamdoc.AssumeRole("ssm.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: pulumi.StringArray{pulumi.String("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"), sessions.Arn},
-	}, parent)
+// onPremisesRoleArgs is the role on-premises servers register under: it can do what a managed node does
+// (the AWS managed policy) and honour the session preferences (sessionsPolicyARN), nothing more.
+func onPremisesRoleArgs(name, partition string, accountID, sessionsPolicyARN pulumi.StringInput) *iam.RoleArgs {
+	return &iam.RoleArgs{
+		Description:      pulumi.String("On-premises servers managed by Systems Manager (" + name + ")"),
+		AssumeRolePolicy: iamdoc.AssumeRole("ssm.amazonaws.com", accountID),
+		ManagedPolicyArns: pulumi.StringArray{
+			pulumi.String("arn:" + partition + ":iam::aws:policy/AmazonSSMManagedInstanceCore"),
+			sessionsPolicyARN,
+		},
+	}
+}
+
+// activationArgs is the activation of one patch group's on-premises servers, registering them under role.
+func activationArgs(name, group string, a Activation, role pulumi.StringInput) *ssm.ActivationArgs {
+	return &ssm.ActivationArgs{
+		Name:              pulumi.String(name + "-" + group),
+		Description:       pulumi.String("On-premises servers of patch group " + group + " that are not ECS Anywhere hosts"),
+		IamRole:           role,
+		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
+		ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
+		// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
+		Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(group)},
+	}
+}
+
+// declareActivations registers on-premises servers under one role, an activation per patch group, each
+// with the registration command of its baseline's operating system.
+func (m *Management) declareActivations(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) error {
+	role, err := iam.NewRole(ctx, name+"-onprem", onPremisesRoleArgs(name, args.Partition, args.AccountID, sessions.Arn), parent)
 	if err != nil {
 		return err
 	}
-	for _, a := range args.Activations {
-		activation, err := ssm.NewActivation(ctx, name+"-"+a.PatchGroup, &ssm.ActivationArgs{
-			Name:              pulumi.String(name + "-" + a.PatchGroup),
-			Description:       pulumi.String("On-premises servers of patch group " + a.PatchGroup + " that are not ECS Anywhere hosts"),
-			IamRole:           role.Name,
-			RegistrationLimit: pulumi.Int(a.RegistrationLimit),
-			ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
-			// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
-			Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(a.PatchGroup)},
-		}, parent)
+	groups, _ := args.Settings.AssignPatchGroups() // validate refused conflicts and uncovered groups
+	for _, group := range slices.Sorted(maps.Keys(args.Settings.Activations)) {
+		system, err := groups.Baseline(group)
 		if err != nil {
 			return err
 		}
-		m.ActivationIDs[a.PatchGroup] = activation.ID()
-		m.ActivationCodes[a.PatchGroup] = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
-		command := linuxRegistration
-		if a.Windows {
-			command = windowsRegistration
+		command, err := system.RegistrationFormat()
+		if err != nil {
+			return err
 		}
-		m.RegistrationCommands[a.PatchGroup] = pulumi.ToSecret(pulumi.Sprintf(command,
+		activation, err := ssm.NewActivation(ctx, name+"-"+group, activationArgs(name, group, args.Settings.Activations[group], role.Name), parent)
+		if err != nil {
+			return err
+		}
+		m.ActivationIDs[group] = activation.ID()
+		m.ActivationCodes[group] = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
+		m.RegistrationCommands[group] = pulumi.ToSecret(pulumi.Sprintf(command,
 			activation.ActivationCode, activation.ID(), args.Region)).(pulumi.StringOutput)
 	}
 	return nil
 }
 
-// associations keep every managed node's agent current and its inventory gathered.
-func associations(ctx *pulumi.Context, name string, parent pulumi.ResourceOption) error {
-	every := ssm.AssociationTargetArray{ssm.AssociationTargetArgs{Key: pulumi.String("InstanceIds"), Values: pulumi.ToStringArray([]string{"*"})}}
-	for _, a := range []struct{ suffix, document, schedule string }{
-		{"update-agent", "AWS-UpdateSSMAgent", "rate(14 days)"},
-		{"inventory", "AWS-GatherSoftwareInventory", "rate(1 day)"},
-	} {
-		if _, err := ssm.NewAssociation(ctx, name+"-"+a.suffix, &ssm.AssociationArgs{
-			AssociationName:    pulumi.String(name + "-" + a.suffix),
-			Name:               pulumi.String(a.document),
-			ScheduleExpression: pulumi.String(a.schedule),
-			Targets:            every,
-			ComplianceSeverity: pulumi.String("MEDIUM"),
-			MaxConcurrency:     pulumi.String("25%"),
-			MaxErrors:          pulumi.String("10%"),
-		}, parent); err != nil {
+// nodeAssociation is a State Manager association every managed node runs.
+type nodeAssociation struct{ suffix, document, schedule string }
+
+// nodeAssociations keep every managed node's agent current and its inventory gathered.
+var nodeAssociations = []nodeAssociation{
+	{"update-agent", "AWS-UpdateSSMAgent", "rate(14 days)"},
+	{"inventory", "AWS-GatherSoftwareInventory", "rate(1 day)"},
+}
+
+// associationArgs runs a's document on every managed node, a quarter of them at a time.
+func associationArgs(name string, a nodeAssociation) *ssm.AssociationArgs {
+	return &ssm.AssociationArgs{
+		AssociationName:    pulumi.String(name + "-" + a.suffix),
+		Name:               pulumi.String(a.document),
+		ScheduleExpression: pulumi.String(a.schedule),
+		Targets: ssm.AssociationTargetArray{ssm.AssociationTargetArgs{
+			Key: pulumi.String("InstanceIds"), Values: pulumi.ToStringArray([]string{"*"}),
+		}},
+		ComplianceSeverity: pulumi.String("MEDIUM"),
+		MaxConcurrency:     pulumi.String("25%"),
+		MaxErrors:          pulumi.String("10%"),
+	}
+}
+
+// declareAssociations declares the nodeAssociations.
+func declareAssociations(ctx *pulumi.Context, name string, parent pulumi.ResourceOption) error {
+	for _, a := range nodeAssociations {
+		if _, err := ssm.NewAssociation(ctx, name+"-"+a.suffix, associationArgs(name, a), parent); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// logGroup declares an encrypted log group of the component.
-func logGroup(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) (*cloudwatch.LogGroup, error) {
+// managementLogGroup declares a log group of the component, kept SessionLogRetentionDays and encrypted
+// with the stack's logs key.
+func managementLogGroup(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) (*cloudwatch.LogGroup, error) {
 	return cloudwatch.NewLogGroup(ctx, name, &cloudwatch.LogGroupArgs{
-		RetentionInDays: pulumi.Int(args.LogRetentionDays),
-		KmsKeyId:        args.LogsKeyArn,
+		RetentionInDays: pulumi.Int(args.Settings.SessionLogRetentionDays),
+		KmsKeyId:        args.LogsKeyARN,
 	}, parent)
 }

@@ -13,44 +13,62 @@ import (
 )
 
 // sessionPreferencesDocument is the document Session Manager reads its account-wide preferences from. An
-// account that set preferences in the console already has it: import it before the first `pulumi up`.
+// account that set preferences in the console already has it: import it before the first `pulumi up`. It
+// is one per account and region, so one Management component per account and region declares it.
 const sessionPreferencesDocument = "SSM-SessionManagerRunShell"
 
-// sessionPreferences makes every Session Manager session encrypted end to end with the component's key,
-// streamed to an encrypted log group, never to S3, ended when idle, and never run as root. It returns the
-// policy every managed node's role needs to honour them.
-func (m *Management) sessionPreferences(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) (*iam.Policy, error) {
+// sessionPreferences is the preferences document: every session encrypted end to end with keyID,
+// streamed to the encrypted logGroup, never to S3, ended after idleMinutes idle, and never run as root.
+func sessionPreferences(logGroup, keyID string, idleMinutes int) (string, error) {
+	b, err := json.Marshal(map[string]any{
+		"schemaVersion": "1.0",
+		"description":   "Session Manager preferences: encrypted, logged to CloudWatch, idle sessions ended",
+		"sessionType":   "Standard_Stream",
+		"inputs": map[string]any{
+			"s3BucketName":                "",
+			"s3KeyPrefix":                 "",
+			"s3EncryptionEnabled":         true,
+			"cloudWatchLogGroupName":      logGroup,
+			"cloudWatchEncryptionEnabled": true,
+			"cloudWatchStreamingEnabled":  true,
+			"kmsKeyId":                    keyID,
+			"runAsEnabled":                false,
+			"runAsDefaultUser":            "",
+			"idleSessionTimeout":          strconv.Itoa(idleMinutes),
+			"maxSessionDuration":          "",
+			"shellProfile":                map[string]string{"windows": "", "linux": ""},
+		},
+	})
+	return string(b), err
+}
+
+// sessionAccess is what a managed node needs to honour the preferences: write its own session log and
+// decrypt the session channel with the key.
+func sessionAccess(logGroupARN, keyARN string) (string, error) {
+	return iamdoc.JSON(
+		iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, logGroupARN+":*"),
+		iamdoc.Allow([]string{"logs:DescribeLogGroups", "logs:DescribeLogStreams"}, logGroupARN, logGroupARN+":*"),
+		iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, keyARN),
+	)
+}
+
+// declareSessions declares the session key, the session log group, the preferences document and the
+// policy every managed node's role needs to honour them, which it attaches to ManagedRoleNames and returns
+// for the on-premises role.
+func (m *Management) declareSessions(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) (*iam.Policy, error) {
 	key, err := keys.New(ctx, name+"-sessions", "Encrypts "+name+" Session Manager sessions", nil, parent)
 	if err != nil {
 		return nil, err
 	}
-	logs, err := logGroup(ctx, name+"-sessions", args, parent)
+	logs, err := managementLogGroup(ctx, name+"-sessions", args, parent)
 	if err != nil {
 		return nil, err
 	}
 	m.SessionLogGroupName = logs.Name
 
+	idle := args.Settings.SessionIdleTimeoutMinutes
 	content := pulumi.All(logs.Name, key.KeyId).ApplyT(func(v []any) (string, error) {
-		b, err := json.Marshal(map[string]any{
-			"schemaVersion": "1.0",
-			"description":   "Session Manager preferences: encrypted, logged to CloudWatch, idle sessions ended",
-			"sessionType":   "Standard_Stream",
-			"inputs": map[string]any{
-				"s3BucketName":                "",
-				"s3KeyPrefix":                 "",
-				"s3EncryptionEnabled":         true,
-				"cloudWatchLogGroupName":      v[0],
-				"cloudWatchEncryptionEnabled": true,
-				"cloudWatchStreamingEnabled":  true,
-				"kmsKeyId":                    v[1],
-				"runAsEnabled":                false,
-				"runAsDefaultUser":            "",
-				"idleSessionTimeout":          strconv.Itoa(args.SessionIdleTimeoutMinutes),
-				"maxSessionDuration":          "",
-				"shellProfile":                map[string]string{"windows": "", "linux": ""},
-			},
-		})
-		return string(b), err
+		return sessionPreferences(v[0].(string), v[1].(string), idle)
 	}).(pulumi.StringOutput)
 	if _, err := ssm.NewDocument(ctx, name+"-sessions", &ssm.DocumentArgs{
 		Name:           pulumi.String(sessionPreferencesDocument),
@@ -61,14 +79,8 @@ func (m *Management) sessionPreferences(ctx *pulumi.Context, name string, args *
 		return nil, err
 	}
 
-	// A node writes its own session log and decrypts the session channel with the key.
 	access := pulumi.All(logs.Arn, key.Arn).ApplyT(func(v []any) (string, error) {
-		group, keyArn := v[0].(string), v[1].(string)
-		return iamdoc.JSON(
-			iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, group+":*"),
-			iamdoc.Allow([]string{"logs:DescribeLogGroups", "logs:DescribeLogStreams"}, group, group+":*"),
-			iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, keyArn),
-		)
+		return sessionAccess(v[0].(string), v[1].(string))
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewPolicy(ctx, name+"-sessions", &iam.PolicyArgs{
 		Description: pulumi.String("Lets a managed node log and encrypt Session Manager sessions of " + name),

@@ -6,131 +6,187 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/hybrid/patching"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
+
+// testExpiry is a fixture date: the component takes expiries as given, config checks them against a clock.
+var testExpiry = time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)
 
 func testManagementArgs() *ManagementArgs {
 	return &ManagementArgs{
-		Activations: []Activation{
-			{PatchGroup: "onprem-linux", RegistrationLimit: 30, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)},
-			{PatchGroup: "onprem-windows", RegistrationLimit: 10, ExpiresOn: time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC), Windows: true},
+		Settings: ManagementSettings{
+			Activations: map[string]Activation{
+				"onprem-linux":   {RegistrationLimit: 30, ExpiresOn: testExpiry},
+				"onprem-windows": {RegistrationLimit: 10, ExpiresOn: testExpiry},
+			},
+			PatchBaselines: map[patching.OperatingSystem]PatchBaseline{
+				patching.Windows:               {ApproveAfterDays: 7, ComplianceLevel: patching.High, PatchGroups: []string{"onprem-windows", "onprem-windows-dc"}},
+				patching.AmazonLinux2023:       {ApproveAfterDays: 7, ComplianceLevel: patching.Critical, PatchGroups: []string{"ecs-hosts"}},
+				patching.RedHatEnterpriseLinux: {ApproveAfterDays: 3, ComplianceLevel: patching.Critical, PatchGroups: []string{"onprem-linux"}},
+			},
+			PatchWindow:               PatchWindow{Schedule: "cron(0 2 ? * SUN *)", DurationHours: 4, CutoffHours: 1},
+			SessionIdleTimeoutMinutes: 15,
+			SessionLogRetentionDays:   365,
 		},
-		PatchBaselines: []PatchBaseline{
-			{OperatingSystem: "AMAZON_LINUX_2023", ApproveAfterDays: 7, ComplianceLevel: "CRITICAL", PatchGroups: []string{"ecs-hosts"}},
-			{OperatingSystem: "WINDOWS", ApproveAfterDays: 7, ComplianceLevel: "CRITICAL", PatchGroups: []string{"onprem-windows", "onprem-linux"}},
-		},
-		PatchSchedule: "cron(0 2 ? * SUN *)", PatchDurationHours: 4, PatchCutoffHours: 1,
-		SessionIdleTimeoutMinutes: 15, LogRetentionDays: 365,
-		LogsKeyArn:       pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
-		ManagedRoleNames: []pulumi.StringInput{pulumi.String("ecs-hosts-role")},
-		Region:           "us-east-1",
+		LogsKeyARN:       pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
+		ManagedRoleNames: []pulumi.StringInput{pulumi.String("ecs-hosts-role"), pulumi.String("ecs-anywhere-role")},
 		AccountID:        pulumi.String("123456789012"),
+		Partition:        "aws",
+		Region:           "us-east-1",
 	}
 }
 
-func runManagement(t *testing.T, args *ManagementArgs) (*plan.Result, *Management) {
+// runManagement declares one Management named "test-mgmt" under mocks in mode.
+func runManagement(t *testing.T, args *ManagementArgs, mode plan.Mode) (*plan.Result, *Management) {
 	t.Helper()
-	var m *Management
-	res, err := plan.Run(func(ctx *pulumi.Context) error {
-		provider, err := aws.NewProvider(ctx, "aws", &aws.ProviderArgs{Region: pulumi.String("us-east-1")})
-		if err != nil {
-			return err
-		}
-		m, err = NewManagement(ctx, "test-mgmt", args, pulumi.Provider(provider))
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
-	require.NoError(t, err)
-	return res, m
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Management, error) {
+		return NewManagement(ctx, "test-mgmt", args, opts...)
+	})
 }
 
 func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
-	res, m := runManagement(t, testManagementArgs())
+	res, m := runManagement(t, testManagementArgs(), plan.Up)
+	assert.Len(t, plantest.Every(t, res, token.SSMActivation, 2), 2, "one activation per configured patch group")
 	for group, limit := range map[string]float64{"onprem-linux": 30, "onprem-windows": 10} {
-		activation := plantest.Named(t, res, "aws:ssm/activation:Activation", "test-mgmt-"+group).Props()
+		activation := plantest.Named(t, res, token.SSMActivation, "test-mgmt-"+group).Props()
+		assert.Equal(t, "test-mgmt-"+group, activation["name"])
 		assert.Equal(t, "2026-12-20T00:00:00Z", activation["expirationDate"], group)
 		assert.Equal(t, limit, activation["registrationLimit"], group)
+		assert.Equal(t, "test-mgmt-onprem", activation["iamRole"], group)
 		assert.Equal(t, map[string]any{PatchGroupTag: group}, activation["tags"], "%s: its servers join their patch group", group)
 
+		assert.EqualValues(t, "test-mgmt-"+group+"_id", plantest.Await(t, m.ActivationIDs[group]).Value)
 		code := plantest.Await(t, m.ActivationCodes[group])
 		assert.True(t, code.Secret, "%s: the activation code is a secret output", group)
 		cmd := plantest.Await(t, m.RegistrationCommands[group])
 		assert.True(t, cmd.Secret, "%s: the command holds the activation code", group)
 		assert.Contains(t, cmd.Value, `-id "test-mgmt-`+group+`_id" -region "us-east-1"`)
 	}
-	windows := plantest.Await(t, m.RegistrationCommands["onprem-windows"]).Value.(string)
-	assert.Contains(t, windows, `amazon-ssm-agent.exe" -register`, "Windows servers get the PowerShell form")
-	linux := plantest.Await(t, m.RegistrationCommands["onprem-linux"]).Value.(string)
-	assert.True(t, strings.HasPrefix(linux, "sudo amazon-ssm-agent -register"), linux)
+}
 
-	role := plantest.Named(t, res, "aws:iam/role:Role", "test-mgmt-onprem").Props()
-	var trust struct{ Statement []map[string]any }
-	require.NoError(t, json.Unmarshal([]byte(role["assumeRolePolicy"].(string)), &trust))
-	assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
-	assert.Contains(t, role["managedPolicyArns"], "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+func TestTheRegistrationCommandFollowsTheOperatingSystemOfTheGroupsBaseline(t *testing.T) {
+	_, m := runManagement(t, testManagementArgs(), plan.Up)
+	windows := plantest.Await(t, m.RegistrationCommands["onprem-windows"]).Value.(string)
+	assert.True(t, strings.HasPrefix(windows, `& "$env:ProgramFiles\Amazon\SSM\amazon-ssm-agent.exe" -register`), "the WINDOWS baseline's group gets the PowerShell form: %s", windows)
+	linux := plantest.Await(t, m.RegistrationCommands["onprem-linux"]).Value.(string)
+	assert.True(t, strings.HasPrefix(linux, "sudo amazon-ssm-agent -register"), "the RHEL baseline's group gets the shell form: %s", linux)
+}
+
+func TestTheOnPremisesRoleTrustsSSMOfThisAccountWithThePartitionsManagedPolicy(t *testing.T) {
+	for partition, want := range map[string]string{
+		"aws":    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+		"aws-cn": "arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore",
+	} {
+		args := testManagementArgs()
+		args.Partition = partition
+		res, _ := runManagement(t, args, plan.Up)
+		role := plantest.Named(t, res, token.IAMRole, "test-mgmt-onprem").Props()
+		var trust struct{ Statement []map[string]any }
+		require.NoError(t, json.Unmarshal([]byte(role["assumeRolePolicy"].(string)), &trust))
+		require.Len(t, trust.Statement, 1)
+		assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
+		assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"}}, trust.Statement[0]["Condition"])
+		assert.Equal(t, []any{want, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions"}, role["managedPolicyArns"], partition)
+	}
 }
 
 func TestPatchWindowInstallsOnEC2AndOnPremisesNodesByTag(t *testing.T) {
-	res, _ := runManagement(t, testManagementArgs())
-	target := plantest.Named(t, res, "aws:ssm/maintenanceWindowTarget:MaintenanceWindowTarget", "test-mgmt-patch").Props()
-	assert.Equal(t, "INSTANCE", target["resourceType"])
-	assert.Equal(t, []any{map[string]any{"key": "tag:Patch Group", "values": []any{"ecs-hosts", "onprem-windows", "onprem-linux"}}}, target["targets"])
-
-	task := plantest.Named(t, res, "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask", "test-mgmt-patch").Props()
-	assert.Equal(t, "AWS-RunPatchBaseline", task["taskArn"])
-	run := task["taskInvocationParameters"].(map[string]any)["runCommandParameters"].(map[string]any)
-	assert.Contains(t, run["parameters"], map[string]any{"name": "Operation", "values": []any{"Install"}})
-	assert.Equal(t, true, run["cloudwatchConfig"].(map[string]any)["cloudwatchOutputEnabled"])
-
-	window := plantest.Named(t, res, "aws:ssm/maintenanceWindow:MaintenanceWindow", "test-mgmt-patch").Props()
+	res, m := runManagement(t, testManagementArgs(), plan.Up)
+	window := plantest.Named(t, res, token.SSMMaintenanceWindow, "test-mgmt-patch").Props()
 	assert.Equal(t, "cron(0 2 ? * SUN *)", window["schedule"])
-	assert.Equal(t, 4.0, window["duration"])
-	assert.Equal(t, 1.0, window["cutoff"])
+	assert.Equal(t, "UTC", window["scheduleTimezone"])
+	assert.EqualValues(t, 4, window["duration"])
+	assert.EqualValues(t, 1, window["cutoff"])
+	assert.EqualValues(t, "test-mgmt-patch_id", plantest.Await(t, m.PatchWindowID).Value)
+
+	target := plantest.Named(t, res, token.SSMMaintenanceWindowTarget, "test-mgmt-patch").Props()
+	assert.Equal(t, "test-mgmt-patch_id", target["windowId"])
+	assert.Equal(t, "INSTANCE", target["resourceType"])
+	assert.Equal(t, []any{map[string]any{"key": "tag:Patch Group", "values": []any{"ecs-hosts", "onprem-linux", "onprem-windows", "onprem-windows-dc"}}},
+		target["targets"], "every group of every baseline, by operating system")
+
+	task := plantest.Named(t, res, token.SSMMaintenanceWindowTask, "test-mgmt-patch").Props()
+	assert.Equal(t, "AWS-RunPatchBaseline", task["taskArn"])
+	assert.Equal(t, []any{map[string]any{"key": "WindowTargetIds", "values": []any{"test-mgmt-patch_id"}}}, task["targets"])
+	run := task["taskInvocationParameters"].(map[string]any)["runCommandParameters"].(map[string]any)
+	assert.Equal(t, []any{
+		map[string]any{"name": "Operation", "values": []any{"Install"}},
+		map[string]any{"name": "RebootOption", "values": []any{"RebootIfNeeded"}},
+	}, run["parameters"])
+	logs := plantest.Named(t, res, token.CloudWatchLogGroup, "test-mgmt-patch").Props()
+	assert.Equal(t, map[string]any{"cloudwatchLogGroupName": "test-mgmt-patch", "cloudwatchOutputEnabled": true}, run["cloudwatchConfig"])
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", logs["kmsKeyId"])
+	assert.EqualValues(t, 365, logs["retentionInDays"])
 }
 
-func TestEachOperatingSystemHasABaselineWithItsOwnFilters(t *testing.T) {
-	res, _ := runManagement(t, testManagementArgs())
-	linux := plantest.Named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-AMAZON_LINUX_2023").Props()
-	rule := linux["approvalRules"].([]any)[0].(map[string]any)
-	assert.Equal(t, 7.0, rule["approveAfterDays"])
-	assert.Equal(t, "CRITICAL", rule["complianceLevel"])
-	assert.Contains(t, rule["patchFilters"], map[string]any{"key": "SEVERITY", "values": []any{"Critical", "Important"}})
-	windows := plantest.Named(t, res, "aws:ssm/patchBaseline:PatchBaseline", "test-mgmt-WINDOWS").Props()
+func TestEachOperatingSystemHasABaselineWithItsOwnFiltersAndItsGroups(t *testing.T) {
+	res, _ := runManagement(t, testManagementArgs(), plan.Up)
+	assert.Len(t, plantest.Every(t, res, token.SSMPatchBaseline, 3), 3)
+	linux := plantest.Named(t, res, token.SSMPatchBaseline, "test-mgmt-REDHAT_ENTERPRISE_LINUX").Props()
+	assert.Equal(t, "REDHAT_ENTERPRISE_LINUX", linux["operatingSystem"])
+	assert.Equal(t, []any{map[string]any{
+		"approveAfterDays": 3.0,
+		"complianceLevel":  "CRITICAL",
+		"patchFilters": []any{
+			map[string]any{"key": "CLASSIFICATION", "values": []any{"Security", "Bugfix"}},
+			map[string]any{"key": "SEVERITY", "values": []any{"Critical", "Important"}},
+		},
+	}}, linux["approvalRules"])
+	windows := plantest.Named(t, res, token.SSMPatchBaseline, "test-mgmt-WINDOWS").Props()
+	assert.Equal(t, "HIGH", windows["approvedPatchesComplianceLevel"])
 	assert.Contains(t, windows["approvalRules"].([]any)[0].(map[string]any)["patchFilters"],
 		map[string]any{"key": "MSRC_SEVERITY", "values": []any{"Critical", "Important"}})
-	assert.Len(t, res.OfType("aws:ssm/patchGroup:PatchGroup"), 3)
+
+	groups := plantest.Every(t, res, token.SSMPatchGroup, 4)
+	assert.Len(t, groups, 4)
+	for group, baseline := range map[string]string{"ecs-hosts": "AMAZON_LINUX_2023", "onprem-linux": "REDHAT_ENTERPRISE_LINUX",
+		"onprem-windows": "WINDOWS", "onprem-windows-dc": "WINDOWS"} {
+		p := plantest.Named(t, res, token.SSMPatchGroup, "test-mgmt-"+group).Props()
+		assert.Equal(t, group, p["patchGroup"])
+		assert.Equal(t, "test-mgmt-"+baseline+"_id", p["baselineId"], "%s is registered with its own baseline", group)
+	}
 }
 
 func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
-	res, _ := runManagement(t, testManagementArgs())
-	doc := plantest.Named(t, res, "aws:ssm/document:Document", "test-mgmt-sessions").Props()
+	res, m := runManagement(t, testManagementArgs(), plan.Up)
+	doc := plantest.Named(t, res, token.SSMDocument, "test-mgmt-sessions").Props()
 	assert.Equal(t, "SSM-SessionManagerRunShell", doc["name"])
 	assert.Equal(t, "Session", doc["documentType"])
 	var content struct{ Inputs map[string]any }
 	require.NoError(t, json.Unmarshal([]byte(doc["content"].(string)), &content))
 	in := content.Inputs
 	assert.Equal(t, true, in["cloudWatchEncryptionEnabled"])
-	assert.NotEmpty(t, in["cloudWatchLogGroupName"])
+	assert.Equal(t, "test-mgmt-sessions", in["cloudWatchLogGroupName"])
 	assert.Equal(t, "test-mgmt-sessions-key-id", in["kmsKeyId"], "the session channel is encrypted with the component's key")
 	assert.Equal(t, "", in["s3BucketName"])
 	assert.Equal(t, false, in["runAsEnabled"])
 	assert.Equal(t, "15", in["idleSessionTimeout"])
+	assert.Equal(t, "test-mgmt-sessions", plantest.Await(t, m.SessionLogGroupName).Value)
 
-	group := plantest.Named(t, res, "aws:cloudwatch/logGroup:LogGroup", "test-mgmt-sessions").Props()
+	group := plantest.Named(t, res, token.CloudWatchLogGroup, "test-mgmt-sessions").Props()
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"])
-	attach := plantest.Named(t, res, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "test-mgmt-sessions-0").Props()
-	assert.Equal(t, "ecs-hosts-role", attach["role"], "ECS hosts follow the same session preferences")
+	assert.EqualValues(t, 365, group["retentionInDays"])
+	attachments := plantest.Every(t, res, token.IAMRolePolicyAttachment, 2)
+	assert.Len(t, attachments, 2)
+	for i, role := range []string{"ecs-hosts-role", "ecs-anywhere-role"} {
+		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-sessions-"+string(rune('0'+i))).Props()
+		assert.Equal(t, role, attach["role"], "nodes registered elsewhere follow the same session preferences")
+		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions", attach["policyArn"])
+	}
 }
 
 func TestAgentsStayUpdatedAndInventoried(t *testing.T) {
-	res, _ := runManagement(t, testManagementArgs())
+	res, _ := runManagement(t, testManagementArgs(), plan.Up)
 	docs := map[any]any{}
-	for _, a := range res.OfType("aws:ssm/association:Association") {
+	for _, a := range plantest.Every(t, res, token.SSMAssociation, 2) {
 		p := a.Props()
 		docs[p["name"]] = p["scheduleExpression"]
 		assert.Equal(t, []any{map[string]any{"key": "InstanceIds", "values": []any{"*"}}}, p["targets"], "every managed node")
@@ -138,17 +194,172 @@ func TestAgentsStayUpdatedAndInventoried(t *testing.T) {
 	assert.Equal(t, map[any]any{"AWS-UpdateSSMAgent": "rate(14 days)", "AWS-GatherSoftwareInventory": "rate(1 day)"}, docs)
 }
 
-func TestManagementArgsAreChecked(t *testing.T) {
-	args := testManagementArgs()
-	args.PatchBaselines[0].OperatingSystem = "SOLARIS"
-	args.Activations[1].RegistrationLimit = 0
-	args.PatchCutoffHours = 4
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewManagement(ctx, "bad", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+func TestPreviewDeclaresWhatUpDeclaresAndKeepsTheCodesSecret(t *testing.T) {
+	up, _ := runManagement(t, testManagementArgs(), plan.Up)
+	for _, mode := range plantest.Modes {
+		t.Run(mode.String(), func(t *testing.T) {
+			res, m := runManagement(t, testManagementArgs(), mode)
+			assert.Equal(t, up.CountByType(), res.CountByType())
+			id := plantest.Await(t, m.ActivationIDs["onprem-linux"])
+			cmd := plantest.Await(t, m.RegistrationCommands["onprem-linux"])
+			assert.Equal(t, mode == plan.Up, id.Known, "an activation id is known only once it exists")
+			assert.Equal(t, mode == plan.Up, cmd.Known)
+			assert.True(t, cmd.Secret, "the command is secret in %s too", mode)
+			assert.True(t, plantest.Await(t, m.ActivationCodes["onprem-windows"]).Secret)
+			assert.Equal(t, mode == plan.Up, plantest.Await(t, m.PatchWindowID).Known)
+		})
+	}
+}
+
+func TestEveryChildIsParentedToTheManagementAndNamedAfterIt(t *testing.T) {
+	res, _ := runManagement(t, testManagementArgs(), plan.Up)
+	component := plantest.Named(t, res, ManagementType, "test-mgmt")
+	children := 0
+	for _, r := range res.Resources {
+		if !r.Custom || r.Type == token.AWSProvider {
+			continue
+		}
+		children++
+		assert.Equal(t, component.URN, r.Parent, "%s %s", r.Type, r.Name)
+		assert.True(t, strings.HasPrefix(r.Name, "test-mgmt-"), "%s is named after its component", r.Name)
+	}
+	assert.GreaterOrEqual(t, children, 20)
+}
+
+func TestNewManagementRefusesMissingArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Management, error) {
+		return NewManagement(ctx, "test-mgmt", nil, opts...)
+	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `no approval filters for operating system "SOLARIS"`)
-	assert.Contains(t, err.Error(), "duration longer than cutoff")
-	assert.Contains(t, err.Error(), `activation "onprem-windows": registration limit, expiry and patch group are required`)
+	assert.Contains(t, err.Error(), "hybrid: management test-mgmt: args are required")
+
+	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Management, error) {
+		return NewManagement(ctx, "test-mgmt", &ManagementArgs{}, opts...)
+	})
+	require.Error(t, err)
+	for _, want := range []string{"hybrid: management test-mgmt: ", "at least one patch baseline is required", "at least one activation is required",
+		"the patch window needs a schedule", "the logs key, account id, partition and region are required"} {
+		assert.Contains(t, err.Error(), want)
+	}
+}
+
+func TestManagementArgsAreCheckedForConsistency(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(a *ManagementArgs)
+		want   string
+	}{
+		{"an operating system without rules", func(a *ManagementArgs) {
+			a.Settings.PatchBaselines["SOLARIS"] = PatchBaseline{ComplianceLevel: patching.High, PatchGroups: []string{"unix"}}
+		}, `unknown operating system "SOLARIS"`},
+		{"a compliance level AWS does not know", func(a *ManagementArgs) {
+			b := a.Settings.PatchBaselines[patching.Windows]
+			b.ComplianceLevel = "SEVERE"
+			a.Settings.PatchBaselines[patching.Windows] = b
+		}, `WINDOWS baseline: unknown compliance level "SEVERE"`},
+		{"a patch group in two baselines", func(a *ManagementArgs) {
+			b := a.Settings.PatchBaselines[patching.Windows]
+			b.PatchGroups = append(b.PatchGroups, "ecs-hosts")
+			a.Settings.PatchBaselines[patching.Windows] = b
+		}, `WINDOWS baseline: "ecs-hosts" is already in the AMAZON_LINUX_2023 baseline`},
+		{"an activation for a group no baseline patches", func(a *ManagementArgs) {
+			a.Settings.Activations["legacy"] = Activation{RegistrationLimit: 1, ExpiresOn: testExpiry}
+		}, `activation legacy: "legacy" is in no patch baseline's patchGroups`},
+		{"an activation nobody can use", func(a *ManagementArgs) {
+			a.Settings.Activations["onprem-windows"] = Activation{ExpiresOn: testExpiry}
+		}, "activation onprem-windows: a registration limit and an expiry are required"},
+		{"a cutoff as long as the window", func(a *ManagementArgs) { a.Settings.PatchWindow.CutoffHours = 4 },
+			"patch window cutoff: 4 must be at least 0 and less than durationHours (4)"},
+		{"sessions that never end", func(a *ManagementArgs) { a.Settings.SessionIdleTimeoutMinutes = 0 },
+			"session idle timeout: 0 is outside 1-60"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := testManagementArgs()
+			tc.mutate(args)
+			_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Management, error) {
+				return NewManagement(ctx, "bad", args, opts...)
+			})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "hybrid: management bad: "+tc.want)
+		})
+	}
+}
+
+func TestPatchBaselineArgsApproveEachFamilysSecurityAndBugFixes(t *testing.T) {
+	cases := []struct {
+		system   patching.OperatingSystem
+		severity string
+	}{
+		{patching.AmazonLinux2023, "SEVERITY"},
+		{patching.AmazonLinux2, "SEVERITY"},
+		{patching.RedHatEnterpriseLinux, "SEVERITY"},
+		{patching.Windows, "MSRC_SEVERITY"},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.system), func(t *testing.T) {
+			args, err := patchBaselineArgs("mgmt", tc.system, PatchBaseline{ApproveAfterDays: 7, ComplianceLevel: patching.Critical})
+			require.NoError(t, err)
+			assert.Equal(t, pulumi.String("mgmt-"+string(tc.system)), args.Name)
+			assert.Equal(t, pulumi.String(string(tc.system)), args.OperatingSystem)
+			assert.Equal(t, pulumi.String("CRITICAL"), args.ApprovedPatchesComplianceLevel)
+			rule := args.ApprovalRules.(ssm.PatchBaselineApprovalRuleArray)[0].(ssm.PatchBaselineApprovalRuleArgs)
+			assert.Equal(t, pulumi.Int(7), rule.ApproveAfterDays)
+			filters := rule.PatchFilters.(ssm.PatchBaselineApprovalRulePatchFilterArray)
+			require.Len(t, filters, 2)
+			assert.Equal(t, pulumi.String("CLASSIFICATION"), filters[0].(ssm.PatchBaselineApprovalRulePatchFilterArgs).Key)
+			assert.Equal(t, pulumi.String(tc.severity), filters[1].(ssm.PatchBaselineApprovalRulePatchFilterArgs).Key)
+		})
+	}
+	_, err := patchBaselineArgs("mgmt", "SOLARIS", PatchBaseline{})
+	assert.ErrorContains(t, err, `unknown operating system "SOLARIS"`)
+}
+
+func TestActivationArgsExpireAtMidnightUTCAndTagTheGroup(t *testing.T) {
+	local := time.Date(2026, time.December, 20, 0, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	args := activationArgs("mgmt", "onprem-linux", Activation{RegistrationLimit: 5, ExpiresOn: local}, pulumi.String("role"))
+	assert.Equal(t, pulumi.String("2026-12-20T05:00:00Z"), args.ExpirationDate, "an expiry is written in UTC")
+	assert.Equal(t, pulumi.Int(5), args.RegistrationLimit)
+	assert.Equal(t, pulumi.String("mgmt-onprem-linux"), args.Name)
+	assert.Equal(t, pulumi.StringMap{PatchGroupTag: pulumi.String("onprem-linux")}, args.Tags)
+}
+
+func TestMaintenanceWindowArgsOpenOnlyForRegisteredTargetsInUTC(t *testing.T) {
+	args := maintenanceWindowArgs("mgmt", PatchWindow{Schedule: "rate(7 days)", DurationHours: 3, CutoffHours: 0})
+	assert.Equal(t, pulumi.String("mgmt-patch"), args.Name)
+	assert.Equal(t, pulumi.String("rate(7 days)"), args.Schedule)
+	assert.Equal(t, pulumi.String("UTC"), args.ScheduleTimezone)
+	assert.Equal(t, pulumi.Int(3), args.Duration)
+	assert.Equal(t, pulumi.Int(0), args.Cutoff)
+	assert.Equal(t, pulumi.Bool(false), args.AllowUnassociatedTargets)
+}
+
+func TestSessionPreferencesAndAccessNameTheirLogGroupAndKey(t *testing.T) {
+	prefs, err := sessionPreferences("mgmt-sessions", "key-1", 20)
+	require.NoError(t, err)
+	var doc struct {
+		SessionType string
+		Inputs      map[string]any
+	}
+	require.NoError(t, json.Unmarshal([]byte(prefs), &doc))
+	assert.Equal(t, "Standard_Stream", doc.SessionType)
+	assert.Equal(t, "mgmt-sessions", doc.Inputs["cloudWatchLogGroupName"])
+	assert.Equal(t, true, doc.Inputs["cloudWatchStreamingEnabled"])
+	assert.Equal(t, "key-1", doc.Inputs["kmsKeyId"])
+	assert.Equal(t, "20", doc.Inputs["idleSessionTimeout"], "Session Manager takes the minutes as a string")
+
+	access, err := sessionAccess("arn:aws:logs:us-east-1:1:log-group:s", "arn:aws:kms:us-east-1:1:key/k")
+	require.NoError(t, err)
+	var policy struct{ Statement []map[string]any }
+	require.NoError(t, json.Unmarshal([]byte(access), &policy))
+	require.Len(t, policy.Statement, 3)
+	assert.Equal(t, []any{"arn:aws:logs:us-east-1:1:log-group:s:*"}, policy.Statement[0]["Resource"], "a node writes only into the session log group")
+	assert.Equal(t, []any{"arn:aws:kms:us-east-1:1:key/k"}, policy.Statement[2]["Resource"], "and uses only the session key")
+}
+
+func TestPatchGroupsListEveryBaselinesGroupsByOperatingSystem(t *testing.T) {
+	s := testManagementArgs().Settings
+	assert.Equal(t, []string{"ecs-hosts", "onprem-linux", "onprem-windows", "onprem-windows-dc"}, s.PatchGroups())
+	assert.Empty(t, DefaultManagementSettings().PatchGroups())
+	assert.Equal(t, DefaultSessionIdleTimeoutMinutes, DefaultManagementSettings().SessionIdleTimeoutMinutes)
 }
