@@ -21,7 +21,8 @@ type accessLogs struct {
 	Bucket pulumi.StringOutput
 }
 
-// accessLogsArgs are what the access-log bucket takes from its cluster.
+// accessLogsArgs are what the access-log bucket takes from its cluster (a value: the component is only
+// declared by the cluster, which always has them).
 type accessLogsArgs struct {
 	// RetentionDays expires the logs. Protect keeps the bucket through a destroy (else it is force-deleted).
 	RetentionDays int
@@ -33,7 +34,7 @@ type accessLogsArgs struct {
 // newAccessLogs declares the bucket with the platform's bucket controls (SSE-S3, as ELB cannot write to a
 // KMS-encrypted bucket), a grant to the region's ELB log-delivery account for this account's prefix only,
 // and an expiry after the configured retention.
-func newAccessLogs(ctx *pulumi.Context, name string, args *accessLogsArgs, opts ...pulumi.ResourceOption) (*accessLogs, error) {
+func newAccessLogs(ctx *pulumi.Context, name string, args accessLogsArgs, opts ...pulumi.ResourceOption) (*accessLogs, error) {
 	l := &accessLogs{}
 	if err := ctx.RegisterComponentResource(AccessLogsType, name, l, opts...); err != nil {
 		return nil, err

@@ -38,7 +38,7 @@ var notFound = lb.ListenerDefaultActionArgs{
 // otherwise (dev only) plain HTTP.
 func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOption) error {
 	s := args.Settings
-	logs, err := newAccessLogs(ctx, name+"-alb-logs", &accessLogsArgs{
+	logs, err := newAccessLogs(ctx, name+"-alb-logs", accessLogsArgs{
 		RetentionDays: s.LoadBalancer.AccessLogRetentionDays, Protect: s.Protect, AccountID: args.AccountID,
 	}, parent)
 	if err != nil {
