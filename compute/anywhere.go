@@ -5,6 +5,8 @@ import (
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/compute/spec"
 )
 
 // anywhereInstaller is AWS's ECS Anywhere install script, fetched over HTTPS only.
@@ -20,22 +22,24 @@ func registrationCommand(region, cluster, activationID, activationCode string) s
 
 // declareAnywhere declares the role of the on-premises hosts (SSM managed instance and ECS container
 // instance, nothing more) and the SSM activation that registers them, bounded in count and time.
-func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
+func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) error {
 	role, err := declareContainerInstanceRole(ctx, name+"-anywhere", "ECS Anywhere hosts of "+name+" in the data centre",
 		"ssm.amazonaws.com", args, parent)
 	if err != nil {
 		return err
 	}
+	a := args.Settings.Anywhere
+	// SSM gives the activation's tags to every host it registers: the patch group among them.
 	tags := pulumi.StringMap{"Name": pulumi.String(name + "-onprem")}
-	for k, v := range args.Anywhere.HostTags {
-		tags[k] = pulumi.String(v)
+	if a.PatchGroup != "" {
+		tags[spec.PatchGroupTag] = pulumi.String(a.PatchGroup)
 	}
 	activation, err := ssm.NewActivation(ctx, name+"-anywhere", &ssm.ActivationArgs{
 		Description:       pulumi.String("Registers ECS Anywhere hosts with " + name),
 		Name:              pulumi.String(name + "-onprem"),
 		IamRole:           role.Name,
-		RegistrationLimit: pulumi.Int(args.Anywhere.RegistrationLimit),
-		ExpirationDate:    pulumi.String(args.Anywhere.ExpiresAt.UTC().Format(time.RFC3339)),
+		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
+		ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
 		Tags:              tags,
 	}, parent)
 	if err != nil {

@@ -7,41 +7,36 @@ import (
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ecs"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/kms"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
-// ClusterArgs configures a Cluster.
+// ClusterType is the type token of the cluster component.
+const ClusterType = "hybridcloud:compute:Cluster"
+
+// ClusterArgs configures a Cluster: its own settings, and the wiring from the rest of the stack.
 type ClusterArgs struct {
-	// VpcID is the VPC of the security groups, load balancer and target groups. Required.
-	VpcID pulumi.StringInput
-	// VpcCIDR may reach the load balancer, and tasks may reach anything in it. Required.
-	VpcCIDR netip.Prefix
+	// Settings are the cluster's own settings. Required.
+	Settings ClusterSettings
+	// VPCID is the VPC of the security groups, load balancer and target groups. Required.
+	VPCID pulumi.StringInput
+	// VPCCIDR may reach the load balancer, and tasks may reach anything in it. Required.
+	VPCCIDR netip.Prefix
 	// AppSubnetIDs are the private app subnets, one per AZ: hosts, tasks and the load balancer live there.
 	// Required, at least two (the load balancer needs two AZs).
 	AppSubnetIDs pulumi.StringArray
 	// OnPremisesCIDRs may reach the load balancer too. Optional.
 	OnPremisesCIDRs []netip.Prefix
-	// LogsKeyArn encrypts every log group (the stack's log key). Required.
-	LogsKeyArn pulumi.StringInput
-	// AccountID, Region and Partition place ARNs and policies. Required.
+	// LogsKeyARN encrypts every log group (the stack's logs key). Required.
+	LogsKeyARN pulumi.StringInput
+	// AccountID, Partition and Region place ARNs, policies and the ECS Anywhere registration. Required.
 	AccountID         pulumi.StringInput
-	Region, Partition string
-	// Hosts size the container instances. Required.
-	Hosts HostSettings
-	// LoadBalancer configures the listener and its access logs. Required.
-	LoadBalancer LoadBalancerSettings
-	// Anywhere configures ECS Anywhere. Optional (off).
-	Anywhere AnywhereSettings
-	// LogRetentionDays is how long ECS Exec session logs are kept. Required.
-	LogRetentionDays int
-	// Protect turns on the load balancer's deletion protection, pulumi protect on the access-log bucket,
-	// keeps it and the log groups through a destroy, and stops a destroy from force-deleting hosts that
-	// still run tasks. Default false; the config requires it in prod.
-	Protect bool
-	// InstanceTags are put on the hosts and their volumes, which the provider's default tags do not reach.
-	// Optional.
+	Partition, Region string
+	// InstanceTags are put on the hosts and their volumes, which the provider's default tags do not reach
+	// (the stack's tags). Optional.
 	InstanceTags map[string]string
 }
 
@@ -49,8 +44,8 @@ type ClusterArgs struct {
 type Cluster struct {
 	pulumi.ResourceState
 
-	// ClusterArn and ClusterName identify the ECS cluster.
-	ClusterArn  pulumi.StringOutput
+	// ClusterARN and ClusterName identify the ECS cluster.
+	ClusterARN  pulumi.StringOutput
 	ClusterName pulumi.StringOutput
 	// CapacityProviderName is the cluster's default capacity provider (the hosts' Auto Scaling group); it
 	// resolves once the cluster uses it, so services placed on it are created after.
@@ -60,115 +55,172 @@ type Cluster struct {
 	// HostSecurityGroupID guards the EC2 container instances; TaskSecurityGroupID the awsvpc tasks.
 	HostSecurityGroupID pulumi.IDOutput
 	TaskSecurityGroupID pulumi.IDOutput
-	// AlbArn, AlbDNSName and AlbSecurityGroupID are the internal load balancer's.
-	AlbArn             pulumi.StringOutput
-	AlbDNSName         pulumi.StringOutput
-	AlbSecurityGroupID pulumi.IDOutput
-	// ListenerArn is the listener services attach their rules to (HTTPS, or HTTP in dev without a
+	// ALBARN, ALBDNSName and ALBSecurityGroupID are the internal load balancer's.
+	ALBARN             pulumi.StringOutput
+	ALBDNSName         pulumi.StringOutput
+	ALBSecurityGroupID pulumi.IDOutput
+	// ListenerARN is the listener services attach their rules to (HTTPS, or HTTP in dev without a
 	// certificate).
-	ListenerArn pulumi.StringOutput
-	// KeyArn encrypts the hosts' volumes, ECS Exec sessions and the services' images.
-	KeyArn pulumi.StringOutput
-	// ExecLogGroupArn receives ECS Exec session logs.
-	ExecLogGroupArn pulumi.StringOutput
+	ListenerARN pulumi.StringOutput
+	// KeyARN encrypts the hosts' volumes, ECS Exec sessions and the services' images.
+	KeyARN pulumi.StringOutput
+	// ExecLogGroupARN receives ECS Exec session logs.
+	ExecLogGroupARN pulumi.StringOutput
+
 	// AnywhereActivationID, AnywhereActivationCode (secret) and AnywhereRegistrationCommand (secret, the
 	// exact command to run on a data-centre host) register hosts; AnywhereRoleName is the hosts' role.
-	// Set only when ECS Anywhere is enabled.
+	// Set only when ECS Anywhere is enabled (Settings.Anywhere.Enabled): otherwise they are zero outputs that
+	// must not be read or exported, so check the setting first.
 	AnywhereActivationID        pulumi.StringOutput
 	AnywhereActivationCode      pulumi.StringOutput
 	AnywhereRoleName            pulumi.StringOutput
 	AnywhereRegistrationCommand pulumi.StringOutput
 
-	// placement is what services need of the cluster's arguments.
+	// placement is what services need of the cluster.
 	placement placement
 }
 
-// placement is the network and account context services are declared in.
+// placement is what services need of their cluster: where their tasks run, what they attach to, and the
+// network and account they are declared in.
 type placement struct {
-	vpcID             pulumi.StringInput
-	subnetIDs         pulumi.StringArray
-	logsKeyArn        pulumi.StringInput
-	accountID         pulumi.StringInput
-	region, partition string
-	anywhere          bool
-	protect           bool
+	clusterARN, clusterName, capacityProviderName pulumi.StringInput
+	listenerARN                                   pulumi.StringInput
+	taskSecurityGroupID, albSecurityGroupID       pulumi.StringInput
+	keyARN, execLogGroupARN                       pulumi.StringInput
+	vpcID                                         pulumi.StringInput
+	subnetIDs                                     pulumi.StringArrayInput
+	logsKeyARN, accountID                         pulumi.StringInput
+	region                                        string
+	// anywhere says whether ECS Anywhere hosts can run services on premises.
+	anywhere bool
 }
 
 // minLoadBalancerSubnets is the number of AZs an Application Load Balancer needs.
 const minLoadBalancerSubnets = 2
 
+// validate checks that the args are complete and consistent, and that the names derived from name fit
+// AWS; config checks the values a stack file gives.
 func (a *ClusterArgs) validate(name string) error {
 	var errs []error
-	if !fitsAutoname(name, elbNameMax) {
-		errs = append(errs, fmt.Errorf("the load balancer's name %q plus Pulumi's suffix is longer than ELB's %d characters", name, elbNameMax))
+	if !spec.FitsAutoname(name, spec.ELBNameMax) {
+		errs = append(errs, fmt.Errorf("the load balancer's name %q plus Pulumi's suffix is longer than ELB's %d characters", name, spec.ELBNameMax))
 	}
-	if p := reservedPrefix(name, capacityProviderReserved); p != "" {
+	if p := spec.ReservedPrefix(name, spec.CapacityProviderReserved); p != "" {
 		errs = append(errs, fmt.Errorf("the capacity provider is named after %q, and ECS refuses capacity provider names starting with %q", name, p))
 	}
-	if a.VpcID == nil || !a.VpcCIDR.IsValid() {
+	if a.VPCID == nil || !a.VPCCIDR.IsValid() {
 		errs = append(errs, errors.New("a VPC id and CIDR are required"))
 	}
 	if len(a.AppSubnetIDs) < minLoadBalancerSubnets {
 		errs = append(errs, fmt.Errorf("%d app subnet(s) given; the load balancer needs at least %d", len(a.AppSubnetIDs), minLoadBalancerSubnets))
 	}
-	if a.LogsKeyArn == nil || a.AccountID == nil || a.Region == "" || a.Partition == "" {
+	if a.LogsKeyARN == nil || a.AccountID == nil || a.Region == "" || a.Partition == "" {
 		errs = append(errs, errors.New("the logs key, account, region and partition are required"))
 	}
-	h := a.Hosts
-	if len(h.InstanceTypes) == 0 {
+	s := a.Settings
+	if len(s.InstanceTypes) == 0 {
 		errs = append(errs, errors.New("at least one instance type is required"))
 	}
-	if h.MinSize < 0 || h.MinSize > h.DesiredCapacity || h.DesiredCapacity > h.MaxSize || h.MaxSize < 1 {
-		errs = append(errs, fmt.Errorf("hosts min %d, desired %d, max %d: want 0 <= min <= desired <= max, max >= 1", h.MinSize, h.DesiredCapacity, h.MaxSize))
+	if field, err := spec.CheckCounts([3]string{"Min", "Desired", "Max"}, "host", s.Hosts.Min, s.Hosts.Desired, s.Hosts.Max); err != nil {
+		errs = append(errs, fmt.Errorf("hosts: %w", fieldError(field, err)))
 	}
-	if h.TargetCapacityPercent < 1 || h.TargetCapacityPercent > 100 || h.RootVolumeGiB <= 0 {
-		errs = append(errs, errors.New("a target capacity of 1-100% and a root volume size are required"))
+	if err := spec.CheckPercent(s.TargetCapacityPercent); err != nil {
+		errs = append(errs, fmt.Errorf("target capacity: %w", err))
 	}
-	if a.LoadBalancer.AccessLogRetentionDays <= 0 || a.LogRetentionDays <= 0 {
+	if s.RootVolumeGiB <= 0 {
+		errs = append(errs, errors.New("a root volume size is required"))
+	}
+	if s.LoadBalancer.AccessLogRetentionDays <= 0 || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("access-log and exec-log retentions are required"))
 	}
-	if a.Anywhere.Enabled && (a.Anywhere.RegistrationLimit < 1 || a.Anywhere.ExpiresAt.IsZero()) {
+	if s.Anywhere.Enabled && (s.Anywhere.RegistrationLimit < 1 || s.Anywhere.ExpiresOn.IsZero()) {
 		errs = append(errs, errors.New("ECS Anywhere needs a registration limit of at least 1 and an expiry"))
 	}
 	return errors.Join(errs...)
+}
+
+// fieldError names the field a spec check found at fault, if it named one.
+func fieldError(field string, err error) error {
+	if field == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", field, err)
 }
 
 // NewCluster declares the cluster, its hosts and capacity provider, the load balancer and, when enabled,
 // ECS Anywhere.
 func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pulumi.ResourceOption) (*Cluster, error) {
 	if args == nil {
-		return nil, errors.New("compute: cluster args are required")
+		return nil, fmt.Errorf("compute: cluster %s: args are required", name)
 	}
 	if err := args.validate(name); err != nil {
 		return nil, fmt.Errorf("compute: cluster %s: %w", name, err)
 	}
-	c := &Cluster{placement: placement{
-		vpcID: args.VpcID, subnetIDs: args.AppSubnetIDs, logsKeyArn: args.LogsKeyArn, accountID: args.AccountID,
-		region: args.Region, partition: args.Partition, anywhere: args.Anywhere.Enabled, protect: args.Protect,
-	}}
-	if err := ctx.RegisterComponentResource("hybridcloud:compute:Cluster", name, c, opts...); err != nil {
+	c := &Cluster{}
+	if err := ctx.RegisterComponentResource(ClusterType, name, c, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
 
+	key, cluster, err := c.declareECSCluster(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := declareSecurityGroups(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	c.HostSecurityGroupID = groups.hosts.ID()
+	c.TaskSecurityGroupID = groups.tasks.ID()
+	c.ALBSecurityGroupID = groups.alb.ID()
+
+	if err := c.declareHosts(ctx, name, cluster, key.Arn, groups.hosts.ID(), args, parent); err != nil {
+		return nil, err
+	}
+	if err := c.declareLoadBalancer(ctx, name, groups.alb.ID(), args, parent); err != nil {
+		return nil, err
+	}
+	anywhere := args.Settings.Anywhere.Enabled
+	if anywhere {
+		if err := c.declareAnywhere(ctx, name, args, parent); err != nil {
+			return nil, err
+		}
+	}
+	c.placement = placement{
+		clusterARN: c.ClusterARN, clusterName: c.ClusterName, capacityProviderName: c.CapacityProviderName,
+		listenerARN: c.ListenerARN, taskSecurityGroupID: c.TaskSecurityGroupID, albSecurityGroupID: c.ALBSecurityGroupID,
+		keyARN: c.KeyARN, execLogGroupARN: c.ExecLogGroupARN,
+		vpcID: args.VPCID, subnetIDs: args.AppSubnetIDs, logsKeyARN: args.LogsKeyARN, accountID: args.AccountID,
+		region: args.Region, anywhere: anywhere,
+	}
+
+	if err := ctx.RegisterResourceOutputs(c, c.outputs(anywhere)); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// declareECSCluster declares the cluster's key, the ECS Exec log group and the ECS cluster itself.
+func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*kms.Key, *ecs.Cluster, error) {
+	protect := args.Settings.Protect
 	policy := args.AccountID.ToStringOutput().ApplyT(func(account string) (string, error) {
 		return keyPolicy(args.Partition, account)
 	}).(pulumi.StringOutput)
 	// Protected with the repositories: without the key their images cannot be read.
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes, ECS Exec sessions and images", policy, parent, pulumi.Protect(args.Protect))
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes, ECS Exec sessions and images", policy, parent, pulumi.Protect(protect))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c.KeyArn = key.Arn
+	c.KeyARN = key.Arn
 
 	execLogs, err := cloudwatch.NewLogGroup(ctx, name+"-exec", &cloudwatch.LogGroupArgs{
-		RetentionInDays: pulumi.Int(args.LogRetentionDays),
-		KmsKeyId:        args.LogsKeyArn,
-	}, parent, pulumi.RetainOnDelete(args.Protect))
+		RetentionInDays: pulumi.Int(args.Settings.LogRetentionDays),
+		KmsKeyId:        args.LogsKeyARN,
+	}, parent, pulumi.RetainOnDelete(protect))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c.ExecLogGroupArn = execLogs.Arn
+	c.ExecLogGroupARN = execLogs.Arn
 
 	cluster, err := ecs.NewCluster(ctx, name, &ecs.ClusterArgs{
 		Settings: ecs.ClusterSettingArray{
@@ -187,53 +239,34 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		},
 	}, parent)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c.ClusterArn = cluster.Arn
+	c.ClusterARN = cluster.Arn
 	c.ClusterName = cluster.Name
+	return key, cluster, nil
+}
 
-	groups, err := declareSecurityGroups(ctx, name, args, parent)
-	if err != nil {
-		return nil, err
-	}
-	c.HostSecurityGroupID = groups.hosts.ID()
-	c.TaskSecurityGroupID = groups.tasks.ID()
-	c.AlbSecurityGroupID = groups.alb.ID()
-
-	if err := c.declareHosts(ctx, name, cluster, key.Arn, groups.hosts.ID(), args, parent); err != nil {
-		return nil, err
-	}
-	if err := c.declareLoadBalancer(ctx, name, groups.alb.ID(), args, parent); err != nil {
-		return nil, err
-	}
-	if args.Anywhere.Enabled {
-		if err := c.declareAnywhere(ctx, name, args, parent); err != nil {
-			return nil, err
-		}
-	}
-
-	outputs := pulumi.Map{
-		"clusterArn":           c.ClusterArn,
+// outputs are the cluster's registered outputs: every output field, the ECS Anywhere ones when enabled.
+func (c *Cluster) outputs(anywhere bool) pulumi.Map {
+	out := pulumi.Map{
+		"clusterArn":           c.ClusterARN,
 		"clusterName":          c.ClusterName,
 		"capacityProviderName": c.CapacityProviderName,
 		"hostRoleName":         c.HostRoleName,
 		"hostSecurityGroupId":  c.HostSecurityGroupID,
 		"taskSecurityGroupId":  c.TaskSecurityGroupID,
-		"albArn":               c.AlbArn,
-		"albDnsName":           c.AlbDNSName,
-		"albSecurityGroupId":   c.AlbSecurityGroupID,
-		"listenerArn":          c.ListenerArn,
-		"keyArn":               c.KeyArn,
-		"execLogGroupArn":      c.ExecLogGroupArn,
+		"albArn":               c.ALBARN,
+		"albDnsName":           c.ALBDNSName,
+		"albSecurityGroupId":   c.ALBSecurityGroupID,
+		"listenerArn":          c.ListenerARN,
+		"keyArn":               c.KeyARN,
+		"execLogGroupArn":      c.ExecLogGroupARN,
 	}
-	if args.Anywhere.Enabled {
-		outputs["anywhereActivationId"] = c.AnywhereActivationID
-		outputs["anywhereActivationCode"] = c.AnywhereActivationCode
-		outputs["anywhereRoleName"] = c.AnywhereRoleName
-		outputs["anywhereRegistrationCommand"] = c.AnywhereRegistrationCommand
+	if anywhere {
+		out["anywhereActivationId"] = c.AnywhereActivationID
+		out["anywhereActivationCode"] = c.AnywhereActivationCode
+		out["anywhereRoleName"] = c.AnywhereRoleName
+		out["anywhereRegistrationCommand"] = c.AnywhereRegistrationCommand
 	}
-	if err := ctx.RegisterResourceOutputs(c, outputs); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return out
 }

@@ -2,93 +2,158 @@ package compute
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-func TestHostsHaveNoPublicIPRequireIMDSv2AndEncryptTheirRootVolume(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	lt := one(t, d.res, typeLaunchTemplate, "c-hosts")
+// testHostRefs are what a launch template refers to, as plain values for the builder tests.
+var testHostRefs = hostRefs{
+	ProfileARN: pulumi.String("arn:profile"), ImageID: pulumi.String("ami-1"), KeyARN: pulumi.String("arn:key"),
+	SecurityGroupID: pulumi.String("sg-hosts"), UserData: pulumi.String("dXNlcg=="),
+}
 
-	nics := lt["networkInterfaces"].([]any)
+func TestLaunchTemplateHasNoPublicIPRequiresIMDSv2AndEncryptsItsRootVolume(t *testing.T) {
+	s := testClusterArgs().Settings
+	lt := launchTemplateArgs("c", s, map[string]string{"Name": "c-host"}, testHostRefs)
+
+	assert.Equal(t, pulumi.String("m7i.large"), lt.InstanceType, "the first instance type is the template's")
+	assert.Equal(t, pulumi.String("ami-1"), lt.ImageId)
+	assert.Equal(t, pulumi.String("dXNlcg=="), lt.UserData)
+	assert.Equal(t, &ec2.LaunchTemplateIamInstanceProfileArgs{Arn: pulumi.String("arn:profile")}, lt.IamInstanceProfile)
+
+	meta := lt.MetadataOptions.(*ec2.LaunchTemplateMetadataOptionsArgs)
+	assert.Equal(t, pulumi.String("required"), meta.HttpTokens, "IMDSv2 only")
+	assert.Equal(t, pulumi.Int(2), meta.HttpPutResponseHopLimit, "the agent's containers reach IMDS, awsvpc tasks are blocked by the user data")
+
+	nics := lt.NetworkInterfaces.(ec2.LaunchTemplateNetworkInterfaceArray)
 	require.Len(t, nics, 1)
-	assert.Equal(t, "false", nics[0].(map[string]any)["associatePublicIpAddress"])
-	assert.Equal(t, []any{"c-hosts_id"}, nics[0].(map[string]any)["securityGroups"], "hosts use the host security group")
+	nic := nics[0].(ec2.LaunchTemplateNetworkInterfaceArgs)
+	assert.Equal(t, pulumi.String("false"), nic.AssociatePublicIpAddress)
+	assert.Equal(t, pulumi.StringArray{pulumi.String("sg-hosts")}, nic.SecurityGroups, "hosts use the host security group")
 
-	meta := lt["metadataOptions"].(map[string]any)
-	assert.Equal(t, "required", meta["httpTokens"], "IMDSv2 only")
-	assert.Equal(t, float64(2), meta["httpPutResponseHopLimit"])
-
-	assert.Equal(t, "ami-0123456789abcdef0", lt["imageId"], "the AMI comes from the ECS-optimized SSM parameter")
-	assert.Equal(t, "m7i.large", lt["instanceType"], "the first instance type is the template's")
-
-	disks := lt["blockDeviceMappings"].([]any)
+	disks := lt.BlockDeviceMappings.(ec2.LaunchTemplateBlockDeviceMappingArray)
 	require.Len(t, disks, 1)
-	ebs := disks[0].(map[string]any)["ebs"].(map[string]any)
-	assert.Equal(t, "/dev/xvda", disks[0].(map[string]any)["deviceName"])
-	assert.Equal(t, "true", ebs["encrypted"])
-	assert.Equal(t, "gp3", ebs["volumeType"])
-	assert.Equal(t, float64(50), ebs["volumeSize"])
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:c", ebs["kmsKeyId"], "the cluster's own key encrypts the volumes")
+	disk := disks[0].(ec2.LaunchTemplateBlockDeviceMappingArgs)
+	assert.Equal(t, pulumi.String("/dev/xvda"), disk.DeviceName)
+	ebs := disk.Ebs.(*ec2.LaunchTemplateBlockDeviceMappingEbsArgs)
+	assert.Equal(t, pulumi.String("true"), ebs.Encrypted)
+	assert.Equal(t, pulumi.String("gp3"), ebs.VolumeType)
+	assert.Equal(t, pulumi.Int(50), ebs.VolumeSize)
+	assert.Equal(t, pulumi.String("arn:key"), ebs.KmsKeyId, "the cluster's own key encrypts the volumes")
+
+	specs := lt.TagSpecifications.(ec2.LaunchTemplateTagSpecificationArray)
+	require.Len(t, specs, 1)
+	assert.Equal(t, ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("volume"), Tags: pulumi.StringMap{"Name": pulumi.String("c-host")}},
+		specs[0], "the group tags the instances; the template tags only their volumes")
+}
+
+func TestHostTagsCarryTheStacksTagsAndThePatchGroup(t *testing.T) {
+	s := testClusterArgs().Settings
+	assert.Equal(t, map[string]string{"Name": "c-host", "Environment": "prod", spec.PatchGroupTag: "ecs-hosts"},
+		hostTags("c", s, map[string]string{"Environment": "prod"}))
+	s.PatchGroup = ""
+	assert.Equal(t, map[string]string{"Name": "c-host"}, hostTags("c", s, nil), "no patch group, no tag")
+}
+
+func TestGroupArgsFollowTheInstanceTypesAndProtection(t *testing.T) {
+	cases := []struct {
+		name          string
+		instanceTypes []string
+		protect       bool
+	}{
+		{"one type: the plain launch template", []string{"t3.medium"}, false},
+		{"several types: a mixed-instances policy in their order", []string{"m7i.large", "m6i.large"}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := testClusterArgs().Settings
+			s.InstanceTypes, s.Protect = tc.instanceTypes, tc.protect
+			subnets := pulumi.StringArray{pulumi.String("subnet-a"), pulumi.String("subnet-b")}
+			g := groupArgs(s, subnets, pulumi.String("lt-1"), pulumi.String("3"), map[string]string{"Name": "c-host", "B": "2"})
+
+			assert.Equal(t, subnets, g.VpcZoneIdentifiers)
+			assert.Equal(t, pulumi.Int(3), g.MinSize)
+			assert.Equal(t, pulumi.Int(9), g.MaxSize)
+			assert.Equal(t, pulumi.Bool(true), g.ProtectFromScaleIn, "managed termination protection needs it")
+			assert.Equal(t, pulumi.Bool(!tc.protect), g.ForceDelete, "unprotected, a destroy does not wait for hosts ECS protects")
+			refresh := g.InstanceRefresh.(*autoscaling.GroupInstanceRefreshArgs)
+			prefs := refresh.Preferences.(*autoscaling.GroupInstanceRefreshPreferencesArgs)
+			assert.Equal(t, pulumi.String("Refresh"), prefs.ScaleInProtectedInstances, "protected hosts are replaced too")
+			assert.Equal(t, pulumi.Int(100), prefs.MinHealthyPercentage, "replacements launch before old hosts go")
+			assert.Equal(t, autoscaling.GroupTagArray{
+				autoscaling.GroupTagArgs{Key: pulumi.String("AmazonECSManaged"), Value: pulumi.String(""), PropagateAtLaunch: pulumi.Bool(true)},
+				autoscaling.GroupTagArgs{Key: pulumi.String("B"), Value: pulumi.String("2"), PropagateAtLaunch: pulumi.Bool(true)},
+				autoscaling.GroupTagArgs{Key: pulumi.String("Name"), Value: pulumi.String("c-host"), PropagateAtLaunch: pulumi.Bool(true)},
+			}, g.Tags, "sorted, capacity-provider managed, propagated to the hosts")
+
+			if len(tc.instanceTypes) == 1 {
+				assert.Nil(t, g.MixedInstancesPolicy)
+				assert.Equal(t, &autoscaling.GroupLaunchTemplateArgs{Id: pulumi.String("lt-1"), Version: pulumi.String("3")}, g.LaunchTemplate)
+				return
+			}
+			assert.Nil(t, g.LaunchTemplate)
+			mixed := g.MixedInstancesPolicy.(*autoscaling.GroupMixedInstancesPolicyArgs)
+			lt := mixed.LaunchTemplate.(*autoscaling.GroupMixedInstancesPolicyLaunchTemplateArgs)
+			assert.Equal(t, &autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecificationArgs{
+				LaunchTemplateId: pulumi.String("lt-1"), Version: pulumi.String("3"),
+			}, lt.LaunchTemplateSpecification, "the group follows the template's latest version")
+			assert.Equal(t, autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArray{
+				autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceType: pulumi.String("m7i.large")},
+				autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceType: pulumi.String("m6i.large")},
+			}, lt.Overrides)
+			dist := mixed.InstancesDistribution.(*autoscaling.GroupMixedInstancesPolicyInstancesDistributionArgs)
+			assert.Equal(t, pulumi.String("prioritized"), dist.OnDemandAllocationStrategy, "in the listed order of preference")
+			assert.Equal(t, pulumi.Int(100), dist.OnDemandPercentageAboveBaseCapacity, "on demand only")
+		})
+	}
 }
 
 func TestUserDataJoinsTheClusterAndKeepsTasksAwayFromIMDS(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	script, err := base64.StdEncoding.DecodeString(one(t, d.res, typeLaunchTemplate, "c-hosts")["userData"].(string))
+	script, err := base64.StdEncoding.DecodeString(userData("c"))
 	require.NoError(t, err)
 	for _, line := range []string{"ECS_CLUSTER=c\n", "ECS_ENABLE_CONTAINER_METADATA=true\n", "ECS_AWSVPC_BLOCK_IMDS=true\n"} {
 		assert.Contains(t, string(script), line)
 	}
 }
 
-func TestHostGroupSpansTheAppSubnetsProtectedFromScaleIn(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	g := one(t, d.res, typeGroup, "c-hosts")
-	assert.Equal(t, []any{"subnet-a", "subnet-b", "subnet-c"}, g["vpcZoneIdentifiers"])
-	assert.Equal(t, true, g["protectFromScaleIn"], "managed termination protection needs it")
-	assert.Equal(t, float64(3), g["minSize"])
-	assert.Equal(t, float64(9), g["maxSize"])
+func TestHostsAreWiredToTheAMIParameterTheKeyTheGroupAndTheSubnets(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	lt := plantest.Named(t, res, token.EC2LaunchTemplate, "c-hosts").Props()
+	assert.Equal(t, "ami-0123456789abcdef0", lt["imageId"], "the AMI comes from the ECS-optimized SSM parameter")
+	assert.Equal(t, []any{"c-hosts_id"}, lt["networkInterfaces"].([]any)[0].(map[string]any)["securityGroups"])
+	assert.Equal(t, testClusterKey, lt["blockDeviceMappings"].([]any)[0].(map[string]any)["ebs"].(map[string]any)["kmsKeyId"])
+	script, err := base64.StdEncoding.DecodeString(lt["userData"].(string))
+	require.NoError(t, err)
+	assert.Contains(t, string(script), "ECS_CLUSTER=c\n", "the hosts join this cluster")
 
+	g := plantest.Named(t, res, token.AutoScalingGroup, "c-hosts").Props()
+	assert.Equal(t, []any{"subnet-a", "subnet-b", "subnet-c"}, g["vpcZoneIdentifiers"])
 	tags := map[string]any{}
 	for _, tag := range g["tags"].([]any) {
-		tag := tag.(map[string]any)
-		assert.Equal(t, true, tag["propagateAtLaunch"], tag["key"])
-		tags[tag["key"].(string)] = tag["value"]
+		tags[tag.(map[string]any)["key"].(string)] = tag.(map[string]any)["value"]
 	}
-	assert.Contains(t, tags, "AmazonECSManaged")
 	assert.Equal(t, "prod", tags["Environment"], "instance tags reach the hosts")
-
-	refresh := g["instanceRefresh"].(map[string]any)
-	assert.Equal(t, "Rolling", refresh["strategy"])
-	prefs := refresh["preferences"].(map[string]any)
-	assert.Equal(t, "Refresh", prefs["scaleInProtectedInstances"], "protected hosts are replaced too")
-	assert.Equal(t, float64(100), prefs["minHealthyPercentage"], "replacements launch before old hosts go")
-
-	lt := g["mixedInstancesPolicy"].(map[string]any)["launchTemplate"].(map[string]any)
-	assert.Equal(t, "1", lt["launchTemplateSpecification"].(map[string]any)["version"], "the group follows the template's latest version")
-	assert.Equal(t, []any{map[string]any{"instanceType": "m7i.large"}, map[string]any{"instanceType": "m6i.large"}}, lt["overrides"])
-}
-
-func TestOneInstanceTypeUsesThePlainLaunchTemplate(t *testing.T) {
-	args := testClusterArgs()
-	args.Hosts.InstanceTypes = []string{"t3.medium"}
-	d := run(t, args, nil, plan.Up)
-	g := one(t, d.res, typeGroup, "c-hosts")
-	assert.NotContains(t, g, "mixedInstancesPolicy")
-	assert.Equal(t, map[string]any{"id": "c-hosts_id", "version": "1"}, g["launchTemplate"])
+	assert.Equal(t, "ecs-hosts", tags[spec.PatchGroupTag], "the hosts join their patch group")
+	template := g["mixedInstancesPolicy"].(map[string]any)["launchTemplate"].(map[string]any)["launchTemplateSpecification"].(map[string]any)
+	assert.Equal(t, map[string]any{"launchTemplateId": "c-hosts_id", "version": "1"}, template, "the template's latest version")
 }
 
 func TestCapacityProviderManagesScalingAndTerminationAndIsTheDefault(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	asg := one(t, d.res, typeCapacityProvider, "c")["autoScalingGroupProvider"].(map[string]any)
+	res, d := run(t, testClusterArgs(), nil, plan.Up)
+	asg := plantest.Named(t, res, token.ECSCapacityProvider, "c").Props()["autoScalingGroupProvider"].(map[string]any)
 	assert.Equal(t, "arn:aws:autoscaling:us-east-1:123456789012:c-hosts", asg["autoScalingGroupArn"], "wired to the host group")
 	assert.Equal(t, "ENABLED", asg["managedTerminationProtection"])
 	assert.Equal(t, "ENABLED", asg["managedDraining"])
@@ -96,7 +161,7 @@ func TestCapacityProviderManagesScalingAndTerminationAndIsTheDefault(t *testing.
 	assert.Equal(t, "ENABLED", scaling["status"])
 	assert.Equal(t, float64(80), scaling["targetCapacity"])
 
-	attached := one(t, d.res, typeClusterProviders, "c")
+	attached := plantest.Named(t, res, token.ECSClusterCapacityProviders, "c").Props()
 	assert.Equal(t, "c", attached["clusterName"])
 	assert.Equal(t, []any{"c"}, attached["capacityProviders"])
 	assert.Equal(t, []any{map[string]any{"capacityProvider": "c", "weight": float64(1), "base": float64(0)}}, attached["defaultCapacityProviderStrategies"])
@@ -104,27 +169,27 @@ func TestCapacityProviderManagesScalingAndTerminationAndIsTheDefault(t *testing.
 }
 
 func TestClusterHasContainerInsightsAndEncryptedLoggedExec(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	c := one(t, d.res, typeCluster, "c")
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	c := plantest.Named(t, res, token.ECSCluster, "c").Props()
 	assert.Contains(t, c["settings"], map[string]any{"name": "containerInsights", "value": "enabled"})
 	exec := c["configuration"].(map[string]any)["executeCommandConfiguration"].(map[string]any)
 	assert.Equal(t, "OVERRIDE", exec["logging"])
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:c", exec["kmsKeyId"])
+	assert.Equal(t, testClusterKey, exec["kmsKeyId"])
 	logs := exec["logConfiguration"].(map[string]any)
 	assert.Equal(t, true, logs["cloudWatchEncryptionEnabled"])
 	assert.Equal(t, "c-exec", logs["cloudWatchLogGroupName"])
 
-	group := one(t, d.res, typeLogGroup, "c-exec")
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"], "the stack's log key")
+	group := plantest.Named(t, res, token.CloudWatchLogGroup, "c-exec").Props()
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"], "the stack's logs key")
 	assert.Equal(t, float64(365), group["retentionInDays"])
 }
 
 func TestLoadBalancerIsInternalInTheAppSubnetsWithAccessLogs(t *testing.T) {
 	for _, protect := range []bool{true, false} {
 		args := testClusterArgs()
-		args.Protect = protect
-		d := run(t, args, nil, plan.Up)
-		alb := one(t, d.res, typeLoadBalancer, "c")
+		args.Settings.Protect = protect
+		res, _ := run(t, args, nil, plan.Up)
+		alb := plantest.Named(t, res, token.LBLoadBalancer, "c").Props()
 		assert.Equal(t, true, alb["internal"], "never internet-facing")
 		assert.Equal(t, []any{"subnet-a", "subnet-b", "subnet-c"}, alb["subnets"])
 		assert.Equal(t, []any{"c-alb_id"}, alb["securityGroups"])
@@ -136,33 +201,33 @@ func TestLoadBalancerIsInternalInTheAppSubnetsWithAccessLogs(t *testing.T) {
 
 func TestListenerProtocolFollowsTheCertificate(t *testing.T) {
 	t.Run("with a certificate: HTTPS with a TLS 1.3 policy and a redirect", func(t *testing.T) {
-		d := run(t, testClusterArgs(), nil, plan.Up)
-		https := one(t, d.res, typeListener, "c-https")
+		res, d := run(t, testClusterArgs(), nil, plan.Up)
+		https := plantest.Named(t, res, token.LBListener, "c-https").Props()
 		assert.Equal(t, "HTTPS", https["protocol"])
 		assert.Equal(t, float64(443), https["port"])
 		assert.Equal(t, TLSPolicy, https["sslPolicy"])
 		assert.Equal(t, testCertificate, https["certificateArn"])
-		redirect := one(t, d.res, typeListener, "c-http")["defaultActions"].([]any)[0].(map[string]any)
+		redirect := plantest.Named(t, res, token.LBListener, "c-http").Props()["defaultActions"].([]any)[0].(map[string]any)
 		assert.Equal(t, "redirect", redirect["type"])
 		assert.Equal(t, "HTTPS", redirect["redirect"].(map[string]any)["protocol"])
-		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-https", plantest.Await(t, d.cluster.ListenerArn).Value, "rules attach to HTTPS")
+		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-https", plantest.Await(t, d.cluster.ListenerARN).Value, "rules attach to HTTPS")
 	})
 	t.Run("without: plain HTTP only", func(t *testing.T) {
 		args := testClusterArgs()
-		args.LoadBalancer.CertificateArn = ""
-		d := run(t, args, nil, plan.Up)
-		assert.Len(t, d.res.OfType(typeListener), 1)
-		http := one(t, d.res, typeListener, "c-http")
+		args.Settings.LoadBalancer.CertificateARN = ""
+		res, d := run(t, args, nil, plan.Up)
+		assert.Len(t, res.OfType(token.LBListener), 1)
+		http := plantest.Named(t, res, token.LBListener, "c-http").Props()
 		assert.Equal(t, "HTTP", http["protocol"])
 		assert.Equal(t, "fixed-response", http["defaultActions"].([]any)[0].(map[string]any)["type"])
-		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-http", plantest.Await(t, d.cluster.ListenerArn).Value)
+		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-http", plantest.Await(t, d.cluster.ListenerARN).Value)
 	})
 }
 
 func TestSecurityGroupsAdmitOnlyTheirSources(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
 	var albSources []string
-	for _, r := range d.res.OfType(typeIngress) {
+	for _, r := range plantest.Every(t, res, token.VPCSecurityGroupIngressRule, 4) {
 		p := r.Props()
 		assert.NotEqual(t, "0.0.0.0/0", p["cidrIpv4"], "%s admits the internet", r.Name)
 		assert.Equal(t, "c-alb_id", p["securityGroupId"], "%s: only the load balancer has ingress in the cluster", r.Name)
@@ -172,7 +237,9 @@ func TestSecurityGroupsAdmitOnlyTheirSources(t *testing.T) {
 	assert.ElementsMatch(t, []string{"10.10.0.0/16:443", "172.20.0.0/16:443", "10.10.0.0/16:80", "172.20.0.0/16:80"}, albSources,
 		"the listener ports from the VPC and on premises, nothing else")
 
-	for _, r := range d.res.OfType(typeEgress) {
+	egress := plantest.Every(t, res, token.VPCSecurityGroupEgressRule, 3)
+	assert.Len(t, egress, 3, "hosts: HTTPS; tasks: HTTPS and the VPC; the load balancer none until services open their ports")
+	for _, r := range egress {
 		p := r.Props()
 		if p["cidrIpv4"] == "0.0.0.0/0" {
 			assert.Equal(t, "tcp", p["ipProtocol"], r.Name)
@@ -181,139 +248,137 @@ func TestSecurityGroupsAdmitOnlyTheirSources(t *testing.T) {
 		}
 		assert.NotEqual(t, "c-alb_id", p["securityGroupId"], "%s: the load balancer's egress goes to tasks only (added per service port)", r.Name)
 	}
-	for _, sg := range d.res.OfType(typeSecurityGroup) {
+	for _, sg := range plantest.Every(t, res, token.EC2SecurityGroup, 3) {
 		assert.NotContains(t, sg.Props(), "ingress", "%s: rules are separate resources", sg.Name)
 	}
 }
 
 func TestAccessLogBucketIsLockedDownAndExpires(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	bucket, ok := d.res.Named(typeBucket, "c-alb-logs")
-	require.True(t, ok)
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	bucket := plantest.Named(t, res, token.S3BucketV2, "c-alb-logs")
 	assert.True(t, bucket.Protect, "protected when Protect is set")
 	assert.Equal(t, false, bucket.Props()["forceDestroy"])
+	assert.Equal(t, plantest.Named(t, res, AccessLogsType, "c-alb-logs").URN, bucket.Parent, "the bucket is the access-log component's")
 
-	sse := one(t, d.res, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "c-alb-logs")
+	sse := plantest.Named(t, res, token.S3BucketServerSideEncryptionConfigurationV2, "c-alb-logs").Props()
 	assert.Equal(t, "AES256", sse["rules"].([]any)[0].(map[string]any)["applyServerSideEncryptionByDefault"].(map[string]any)["sseAlgorithm"],
 		"ELB can only deliver to SSE-S3")
-	pab := one(t, d.res, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "c-alb-logs")
+	pab := plantest.Named(t, res, token.S3BucketPublicAccessBlock, "c-alb-logs").Props()
 	for _, k := range []string{"blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"} {
 		assert.Equal(t, true, pab[k], k)
 	}
-	assert.Equal(t, "BucketOwnerEnforced", one(t, d.res, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "c-alb-logs")["rule"].(map[string]any)["objectOwnership"])
-	assert.Equal(t, "Enabled", one(t, d.res, "aws:s3/bucketVersioningV2:BucketVersioningV2", "c-alb-logs")["versioningConfiguration"].(map[string]any)["status"])
-	rule := one(t, d.res, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "c-alb-logs")["rules"].([]any)[0].(map[string]any)
+	assert.Equal(t, "BucketOwnerEnforced", plantest.Named(t, res, token.S3BucketOwnershipControls, "c-alb-logs").Props()["rule"].(map[string]any)["objectOwnership"])
+	assert.Equal(t, "Enabled", plantest.Named(t, res, token.S3BucketVersioningV2, "c-alb-logs").Props()["versioningConfiguration"].(map[string]any)["status"])
+	rule := plantest.Named(t, res, token.S3BucketLifecycleConfigurationV2, "c-alb-logs").Props()["rules"].([]any)[0].(map[string]any)
 	assert.Equal(t, map[string]any{"days": float64(365)}, rule["expiration"])
 
-	var doc struct {
-		Statement []struct {
-			Effect    string
-			Principal any
-			Action    any
-			Resource  any
-			Condition map[string]map[string]string
-		}
-	}
-	require.NoError(t, json.Unmarshal([]byte(one(t, d.res, typeBucketPolicy, "c-alb-logs")["policy"].(string)), &doc))
-	require.Len(t, doc.Statement, 2)
-	assert.Equal(t, "Deny", doc.Statement[0].Effect)
-	assert.Equal(t, "false", doc.Statement[0].Condition["Bool"]["aws:SecureTransport"])
-	assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::127311923021:root"}, doc.Statement[1].Principal, "the regional ELB account")
-	assert.Equal(t, "arn:aws:s3:::c-alb-logs-bucket/alb/AWSLogs/123456789012/*", doc.Statement[1].Resource)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.S3BucketPolicy, "c-alb-logs").Props()["policy"])
+	require.Len(t, sids, 2)
+	delivers := sids["ElbDeliversAccessLogs"]
+	assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::127311923021:root"}, delivers["Principal"], "the regional ELB account")
+	assert.Equal(t, "arn:aws:s3:::c-alb-logs-bucket/alb/AWSLogs/123456789012/*", delivers["Resource"], "this account's prefix only")
+	tls := sids["DenyInsecureTransport"]
+	assert.Equal(t, "Deny", tls["Effect"])
+	assert.Equal(t, map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}}, tls["Condition"], "TLS only")
 }
 
-func TestUnprotectedClusterCanBeDestroyed(t *testing.T) {
-	args := testClusterArgs()
-	args.Protect = false
-	d := run(t, args, nil, plan.Up)
-	bucket, _ := d.res.Named(typeBucket, "c-alb-logs")
-	assert.False(t, bucket.Protect)
-	assert.Equal(t, true, bucket.Props()["forceDestroy"])
-	assert.Equal(t, true, one(t, d.res, typeGroup, "c-hosts")["forceDelete"])
-	exec, _ := d.res.Named(typeLogGroup, "c-exec")
-	assert.False(t, exec.RetainOnDelete)
-	key, _ := d.res.Named(typeKey, "c")
-	assert.False(t, key.Protect)
-
-	protected := run(t, testClusterArgs(), nil, plan.Up)
-	key, _ = protected.res.Named(typeKey, "c")
-	assert.True(t, key.Protect, "the key the images are encrypted with is kept like them")
+func TestProtectKeepsTheClustersStateThroughADestroy(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		t.Run(fmt.Sprint("protect=", protect), func(t *testing.T) {
+			args := testClusterArgs()
+			args.Settings.Protect = protect
+			res, _ := run(t, args, nil, plan.Up)
+			bucket := plantest.Named(t, res, token.S3BucketV2, "c-alb-logs")
+			assert.Equal(t, protect, bucket.Protect)
+			assert.Equal(t, !protect, bucket.Props()["forceDestroy"])
+			assert.Equal(t, !protect, plantest.Named(t, res, token.AutoScalingGroup, "c-hosts").Props()["forceDelete"])
+			assert.Equal(t, protect, plantest.Named(t, res, token.CloudWatchLogGroup, "c-exec").RetainOnDelete)
+			assert.Equal(t, protect, plantest.Named(t, res, token.KMSKey, "c").Protect, "the key the images are encrypted with is kept like them")
+		})
+	}
 }
 
 func TestKeyPolicyLetsAutoScalingEncryptHostVolumes(t *testing.T) {
 	doc, err := keyPolicy("aws", "123456789012")
 	require.NoError(t, err)
-	var p struct {
-		Statement []struct {
-			Sid       string
-			Principal map[string]string
-			Action    any
-			Condition map[string]map[string]bool
-		}
-	}
-	require.NoError(t, json.Unmarshal([]byte(doc), &p))
-	require.Len(t, p.Statement, 3)
-	assert.Equal(t, "arn:aws:iam::123456789012:root", p.Statement[0].Principal["AWS"])
+	sids := plantest.Statements(t, doc)
+	require.Len(t, sids, 3)
+	assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::123456789012:root"}, sids["AccountAdministers"]["Principal"])
 	const slr = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
-	assert.Equal(t, slr, p.Statement[1].Principal["AWS"])
-	assert.Equal(t, slr, p.Statement[2].Principal["AWS"])
-	assert.Equal(t, "kms:CreateGrant", p.Statement[2].Action)
-	assert.True(t, p.Statement[2].Condition["Bool"]["kms:GrantIsForAWSResource"], "grants only for AWS resources (the volumes)")
+	assert.Equal(t, map[string]any{"AWS": slr}, sids["AutoScalingUsesForVolumes"]["Principal"])
+	attach := sids["AutoScalingAttachesVolumes"]
+	assert.Equal(t, map[string]any{"AWS": slr}, attach["Principal"])
+	assert.Equal(t, "kms:CreateGrant", attach["Action"])
+	assert.Equal(t, map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}}, attach["Condition"], "grants only for AWS resources (the volumes)")
 }
 
-func TestAnywhereActivationIsBoundedAndItsOutputsAreSecret(t *testing.T) {
-	d := run(t, testClusterArgs(), nil, plan.Up)
-	act := one(t, d.res, typeActivation, "c-anywhere")
-	assert.Equal(t, float64(4), act["registrationLimit"])
-	assert.Equal(t, "2026-12-21T00:00:00Z", act["expirationDate"])
-	assert.Equal(t, "c-anywhere", act["iamRole"], "the hosts' role")
+func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		t.Run(mode.String(), func(t *testing.T) {
+			res, d := run(t, testClusterArgs(), nil, mode)
+			act := plantest.Named(t, res, token.SSMActivation, "c-anywhere").Props()
+			assert.Equal(t, float64(4), act["registrationLimit"])
+			assert.Equal(t, "2026-12-21T00:00:00Z", act["expirationDate"])
+			assert.Equal(t, map[string]any{"Name": "c-onprem", spec.PatchGroupTag: "onprem-linux"}, act["tags"], "registered hosts inherit the patch group")
 
-	role := one(t, d.res, typeRole, "c-anywhere")
-	assert.ElementsMatch(t, []any{
-		"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-		"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-	}, role["managedPolicyArns"])
-	assert.Contains(t, role["assumeRolePolicy"], `"Service":"ssm.amazonaws.com"`)
+			role := plantest.Named(t, res, token.IAMRole, "c-anywhere").Props()
+			assert.ElementsMatch(t, []any{
+				"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+				"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+			}, role["managedPolicyArns"])
 
-	code := plantest.Await(t, d.cluster.AnywhereActivationCode)
-	assert.True(t, code.Secret, "the activation code registers hosts")
-	assert.Equal(t, "c-anywhere-activation-code", code.Value)
-	cmd := plantest.Await(t, d.cluster.AnywhereRegistrationCommand)
-	assert.True(t, cmd.Secret, "the command holds the code")
-	assert.Equal(t, `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh" && `+
-		`bash /tmp/ecs-anywhere-install.sh --region "us-east-1" --cluster "c" --activation-id "c-anywhere_id" --activation-code "c-anywhere-activation-code"`, cmd.Value)
-	assert.Equal(t, "c-anywhere_id", plantest.Await(t, d.cluster.AnywhereActivationID).Value)
-	assert.Equal(t, "c-anywhere", plantest.Await(t, d.cluster.AnywhereRoleName).Value)
-
-	preview := run(t, testClusterArgs(), nil, plan.Preview)
-	assert.True(t, plantest.Await(t, preview.cluster.AnywhereRegistrationCommand).Secret, "secret in preview too")
+			code := plantest.Await(t, d.cluster.AnywhereActivationCode)
+			assert.True(t, code.Secret, "the activation code registers hosts")
+			cmd := plantest.Await(t, d.cluster.AnywhereRegistrationCommand)
+			assert.True(t, cmd.Secret, "the command holds the code")
+			if mode == plan.Preview {
+				assert.False(t, cmd.Known, "the code is known only after up")
+				return
+			}
+			assert.Equal(t, "c-anywhere", act["iamRole"], "the hosts' role")
+			assert.Equal(t, "c-anywhere-activation-code", code.Value)
+			assert.Equal(t, `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh" && `+
+				`bash /tmp/ecs-anywhere-install.sh --region "us-east-1" --cluster "c" --activation-id "c-anywhere_id" --activation-code "c-anywhere-activation-code"`, cmd.Value)
+			assert.Equal(t, "c-anywhere_id", plantest.Await(t, d.cluster.AnywhereActivationID).Value)
+			assert.Equal(t, "c-anywhere", plantest.Await(t, d.cluster.AnywhereRoleName).Value)
+		})
+	}
 }
 
 func TestAnywhereOffDeclaresNoRoleOrActivation(t *testing.T) {
 	args := testClusterArgs()
-	args.Anywhere = AnywhereSettings{}
-	d := run(t, args, nil, plan.Up)
-	assert.Empty(t, d.res.OfType(typeActivation))
-	_, ok := d.res.Named(typeRole, "c-anywhere")
+	args.Settings.Anywhere = AnywhereSettings{}
+	res, _ := run(t, args, nil, plan.Up)
+	assert.Empty(t, res.OfType(token.SSMActivation))
+	_, ok := res.Named(token.IAMRole, "c-anywhere")
 	assert.False(t, ok)
+	_, ok = res.Named(token.IAMRole, "c-hosts")
+	assert.True(t, ok, "the EC2 hosts keep their role")
 }
 
-func TestEveryChildIsParentedToItsComponent(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	components := map[string]string{}
-	for _, r := range d.res.Resources {
-		if !r.Custom {
-			components[r.URN] = r.Type
-		}
-	}
-	for _, r := range d.res.Resources {
-		if !r.Custom || r.Type == "pulumi:providers:aws" {
+func TestEveryChildIsParentedToItsComponentAndNamedAfterIt(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	cluster := plantest.Named(t, res, ClusterType, "c")
+	services := plantest.Named(t, res, ServicesType, "s")
+	logs := plantest.Named(t, res, AccessLogsType, "c-alb-logs")
+	assert.Equal(t, cluster.URN, logs.Parent, "the access-log component is the cluster's")
+	owners := map[string]string{cluster.URN: "c", services.URN: "s", logs.URN: "c-alb-logs"}
+	children := map[string]int{}
+	for _, r := range res.Resources {
+		if !r.Custom || r.Type == token.AWSProvider {
 			continue
 		}
-		assert.Contains(t, components, r.Parent, "%s %s is not parented to a component", r.Type, r.Name)
-		assert.True(t, hasPrefix(r.Name, "c", "s-"), "%s %s is not named after its component", r.Type, r.Name)
+		owner, ok := owners[r.Parent]
+		if !assert.True(t, ok, "%s %s is not parented to a component", r.Type, r.Name) {
+			continue
+		}
+		children[owner]++
+		assert.True(t, r.Name == owner || strings.HasPrefix(r.Name, owner+"-"), "%s %s is not named after its component %s", r.Type, r.Name, owner)
 		assert.NotEmpty(t, r.Provider, "%s %s does not inherit the component's provider", r.Type, r.Name)
 	}
+	assert.Greater(t, children["c"], 20)
+	assert.Equal(t, 7, children["c-alb-logs"], "the bucket, its policy and its five controls")
+	assert.Greater(t, children["s"], 15)
 }
 
 func TestPreviewDeclaresWhatUpDeclares(t *testing.T) {
@@ -324,29 +389,38 @@ func TestPreviewDeclaresWhatUpDeclares(t *testing.T) {
 		}
 		return out
 	}
-	up := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	preview := run(t, testClusterArgs(), testServicesArgs(), plan.Preview)
-	assert.Equal(t, urns(up.res), urns(preview.res))
+	up, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	preview, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Preview)
+	assert.Equal(t, urns(up), urns(preview))
 }
 
-func TestClusterArgsAreValidated(t *testing.T) {
+func TestNewClusterRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Preview, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Cluster, error) {
+		return NewCluster(ctx, "c", nil, opts...)
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "compute: cluster c: args are required")
+
 	cases := []struct {
 		name    string
 		mutate  func(a *ClusterArgs)
 		wantErr string
 	}{
 		{"one subnet", func(a *ClusterArgs) { a.AppSubnetIDs = a.AppSubnetIDs[:1] }, "needs at least 2"},
-		{"no instance type", func(a *ClusterArgs) { a.Hosts.InstanceTypes = nil }, "instance type"},
-		{"desired above max", func(a *ClusterArgs) { a.Hosts.DesiredCapacity = 10 }, "min <= desired <= max"},
-		{"no log key", func(a *ClusterArgs) { a.LogsKeyArn = nil }, "logs key"},
-		{"an activation without expiry", func(a *ClusterArgs) { a.Anywhere.ExpiresAt = time.Time{} }, "ECS Anywhere needs"},
-		{"an activation for no host", func(a *ClusterArgs) { a.Anywhere.RegistrationLimit = 0 }, "ECS Anywhere needs"},
+		{"no instance type", func(a *ClusterArgs) { a.Settings.InstanceTypes = nil }, "at least one instance type"},
+		{"desired above max", func(a *ClusterArgs) { a.Settings.Hosts.Desired = 10 }, "hosts: Desired: 10 is outside Min..Max (3-9)"},
+		{"min above max", func(a *ClusterArgs) { a.Settings.Hosts.Min = 10 }, "hosts: Min 10 is greater than Max 9"},
+		{"a target capacity above 100%", func(a *ClusterArgs) { a.Settings.TargetCapacityPercent = 101 }, "target capacity: 101% is outside 1-100"},
+		{"no logs key", func(a *ClusterArgs) { a.LogsKeyARN = nil }, "logs key"},
+		{"no retention", func(a *ClusterArgs) { a.Settings.LogRetentionDays = 0 }, "retentions are required"},
+		{"an activation without expiry", func(a *ClusterArgs) { a.Settings.Anywhere.ExpiresOn = time.Time{} }, "ECS Anywhere needs"},
+		{"an activation for no host", func(a *ClusterArgs) { a.Settings.Anywhere.RegistrationLimit = 0 }, "ECS Anywhere needs"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			args := testClusterArgs()
 			tc.mutate(args)
-			_, err := declare(args, nil, plan.Up)
+			err := runErr(args, nil)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "compute: cluster c: ")
 			assert.Contains(t, err.Error(), tc.wantErr)
@@ -354,20 +428,11 @@ func TestClusterArgsAreValidated(t *testing.T) {
 	}
 }
 
-func TestNamesMustLeaveRoomForPulumisSuffix(t *testing.T) {
+func TestClusterNamesMustFitELBAndAvoidECSReservedPrefixes(t *testing.T) {
 	err := testClusterArgs().validate("production-eu-west-3-compute")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "longer than ELB's 32 characters")
 
-	services := testServicesArgs()
-	services.Cluster = &Cluster{placement: placement{anywhere: true}}
-	services.Services[0].Name = "claims-adjudication-engine-v2"
-	err = services.validate("production-eu-west-3-services")
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "longer than IAM's 64 characters")
-}
-
-func TestCapacityProviderNameAvoidsECSReservedPrefixes(t *testing.T) {
 	for _, name := range []string{"ecs-prod", "AWS-shared", "fargate-lab"} {
 		err := testClusterArgs().validate(name)
 		require.Error(t, err, name)

@@ -3,12 +3,8 @@ package compute
 import (
 	"encoding/json"
 	"sort"
-)
 
-// Names of the variables a service with Database gets, read from the database secret's JSON keys.
-const (
-	DatabaseUsernameVar = "DB_USERNAME"
-	DatabasePasswordVar = "DB_PASSWORD"
+	"github.com/insurance/hybridcloud/compute/spec"
 )
 
 // tmpVolume is a task-scoped scratch volume mounted on /tmp, so a read-only root file system still leaves
@@ -21,8 +17,8 @@ type containerRuntime struct {
 	Image string
 	// LogGroup and Region are where the awslogs driver writes.
 	LogGroup, Region string
-	// DatabaseSecretArn is the database master secret; "" unless the service has Database.
-	DatabaseSecretArn string
+	// DatabaseSecretARN is the database master secret; "" unless the service has Database.
+	DatabaseSecretARN string
 }
 
 type keyValue struct {
@@ -74,7 +70,7 @@ type containerDefinition struct {
 
 // containerDefinitions is the task definition's containerDefinitions document for s: one essential,
 // unprivileged container logging to its own group, with secrets passed by reference only.
-func containerDefinitions(s Service, rt containerRuntime) (string, error) {
+func containerDefinitions(s namedService, rt containerRuntime) (string, error) {
 	env := make([]keyValue, 0, len(s.Environment))
 	for k, v := range s.Environment {
 		env = append(env, keyValue{Name: k, Value: v})
@@ -88,8 +84,8 @@ func containerDefinitions(s Service, rt containerRuntime) (string, error) {
 	if s.Database {
 		// RDS keeps the master credentials as JSON {"username", "password"}; ECS extracts one key each.
 		secrets = append(secrets,
-			secretRef{Name: DatabaseUsernameVar, ValueFrom: rt.DatabaseSecretArn + ":username::"},
-			secretRef{Name: DatabasePasswordVar, ValueFrom: rt.DatabaseSecretArn + ":password::"},
+			secretRef{Name: spec.DatabaseUsernameVar, ValueFrom: rt.DatabaseSecretARN + ":username::"},
+			secretRef{Name: spec.DatabasePasswordVar, ValueFrom: rt.DatabaseSecretARN + ":password::"},
 		)
 	}
 	sort.Slice(secrets, func(i, j int) bool { return secrets[i].Name < secrets[j].Name })
@@ -111,7 +107,7 @@ func containerDefinitions(s Service, rt containerRuntime) (string, error) {
 			"awslogs-stream-prefix": s.Name,
 		}},
 		Privileged:             false,
-		ReadonlyRootFilesystem: s.ReadonlyRootFilesystem,
+		ReadonlyRootFilesystem: s.ReadonlyRoot(),
 		MountPoints:            []mountPoint{{SourceVolume: tmpVolume, ContainerPath: "/tmp"}},
 		// An init process reaps zombies and forwards signals, and ECS Exec sessions need it.
 		LinuxParameters: linuxParameters{InitProcessEnabled: true},

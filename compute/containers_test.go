@@ -6,9 +6,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/compute/spec"
 )
 
-func decodeContainers(t *testing.T, s Service, rt containerRuntime) containerDefinition {
+func decodeContainers(t *testing.T, s namedService, rt containerRuntime) containerDefinition {
 	t.Helper()
 	doc, err := containerDefinitions(s, rt)
 	require.NoError(t, err)
@@ -19,18 +21,18 @@ func decodeContainers(t *testing.T, s Service, rt containerRuntime) containerDef
 }
 
 func TestContainerPassesDatabaseCredentialsAsSecretReferences(t *testing.T) {
-	svc := testServices()[0]
-	def := decodeContainers(t, svc, containerRuntime{Image: "repo:1.4.2", LogGroup: "g", Region: "us-east-1", DatabaseSecretArn: testDBSecret})
+	svc := testService("claims-api")
+	def := decodeContainers(t, svc, containerRuntime{Image: "repo:1.4.2", LogGroup: "g", Region: "us-east-1", DatabaseSecretARN: testDBSecret})
 	assert.Equal(t, []secretRef{
 		{Name: "API_SIGNING_KEY", ValueFrom: testSecret},
-		{Name: DatabasePasswordVar, ValueFrom: testDBSecret + ":password::"},
-		{Name: DatabaseUsernameVar, ValueFrom: testDBSecret + ":username::"},
+		{Name: spec.DatabasePasswordVar, ValueFrom: testDBSecret + ":password::"},
+		{Name: spec.DatabaseUsernameVar, ValueFrom: testDBSecret + ":username::"},
 	}, def.Secrets)
 	assert.Equal(t, []keyValue{{Name: "LOG_LEVEL", Value: "info"}}, def.Environment, "plain settings only")
 }
 
 func TestContainerIsUnprivilegedReadOnlyAndLogsToItsGroup(t *testing.T) {
-	svc := testServices()[0]
+	svc := testService("claims-api")
 	def := decodeContainers(t, svc, containerRuntime{Image: "repo:1.4.2", LogGroup: "s-claims-api", Region: "us-east-1"})
 	assert.Equal(t, "claims-api", def.Name)
 	assert.Equal(t, "repo:1.4.2", def.Image)
@@ -42,11 +44,11 @@ func TestContainerIsUnprivilegedReadOnlyAndLogsToItsGroup(t *testing.T) {
 	assert.Equal(t, logConfiguration{LogDriver: "awslogs", Options: map[string]string{
 		"awslogs-group": "s-claims-api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "claims-api",
 	}}, def.LogConfiguration)
-	assert.Empty(t, decodeContainers(t, testServices()[1], containerRuntime{}).Secrets, "no database, no secrets")
+	assert.Empty(t, decodeContainers(t, testService("scanner"), containerRuntime{}).Secrets, "no database, no secrets")
 }
 
 func TestContainerDefinitionsDoNotDependOnMapOrder(t *testing.T) {
-	svc := testServices()[0]
+	svc := testService("claims-api")
 	svc.Environment = map[string]string{"B": "2", "A": "1", "C": "3"}
 	first, err := containerDefinitions(svc, containerRuntime{})
 	require.NoError(t, err)

@@ -10,9 +10,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-// dependsOnMocks records each resource's explicit DependsOn URNs, which the plan harness does not keep.
+// dependsOnMocks records each resource's explicit DependsOn URNs, which the plan harness does not keep (it
+// records the dependencies of each input property only), so this one test runs its own mocks.
 type dependsOnMocks struct {
 	mu   sync.Mutex
 	deps map[string][]string // type token::logical name -> URNs it depends on
@@ -48,17 +51,18 @@ func TestServicesWaitForTheirRolesPermissions(t *testing.T) {
 	require.NoError(t, err)
 
 	dependsOn := func(service, typ, name string) bool {
-		for _, urn := range m.deps[typeService+"::"+service] {
+		for _, urn := range m.deps[token.ECSService+"::"+service] {
 			if strings.HasSuffix(urn, typ+"::"+name) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, s := range testServices() {
-		assert.True(t, dependsOn("s-"+s.Name, typeRolePolicy, "s-"+s.Name+"-execution"), "%s starts only once its execution role can pull and log", s.Name)
+	require.Len(t, testServices(), 2)
+	for name := range testServices() {
+		assert.True(t, dependsOn("s-"+name, token.IAMRolePolicy, "s-"+name+"-execution"), "%s starts only once its execution role can pull and log", name)
 		// Both test services have file access, and the scanner ECS Exec: their task roles' permissions.
-		assert.True(t, dependsOn("s-"+s.Name, typeRolePolicy, "s-"+s.Name+"-task"), "%s starts only once its task role holds its permissions", s.Name)
+		assert.True(t, dependsOn("s-"+name, token.IAMRolePolicy, "s-"+name+"-task"), "%s starts only once its task role holds its permissions", name)
 	}
-	assert.True(t, dependsOn("s-claims-api", typeListenerRule, "s-claims-api"), "ECS refuses a target group no listener uses")
+	assert.True(t, dependsOn("s-claims-api", token.LBListenerRule, "s-claims-api"), "ECS refuses a target group no listener uses")
 }

@@ -3,7 +3,8 @@ package compute
 import (
 	"encoding/base64"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
@@ -13,6 +14,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
@@ -75,7 +77,7 @@ func userData(cluster string) string {
 
 // declareHosts declares the hosts' role, launch template and Auto Scaling group, and the capacity provider
 // the cluster places tasks with by default.
-func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cluster, keyArn pulumi.StringOutput, hostSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
+func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cluster, keyARN pulumi.StringOutput, hostSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOption) error {
 	role, err := declareContainerInstanceRole(ctx, name+"-hosts", "ECS container instances of "+name+": the ECS agent and SSM Session Manager",
 		"ec2.amazonaws.com", args, parent)
 	if err != nil {
@@ -87,128 +89,29 @@ func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cl
 		return err
 	}
 
-	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(AmiParameter)}, parent)
-	tags := pulumi.StringMap{"Name": pulumi.String(name + "-host")}
-	for k, v := range args.InstanceTags {
-		tags[k] = pulumi.String(v)
-	}
-	h := args.Hosts
-	lt, err := ec2.NewLaunchTemplate(ctx, name+"-hosts", &ec2.LaunchTemplateArgs{
-		Description:  pulumi.String("ECS container instances of " + name),
-		ImageId:      ami.InsecureValue(), // a public AMI id: nothing secret
-		InstanceType: pulumi.String(h.InstanceTypes[0]),
-		IamInstanceProfile: &ec2.LaunchTemplateIamInstanceProfileArgs{
-			Arn: profile.Arn,
-		},
-		MetadataOptions: &ec2.LaunchTemplateMetadataOptionsArgs{
-			HttpEndpoint:            pulumi.String("enabled"),
-			HttpTokens:              pulumi.String("required"),
-			HttpPutResponseHopLimit: pulumi.Int(metadataHopLimit),
-			InstanceMetadataTags:    pulumi.String("disabled"),
-		},
-		NetworkInterfaces: ec2.LaunchTemplateNetworkInterfaceArray{
-			ec2.LaunchTemplateNetworkInterfaceArgs{
-				DeviceIndex:              pulumi.Int(0),
-				AssociatePublicIpAddress: pulumi.String("false"),
-				DeleteOnTermination:      pulumi.String("true"),
-				SecurityGroups:           pulumi.StringArray{hostSG},
-			},
-		},
-		BlockDeviceMappings: ec2.LaunchTemplateBlockDeviceMappingArray{
-			ec2.LaunchTemplateBlockDeviceMappingArgs{
-				DeviceName: pulumi.String(rootDevice),
-				Ebs: &ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
-					VolumeType:          pulumi.String("gp3"),
-					VolumeSize:          pulumi.Int(h.RootVolumeGiB),
-					Encrypted:           pulumi.String("true"),
-					KmsKeyId:            keyArn,
-					DeleteOnTermination: pulumi.String("true"),
-				},
-			},
-		},
-		Monitoring: &ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(true)},
-		UserData:   cluster.Name.ApplyT(userData).(pulumi.StringOutput),
-		// The group tags the hosts; only volumes need tagging here.
-		TagSpecifications: ec2.LaunchTemplateTagSpecificationArray{
-			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("volume"), Tags: tags},
-		},
-		UpdateDefaultVersion: pulumi.Bool(true),
-	}, parent)
+	s, tags := args.Settings, hostTags(name, args.Settings, args.InstanceTags)
+	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(AmiParameter)}, pulumi.Parent(c))
+	lt, err := ec2.NewLaunchTemplate(ctx, name+"-hosts", launchTemplateArgs(name, s, tags, hostRefs{
+		ProfileARN:      profile.Arn,
+		ImageID:         ami.InsecureValue(), // a public AMI id: nothing secret
+		KeyARN:          keyARN,
+		SecurityGroupID: hostSG,
+		UserData:        cluster.Name.ApplyT(userData).(pulumi.StringOutput),
+	}), parent)
 	if err != nil {
 		return err
 	}
 
 	// The group follows the template's latest version, so a new AMI or setting starts an instance refresh.
 	version := lt.LatestVersion.ApplyT(strconv.Itoa).(pulumi.StringOutput)
-	group := &autoscaling.GroupArgs{
-		VpcZoneIdentifiers: args.AppSubnetIDs,
-		MinSize:            pulumi.Int(h.MinSize),
-		MaxSize:            pulumi.Int(h.MaxSize),
-		DesiredCapacity:    pulumi.Int(h.DesiredCapacity),
-		// ECS decides which hosts may go: managed termination protection needs scale-in protection here.
-		ProtectFromScaleIn:     pulumi.Bool(true),
-		HealthCheckType:        pulumi.String("EC2"),
-		HealthCheckGracePeriod: pulumi.Int(warmupSeconds),
-		DefaultCooldown:        pulumi.Int(warmupSeconds),
-		DefaultInstanceWarmup:  pulumi.Int(warmupSeconds),
-		EnabledMetrics:         pulumi.ToStringArray(hostMetrics),
-		InstanceRefresh: &autoscaling.GroupInstanceRefreshArgs{
-			Strategy: pulumi.String("Rolling"),
-			Preferences: &autoscaling.GroupInstanceRefreshPreferencesArgs{
-				// Launch replacements before terminating (capacity never drops), and replace hosts ECS
-				// protects too: ECS drains their tasks first (managed draining).
-				MinHealthyPercentage:      pulumi.Int(100),
-				MaxHealthyPercentage:      pulumi.Int(200),
-				ScaleInProtectedInstances: pulumi.String("Refresh"),
-				InstanceWarmup:            pulumi.String(strconv.Itoa(warmupSeconds)),
-			},
-		},
-		Tags: groupTags(name, args.InstanceTags),
-		// Without protection (dev) a destroy must not hang on hosts ECS still protects.
-		ForceDelete: pulumi.Bool(!args.Protect),
-	}
-	if len(h.InstanceTypes) == 1 {
-		group.LaunchTemplate = &autoscaling.GroupLaunchTemplateArgs{Id: lt.ID(), Version: version}
-	} else {
-		overrides := autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArray{}
-		for _, t := range h.InstanceTypes {
-			overrides = append(overrides, autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceType: pulumi.String(t)})
-		}
-		group.MixedInstancesPolicy = &autoscaling.GroupMixedInstancesPolicyArgs{
-			LaunchTemplate: &autoscaling.GroupMixedInstancesPolicyLaunchTemplateArgs{
-				LaunchTemplateSpecification: &autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecificationArgs{
-					LaunchTemplateId: lt.ID(),
-					Version:          version,
-				},
-				Overrides: overrides,
-			},
-			// On-demand only, in the listed order of preference: hosts run stateful workloads' tasks.
-			InstancesDistribution: &autoscaling.GroupMixedInstancesPolicyInstancesDistributionArgs{
-				OnDemandAllocationStrategy:          pulumi.String("prioritized"),
-				OnDemandPercentageAboveBaseCapacity: pulumi.Int(100),
-			},
-		}
-	}
 	// ECS managed scaling owns the desired capacity once the group exists.
-	asg, err := autoscaling.NewGroup(ctx, name+"-hosts", group, parent, pulumi.IgnoreChanges([]string{"desiredCapacity"}))
+	asg, err := autoscaling.NewGroup(ctx, name+"-hosts", groupArgs(s, args.AppSubnetIDs, lt.ID(), version, tags), parent,
+		pulumi.IgnoreChanges([]string{"desiredCapacity"}))
 	if err != nil {
 		return err
 	}
 
-	provider, err := ecs.NewCapacityProvider(ctx, name, &ecs.CapacityProviderArgs{
-		AutoScalingGroupProvider: &ecs.CapacityProviderAutoScalingGroupProviderArgs{
-			AutoScalingGroupArn:          asg.Arn,
-			ManagedTerminationProtection: pulumi.String("ENABLED"),
-			ManagedDraining:              pulumi.String("ENABLED"),
-			ManagedScaling: &ecs.CapacityProviderAutoScalingGroupProviderManagedScalingArgs{
-				Status:                 pulumi.String("ENABLED"),
-				TargetCapacity:         pulumi.Int(h.TargetCapacityPercent),
-				MinimumScalingStepSize: pulumi.Int(1),
-				MaximumScalingStepSize: pulumi.Int(maxScalingStep),
-				InstanceWarmupPeriod:   pulumi.Int(warmupSeconds),
-			},
-		},
-	}, parent)
+	provider, err := ecs.NewCapacityProvider(ctx, name, capacityProviderArgs(s, asg.Arn), parent)
 	if err != nil {
 		return err
 	}
@@ -230,20 +133,149 @@ func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cl
 	return nil
 }
 
-// groupTags are the Auto Scaling group's tags: AmazonECSManaged marks it as managed by a capacity provider,
-// and every tag is propagated to the hosts it launches.
-func groupTags(name string, extra map[string]string) autoscaling.GroupTagArray {
-	tags := map[string]string{"AmazonECSManaged": "", "Name": name + "-host"}
-	for k, v := range extra {
-		tags[k] = v
+// hostTags are the tags of the hosts and their volumes: a Name, the stack's tags and the patch group.
+func hostTags(name string, s ClusterSettings, extra map[string]string) map[string]string {
+	tags := map[string]string{"Name": name + "-host"}
+	maps.Copy(tags, extra)
+	if s.PatchGroup != "" {
+		tags[spec.PatchGroupTag] = s.PatchGroup
 	}
-	keys := make([]string, 0, len(tags))
-	for k := range tags {
-		keys = append(keys, k)
+	return tags
+}
+
+// hostRefs are what the hosts' launch template takes from other resources.
+type hostRefs struct {
+	// ProfileARN is the hosts' instance profile; ImageID the AMI; KeyARN encrypts the root volume.
+	ProfileARN, ImageID, KeyARN pulumi.StringInput
+	// SecurityGroupID guards the hosts; UserData (base64) joins them to the cluster.
+	SecurityGroupID, UserData pulumi.StringInput
+}
+
+// launchTemplateArgs are the hosts' launch template: IMDSv2 only, no public IP, an encrypted gp3 root of the
+// configured size, detailed monitoring, and tags on the volumes (the group tags the instances).
+func launchTemplateArgs(name string, s ClusterSettings, volumeTags map[string]string, refs hostRefs) *ec2.LaunchTemplateArgs {
+	return &ec2.LaunchTemplateArgs{
+		Description:        pulumi.String("ECS container instances of " + name),
+		ImageId:            refs.ImageID,
+		InstanceType:       pulumi.String(s.InstanceTypes[0]),
+		IamInstanceProfile: &ec2.LaunchTemplateIamInstanceProfileArgs{Arn: refs.ProfileARN},
+		MetadataOptions: &ec2.LaunchTemplateMetadataOptionsArgs{
+			HttpEndpoint:            pulumi.String("enabled"),
+			HttpTokens:              pulumi.String("required"),
+			HttpPutResponseHopLimit: pulumi.Int(metadataHopLimit),
+			InstanceMetadataTags:    pulumi.String("disabled"),
+		},
+		NetworkInterfaces: ec2.LaunchTemplateNetworkInterfaceArray{
+			ec2.LaunchTemplateNetworkInterfaceArgs{
+				DeviceIndex:              pulumi.Int(0),
+				AssociatePublicIpAddress: pulumi.String("false"),
+				DeleteOnTermination:      pulumi.String("true"),
+				SecurityGroups:           pulumi.StringArray{refs.SecurityGroupID},
+			},
+		},
+		BlockDeviceMappings: ec2.LaunchTemplateBlockDeviceMappingArray{
+			ec2.LaunchTemplateBlockDeviceMappingArgs{
+				DeviceName: pulumi.String(rootDevice),
+				Ebs: &ec2.LaunchTemplateBlockDeviceMappingEbsArgs{
+					VolumeType:          pulumi.String("gp3"),
+					VolumeSize:          pulumi.Int(s.RootVolumeGiB),
+					Encrypted:           pulumi.String("true"),
+					KmsKeyId:            refs.KeyARN,
+					DeleteOnTermination: pulumi.String("true"),
+				},
+			},
+		},
+		Monitoring: &ec2.LaunchTemplateMonitoringArgs{Enabled: pulumi.Bool(true)},
+		UserData:   refs.UserData,
+		TagSpecifications: ec2.LaunchTemplateTagSpecificationArray{
+			ec2.LaunchTemplateTagSpecificationArgs{ResourceType: pulumi.String("volume"), Tags: pulumi.ToStringMap(volumeTags)},
+		},
+		UpdateDefaultVersion: pulumi.Bool(true),
 	}
-	sort.Strings(keys)
-	out := make(autoscaling.GroupTagArray, 0, len(keys))
-	for _, k := range keys {
+}
+
+// groupArgs are the hosts' Auto Scaling group across the app subnets: protected from scale-in (ECS decides
+// which hosts go), refreshed by rolling replacement when the template changes, and with a mixed-instances
+// policy when more than one instance type is configured. tags reach every host it launches.
+func groupArgs(s ClusterSettings, subnets pulumi.StringArrayInput, templateID, version pulumi.StringPtrInput, tags map[string]string) *autoscaling.GroupArgs {
+	group := &autoscaling.GroupArgs{
+		VpcZoneIdentifiers: subnets,
+		MinSize:            pulumi.Int(s.Hosts.Min),
+		MaxSize:            pulumi.Int(s.Hosts.Max),
+		DesiredCapacity:    pulumi.Int(s.Hosts.Desired),
+		// ECS decides which hosts may go: managed termination protection needs scale-in protection here.
+		ProtectFromScaleIn:     pulumi.Bool(true),
+		HealthCheckType:        pulumi.String("EC2"),
+		HealthCheckGracePeriod: pulumi.Int(warmupSeconds),
+		DefaultCooldown:        pulumi.Int(warmupSeconds),
+		DefaultInstanceWarmup:  pulumi.Int(warmupSeconds),
+		EnabledMetrics:         pulumi.ToStringArray(hostMetrics),
+		InstanceRefresh: &autoscaling.GroupInstanceRefreshArgs{
+			Strategy: pulumi.String("Rolling"),
+			Preferences: &autoscaling.GroupInstanceRefreshPreferencesArgs{
+				// Launch replacements before terminating (capacity never drops), and replace hosts ECS
+				// protects too: ECS drains their tasks first (managed draining).
+				MinHealthyPercentage:      pulumi.Int(100),
+				MaxHealthyPercentage:      pulumi.Int(200),
+				ScaleInProtectedInstances: pulumi.String("Refresh"),
+				InstanceWarmup:            pulumi.String(strconv.Itoa(warmupSeconds)),
+			},
+		},
+		Tags: groupTags(tags),
+		// Without protection (dev) a destroy must not hang on hosts ECS still protects.
+		ForceDelete: pulumi.Bool(!s.Protect),
+	}
+	if len(s.InstanceTypes) == 1 {
+		group.LaunchTemplate = &autoscaling.GroupLaunchTemplateArgs{Id: templateID, Version: version}
+		return group
+	}
+	overrides := autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArray{}
+	for _, t := range s.InstanceTypes {
+		overrides = append(overrides, autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideArgs{InstanceType: pulumi.String(t)})
+	}
+	group.MixedInstancesPolicy = &autoscaling.GroupMixedInstancesPolicyArgs{
+		LaunchTemplate: &autoscaling.GroupMixedInstancesPolicyLaunchTemplateArgs{
+			LaunchTemplateSpecification: &autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecificationArgs{
+				LaunchTemplateId: templateID,
+				Version:          version,
+			},
+			Overrides: overrides,
+		},
+		// On-demand only, in the listed order of preference: hosts run stateful workloads' tasks.
+		InstancesDistribution: &autoscaling.GroupMixedInstancesPolicyInstancesDistributionArgs{
+			OnDemandAllocationStrategy:          pulumi.String("prioritized"),
+			OnDemandPercentageAboveBaseCapacity: pulumi.Int(100),
+		},
+	}
+	return group
+}
+
+// capacityProviderArgs put the hosts' group under ECS managed scaling (to the target capacity), managed
+// termination protection and managed draining.
+func capacityProviderArgs(s ClusterSettings, groupARN pulumi.StringInput) *ecs.CapacityProviderArgs {
+	return &ecs.CapacityProviderArgs{
+		AutoScalingGroupProvider: &ecs.CapacityProviderAutoScalingGroupProviderArgs{
+			AutoScalingGroupArn:          groupARN,
+			ManagedTerminationProtection: pulumi.String("ENABLED"),
+			ManagedDraining:              pulumi.String("ENABLED"),
+			ManagedScaling: &ecs.CapacityProviderAutoScalingGroupProviderManagedScalingArgs{
+				Status:                 pulumi.String("ENABLED"),
+				TargetCapacity:         pulumi.Int(s.TargetCapacityPercent),
+				MinimumScalingStepSize: pulumi.Int(1),
+				MaximumScalingStepSize: pulumi.Int(maxScalingStep),
+				InstanceWarmupPeriod:   pulumi.Int(warmupSeconds),
+			},
+		},
+	}
+}
+
+// groupTags are the Auto Scaling group's tags, sorted by key: AmazonECSManaged marks it as managed by a
+// capacity provider, and every tag is propagated to the hosts it launches.
+func groupTags(hostTags map[string]string) autoscaling.GroupTagArray {
+	tags := map[string]string{"AmazonECSManaged": ""}
+	maps.Copy(tags, hostTags)
+	out := make(autoscaling.GroupTagArray, 0, len(tags))
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		out = append(out, autoscaling.GroupTagArgs{Key: pulumi.String(k), Value: pulumi.String(tags[k]), PropagateAtLaunch: pulumi.Bool(true)})
 	}
 	return out

@@ -10,7 +10,7 @@ import (
 // declareContainerInstanceRole declares the role of ECS container instances, in EC2 (assumed by
 // ec2.amazonaws.com) or on premises (by ssm.amazonaws.com for ECS Anywhere): the ECS agent's permissions
 // and Systems Manager's managed-instance core, nothing more.
-func declareContainerInstanceRole(ctx *pulumi.Context, name, description, service string, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) (*iam.Role, error) {
+func declareContainerInstanceRole(ctx *pulumi.Context, name, description, service string, args *ClusterArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
 	return iam.NewRole(ctx, name, &iam.RoleArgs{
 		Description:      pulumi.String(description),
 		AssumeRolePolicy: iamdoc.AssumeRole(service, args.AccountID),

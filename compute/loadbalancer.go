@@ -17,7 +17,7 @@ const (
 
 // listenerPorts are the ports clients reach: HTTPS and its HTTP redirect with a certificate, else HTTP.
 func listenerPorts(s LoadBalancerSettings) []int {
-	if s.CertificateArn != "" {
+	if s.CertificateARN != "" {
 		return []int{httpsPort, httpPort}
 	}
 	return []int{httpPort}
@@ -36,8 +36,11 @@ var notFound = lb.ListenerDefaultActionArgs{
 // declareLoadBalancer declares the internal load balancer in the app subnets with its access logs and
 // listeners: HTTPS with a modern TLS policy plus an HTTP-to-HTTPS redirect when a certificate is set,
 // otherwise (dev only) plain HTTP.
-func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOrInvokeOption) error {
-	logs, err := newAccessLogs(ctx, name+"-alb-logs", args, parent)
+func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOption) error {
+	s := args.Settings
+	logs, err := newAccessLogs(ctx, name+"-alb-logs", accessLogsArgs{
+		RetentionDays: s.LoadBalancer.AccessLogRetentionDays, Protect: s.Protect, AccountID: args.AccountID,
+	}, parent)
 	if err != nil {
 		return err
 	}
@@ -48,7 +51,7 @@ func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pu
 		SecurityGroups:           pulumi.StringArray{albSG},
 		DropInvalidHeaderFields:  pulumi.Bool(true),
 		DesyncMitigationMode:     pulumi.String("defensive"),
-		EnableDeletionProtection: pulumi.Bool(args.Protect),
+		EnableDeletionProtection: pulumi.Bool(s.Protect),
 		AccessLogs: &lb.LoadBalancerAccessLogsArgs{
 			Bucket:  logs.Bucket,
 			Prefix:  pulumi.String(accessLogPrefix),
@@ -58,10 +61,10 @@ func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pu
 	if err != nil {
 		return err
 	}
-	c.AlbArn = alb.Arn
-	c.AlbDNSName = alb.DnsName
+	c.ALBARN = alb.Arn
+	c.ALBDNSName = alb.DnsName
 
-	if args.LoadBalancer.CertificateArn == "" {
+	if s.LoadBalancer.CertificateARN == "" {
 		http, err := lb.NewListener(ctx, name+"-http", &lb.ListenerArgs{
 			LoadBalancerArn: alb.Arn,
 			Port:            pulumi.Int(httpPort),
@@ -71,7 +74,7 @@ func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pu
 		if err != nil {
 			return err
 		}
-		c.ListenerArn = http.Arn
+		c.ListenerARN = http.Arn
 		return nil
 	}
 
@@ -80,13 +83,13 @@ func (c *Cluster) declareLoadBalancer(ctx *pulumi.Context, name string, albSG pu
 		Port:            pulumi.Int(httpsPort),
 		Protocol:        pulumi.String("HTTPS"),
 		SslPolicy:       pulumi.String(TLSPolicy),
-		CertificateArn:  pulumi.String(args.LoadBalancer.CertificateArn),
+		CertificateArn:  pulumi.String(s.LoadBalancer.CertificateARN),
 		DefaultActions:  lb.ListenerDefaultActionArray{notFound},
 	}, parent)
 	if err != nil {
 		return err
 	}
-	c.ListenerArn = https.Arn
+	c.ListenerARN = https.Arn
 	_, err = lb.NewListener(ctx, name+"-http", &lb.ListenerArgs{
 		LoadBalancerArn: alb.Arn,
 		Port:            pulumi.Int(httpPort),

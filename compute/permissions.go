@@ -5,19 +5,20 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
 // executionAccess is what the ECS agent needs, as the task's execution role, to start one service's task.
 type executionAccess struct {
-	// RepositoryArn is the service's ECR repository; "" for an image pulled from elsewhere.
-	RepositoryArn string
-	// LogGroupArn is the service's log group.
-	LogGroupArn string
+	// RepositoryARN is the service's ECR repository; "" for an image pulled from elsewhere.
+	RepositoryARN string
+	// LogGroupARN is the service's log group.
+	LogGroupARN string
 	// Secrets are the secret ARNs of the container definition (valueFrom), database ones included.
 	Secrets []string
-	// DatabaseKeyArn encrypts the database secret; "" when the service has no database access.
-	DatabaseKeyArn string
+	// DatabaseKeyARN encrypts the database secret; "" when the service has no database access.
+	DatabaseKeyARN string
 	// Region is where the secrets live, for the key's via-service condition.
 	Region string
 }
@@ -26,21 +27,21 @@ type executionAccess struct {
 // secrets and nothing else.
 func executionStatements(a executionAccess) []iamdoc.Statement {
 	var out []iamdoc.Statement
-	if a.RepositoryArn != "" {
+	if a.RepositoryARN != "" {
 		// GetAuthorizationToken has no resource-level permissions; the pull actions are scoped.
 		out = append(out,
 			iamdoc.Allow([]string{"ecr:GetAuthorizationToken"}, "*"),
-			iamdoc.Allow([]string{"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"}, a.RepositoryArn),
+			iamdoc.Allow([]string{"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"}, a.RepositoryARN),
 		)
 	}
-	out = append(out, iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, a.LogGroupArn+":*"))
+	out = append(out, iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, a.LogGroupARN+":*"))
 
 	var secrets, parameters []string
 	for _, arn := range a.Secrets {
-		if isParameterArn(arn) {
+		if isParameterARN(arn) {
 			parameters = append(parameters, arn)
 		} else {
-			secrets = append(secrets, secretArn(arn))
+			secrets = append(secrets, secretARN(arn))
 		}
 	}
 	if secrets = sortedUnique(secrets); len(secrets) > 0 {
@@ -49,9 +50,9 @@ func executionStatements(a executionAccess) []iamdoc.Statement {
 	if parameters = sortedUnique(parameters); len(parameters) > 0 {
 		out = append(out, iamdoc.Allow([]string{"ssm:GetParameters"}, parameters...))
 	}
-	if a.DatabaseKeyArn != "" {
+	if a.DatabaseKeyARN != "" {
 		// The database secret is encrypted with the database's own key: decrypt only through Secrets Manager.
-		s := iamdoc.Allow([]string{"kms:Decrypt"}, a.DatabaseKeyArn)
+		s := iamdoc.Allow([]string{"kms:Decrypt"}, a.DatabaseKeyARN)
 		s["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "secretsmanager." + a.Region + ".amazonaws.com"}}
 		out = append(out, s)
 	}
@@ -60,49 +61,52 @@ func executionStatements(a executionAccess) []iamdoc.Statement {
 
 // taskAccess is what one service's application may do, as the task role.
 type taskAccess struct {
-	// Files is the access to the file bucket; BucketArn and BucketKeyArn are set unless it is FilesNone.
-	Files                   FileAccess
-	BucketArn, BucketKeyArn string
-	// Exec allows ECS Exec sessions, logged to ExecLogGroupArn and encrypted with ExecKeyArn.
+	// Files is the access to the file bucket; BucketARN and BucketKeyARN are set unless it is FilesNone.
+	Files                   spec.FileAccess
+	BucketARN, BucketKeyARN string
+	// Exec allows ECS Exec sessions, logged to ExecLogGroupARN and encrypted with ExecKeyARN.
 	Exec                        bool
-	ExecLogGroupArn, ExecKeyArn string
+	ExecLogGroupARN, ExecKeyARN string
 }
 
 // taskStatements grant the application its file and ECS Exec access; nil when it needs none.
-func taskStatements(a taskAccess) []iamdoc.Statement {
+func taskStatements(a taskAccess) ([]iamdoc.Statement, error) {
 	var out []iamdoc.Statement
 	switch a.Files {
-	case FilesRead:
+	case spec.FilesNone:
+	case spec.FilesRead:
 		out = append(out,
-			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketArn),
-			iamdoc.Allow([]string{"s3:GetObject"}, a.BucketArn+"/*"),
-			iamdoc.Allow([]string{"kms:Decrypt"}, a.BucketKeyArn),
+			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketARN),
+			iamdoc.Allow([]string{"s3:GetObject"}, a.BucketARN+"/*"),
+			iamdoc.Allow([]string{"kms:Decrypt"}, a.BucketKeyARN),
 		)
-	case FilesWrite:
+	case spec.FilesWrite:
 		out = append(out,
-			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketArn),
-			iamdoc.Allow([]string{"s3:GetObject", "s3:PutObject", "s3:DeleteObject"}, a.BucketArn+"/*"),
-			iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, a.BucketKeyArn),
+			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketARN),
+			iamdoc.Allow([]string{"s3:GetObject", "s3:PutObject", "s3:DeleteObject"}, a.BucketARN+"/*"),
+			iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, a.BucketKeyARN),
 		)
+	default:
+		return nil, a.Files.Check()
 	}
 	if a.Exec {
 		// The SSM message channels and log-group discovery have no resource-level permissions.
 		out = append(out,
 			iamdoc.Allow([]string{"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"}, "*"),
 			iamdoc.Allow([]string{"logs:DescribeLogGroups"}, "*"),
-			iamdoc.Allow([]string{"logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"}, a.ExecLogGroupArn+":*"),
-			iamdoc.Allow([]string{"kms:Decrypt"}, a.ExecKeyArn),
+			iamdoc.Allow([]string{"logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"}, a.ExecLogGroupARN+":*"),
+			iamdoc.Allow([]string{"kms:Decrypt"}, a.ExecKeyARN),
 		)
 	}
-	return out
+	return out, nil
 }
 
-// isParameterArn says whether arn names an SSM parameter rather than a Secrets Manager secret.
-func isParameterArn(arn string) bool { return strings.Contains(arn, ":parameter/") }
+// isParameterARN says whether arn names an SSM parameter rather than a Secrets Manager secret.
+func isParameterARN(arn string) bool { return strings.Contains(arn, ":parameter/") }
 
-// secretArn is the secret a Secrets Manager valueFrom reads: the ARN without the optional
+// secretARN is the secret a Secrets Manager valueFrom reads: the ARN without the optional
 // :json-key:version-stage:version-id that ECS accepts after it (arn:partition:secretsmanager:region:account:secret:name).
-func secretArn(valueFrom string) string {
+func secretARN(valueFrom string) string {
 	parts := strings.SplitN(valueFrom, ":", 8)
 	if len(parts) < 7 {
 		return valueFrom

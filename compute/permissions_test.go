@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
@@ -15,14 +17,14 @@ func TestSecretArnDropsTheJSONKeyECSReads(t *testing.T) {
 		testSecret + ":token:AWSCURRENT:": testSecret,
 	}
 	for in, want := range cases {
-		assert.Equal(t, want, secretArn(in), in)
+		assert.Equal(t, want, secretARN(in), in)
 	}
 }
 
 func TestExecutionStatementsSplitSecretsFromParameters(t *testing.T) {
 	const param = "arn:aws:ssm:us-east-1:123456789012:parameter/claims/feature-flags"
 	got := executionStatements(executionAccess{
-		LogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:g",
+		LogGroupARN: "arn:aws:logs:us-east-1:123456789012:log-group:g",
 		Secrets:     []string{param, testDBSecret + ":password::", testDBSecret + ":username::", testSecret},
 	})
 	assert.Equal(t, []iamdoc.Statement{
@@ -32,14 +34,20 @@ func TestExecutionStatementsSplitSecretsFromParameters(t *testing.T) {
 	}, got, "no ECR access without a repository; each secret once")
 }
 
-func TestTaskStatementsAreEmptyWithoutFilesOrExec(t *testing.T) {
-	assert.Empty(t, taskStatements(taskAccess{Files: FilesNone}))
-	assert.Empty(t, taskStatements(taskAccess{}))
+func TestTaskStatementsAreEmptyWithoutFilesOrExecAndRefuseAnUnknownAccess(t *testing.T) {
+	none, err := taskStatements(taskAccess{Files: spec.FilesNone})
+	require.NoError(t, err)
+	assert.Empty(t, none)
+	_, err = taskStatements(taskAccess{Files: "append"})
+	require.Error(t, err, "a level the switch does not know grants nothing silently")
+	assert.Contains(t, err.Error(), `unknown file access "append"`)
 }
 
 func TestNoStatementAllowsEverything(t *testing.T) {
-	all := append(executionStatements(executionAccess{RepositoryArn: "arn:aws:ecr:us-east-1:123456789012:repository/r", LogGroupArn: "g", Secrets: []string{testSecret}, DatabaseKeyArn: testDBKey}),
-		taskStatements(taskAccess{Files: FilesWrite, BucketArn: testBucket, BucketKeyArn: testBucketKey, Exec: true, ExecLogGroupArn: "e", ExecKeyArn: "k"})...)
+	task, err := taskStatements(taskAccess{Files: spec.FilesWrite, BucketARN: testBucket, BucketKeyARN: testBucketKey, Exec: true, ExecLogGroupARN: "e", ExecKeyARN: "k"})
+	require.NoError(t, err)
+	all := append(executionStatements(executionAccess{RepositoryARN: "arn:aws:ecr:us-east-1:123456789012:repository/r", LogGroupARN: "g", Secrets: []string{testSecret}, DatabaseKeyARN: testDBKey}),
+		task...)
 	for _, s := range all {
 		for _, a := range s["Action"].([]string) {
 			assert.NotContains(t, []string{"*", "s3:*", "kms:*", "secretsmanager:*"}, a)

@@ -27,7 +27,7 @@ type securityGroups struct {
 func declareSecurityGroups(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*securityGroups, error) {
 	group := func(role, description string) (*ec2.SecurityGroup, error) {
 		return ec2.NewSecurityGroup(ctx, name+"-"+role, &ec2.SecurityGroupArgs{
-			VpcId:       args.VpcID,
+			VpcId:       args.VPCID,
 			Description: pulumi.String(description),
 			Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-" + role)},
 		}, parent)
@@ -54,7 +54,7 @@ func declareSecurityGroups(ctx *pulumi.Context, name string, args *ClusterArgs, 
 			"HTTPS to AWS APIs"},
 		{"-tasks-https-out", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), CidrIpv4: pulumi.String(anywhere)},
 			"HTTPS to AWS APIs and HTTPS services"},
-		{"-tasks-vpc-out", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("-1"), CidrIpv4: pulumi.String(args.VpcCIDR.String())},
+		{"-tasks-vpc-out", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("-1"), CidrIpv4: pulumi.String(args.VPCCIDR.String())},
 			"Anything in the VPC (database, endpoints)"},
 	}
 	for _, e := range egress {
@@ -65,8 +65,8 @@ func declareSecurityGroups(ctx *pulumi.Context, name string, args *ClusterArgs, 
 		}
 	}
 
-	sources := append([]netip.Prefix{args.VpcCIDR}, args.OnPremisesCIDRs...)
-	for _, port := range listenerPorts(args.LoadBalancer) {
+	sources := append([]netip.Prefix{args.VPCCIDR}, args.OnPremisesCIDRs...)
+	for _, port := range listenerPorts(args.Settings.LoadBalancer) {
 		for _, src := range sources {
 			if _, err := vpc.NewSecurityGroupIngressRule(ctx, name+"-alb-"+strconv.Itoa(port)+"-from-"+cidrName(src), &vpc.SecurityGroupIngressRuleArgs{
 				SecurityGroupId: g.alb.ID(),

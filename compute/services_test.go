@@ -2,14 +2,26 @@ package compute
 
 import (
 	"encoding/json"
+	"strconv"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ecs"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/lb"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
+
+// testPlacement is a cluster's placement as plain values, for the builder tests.
+var testPlacement = placement{
+	clusterARN: pulumi.String("arn:cluster"), capacityProviderName: pulumi.String("cp"),
+	subnetIDs: pulumi.StringArray{pulumi.String("subnet-a"), pulumi.String("subnet-b")}, taskSecurityGroupID: pulumi.String("sg-tasks"),
+}
 
 // statement is one statement of an IAM policy document, as the tests read it.
 type statement struct {
@@ -19,241 +31,298 @@ type statement struct {
 	Condition map[string]map[string]string
 }
 
-// policyStatements parses the policy of the role policy named name.
-func policyStatements(t *testing.T, res *plan.Result, name string) []statement {
+// grants maps each action of the role policy named name to the resources it is allowed on.
+func grants(t *testing.T, res *plan.Result, name string) (map[string][]string, []statement) {
 	t.Helper()
 	var doc struct{ Statement []statement }
-	require.NoError(t, json.Unmarshal([]byte(one(t, res, typeRolePolicy, name)["policy"].(string)), &doc))
-	return doc.Statement
-}
-
-// grants maps each action of a policy to the resources it is allowed on.
-func grants(statements []statement) map[string][]string {
+	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, token.IAMRolePolicy, name).Props()["policy"].(string)), &doc))
 	out := map[string][]string{}
-	for _, s := range statements {
+	for _, s := range doc.Statement {
 		for _, a := range s.Action {
 			out[a] = append(out[a], s.Resource...)
 		}
 	}
-	return out
+	return out, doc.Statement
+}
+
+func TestServiceArgsFollowWhereTheServiceRuns(t *testing.T) {
+	t.Run("in AWS: on the capacity provider, in the app subnets, behind its target group", func(t *testing.T) {
+		args := serviceArgs(testService("claims-api"), testPlacement, pulumi.String("arn:td"), pulumi.String("arn:tg"))
+		assert.Nil(t, args.LaunchType, "the capacity provider strategy places it")
+		assert.Equal(t, pulumi.String("arn:cluster"), args.Cluster)
+		assert.Equal(t, pulumi.String("arn:td"), args.TaskDefinition)
+		assert.Equal(t, ecs.ServiceCapacityProviderStrategyArray{
+			ecs.ServiceCapacityProviderStrategyArgs{CapacityProvider: pulumi.String("cp"), Weight: pulumi.Int(1)},
+		}, args.CapacityProviderStrategies)
+		assert.Equal(t, &ecs.ServiceNetworkConfigurationArgs{
+			Subnets: testPlacement.subnetIDs, SecurityGroups: pulumi.StringArray{pulumi.String("sg-tasks")}, AssignPublicIp: pulumi.Bool(false),
+		}, args.NetworkConfiguration, "no public IP, the task security group")
+		assert.Equal(t, ecs.ServiceLoadBalancerArray{ecs.ServiceLoadBalancerArgs{
+			TargetGroupArn: pulumi.String("arn:tg"), ContainerName: pulumi.String("claims-api"), ContainerPort: pulumi.Int(8080),
+		}}, args.LoadBalancers)
+		assert.Equal(t, pulumi.Int(100), args.DeploymentMinimumHealthyPercent, "new tasks start before old ones stop")
+		assert.Equal(t, pulumi.Int(200), args.DeploymentMaximumPercent)
+		assert.Equal(t, pulumi.String("ENABLED"), args.AvailabilityZoneRebalancing)
+		assert.Equal(t, &ecs.ServiceDeploymentCircuitBreakerArgs{Enable: pulumi.Bool(true), Rollback: pulumi.Bool(true)}, args.DeploymentCircuitBreaker)
+		assert.Equal(t, pulumi.Bool(false), args.EnableExecuteCommand)
+	})
+	t.Run("on premises: EXTERNAL, without load balancer or awsvpc", func(t *testing.T) {
+		args := serviceArgs(testService("scanner"), testPlacement, pulumi.String("arn:td"), nil)
+		assert.Equal(t, pulumi.String("EXTERNAL"), args.LaunchType)
+		assert.Nil(t, args.CapacityProviderStrategies)
+		assert.Nil(t, args.NetworkConfiguration, "ECS Anywhere has no awsvpc")
+		assert.Nil(t, args.LoadBalancers)
+		assert.Nil(t, args.HealthCheckGracePeriodSeconds)
+		assert.Equal(t, pulumi.Int(0), args.DeploymentMinimumHealthyPercent, "one task per host, and a minimum of one")
+		assert.Equal(t, &ecs.ServiceDeploymentCircuitBreakerArgs{Enable: pulumi.Bool(true), Rollback: pulumi.Bool(true)}, args.DeploymentCircuitBreaker)
+		assert.Equal(t, pulumi.Bool(true), args.EnableExecuteCommand)
+	})
+}
+
+func TestTaskDefinitionArgsFollowWhereTheServiceRuns(t *testing.T) {
+	cases := []struct {
+		service, networkMode, compatibility string
+	}{
+		{"claims-api", "awsvpc", "EC2"},
+		{"scanner", "bridge", "EXTERNAL"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.service, func(t *testing.T) {
+			svc := testService(tc.service)
+			td := taskDefinitionArgs("s-"+tc.service, svc, pulumi.String("[]"), pulumi.String("arn:execution"), pulumi.String("arn:task"))
+			assert.Equal(t, pulumi.String("s-"+tc.service), td.Family)
+			assert.Equal(t, pulumi.String(tc.networkMode), td.NetworkMode)
+			assert.Equal(t, pulumi.StringArray{pulumi.String(tc.compatibility)}, td.RequiresCompatibilities)
+			assert.Equal(t, pulumi.String(strconv.Itoa(svc.CPU)), td.Cpu)
+			assert.Equal(t, pulumi.String(strconv.Itoa(svc.MemoryMiB)), td.Memory)
+			assert.Equal(t, pulumi.String("arn:execution"), td.ExecutionRoleArn)
+			assert.Equal(t, pulumi.String("arn:task"), td.TaskRoleArn)
+			assert.Equal(t, ecs.TaskDefinitionVolumeArray{ecs.TaskDefinitionVolumeArgs{Name: pulumi.String(tmpVolume)}}, td.Volumes, "a writable /tmp")
+		})
+	}
+}
+
+func TestTargetGroupProbesTheHealthCheckPathUnderANameThatFits(t *testing.T) {
+	tg := targetGroupArgs("s-claims-api", testService("claims-api"), pulumi.String("vpc-1"))
+	assert.Equal(t, pulumi.String("s-claims-api-8080"), tg.Name, "explicit: an autoname would not fit 32 characters")
+	assert.Equal(t, pulumi.String("ip"), tg.TargetType, "awsvpc tasks register their own ENI")
+	assert.Equal(t, pulumi.Int(8080), tg.Port)
+	assert.Equal(t, pulumi.String("vpc-1"), tg.VpcId)
+	hc := tg.HealthCheck.(*lb.TargetGroupHealthCheckArgs)
+	assert.Equal(t, pulumi.String("/health"), hc.Path)
+	assert.Equal(t, pulumi.String("traffic-port"), hc.Port)
 }
 
 func TestEveryRepositoryIsImmutableScannedEncryptedAndExpiresOldImages(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	repos := d.res.OfType(typeRepository)
+	res, d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	repos := plantest.Every(t, res, token.ECRRepository, 1)
 	require.Len(t, repos, 1, "only the service built here (ImageTag) gets a repository")
 	for _, r := range repos {
 		p := r.Props()
 		assert.Equal(t, "IMMUTABLE", p["imageTagMutability"], r.Name)
 		assert.Equal(t, map[string]any{"scanOnPush": true}, p["imageScanningConfiguration"], r.Name)
-		assert.Equal(t, []any{map[string]any{"encryptionType": "KMS", "kmsKey": "arn:aws:kms:us-east-1:123456789012:c"}}, p["encryptionConfigurations"], r.Name)
+		assert.Equal(t, []any{map[string]any{"encryptionType": "KMS", "kmsKey": testClusterKey}}, p["encryptionConfigurations"], r.Name)
 		assert.True(t, r.Protect, "%s: images are kept through a destroy when protected", r.Name)
 		assert.Equal(t, false, p["forceDelete"], r.Name)
 	}
-	lifecycle := one(t, d.res, typeLifecyclePolicy, "s-claims-api")
+	lifecycle := plantest.Named(t, res, token.ECRLifecyclePolicy, "s-claims-api").Props()
 	assert.Equal(t, "s-claims-api", lifecycle["repository"])
 	assert.JSONEq(t, `{"rules":[{"rulePriority":1,"description":"Keep the newest 30 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}`,
 		lifecycle["policy"].(string))
 
 	url := plantest.Await(t, d.services.RepositoryURLs["claims-api"])
 	assert.Equal(t, "123456789012.dkr.ecr.us-east-1.amazonaws.com/s-claims-api", url.Value)
+	assert.NotContains(t, d.services.RepositoryURLs, "scanner", "an external image has no repository")
 }
 
-func TestServiceInAWSRunsOnTheCapacityProviderBehindTheListener(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	svc := one(t, d.res, typeService, "s-claims-api")
-	assert.NotContains(t, svc, "launchType", "the capacity provider strategy places it")
-	assert.Equal(t, []any{map[string]any{"capacityProvider": "c", "weight": float64(1)}}, svc["capacityProviderStrategies"])
-	assert.Equal(t, map[string]any{
-		"assignPublicIp": false,
-		"subnets":        []any{"subnet-a", "subnet-b", "subnet-c"},
-		"securityGroups": []any{"c-tasks_id"},
-	}, svc["networkConfiguration"])
-	assert.Equal(t, []any{map[string]any{"targetGroupArn": "arn:aws:lb:us-east-1:123456789012:s-claims-api", "containerName": "claims-api", "containerPort": float64(8080)}}, svc["loadBalancers"])
-	assert.Equal(t, map[string]any{"enable": true, "rollback": true}, svc["deploymentCircuitBreaker"])
-	assert.Equal(t, float64(100), svc["deploymentMinimumHealthyPercent"], "new tasks start before old ones stop")
+func TestServicesAreWiredToTheClusterAndTheirRoutes(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	svc := plantest.Named(t, res, token.ECSService, "s-claims-api").Props()
 	assert.Equal(t, "arn:aws:ecs:us-east-1:123456789012:c", svc["cluster"])
-	assert.Equal(t, false, svc["enableExecuteCommand"])
+	assert.Equal(t, "arn:aws:ecs:us-east-1:123456789012:s-claims-api", svc["taskDefinition"])
+	assert.Equal(t, []any{map[string]any{"capacityProvider": "c", "weight": float64(1)}}, svc["capacityProviderStrategies"])
+	assert.Equal(t, []any{"c-tasks_id"}, svc["networkConfiguration"].(map[string]any)["securityGroups"])
+	assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:s-claims-api", svc["loadBalancers"].([]any)[0].(map[string]any)["targetGroupArn"])
+	assert.Equal(t, "EXTERNAL", plantest.Named(t, res, token.ECSService, "s-scanner").Props()["launchType"])
 
-	td := one(t, d.res, typeTaskDefinition, "s-claims-api")
-	assert.Equal(t, "awsvpc", td["networkMode"])
-	assert.Equal(t, []any{"EC2"}, td["requiresCompatibilities"])
-	assert.Equal(t, "512", td["cpu"])
-	assert.Equal(t, "1024", td["memory"])
+	td := plantest.Named(t, res, token.ECSTaskDefinition, "s-claims-api").Props()
 	assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:s-claims-api-execution", td["executionRoleArn"])
 	assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:s-claims-api-task", td["taskRoleArn"])
+	assert.Equal(t, "vpc-1", plantest.Named(t, res, token.LBTargetGroup, "s-claims-api").Props()["vpcId"])
 
-	tg := one(t, d.res, typeTargetGroup, "s-claims-api")
-	assert.Equal(t, "s-claims-api-8080", tg["name"], "explicit: an autoname would not fit 32 characters")
-	assert.Equal(t, "ip", tg["targetType"])
-	assert.Equal(t, float64(8080), tg["port"])
-	assert.Equal(t, "vpc-1", tg["vpcId"])
-	assert.Equal(t, "/health", tg["healthCheck"].(map[string]any)["path"])
-
-	rule := one(t, d.res, typeListenerRule, "s-claims-api")
+	rule := plantest.Named(t, res, token.LBListenerRule, "s-claims-api").Props()
 	assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:c-https", rule["listenerArn"])
 	assert.Equal(t, []any{map[string]any{"pathPattern": map[string]any{"values": []any{"/claims-api", "/claims-api/*"}}}}, rule["conditions"])
 	assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:s-claims-api", rule["actions"].([]any)[0].(map[string]any)["targetGroupArn"])
-}
 
-func TestServiceOnPremisesRunsExternalWithoutLoadBalancer(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	svc := one(t, d.res, typeService, "s-scanner")
-	assert.Equal(t, "EXTERNAL", svc["launchType"])
-	for _, k := range []string{"capacityProviderStrategies", "networkConfiguration", "loadBalancers"} {
-		assert.NotContains(t, svc, k, "ECS Anywhere has no %s", k)
+	for _, name := range []string{"s-scanner"} {
+		_, ok := res.Named(token.LBTargetGroup, name)
+		assert.False(t, ok, "%s: on premises, no target group", name)
+		_, ok = res.Named(token.ECRRepository, name)
+		assert.False(t, ok, "%s: an external image needs no repository", name)
 	}
-	assert.Equal(t, map[string]any{"enable": true, "rollback": true}, svc["deploymentCircuitBreaker"])
-	assert.Equal(t, true, svc["enableExecuteCommand"])
-
-	td := one(t, d.res, typeTaskDefinition, "s-scanner")
-	assert.Equal(t, []any{"EXTERNAL"}, td["requiresCompatibilities"])
-	assert.Equal(t, "bridge", td["networkMode"])
-	_, hasTarget := d.res.Named(typeTargetGroup, "s-scanner")
-	assert.False(t, hasTarget)
-	_, hasRepo := d.res.Named(typeRepository, "s-scanner")
-	assert.False(t, hasRepo, "an external image needs no repository")
 }
 
 func TestEveryServiceAutoscalesOnCPU(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	for _, s := range testServices() {
-		target := one(t, d.res, typeScalingTarget, "s-"+s.Name)
-		assert.Equal(t, "service/c/s-"+s.Name, target["resourceId"])
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	assert.Len(t, plantest.Every(t, res, token.AppAutoScalingTarget, 2), 2)
+	for name, s := range testServices() {
+		target := plantest.Named(t, res, token.AppAutoScalingTarget, "s-"+name).Props()
+		assert.Equal(t, "service/c/s-"+name, target["resourceId"])
 		assert.Equal(t, "ecs:service:DesiredCount", target["scalableDimension"])
-		assert.Equal(t, float64(s.MinCount), target["minCapacity"], s.Name)
-		assert.Equal(t, float64(s.MaxCount), target["maxCapacity"], s.Name)
+		assert.Equal(t, float64(s.MinCount), target["minCapacity"], name)
+		assert.Equal(t, float64(s.MaxCount), target["maxCapacity"], name)
 
-		policy := one(t, d.res, typeScalingPolicy, "s-"+s.Name+"-cpu")
+		policy := plantest.Named(t, res, token.AppAutoScalingPolicy, "s-"+name+"-cpu").Props()
 		assert.Equal(t, "TargetTrackingScaling", policy["policyType"])
 		tracking := policy["targetTrackingScalingPolicyConfiguration"].(map[string]any)
-		assert.Equal(t, float64(s.TargetCPUPercent), tracking["targetValue"], s.Name)
+		assert.Equal(t, float64(s.TargetCPUPercent), tracking["targetValue"], name)
 		assert.Equal(t, "ECSServiceAverageCPUUtilization", tracking["predefinedMetricSpecification"].(map[string]any)["predefinedMetricType"])
 	}
 }
 
 func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	statements := policyStatements(t, d.res, "s-claims-api-execution")
-	g := grants(statements)
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	g, statements := grants(t, res, "s-claims-api-execution")
 	assert.Equal(t, []string{"arn:aws:ecr:us-east-1:123456789012:s-claims-api"}, g["ecr:BatchGetImage"])
 	// (The mocks build a log group's ARN from its type's module: cloudwatch.)
 	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:s-claims-api:*"}, g["logs:PutLogEvents"])
 	assert.Equal(t, []string{testSecret, testDBSecret}, g["secretsmanager:GetSecretValue"], "its configured secret and the database secret, nothing else")
 	assert.Equal(t, []string{testDBKey}, g["kms:Decrypt"])
+	decrypts := 0
 	for _, s := range statements {
 		if s.Action[0] == "kms:Decrypt" {
+			decrypts++
 			assert.Equal(t, "secretsmanager.us-east-1.amazonaws.com", s.Condition["StringEquals"]["kms:ViaService"], "the key only through Secrets Manager")
 		}
 	}
+	assert.Equal(t, 1, decrypts)
 
-	scanner := grants(policyStatements(t, d.res, "s-scanner-execution"))
+	scanner, _ := grants(t, res, "s-scanner-execution")
 	assert.NotContains(t, scanner, "ecr:BatchGetImage", "an external image needs no ECR access")
 	assert.NotContains(t, scanner, "secretsmanager:GetSecretValue", "no database, no secrets")
 	assert.NotContains(t, scanner, "kms:Decrypt")
 }
 
 func TestTaskRoleReachesOnlyTheFileBucketAndItsKey(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	reader := grants(policyStatements(t, d.res, "s-claims-api-task"))
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	reader, _ := grants(t, res, "s-claims-api-task")
 	assert.Equal(t, map[string][]string{
 		"s3:ListBucket": {testBucket},
 		"s3:GetObject":  {testBucket + "/*"},
 		"kms:Decrypt":   {testBucketKey},
 	}, reader, "read access: list, get, decrypt")
 
-	writer := grants(policyStatements(t, d.res, "s-scanner-task"))
+	writer, _ := grants(t, res, "s-scanner-task")
 	assert.Equal(t, []string{testBucket + "/*"}, writer["s3:PutObject"])
 	assert.Equal(t, []string{testBucket + "/*"}, writer["s3:DeleteObject"])
 	assert.Equal(t, []string{testBucketKey}, writer["kms:GenerateDataKey"])
-	assert.ElementsMatch(t, []string{testBucketKey, "arn:aws:kms:us-east-1:123456789012:c"}, writer["kms:Decrypt"], "the file key, and the cluster key for ECS Exec")
+	assert.ElementsMatch(t, []string{testBucketKey, testClusterKey}, writer["kms:Decrypt"], "the file key, and the cluster key for ECS Exec")
 	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:c-exec:*"}, writer["logs:PutLogEvents"], "exec sessions log to the cluster's group")
 }
 
 func TestServiceWithoutFilesOrExecHasAnEmptyTaskRole(t *testing.T) {
 	args := testServicesArgs()
-	args.Services = args.Services[:1]
-	args.Services[0].Files = FilesNone
-	d := run(t, testClusterArgs(), args, plan.Up)
-	_, ok := d.res.Named(typeRole, "s-claims-api-task")
-	assert.True(t, ok)
-	_, ok = d.res.Named(typeRolePolicy, "s-claims-api-task")
+	svc := args.Settings.Services["claims-api"]
+	svc.Files = spec.FilesNone
+	args.Settings.Services = map[string]Service{"claims-api": svc}
+	res, _ := run(t, testClusterArgs(), args, plan.Up)
+	plantest.Named(t, res, token.IAMRole, "s-claims-api-task")
+	_, ok := res.Named(token.IAMRolePolicy, "s-claims-api-task")
 	assert.False(t, ok, "no permissions at all")
 }
 
 func TestServicePortsOpenOnlyFromTheLoadBalancer(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	in := one(t, d.res, typeIngress, "s-tasks-8080-from-alb")
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	in := plantest.Named(t, res, token.VPCSecurityGroupIngressRule, "s-tasks-8080-from-alb").Props()
 	assert.Equal(t, "c-tasks_id", in["securityGroupId"])
 	assert.Equal(t, "c-alb_id", in["referencedSecurityGroupId"])
 	assert.NotContains(t, in, "cidrIpv4")
-	out := one(t, d.res, typeEgress, "s-alb-8080-to-tasks")
+	out := plantest.Named(t, res, token.VPCSecurityGroupEgressRule, "s-alb-8080-to-tasks").Props()
 	assert.Equal(t, "c-alb_id", out["securityGroupId"])
 	assert.Equal(t, "c-tasks_id", out["referencedSecurityGroupId"])
-	_, ok := d.res.Named(typeIngress, "s-tasks-9000-from-alb")
+	_, ok := res.Named(token.VPCSecurityGroupIngressRule, "s-tasks-9000-from-alb")
 	assert.False(t, ok, "the on-premises service's port is not opened in AWS")
 }
 
-func TestServicesLogToTheirOwnEncryptedGroup(t *testing.T) {
-	d := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	for _, s := range testServices() {
-		group, ok := d.res.Named(typeLogGroup, "s-"+s.Name)
-		require.True(t, ok, s.Name)
-		assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"])
-		assert.Equal(t, float64(365), group.Props()["retentionInDays"])
-		assert.True(t, group.RetainOnDelete, "kept through a destroy when protected")
+func TestServicesLogToTheirOwnEncryptedGroupKeptWhenProtected(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		args := testServicesArgs()
+		args.Settings.Protect = protect
+		res, _ := run(t, testClusterArgs(), args, plan.Up)
+		for name := range testServices() {
+			group := plantest.Named(t, res, token.CloudWatchLogGroup, "s-"+name)
+			assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"])
+			assert.Equal(t, float64(365), group.Props()["retentionInDays"])
+			assert.Equal(t, protect, group.RetainOnDelete, "%s: kept through a destroy when protected", name)
 
-		var defs []containerDefinition
-		require.NoError(t, json.Unmarshal([]byte(one(t, d.res, typeTaskDefinition, "s-"+s.Name)["containerDefinitions"].(string)), &defs))
-		require.Len(t, defs, 1)
-		assert.Equal(t, "s-"+s.Name, defs[0].LogConfiguration.Options["awslogs-group"])
+			var defs []containerDefinition
+			require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, token.ECSTaskDefinition, "s-"+name).Props()["containerDefinitions"].(string)), &defs))
+			require.Len(t, defs, 1)
+			assert.Equal(t, "s-"+name, defs[0].LogConfiguration.Options["awslogs-group"])
+		}
+		repo := plantest.Named(t, res, token.ECRRepository, "s-claims-api")
+		assert.Equal(t, protect, repo.Protect)
+		assert.Equal(t, !protect, repo.Props()["forceDelete"], "unprotected, a destroy deletes the images")
 	}
 }
 
-func TestServicesArgsAreValidated(t *testing.T) {
+func TestNewServicesRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Preview, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Services, error) {
+		return NewServices(ctx, "s", nil, opts...)
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "compute: services s: args are required")
+
+	edit := func(name string, change func(s *Service)) func(*ServicesArgs, *ClusterArgs) {
+		return func(a *ServicesArgs, _ *ClusterArgs) {
+			s := a.Settings.Services[name]
+			change(&s)
+			a.Settings.Services[name] = s
+		}
+	}
+	writable, readonly := false, true
 	cases := []struct {
 		name    string
 		mutate  func(a *ServicesArgs, c *ClusterArgs)
 		wantErr string
 	}{
-		{"the database without its secret", func(a *ServicesArgs, _ *ClusterArgs) { a.DatabaseSecretArn = nil }, `"claims-api" uses the database`},
-		{"files without the bucket", func(a *ServicesArgs, _ *ClusterArgs) { a.FileBucketKmsKeyArn = nil }, `"claims-api" uses the file bucket`},
-		{"on premises without ECS Anywhere", func(_ *ServicesArgs, c *ClusterArgs) { c.Anywhere = AnywhereSettings{} }, `"scanner" runs on premises`},
-		{"a name twice", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[1].Name = "claims-api" }, "declared twice"},
-		{"both an image and a tag", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].Image = "nginx:1.27" }, "exactly one of Image and ImageTag"},
-		{"desired above max", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].DesiredCount = 7 }, "min <= desired <= max"},
-		{"no health check behind the load balancer", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].HealthCheckPath = "" }, "health check path"},
-		{"an unknown file access", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[0].Files = "append" }, `unknown file access "append"`},
-		{"no image retention", func(a *ServicesArgs, _ *ClusterArgs) { a.KeepImages = 0 }, "KeepImages"},
-		{"ECS Exec on a read-only root", func(a *ServicesArgs, _ *ClusterArgs) { a.Services[1].ReadonlyRootFilesystem = true }, "ECS Exec needs a writable root"},
+		{"the database without its secret", func(a *ServicesArgs, _ *ClusterArgs) { a.DatabaseSecretARN = nil }, `"claims-api": it uses the database`},
+		{"files without the bucket", func(a *ServicesArgs, _ *ClusterArgs) { a.FileBucketKeyARN = nil }, `"claims-api": it uses the file bucket`},
+		{"on premises without ECS Anywhere", func(_ *ServicesArgs, c *ClusterArgs) { c.Settings.Anywhere = AnywhereSettings{} }, `"scanner": on-premises services need ECS Anywhere`},
+		{"both an image and a tag", edit("claims-api", func(s *Service) { s.Image = "nginx:1.27" }), "set image or imageTag, not both"},
+		{"desired above max", edit("claims-api", func(s *Service) { s.DesiredCount = 7 }), "DesiredCount: 7 is outside MinCount..MaxCount (2-6)"},
+		{"no port", edit("claims-api", func(s *Service) { s.Port = 0 }), "Port: 0 is outside 1-65535"},
+		{"no health check behind the load balancer", edit("claims-api", func(s *Service) { s.HealthCheckPath = "" }), `HealthCheckPath: "" is not a path`},
+		{"an unknown file access", edit("claims-api", func(s *Service) { s.Files = "append" }), `Files: unknown file access "append"`},
+		{"no file access at all", edit("claims-api", func(s *Service) { s.Files = "" }), `Files: unknown file access ""`},
+		{"no image retention", func(a *ServicesArgs, _ *ClusterArgs) { a.Settings.ECR.KeepImages = 0 }, "ECR.KeepImages"},
+		{"no log retention", func(a *ServicesArgs, _ *ClusterArgs) { a.Settings.LogRetentionDays = 0 }, "a log retention is required"},
+		{"ECS Exec on a read-only root", edit("scanner", func(s *Service) { s.ReadonlyRootFilesystem = &readonly }), "ECS Exec does not work on a read-only root"},
+		{"a role name too long", func(a *ServicesArgs, _ *ClusterArgs) {
+			a.Settings.Services["claims-adjudication-engine-v2-with-a-long-name"] = a.Settings.Services["claims-api"]
+		}, "longer than IAM's 64 characters"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			args, cluster := testServicesArgs(), testClusterArgs()
 			tc.mutate(args, cluster)
-			_, err := declare(cluster, args, plan.Preview)
+			err := runErr(cluster, args)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "compute: services s: ")
 			assert.Contains(t, err.Error(), tc.wantErr)
 		})
 	}
+
+	args := testServicesArgs()
+	edit("scanner", func(s *Service) { s.ReadonlyRootFilesystem = &writable })(args, nil)
+	assert.NoError(t, runErr(testClusterArgs(), args), "ECS Exec on a writable root is fine")
 }
 
-func TestDeploymentBoundsFollowWhereTheServiceRuns(t *testing.T) {
-	cases := []struct {
-		name                string
-		svc                 Service
-		wantMin, wantMaxPct int
-	}{
-		{"in AWS: start new tasks before stopping old ones", Service{MinCount: 1}, 100, 200},
-		{"on premises, several tasks: half at a time", Service{OnPrem: true, MinCount: 2}, 50, 100},
-		{"on premises, maybe one task: replace it", Service{OnPrem: true, MinCount: 1}, 0, 100},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			minHealthy, maximum := deploymentPercents(tc.svc)
-			assert.Equal(t, tc.wantMin, minHealthy)
-			assert.Equal(t, tc.wantMaxPct, maximum)
-		})
-	}
+func TestReadonlyRootDefaultsToTheOppositeOfExec(t *testing.T) {
+	on, off := true, false
+	assert.True(t, Service{}.ReadonlyRoot(), "read-only unless asked otherwise")
+	assert.False(t, Service{Exec: true}.ReadonlyRoot(), "ECS Exec's SSM agent writes to the root")
+	assert.False(t, Service{ReadonlyRootFilesystem: &off}.ReadonlyRoot())
+	assert.True(t, Service{Exec: true, ReadonlyRootFilesystem: &on}.ReadonlyRoot(), "as set, even where config refuses it")
 }

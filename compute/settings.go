@@ -1,112 +1,194 @@
 package compute
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/insurance/hybridcloud/compute/spec"
 )
 
-// HostSettings size the EC2 container instances of the cluster's Auto Scaling group.
-type HostSettings struct {
+// ClusterSettings are the cluster's own settings: its hosts, load balancer, ECS Anywhere, log retention and
+// protection. They share the hybridcloud:compute object with ServicesSettings.
+type ClusterSettings struct {
 	// InstanceTypes are x86_64 instance types (the AMI is the x86_64 ECS-optimized one). The first is the
-	// launch template's; more turn on a mixed-instances policy, so a shortage of one type in an AZ does not
-	// stop a scale-out. Required.
-	InstanceTypes []string
-	// MinSize and MaxSize bound the group; DesiredCapacity is only the initial size, since ECS managed
-	// scaling owns it afterwards. Required: 0 <= min <= desired <= max, max >= 1.
-	MinSize, MaxSize, DesiredCapacity int
-	// TargetCapacityPercent is the managed-scaling target: 100 packs hosts full (cheapest), lower keeps
-	// spare hosts so new tasks start without waiting for an instance. Required, 1-100.
-	TargetCapacityPercent int
-	// RootVolumeGiB is the encrypted gp3 root volume (images and container layers live there). Required,
-	// at least the AMI's 30 GiB.
-	RootVolumeGiB int
+	// launch template's; more turn on an on-demand mixed-instances policy, in the listed order of preference,
+	// so a shortage of one type in an AZ does not stop a scale-out. Required, 1 to 5.
+	InstanceTypes []string `json:"instanceTypes"`
+	// Hosts bound the Auto Scaling group. Required.
+	Hosts HostCounts `json:"hosts"`
+	// TargetCapacityPercent is the managed-scaling target: 100 (DefaultTargetCapacityPercent) packs hosts
+	// full, the cheapest; lower keeps spare hosts, so new tasks start without waiting for an instance.
+	// 1-100.
+	TargetCapacityPercent int `json:"targetCapacity"`
+	// RootVolumeGiB is the encrypted gp3 root volume, where images and container layers live. Default and
+	// minimum AMIRootVolumeGiB, the AMI's own size; at most MaxRootVolumeGiB.
+	RootVolumeGiB int `json:"rootVolumeGiB"`
+	// LogRetentionDays is how long ECS Exec session logs are kept, and (config gives the services the same
+	// value) service logs: a CloudWatch Logs retention value. Required.
+	LogRetentionDays int `json:"logRetentionDays"`
+	// LoadBalancer configures the internal load balancer's listener and access logs. Required.
+	LoadBalancer LoadBalancerSettings `json:"alb"`
+	// Anywhere configures ECS Anywhere for the hosts that stay in the data centre. Default off.
+	Anywhere AnywhereSettings `json:"ecsAnywhere"`
+	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline covers
+	// them. Optional: "" leaves them in none, patched only by the instance refresh a new AMI starts.
+	PatchGroup string `json:"patchGroup"`
+	// Protect turns on the load balancer's deletion protection, pulumi protect on the access-log bucket and
+	// the cluster key, keeps the exec log group through a destroy, and stops a destroy from force-deleting
+	// hosts that still run tasks. Default true; required in prod. Off (dev), a destroy removes everything.
+	Protect bool `json:"protect"`
+}
+
+// HostCounts bound the hosts of the Auto Scaling group: 0 <= Min <= Desired <= Max, Max >= 1.
+type HostCounts struct {
+	// Min and Max bound the group, and managed scaling moves it between them.
+	Min int `json:"min"`
+	Max int `json:"max"`
+	// Desired is only the initial size: ECS managed scaling owns it afterwards (Pulumi ignores its drift).
+	Desired int `json:"desired"`
 }
 
 // LoadBalancerSettings configure the internal Application Load Balancer.
 type LoadBalancerSettings struct {
-	// CertificateArn is the ACM certificate of the HTTPS listener. Optional; without it the listener is
-	// plain HTTP, which only dev may accept (the config refuses it in prod).
-	CertificateArn string
+	// CertificateARN is the ACM certificate of the HTTPS listener. Optional; without it the listener is
+	// plain HTTP on port 80, which only dev may accept (config refuses it in prod).
+	CertificateARN string `json:"certificateArn"`
 	// AccessLogRetentionDays is how long access logs stay in their bucket. Required, positive.
-	AccessLogRetentionDays int
+	AccessLogRetentionDays int `json:"accessLogRetentionDays"`
 }
 
 // AnywhereSettings configure ECS Anywhere for the hosts that stay in the data centre.
 type AnywhereSettings struct {
-	// Enabled declares the on-premises hosts' role and an SSM activation. Default false: no on-premises
-	// services can then run.
-	Enabled bool
+	// Enabled declares the on-premises hosts' role and an SSM activation. Default false: no service can
+	// then run on premises. The other fields count only when it is on.
+	Enabled bool `json:"enabled"`
 	// RegistrationLimit is how many hosts may register with the activation (1-1000). Required when enabled;
 	// keep it at the number of hosts expected, so a leaked code registers nothing else.
-	RegistrationLimit int
-	// ExpiresAt is when the activation stops accepting hosts: at most 30 days after creation (AWS's limit).
-	// Required when enabled. Changing it replaces the activation (a new code); registered hosts stay.
-	ExpiresAt time.Time
-	// HostTags are put on the activation, and SSM gives them to every host it registers (their Patch
-	// Group, say). Optional.
-	HostTags map[string]string
+	RegistrationLimit int `json:"registrationLimit"`
+	// ExpiresOn is the day (UTC midnight) the activation stops accepting hosts: at most 30 days after it is
+	// set (AWS's limit). Required when enabled. Changing it replaces the activation (a new code); hosts
+	// already registered stay.
+	ExpiresOn time.Time `json:"expiresOn"`
+	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
+	// tag, which SSM gives every host it registers. Optional.
+	PatchGroup string `json:"patchGroup"`
 }
 
-// FileAccess is what a service may do with the file bucket.
-type FileAccess string
-
-// File access levels.
+// Defaults and limits of ClusterSettings.
 const (
-	// FilesNone grants nothing on the bucket.
-	FilesNone FileAccess = "none"
-	// FilesRead grants listing and reading objects, and decrypting them.
-	FilesRead FileAccess = "read"
-	// FilesWrite adds writing and deleting objects, and encrypting them.
-	FilesWrite FileAccess = "write"
+	// DefaultTargetCapacityPercent packs hosts full.
+	DefaultTargetCapacityPercent = 100
+	// AMIRootVolumeGiB is the ECS-optimized AMI's own root volume: the default and the smallest root.
+	AMIRootVolumeGiB = 30
+	// MaxRootVolumeGiB is the largest gp3 volume.
+	MaxRootVolumeGiB = 16384
 )
 
-// ParseFileAccess reads a file access level.
-func ParseFileAccess(s string) (FileAccess, error) {
-	switch f := FileAccess(s); f {
-	case FilesNone, FilesRead, FilesWrite:
-		return f, nil
-	default:
-		return "", fmt.Errorf("unknown file access %q (want %q, %q or %q)", s, FilesNone, FilesRead, FilesWrite)
+// DefaultClusterSettings are the settings a stack file starts from.
+func DefaultClusterSettings() ClusterSettings {
+	return ClusterSettings{
+		TargetCapacityPercent: DefaultTargetCapacityPercent,
+		RootVolumeGiB:         AMIRootVolumeGiB,
+		Protect:               true,
 	}
 }
 
+// ServicesSettings are the services' own settings: the services by name and how their repositories keep
+// images. They share the hybridcloud:compute object with ClusterSettings, which the services' retention and
+// protection follow.
+type ServicesSettings struct {
+	// Services are the containerised applications, keyed by name: the name prefixes every resource of the
+	// service, its IAM roles (64 characters at most) among them, and names its route /<name>. Optional (none:
+	// nothing is declared but the component).
+	Services map[string]Service `json:"services"`
+	// ECR configures the repositories of the services that use ImageTag.
+	ECR ECRSettings `json:"ecr"`
+	// LogRetentionDays is how long service logs are kept: a CloudWatch Logs retention value. Required.
+	// Config sets it from the cluster's (hybridcloud:compute.logRetentionDays).
+	LogRetentionDays int `json:"-"`
+	// Protect keeps the repositories (pulumi protect, no force-delete of images) and the log groups through
+	// a destroy. Default true; config sets it from the cluster's (hybridcloud:compute.protect).
+	Protect bool `json:"-"`
+}
+
+// ECRSettings configure the services' own image repositories.
+type ECRSettings struct {
+	// KeepImages is how many images each repository keeps; older ones expire. Default DefaultKeepImages,
+	// at most MaxKeepImages; required (at least 1) when a service has its own repository.
+	KeepImages int `json:"keepImages"`
+}
+
+// Defaults and limits of ServicesSettings.
+const (
+	// DefaultKeepImages keeps a month of daily builds.
+	DefaultKeepImages = 30
+	// MaxKeepImages is the most images a lifecycle rule may keep.
+	MaxKeepImages = 1000
+	// DefaultTargetCPUPercent leaves a service headroom for a burst while autoscaling adds tasks.
+	DefaultTargetCPUPercent = 70
+)
+
+// DefaultServicesSettings are the settings a stack file starts from.
+func DefaultServicesSettings() ServicesSettings {
+	return ServicesSettings{ECR: ECRSettings{KeepImages: DefaultKeepImages}, Protect: true}
+}
+
 // Service is one containerised application: a task definition, an ECS service and its autoscaling. Services
-// in AWS also get a target group and a listener rule on the load balancer (path /<name> and /<name>/*).
+// in AWS also get a target group and a listener rule on the load balancer (path /<name> and /<name>/*). Its
+// name is its key in ServicesSettings.Services.
 type Service struct {
-	// Name names the service, its family, log group and route. Required: lower-case letters, digits, '-'.
-	Name string
 	// Image is a full image reference pinned to a tag or digest, for images built elsewhere. Exactly one of
-	// Image and ImageTag is set.
-	Image string
+	// Image and ImageTag is set (spec.CheckImageSource).
+	Image string `json:"image"`
 	// ImageTag is a tag in the service's own ECR repository (tags are immutable: one tag, one image).
-	ImageTag string
+	ImageTag string `json:"imageTag"`
 	// CPU (units, 1024 per vCPU) and MemoryMiB reserve the task's share of a host. Required.
-	CPU, MemoryMiB int
+	CPU       int `json:"cpu"`
+	MemoryMiB int `json:"memory"`
 	// Port is the container port: the target group's port in AWS, the host port on premises. Required.
-	Port int
+	Port int `json:"port"`
 	// HealthCheckPath is what the load balancer probes. Required in AWS; on premises there is no load
-	// balancer.
-	HealthCheckPath string
+	// balancer, and no path (spec.CheckHealthCheckPath).
+	HealthCheckPath string `json:"healthCheckPath"`
 	// DesiredCount is the initial task count; autoscaling moves it between MinCount and MaxCount.
-	DesiredCount, MinCount, MaxCount int
-	// TargetCPUPercent is the average CPU the autoscaling policy keeps the service at. Required, 1-100.
-	TargetCPUPercent int
+	// Required: 0 <= min <= desired <= max, max >= 1 (spec.CheckCounts).
+	DesiredCount int `json:"desiredCount"`
+	MinCount     int `json:"minCount"`
+	MaxCount     int `json:"maxCount"`
+	// TargetCPUPercent is the average CPU the autoscaling policy keeps the service at, 1-100. Default
+	// DefaultTargetCPUPercent.
+	TargetCPUPercent int `json:"targetCpuPercent"`
 	// Environment is plain configuration. Never credentials: those go in Secrets.
-	Environment map[string]string
+	Environment map[string]string `json:"environment"`
 	// Secrets maps an environment variable to the ARN of a Secrets Manager secret (optionally with
 	// :json-key:version-stage:version-id) or an SSM parameter; only the execution role may read them.
-	Secrets map[string]string
-	// OnPrem runs the service on ECS Anywhere hosts in the data centre (EXTERNAL, bridge networking).
-	OnPrem bool
-	// Files is the service's access to the file bucket. Default FilesNone.
-	Files FileAccess
-	// Database gives the service the database master credentials as DB_USERNAME and DB_PASSWORD.
-	Database bool
+	Secrets map[string]string `json:"secrets"`
+	// OnPrem runs the service on ECS Anywhere hosts in the data centre (EXTERNAL, bridge networking); its
+	// cluster needs ECS Anywhere. Default false: in AWS, behind the load balancer.
+	OnPrem bool `json:"onPrem"`
+	// Files is the service's access to the file bucket. Default spec.FilesNone.
+	Files spec.FileAccess `json:"files"`
+	// Database gives the service the database master credentials as spec.DatabaseUsernameVar and
+	// spec.DatabasePasswordVar. Default false.
+	Database bool `json:"database"`
 	// Exec allows ECS Exec into the service's containers, logged and encrypted by the cluster. Default
 	// false: a shell in production is a break-glass tool.
-	Exec bool
+	Exec bool `json:"exec"`
 	// ReadonlyRootFilesystem mounts the container's root read-only (FSBP ECS.5); an image that must write
-	// outside volumes needs it off. It excludes Exec: the SSM agent ECS Exec injects writes to the
-	// container's root file system, and AWS does not support ECS Exec on a read-only root.
-	ReadonlyRootFilesystem bool
+	// outside /tmp needs it off. Default (unset): read-only unless Exec, since the SSM agent ECS Exec injects
+	// writes to the root and AWS does not support ECS Exec on a read-only root; set true with Exec is
+	// refused (spec.CheckExecRoot). A pointer, because the default depends on Exec.
+	ReadonlyRootFilesystem *bool `json:"readonlyRootFilesystem"`
+}
+
+// DefaultService is what a service the stack file names starts from.
+func DefaultService() Service {
+	return Service{TargetCPUPercent: DefaultTargetCPUPercent, Files: spec.FilesNone}
+}
+
+// ReadonlyRoot says whether the container's root file system is read-only: as set, else unless Exec.
+func (s Service) ReadonlyRoot() bool {
+	if s.ReadonlyRootFilesystem != nil {
+		return *s.ReadonlyRootFilesystem
+	}
+	return !s.Exec
 }

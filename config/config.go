@@ -11,6 +11,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/internal/report/cost"
@@ -68,8 +69,11 @@ type Config struct {
 	// hybridcloud:hybrid (DNS from its dns key).
 	Connectivity hybrid.ConnectivitySettings
 	DNS          hybrid.DNSSettings
-	// Compute is the ECS cluster, its load balancer, ECS Anywhere and the services (hybridcloud:compute).
-	Compute Compute
+	// Cluster is the ECS cluster: its hosts, load balancer and ECS Anywhere (hybridcloud:compute).
+	Cluster compute.ClusterSettings
+	// Services are the containerised applications on the cluster and their repositories (the services and
+	// ecr keys of hybridcloud:compute).
+	Services compute.ServicesSettings
 }
 
 // IsProd reports whether prod's safeguards apply.
@@ -133,9 +137,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("backup", true, &backup) {
 		c.Backup = p.backup(backup, c.Region, c.Environment)
 	}
-	var comp computeInput
-	if p.object("compute", true, &comp) {
-		c.Compute = p.compute(comp, c.Environment, c.Management.patchGroups())
+	if raw, ok := p.section("compute", true); ok {
+		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups())
 	}
 	p.checkOverlaps(c)
 	p.checkGatewayEndpoint(c)

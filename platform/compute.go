@@ -1,37 +1,27 @@
 package platform
 
 import (
-	"maps"
-
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/config"
-	"github.com/insurance/hybridcloud/hybrid"
 )
 
 // declareCluster declares the ECS cluster in the VPC's app subnets, with its hosts, load balancer and ECS
 // Anywhere.
 func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
-	c, vpc := cfg.Compute, st.vpc
-	anywhere := c.Anywhere
-	anywhere.HostTags = patchGroupTag(nil, c.AnywherePatchGroup)
 	cluster, err := compute.NewCluster(ctx, cfg.Stack+"-compute", &compute.ClusterArgs{
-		VpcID:            vpc.VPCID,
-		VpcCIDR:          cfg.Network.CIDR,
-		AppSubnetIDs:     vpc.AppSubnetIDs,
-		OnPremisesCIDRs:  cfg.OnPremises.CIDRs,
-		LogsKeyArn:       st.base.LogsKeyARN,
-		AccountID:        st.base.AccountID,
-		Region:           st.base.Region,
-		Partition:        st.base.Partition,
-		Hosts:            c.Hosts,
-		LoadBalancer:     c.LoadBalancer,
-		Anywhere:         anywhere,
-		LogRetentionDays: c.LogRetentionDays,
-		Protect:          c.Protect,
+		Settings:        cfg.Cluster,
+		VPCID:           st.vpc.VPCID,
+		VPCCIDR:         cfg.Network.CIDR,
+		AppSubnetIDs:    st.vpc.AppSubnetIDs,
+		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
+		LogsKeyARN:      st.base.LogsKeyARN,
+		AccountID:       st.base.AccountID,
+		Partition:       st.base.Partition,
+		Region:          st.base.Region,
 		// The provider's default tags do not reach instances an Auto Scaling group launches.
-		InstanceTags: patchGroupTag(cfg.Tags, c.HostPatchGroup),
+		InstanceTags: cfg.Tags,
 	}, opts...)
 	st.cluster = cluster
 	return err
@@ -41,39 +31,23 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 // bucket they may be given.
 func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	services, err := compute.NewServices(ctx, cfg.Stack+"-services", &compute.ServicesArgs{
-		Cluster:             st.cluster,
-		Services:            cfg.Compute.Services,
-		KeepImages:          cfg.Compute.KeepImages,
-		LogRetentionDays:    cfg.Compute.LogRetentionDays,
-		DatabaseSecretArn:   st.database.SecretArn,
-		DatabaseKeyArn:      st.database.KmsKeyArn,
-		FileBucketArn:       st.files.BucketArn,
-		FileBucketKmsKeyArn: st.files.KmsKeyArn,
+		Settings:          cfg.Services,
+		Cluster:           st.cluster,
+		DatabaseSecretARN: st.database.SecretArn,
+		DatabaseKeyARN:    st.database.KmsKeyArn,
+		FileBucketARN:     st.files.BucketArn,
+		FileBucketKeyARN:  st.files.KmsKeyArn,
 	}, opts...)
 	st.services = services
 	return err
 }
 
 // nodeRoles are the roles of the nodes the cluster registers with Systems Manager: the EC2 hosts, and the
-// ECS Anywhere hosts when enabled.
+// ECS Anywhere hosts when enabled (the cluster has no such role otherwise).
 func nodeRoles(cfg *config.Config, cluster *compute.Cluster) []pulumi.StringInput {
 	roles := []pulumi.StringInput{cluster.HostRoleName}
-	if cfg.Compute.Anywhere.Enabled {
+	if cfg.Cluster.Anywhere.Enabled {
 		roles = append(roles, cluster.AnywhereRoleName)
 	}
 	return roles
-}
-
-// patchGroupTag returns tags with the Patch Group tag set to group, which puts the hosts in a patch
-// baseline's group; with no group the tags are returned unchanged.
-func patchGroupTag(tags map[string]string, group string) map[string]string {
-	if group == "" {
-		return tags
-	}
-	out := maps.Clone(tags)
-	if out == nil {
-		out = map[string]string{}
-	}
-	out[hybrid.PatchGroupTag] = group
-	return out
 }

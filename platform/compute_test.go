@@ -8,37 +8,39 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-// props returns the inputs of the resource of typ named name.
-func props(t *testing.T, res *plan.Result, typ, name string) map[string]any {
-	t.Helper()
-	r, ok := res.Named(typ, name)
-	require.True(t, ok, "no %s named %s", typ, name)
-	return r.Props()
-}
-
 func TestComputeIsPrivateAndHardenedInBothStacks(t *testing.T) {
+	services := map[string]int{"dev": 2, "prod": 3}
 	for _, stack := range []string{"dev", "prod"} {
-		for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+		for _, mode := range plantest.Modes {
 			t.Run(stack+"/"+mode.String(), func(t *testing.T) {
 				res := runStack(t, stack, mode)
-				lt := props(t, res, "aws:ec2/launchTemplate:LaunchTemplate", stack+"-compute-hosts")
+				lt := plantest.Named(t, res, token.EC2LaunchTemplate, stack+"-compute-hosts").Props()
 				assert.Equal(t, "required", lt["metadataOptions"].(map[string]any)["httpTokens"])
-				for _, nic := range lt["networkInterfaces"].([]any) {
-					assert.Equal(t, "false", nic.(map[string]any)["associatePublicIpAddress"], "no public IP on hosts")
-				}
+				nics := lt["networkInterfaces"].([]any)
+				require.Len(t, nics, 1)
+				assert.Equal(t, "false", nics[0].(map[string]any)["associatePublicIpAddress"], "no public IP on hosts")
 				assert.Equal(t, "true", lt["blockDeviceMappings"].([]any)[0].(map[string]any)["ebs"].(map[string]any)["encrypted"])
 
-				assert.Equal(t, true, props(t, res, "aws:lb/loadBalancer:LoadBalancer", stack+"-compute")["internal"])
-				for _, svc := range res.OfType("aws:ecs/service:Service") {
+				assert.Equal(t, true, plantest.Named(t, res, token.LBLoadBalancer, stack+"-compute").Props()["internal"])
+				ecsServices := plantest.Every(t, res, token.ECSService, services[stack])
+				assert.Len(t, ecsServices, services[stack])
+				inAWS := 0
+				for _, svc := range ecsServices {
 					if nc, ok := svc.Props()["networkConfiguration"].(map[string]any); ok {
+						inAWS++
 						assert.Equal(t, false, nc["assignPublicIp"], "%s: no public IP on tasks", svc.Name)
 					}
 					assert.Equal(t, map[string]any{"enable": true, "rollback": true}, svc.Props()["deploymentCircuitBreaker"], svc.Name)
 				}
-				for _, rule := range res.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
+				assert.Equal(t, services[stack]-1, inAWS, "every service but the scanner runs in AWS")
+				for _, rule := range plantest.Every(t, res, token.VPCSecurityGroupIngressRule, 4) {
 					assert.NotEqual(t, "0.0.0.0/0", rule.Props()["cidrIpv4"], rule.Name)
 				}
 			})
@@ -48,36 +50,23 @@ func TestComputeIsPrivateAndHardenedInBothStacks(t *testing.T) {
 
 func TestListenerProtocolAndDeletionProtectionFollowTheEnvironment(t *testing.T) {
 	dev := runStack(t, "dev", plan.Up)
-	assert.Len(t, dev.OfType("aws:lb/listener:Listener"), 1)
-	assert.Equal(t, "HTTP", props(t, dev, "aws:lb/listener:Listener", "dev-compute-http")["protocol"], "dev has no certificate")
-	assert.Equal(t, false, props(t, dev, "aws:lb/loadBalancer:LoadBalancer", "dev-compute")["enableDeletionProtection"])
+	assert.Len(t, dev.OfType(token.LBListener), 1)
+	assert.Equal(t, "HTTP", plantest.Named(t, dev, token.LBListener, "dev-compute-http").Props()["protocol"], "dev has no certificate")
+	assert.Equal(t, false, plantest.Named(t, dev, token.LBLoadBalancer, "dev-compute").Props()["enableDeletionProtection"])
 
 	prod := runStack(t, "prod", plan.Up)
-	https := props(t, prod, "aws:lb/listener:Listener", "prod-compute-https")
+	https := plantest.Named(t, prod, token.LBListener, "prod-compute-https").Props()
 	assert.Equal(t, "HTTPS", https["protocol"])
 	assert.Equal(t, "ELBSecurityPolicy-TLS13-1-2-2021-06", https["sslPolicy"])
-	assert.Equal(t, "redirect", props(t, prod, "aws:lb/listener:Listener", "prod-compute-http")["defaultActions"].([]any)[0].(map[string]any)["type"],
+	assert.Equal(t, "redirect", plantest.Named(t, prod, token.LBListener, "prod-compute-http").Props()["defaultActions"].([]any)[0].(map[string]any)["type"],
 		"prod's port 80 only redirects")
-	assert.Equal(t, true, props(t, prod, "aws:lb/loadBalancer:LoadBalancer", "prod-compute")["enableDeletionProtection"])
-	for _, rule := range prod.OfType("aws:lb/listenerRule:ListenerRule") {
+	assert.Equal(t, true, plantest.Named(t, prod, token.LBLoadBalancer, "prod-compute").Props()["enableDeletionProtection"])
+	for _, rule := range plantest.Every(t, prod, token.LBListenerRule, 2) {
 		assert.Equal(t, "arn:aws:lb:us-east-1:123456789012:prod-compute-https", rule.Props()["listenerArn"], "%s routes HTTPS traffic", rule.Name)
 	}
-	for _, typ := range []string{"aws:ecr/repository:Repository", "aws:s3/bucketV2:BucketV2"} {
-		for _, r := range prod.OfType(typ) {
+	for _, typ := range []string{token.ECRRepository, token.S3BucketV2} {
+		for _, r := range plantest.Every(t, prod, typ, 3) {
 			assert.True(t, r.Protect, "prod protects %s %s", typ, r.Name)
-		}
-	}
-}
-
-func TestEveryRepositoryIsImmutableAndScanned(t *testing.T) {
-	for _, stack := range []string{"dev", "prod"} {
-		res := runStack(t, stack, plan.Up)
-		repos := res.OfType("aws:ecr/repository:Repository")
-		require.NotEmpty(t, repos, stack)
-		for _, r := range repos {
-			assert.Equal(t, "IMMUTABLE", r.Props()["imageTagMutability"], r.Name)
-			assert.Equal(t, map[string]any{"scanOnPush": true}, r.Props()["imageScanningConfiguration"], r.Name)
-			assert.Equal(t, "KMS", r.Props()["encryptionConfigurations"].([]any)[0].(map[string]any)["encryptionType"], r.Name)
 		}
 	}
 }
@@ -88,28 +77,27 @@ func TestServicesRunWhereConfiguredWithAutoscaling(t *testing.T) {
 		{"claims-api", "aws"}, {"policy-portal", "aws"}, {"document-scanner", "onPrem"},
 	}
 	for _, tc := range cases {
-		svc := props(t, res, "aws:ecs/service:Service", "prod-services-"+tc.name)
+		svc := plantest.Named(t, res, token.ECSService, "prod-services-"+tc.name).Props()
 		if tc.where == "onPrem" {
 			assert.Equal(t, "EXTERNAL", svc["launchType"], tc.name)
-			assert.Equal(t, []any{"EXTERNAL"}, props(t, res, "aws:ecs/taskDefinition:TaskDefinition", "prod-services-"+tc.name)["requiresCompatibilities"])
+			assert.Equal(t, []any{"EXTERNAL"}, plantest.Named(t, res, token.ECSTaskDefinition, "prod-services-"+tc.name).Props()["requiresCompatibilities"])
 		} else {
 			assert.Equal(t, "prod-compute", svc["capacityProviderStrategies"].([]any)[0].(map[string]any)["capacityProvider"], tc.name)
 		}
-		target := props(t, res, "aws:appautoscaling/target:Target", "prod-services-"+tc.name)
+		target := plantest.Named(t, res, token.AppAutoScalingTarget, "prod-services-"+tc.name).Props()
 		assert.Equal(t, "service/prod-compute/prod-services-"+tc.name, target["resourceId"])
-		_, ok := res.Named("aws:appautoscaling/policy:Policy", "prod-services-"+tc.name+"-cpu")
-		assert.True(t, ok, "%s scales on CPU", tc.name)
+		plantest.Named(t, res, token.AppAutoScalingPolicy, "prod-services-"+tc.name+"-cpu")
 	}
-	cp := props(t, res, "aws:ecs/capacityProvider:CapacityProvider", "prod-compute")["autoScalingGroupProvider"].(map[string]any)
+	cp := plantest.Named(t, res, token.ECSCapacityProvider, "prod-compute").Props()["autoScalingGroupProvider"].(map[string]any)
 	assert.Equal(t, "ENABLED", cp["managedTerminationProtection"])
 	assert.Equal(t, float64(80), cp["managedScaling"].(map[string]any)["targetCapacity"])
-	assert.Equal(t, true, props(t, res, "aws:autoscaling/group:Group", "prod-compute-hosts")["protectFromScaleIn"])
+	assert.Equal(t, true, plantest.Named(t, res, token.AutoScalingGroup, "prod-compute-hosts").Props()["protectFromScaleIn"])
 }
 
 func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
 	res := runStack(t, "prod", plan.Up)
 	policy := func(name string) string {
-		return props(t, res, "aws:iam/rolePolicy:RolePolicy", name)["policy"].(string)
+		return plantest.Named(t, res, token.IAMRolePolicy, name).Props()["policy"].(string)
 	}
 	execution := policy("prod-services-claims-api-execution")
 	assert.Contains(t, execution, `"arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db"`, "the RDS-managed master secret")
@@ -118,14 +106,16 @@ func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
 	var defs []struct {
 		Secrets []struct{ Name, ValueFrom string }
 	}
-	require.NoError(t, json.Unmarshal([]byte(props(t, res, "aws:ecs/taskDefinition:TaskDefinition", "prod-services-claims-api")["containerDefinitions"].(string)), &defs))
+	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, token.ECSTaskDefinition, "prod-services-claims-api").Props()["containerDefinitions"].(string)), &defs))
+	require.Len(t, defs, 1)
 	assert.Contains(t, defs[0].Secrets, struct{ Name, ValueFrom string }{"DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db:password::"})
 
 	reader := policy("prod-services-claims-api-task")
 	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/*"`)
+	assert.Contains(t, reader, `"arn:aws:kms:us-east-1:123456789012:prod-files"`, "the file bucket's key")
 	assert.NotContains(t, reader, "s3:PutObject", "claims-api only reads files")
 	assert.Contains(t, policy("prod-services-document-scanner-task"), "s3:PutObject", "the scanner writes them")
-	_, ok := res.Named("aws:iam/rolePolicy:RolePolicy", "prod-services-policy-portal-task")
+	_, ok := res.Named(token.IAMRolePolicy, "prod-services-policy-portal-task")
 	assert.False(t, ok, "policy-portal has no file access: no task permissions")
 	assert.NotContains(t, policy("prod-services-document-scanner-execution"), "secretsmanager", "no database, no secret")
 }
@@ -133,7 +123,7 @@ func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
 func TestDatabaseAdmitsTheClustersHostsAndTasks(t *testing.T) {
 	res := runStack(t, "prod", plan.Up)
 	var sources []any
-	for _, in := range props(t, res, "aws:ec2/securityGroup:SecurityGroup", "prod-db")["ingress"].([]any) {
+	for _, in := range plantest.Named(t, res, token.EC2SecurityGroup, "prod-db").Props()["ingress"].([]any) {
 		groups, _ := in.(map[string]any)["securityGroups"].([]any) // the on-premises rule has CIDRs instead
 		sources = append(sources, groups...)
 	}
@@ -141,18 +131,52 @@ func TestDatabaseAdmitsTheClustersHostsAndTasks(t *testing.T) {
 }
 
 func TestHostsJoinTheirPatchGroups(t *testing.T) {
+	assert.Equal(t, hybrid.PatchGroupTag, spec.PatchGroupTag, "the cluster tags hosts with the tag the patch baselines read")
 	res := runStack(t, "prod", plan.Up)
 	tags := map[string]any{}
-	for _, tag := range props(t, res, "aws:autoscaling/group:Group", "prod-compute-hosts")["tags"].([]any) {
+	for _, tag := range plantest.Named(t, res, token.AutoScalingGroup, "prod-compute-hosts").Props()["tags"].([]any) {
 		tags[tag.(map[string]any)["key"].(string)] = tag.(map[string]any)["value"]
 	}
 	assert.Equal(t, "ecs-hosts", tags["Patch Group"])
 	assert.Equal(t, "prod", tags["Environment"], "the mandatory tags reach the hosts")
 
-	act := props(t, res, "aws:ssm/activation:Activation", "prod-compute-anywhere")
+	act := plantest.Named(t, res, token.SSMActivation, "prod-compute-anywhere").Props()
 	assert.Equal(t, "onprem-linux", act["tags"].(map[string]any)["Patch Group"], "registered hosts inherit the activation's tags")
 	assert.Equal(t, float64(4), act["registrationLimit"])
-	assert.Equal(t, "2026-12-20T00:00:00Z", act["expirationDate"])
+}
+
+func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
+	roles := func(res *plan.Result) []any {
+		var out []any
+		for _, a := range plantest.Every(t, res, token.IAMRolePolicyAttachment, 1) {
+			if a.Props()["policyArn"] == "arn:aws:iam:us-east-1:123456789012:dev-management-sessions" {
+				out = append(out, a.Props()["role"])
+			}
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-compute-anywhere"}, roles(runStack(t, "dev", plan.Up)),
+		"the EC2 hosts and the ECS Anywhere hosts")
+
+	// Without ECS Anywhere the cluster has no such role, and the scanner must run in AWS.
+	st := withPath(t, stackFiles(t, "dev"), "hybridcloud:compute", "ecsAnywhere.enabled", false)
+	st = withPath(t, st, "hybridcloud:compute", "services.document-scanner.onPrem", false)
+	res, err := plan.Run(Program(func() time.Time { return testNow }), withHealthCheck(t, st), plan.Up)
+	require.NoError(t, err)
+	_, ok := res.Named(token.SSMActivation, "dev-compute-anywhere")
+	assert.False(t, ok, "no ECS Anywhere, no activation")
+	assert.Equal(t, []any{"dev-compute-hosts"}, roles(res), "only the EC2 hosts")
+}
+
+// withHealthCheck gives dev's document scanner the health check a service in AWS needs.
+func withHealthCheck(t *testing.T, st plan.Stack) plan.Stack {
+	t.Helper()
+	var obj map[string]any
+	require.NoError(t, json.Unmarshal([]byte(st.Config["hybridcloud:compute"]), &obj))
+	obj["services"].(map[string]any)["document-scanner"].(map[string]any)["healthCheckPath"] = "/health"
+	b, err := json.Marshal(obj)
+	require.NoError(t, err)
+	return withConfig(st, "hybridcloud:compute", string(b))
 }
 
 func TestUnsafeComputeConfigIsRefused(t *testing.T) {
@@ -165,6 +189,7 @@ func TestUnsafeComputeConfigIsRefused(t *testing.T) {
 		{"prod unprotected", "prod", "protect", false, "hybridcloud:compute.protect: must be true in prod"},
 		{"an activation already expired", "dev", "ecsAnywhere.expiresOn", "2026-11-01", "hybridcloud:compute.ecsAnywhere.expiresOn: 2026-11-01 has passed"},
 		{"an activation beyond AWS's 30 days", "prod", "ecsAnywhere.expiresOn", "2027-02-01", "hybridcloud:compute.ecsAnywhere.expiresOn: 2027-02-01 is more than 30 days"},
+		{"a service with no CPU", "dev", "services.claims-api.cpu", 0, "hybridcloud:compute.services.claims-api.cpu: 0 is not positive"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -104,9 +104,9 @@ func TestCostLinesRecomputeFromTheStackAndThePriceTable(t *testing.T) {
 			assert.Equal(t, float64(db.AllocatedStorageGiB), storage[0].Quantity)
 			assert.InDelta(t, float64(db.AllocatedStorageGiB)*known(t, table, "rds.gp3."+az+"_gb_month", region), *storage[0].Monthly, 1e-9)
 
-			hosts := linesOfType(r, "aws:autoscaling/group:Group", "EC2 instance hours ("+cfg.Compute.Hosts.InstanceTypes[0]+")")
+			hosts := linesOfType(r, "aws:autoscaling/group:Group", "EC2 instance hours ("+cfg.Cluster.InstanceTypes[0]+")")
 			require.Len(t, hosts, 1)
-			assert.Equal(t, float64(cfg.Compute.Hosts.DesiredCapacity), hosts[0].Quantity, "desired capacity of the hosts")
+			assert.Equal(t, float64(cfg.Cluster.Hosts.Desired), hosts[0].Quantity, "desired capacity of the hosts")
 
 			for _, l := range linesOfType(r, "aws:route53/resolverEndpoint:ResolverEndpoint", "Resolver endpoint IP address hours") {
 				assert.Equal(t, float64(cfg.DNS.EndpointIPCount), l.Quantity, l.Name)

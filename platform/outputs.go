@@ -30,8 +30,8 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 
 	// Compute: the cluster, its load balancer, ECS Anywhere registration, the repositories CI pushes to.
 	ctx.Export("clusterName", st.cluster.ClusterName)
-	ctx.Export("albDnsName", st.cluster.AlbDNSName)
-	if cfg.Compute.Anywhere.Enabled {
+	ctx.Export("albDnsName", st.cluster.ALBDNSName)
+	if cfg.Cluster.Anywhere.Enabled { // the activation outputs are set only then
 		ctx.Export("ecsAnywhereActivationId", st.cluster.AnywhereActivationID)
 		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode)           // secret
 		ctx.Export("ecsAnywhereRegistrationCommand", st.cluster.AnywhereRegistrationCommand) // secret: holds the code

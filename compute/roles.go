@@ -1,0 +1,78 @@
+package compute
+
+import (
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+)
+
+// declareExecutionRole declares the role ECS uses to start the service's tasks, with exactly the access
+// executionStatements grants.
+func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, repositoryARN, logGroupARN pulumi.StringOutput, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+	p := args.Cluster.placement
+	role, err := iam.NewRole(ctx, prefix+"-execution", &iam.RoleArgs{
+		Description:      pulumi.String("Starts " + prefix + " tasks: image pull, logs, secrets"),
+		AssumeRolePolicy: iamdoc.AssumeRole("ecs-tasks.amazonaws.com", p.accountID),
+	}, parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	dbSecret, dbKey := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
+	if svc.Database {
+		dbSecret, dbKey = orEmpty(args.DatabaseSecretARN), orEmpty(args.DatabaseKeyARN)
+	}
+	doc := pulumi.All(repositoryARN, logGroupARN, dbSecret, dbKey).ApplyT(func(v []any) (string, error) {
+		secrets := make([]string, 0, len(svc.Secrets)+1)
+		for _, arn := range svc.Secrets {
+			secrets = append(secrets, arn)
+		}
+		if secret := v[2].(string); secret != "" {
+			secrets = append(secrets, secret)
+		}
+		return iamdoc.JSON(executionStatements(executionAccess{
+			RepositoryARN: v[0].(string), LogGroupARN: v[1].(string), Secrets: secrets, DatabaseKeyARN: v[3].(string), Region: p.region,
+		})...)
+	}).(pulumi.StringOutput)
+	policy, err := iam.NewRolePolicy(ctx, prefix+"-execution", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	return role, policy, nil
+}
+
+// declareTaskRole declares the application's own role, with the file and ECS Exec access taskStatements
+// grants; a service that needs neither gets a role with no permissions (and a nil policy).
+func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+	p := args.Cluster.placement
+	role, err := iam.NewRole(ctx, prefix+"-task", &iam.RoleArgs{
+		Description:      pulumi.String("The " + prefix + " application"),
+		AssumeRolePolicy: iamdoc.AssumeRole("ecs-tasks.amazonaws.com", p.accountID),
+	}, parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, _, err := svc.Files.Grants()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !files && !svc.Exec {
+		return role, nil, nil
+	}
+	bucket, bucketKey := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
+	if files {
+		bucket, bucketKey = orEmpty(args.FileBucketARN), orEmpty(args.FileBucketKeyARN)
+	}
+	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN).ApplyT(func(v []any) (string, error) {
+		statements, err := taskStatements(taskAccess{
+			Files: svc.Files, BucketARN: v[0].(string), BucketKeyARN: v[1].(string),
+			Exec: svc.Exec, ExecLogGroupARN: v[2].(string), ExecKeyARN: v[3].(string),
+		})
+		if err != nil {
+			return "", err
+		}
+		return iamdoc.JSON(statements...)
+	}).(pulumi.StringOutput)
+	policy, err := iam.NewRolePolicy(ctx, prefix+"-task", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
+	return role, policy, err
+}
