@@ -11,6 +11,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/internal/report/cost"
 	"github.com/insurance/hybridcloud/network"
@@ -53,11 +54,14 @@ type Config struct {
 	// OnPremises describes the data centre.
 	OnPremises OnPremises
 	// Database is the RDS PostgreSQL instance (hybridcloud:database).
-	Database Database
-	// FileShare is the file bucket and the gateway that fills it (hybridcloud:fileShare).
-	FileShare FileShare
+	Database data.DatabaseSettings
+	// Files is the file bucket (hybridcloud:fileShare.bucket and .protect).
+	Files data.FilesSettings
+	// FileGateway is the S3 File Gateway that fills the bucket and its NFS shares (hybridcloud:fileShare
+	// .gateway, .shares and .protect).
+	FileGateway data.FileGatewaySettings
 	// Backup is AWS Backup over the data (hybridcloud:backup).
-	Backup Backup
+	Backup data.BackupSettings
 	// Management is Systems Manager over the servers on both sides (hybridcloud:management).
 	Management Management
 	// Usage holds the monthly usage figures the cost report assumes (hybridcloud:usage, optional).
@@ -110,13 +114,11 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("onPremises", true, &onPrem) {
 		c.OnPremises = p.onPremises(onPrem)
 	}
-	var db databaseInput
-	if p.object("database", true, &db) {
-		c.Database = p.database(db, c.Environment)
+	if raw, ok := p.section("database", true); ok {
+		c.Database = p.database(raw, c.Environment)
 	}
-	var files fileShareInput
-	if p.object("fileShare", true, &files) {
-		c.FileShare = p.fileShare(files, c.OnPremises.CIDRs, c.Environment)
+	if raw, ok := p.section("fileShare", true); ok {
+		c.Files, c.FileGateway = p.fileShare(raw, c.OnPremises.CIDRs, c.Environment)
 	}
 	c.Usage = p.usage()
 	var hyb hybridInput
@@ -127,9 +129,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("management", true, &mgmt) {
 		c.Management = p.management(mgmt)
 	}
-	var backup backupInput
-	if p.object("backup", true, &backup) {
-		c.Backup = p.backup(backup, c.Region, c.Environment)
+	if raw, ok := p.section("backup", true); ok {
+		c.Backup = p.backup(raw, c.Region, c.Environment)
 	}
 	var comp computeInput
 	if p.object("compute", true, &comp) {

@@ -20,7 +20,9 @@ func TestDatabaseSectionOfEachStackFile(t *testing.T) {
 		t.Run(tt.stack, func(t *testing.T) {
 			c, err := parse(stackConfig(t, tt.stack))
 			require.NoError(t, err)
-			assert.Equal(t, "postgres16", c.Database.Family)
+			assert.Equal(t, "16.4", c.Database.EngineVersion)
+			assert.Equal(t, tt.stack == "prod", c.Database.Protect)
+			assert.Equal(t, "app", c.Database.DatabaseName, "left out: the default")
 			assert.Equal(t, tt.wantMultiAZ, c.Database.MultiAZ)
 			assert.Equal(t, tt.wantRetention, c.Database.BackupRetentionDays)
 			assert.Greater(t, c.Database.MaxAllocatedStorageGiB, c.Database.AllocatedStorageGiB, "storage autoscaling needs max > allocated")
@@ -53,11 +55,14 @@ func TestBadDatabaseConfigNamesTheKey(t *testing.T) {
 		{"allocated storage above the maximum is refused", "dev", "allocatedStorage", 200, key + ".maxAllocatedStorage", "between allocatedStorage (200 GiB)"},
 		{"allocated storage below the gp3 minimum is refused", "dev", "allocatedStorage", 10, key + ".allocatedStorage", "outside 20-65536"},
 		{"an engine version without a family is refused", "dev", "engineVersion", "latest", key + ".engineVersion", "does not start with a PostgreSQL major version"},
+		{"an unquoted engine version is refused", "dev", "engineVersion", 16.4, key + ".engineVersion", "want a string"},
 		{"an unsupported major version is refused", "dev", "engineVersion", "12.20", key + ".engineVersion", "older than 13"},
 		{"an instance class that is not one is refused", "dev", "instanceClass", "t4g.micro", key + ".instanceClass", "not an RDS instance class"},
 		{"a backup window with a bad hour is refused", "dev", "backupWindow", "25:00-26:00", key + ".backupWindow", "not a UTC window"},
 		{"a maintenance window without days is refused", "dev", "maintenanceWindow", "04:30-05:30", key + ".maintenanceWindow", "not a UTC window"},
-		{"an unknown field is refused", "dev", "password", "hunter2", key, `unknown field "password"`},
+		{"an unknown field is refused", "dev", "password", "hunter2", key + ".password", "unknown field"},
+		{"a field in the wrong case is refused", "dev", "multiAZ", true, key + ".multiAZ", `did you mean "multiAz"?`},
+		{"a number where a flag belongs is refused", "dev", "multiAz", 1, key + ".multiAz", "want true or false"},
 		{"an unprotected prod database is refused", "prod", "protect", false, key + ".protect", "must be true in prod"},
 		{"a database name PostgreSQL would fold is refused", "dev", "databaseName", "Claims", key + ".databaseName", "not a PostgreSQL database name"},
 		{"a log retention CloudWatch does not offer is refused", "dev", "logRetentionDays", 10, key + ".logRetentionDays", "not a CloudWatch Logs retention"},

@@ -45,10 +45,10 @@ func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ..
 		Services:            cfg.Compute.Services,
 		KeepImages:          cfg.Compute.KeepImages,
 		LogRetentionDays:    cfg.Compute.LogRetentionDays,
-		DatabaseSecretArn:   st.database.SecretArn,
-		DatabaseKeyArn:      st.database.KmsKeyArn,
-		FileBucketArn:       st.files.BucketArn,
-		FileBucketKmsKeyArn: st.files.KmsKeyArn,
+		DatabaseSecretArn:   st.database.SecretARN,
+		DatabaseKeyArn:      st.database.KMSKeyARN,
+		FileBucketArn:       st.files.BucketARN,
+		FileBucketKmsKeyArn: st.files.KMSKeyARN,
 	}, opts...)
 	st.services = services
 	return err
