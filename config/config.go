@@ -177,7 +177,7 @@ func (p *parser) failDecode(key, format string, args ...any) {
 
 // section returns the raw value of the project key name (hybridcloud:<name>); a required section that is
 // not set is reported.
-func (p *parser) section(name string, required bool) ([]byte, bool) {
+func (p *parser) section(name string, required bool) ([]byte, bool) { //nolint:unparam // optional sections (tags, usage) still use p.object
 	key := p.key(name)
 	raw, ok := p.lookup(key)
 	if !ok || raw == "" {

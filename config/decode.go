@@ -25,7 +25,7 @@ import (
 //
 // Every problem is reported, each naming its full key (hybridcloud:network.cidr). Fields tagged `json:"-"`
 // are not settable from config. It reports whether everything decoded.
-func (p *parser) decode(key string, raw []byte, into any) bool {
+func (p *parser) decode(key string, raw []byte, into any) bool { //nolint:unparam // for a section whose checks need to know; none does yet
 	before := len(p.errs)
 	p.decodeValue(key, raw, reflect.ValueOf(into).Elem())
 	return len(p.errs) == before

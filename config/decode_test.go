@@ -83,7 +83,7 @@ func TestDecodeRefusesWhatIsNotExactlyTheSettings(t *testing.T) {
 		{"an object for a list", `{"names":{"a":1}}`, []string{"hybridcloud:x.names: got an object, want a list"}},
 		{"a bad list element", `{"names":["a",2]}`, []string{"hybridcloud:x.names[1]: got a number 2, want a string"}},
 		{"a derived field cannot be set", `{"Derived":"x"}`, []string{"hybridcloud:x.Derived: unknown field (known: addr, byName, cidr, count, day, inner, multiAz, names, opt, ratio, shared)"}},
-		{"every problem at once, field by field", `{"count":"x","inner":{"port":"y","nmae":"z"}}`, []string{
+		{"every problem at once, field by field", `{"count":"x","inner":{"port":"y","nmae":"z"}}`, []string{ //nolint:misspell // nmae is the misspelt field under test
 			`hybridcloud:x.count: got a string "x", want a whole number`,
 			`hybridcloud:x.inner.port: got a string "y", want a whole number`,
 			`hybridcloud:x.inner.nmae: unknown field (known: name, port)`,
