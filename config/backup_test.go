@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/data"
 )
 
 func TestBackupSectionOfEachStackFile(t *testing.T) {
@@ -18,19 +20,28 @@ func TestBackupSectionOfEachStackFile(t *testing.T) {
 	require.NotNil(t, prod.Backup.VaultLock)
 	assert.Equal(t, "us-west-2", prod.Backup.DRRegion)
 	assert.Equal(t, 35, prod.Backup.ContinuousRetentionDays)
-	require.Len(t, prod.Backup.Rules, 3)
-	for _, r := range prod.Backup.Rules {
-		assert.True(t, r.CopyToDR, r.Name)
-		if r.ColdStorageAfterDays > 0 {
-			assert.GreaterOrEqual(t, r.RetentionDays, r.ColdStorageAfterDays+90, r.Name)
-		}
-	}
+	assert.Equal(t, map[string]data.BackupRule{
+		"daily":   {Schedule: "cron(0 5 * * ? *)", RetentionDays: 35, CopyToDR: true},
+		"weekly":  {Schedule: "cron(0 6 ? * SUN *)", RetentionDays: 365, ColdStorageAfterDays: 30, CopyToDR: true},
+		"monthly": {Schedule: "cron(0 7 1 * ? *)", RetentionDays: 2557, ColdStorageAfterDays: 90, CopyToDR: true},
+	}, prod.Backup.Rules)
+	assert.True(t, prod.Backup.Protect)
+}
+
+func TestBackupDefaultsToProtectedWithoutContinuousBackupOrLock(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "dev"), "hybridcloud:backup", "protect", nil)
+	cfg = patch(t, cfg, "hybridcloud:backup", "continuousRetentionDays", nil)
+	c, err := parse(cfg)
+	require.NoError(t, err)
+	assert.True(t, c.Backup.Protect)
+	assert.Zero(t, c.Backup.ContinuousRetentionDays)
+	assert.Nil(t, c.Backup.VaultLock)
 }
 
 func TestBadBackupConfigNamesTheKey(t *testing.T) {
 	const key = "hybridcloud:backup"
-	rule := func(schedule string, retention, cold int) []any {
-		return []any{map[string]any{"name": "weekly", "schedule": schedule, "retentionDays": retention, "coldStorageAfterDays": cold}}
+	rule := func(schedule string, retention, cold int) map[string]any {
+		return map[string]any{"weekly": map[string]any{"schedule": schedule, "retentionDays": retention, "coldStorageAfterDays": cold}}
 	}
 	tests := []struct {
 		name    string
@@ -40,17 +51,23 @@ func TestBadBackupConfigNamesTheKey(t *testing.T) {
 		wantKey string
 		wantMsg string
 	}{
-		{"deletion sooner than 90 days after the move to cold storage", "prod", "rules", rule("cron(0 6 ? * SUN *)", 100, 30), key + ".rules[0].retentionDays", "sooner than 90 days after the move"},
-		{"retention below the vault lock minimum", "prod", "rules", rule("cron(0 5 * * ? *)", 3, 0), key + ".rules[0].retentionDays", "outside the vault lock's 7-2557 days"},
+		{"deletion sooner than 90 days after the move to cold storage", "prod", "rules", rule("cron(0 6 ? * SUN *)", 100, 30), key + ".rules.weekly.retentionDays", "sooner than 90 days after the move"},
+		{"retention below the vault lock minimum", "prod", "rules", rule("cron(0 5 * * ? *)", 3, 0), key + ".rules.weekly.retentionDays", "outside the vault lock's 7-2557 days"},
 		{"continuous backup below the vault lock minimum", "prod", "continuousRetentionDays", 5, key + ".continuousRetentionDays", "below the vault lock's minRetentionDays"},
 		{"the DR region is the primary region", "prod", "drRegion", "us-east-1", key + ".drRegion", "the stack's own region"},
 		{"a DR region that is not one", "dev", "drRegion", "oregon", key + ".drRegion", "not an AWS region"},
-		{"a cron expression with five fields", "dev", "rules", rule("cron(0 5 * * ?)", 7, 0), key + ".rules[0].schedule", "has 5 fields"},
-		{"a cron expression with both days", "dev", "rules", rule("cron(0 5 1 * MON *)", 7, 0), key + ".rules[0].schedule", "exactly one of day-of-month and day-of-week"},
-		{"a cron expression with hour 24", "dev", "rules", rule("cron(0 24 * * ? *)", 7, 0), key + ".rules[0].schedule", "hours 24 is outside 0-23"},
-		{"a rate expression, which AWS Backup does not take", "dev", "rules", rule("rate(1 day)", 7, 0), key + ".rules[0].schedule", "not a cron expression"},
+		{"a cron expression with five fields", "dev", "rules", rule("cron(0 5 * * ?)", 7, 0), key + ".rules.weekly.schedule", "has 5 fields"},
+		{"a cron expression with both days", "dev", "rules", rule("cron(0 5 1 * MON *)", 7, 0), key + ".rules.weekly.schedule", "exactly one of day-of-month and day-of-week"},
+		{"a cron expression with hour 24", "dev", "rules", rule("cron(0 24 * * ? *)", 7, 0), key + ".rules.weekly.schedule", "hours 24 is outside 0-23"},
+		{"a rate expression, which AWS Backup does not take", "dev", "rules", rule("rate(1 day)", 7, 0), key + ".rules.weekly.schedule", "not a cron expression"},
 		{"continuous backup beyond 35 days", "dev", "continuousRetentionDays", 36, key + ".continuousRetentionDays", "outside 0-35"},
-		{"no rules", "dev", "rules", []any{}, key + ".rules", "at least one"},
+		{"no rules", "dev", "rules", map[string]any{}, key + ".rules", "at least one"},
+		{"rules as a list, as they once were", "dev", "rules", []any{map[string]any{"name": "daily"}}, key + ".rules", "want an object"},
+		{"a rule name AWS Backup refuses", "dev", "rules", map[string]any{"daily backup": map[string]any{"schedule": "cron(0 5 * * ? *)", "retentionDays": 7}}, key + `.rules.daily backup`, "not a rule name"},
+		{"a rule without retention", "dev", "rules", map[string]any{"daily": map[string]any{"schedule": "cron(0 5 * * ? *)"}}, key + ".rules.daily.retentionDays", "at least 1 day"},
+		{"a negative cold storage", "dev", "rules", rule("cron(0 5 * * ? *)", 7, -1), key + ".rules.weekly.coldStorageAfterDays", "is negative"},
+		{"a rule copying to DR in the wrong case", "dev", "rules", map[string]any{"daily": map[string]any{"schedule": "cron(0 5 * * ? *)", "retentionDays": 7, "copyToDR": true}}, key + ".rules.daily.copyToDR", `did you mean "copyToDr"?`},
+		{"vault lock bounds the wrong way round", "prod", "vaultLock", map[string]any{"minRetentionDays": 30, "maxRetentionDays": 7}, key + ".vaultLock", "want 1 <= minRetentionDays <= maxRetentionDays"},
 		{"a lock grace period shorter than AWS allows", "prod", "vaultLock", map[string]any{"minRetentionDays": 7, "maxRetentionDays": 2557, "changeableForDays": 1}, key + ".vaultLock.changeableForDays", "below AWS's minimum"},
 		{"unprotected backups in prod", "prod", "protect", false, key + ".protect", "must be true in prod"},
 	}

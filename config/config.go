@@ -12,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute"
+	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/internal/report/cost"
@@ -55,11 +56,14 @@ type Config struct {
 	// OnPremises describes the data centre.
 	OnPremises OnPremises
 	// Database is the RDS PostgreSQL instance (hybridcloud:database).
-	Database Database
-	// FileShare is the file bucket and the gateway that fills it (hybridcloud:fileShare).
-	FileShare FileShare
+	Database data.DatabaseSettings
+	// Files is the file bucket (hybridcloud:fileShare.bucket and .protect).
+	Files data.FilesSettings
+	// FileGateway is the S3 File Gateway that fills the bucket and its NFS shares (hybridcloud:fileShare
+	// .gateway, .shares and .protect).
+	FileGateway data.FileGatewaySettings
 	// Backup is AWS Backup over the data (hybridcloud:backup).
-	Backup Backup
+	Backup data.BackupSettings
 	// Management is Systems Manager over the servers on both sides (hybridcloud:management): the
 	// Management component's settings.
 	Management Management
@@ -118,13 +122,11 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if p.object("onPremises", true, &onPrem) {
 		c.OnPremises = p.onPremises(onPrem)
 	}
-	var db databaseInput
-	if p.object("database", true, &db) {
-		c.Database = p.database(db, c.Environment)
+	if raw, ok := p.section("database", true); ok {
+		c.Database = p.database(raw, c.Environment)
 	}
-	var files fileShareInput
-	if p.object("fileShare", true, &files) {
-		c.FileShare = p.fileShare(files, c.OnPremises.CIDRs, c.Environment)
+	if raw, ok := p.section("fileShare", true); ok {
+		c.Files, c.FileGateway = p.fileShare(raw, c.OnPremises.CIDRs, c.Environment)
 	}
 	c.Usage = p.usage()
 	if raw, ok := p.section("hybrid", true); ok {
@@ -133,9 +135,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if raw, ok := p.section("management", true); ok {
 		c.Management = p.management(raw)
 	}
-	var backup backupInput
-	if p.object("backup", true, &backup) {
-		c.Backup = p.backup(backup, c.Region, c.Environment)
+	if raw, ok := p.section("backup", true); ok {
+		c.Backup = p.backup(raw, c.Region, c.Environment)
 	}
 	if raw, ok := p.section("compute", true); ok {
 		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups())
@@ -181,7 +182,7 @@ func (p *parser) failDecode(key, format string, args ...any) {
 
 // section returns the raw value of the project key name (hybridcloud:<name>); a required section that is
 // not set is reported.
-func (p *parser) section(name string, required bool) ([]byte, bool) {
+func (p *parser) section(name string, required bool) ([]byte, bool) { //nolint:unparam // optional sections (tags, usage) still use p.object
 	key := p.key(name)
 	raw, ok := p.lookup(key)
 	if !ok || raw == "" {

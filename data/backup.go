@@ -1,15 +1,19 @@
 package data
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/backup"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/data/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
@@ -27,135 +31,147 @@ const (
 	completionWindowMinutes = 1440
 )
 
-// BackupRule is one scheduled backup.
-type BackupRule struct {
-	// Name names the rule; Schedule is its AWS cron expression (UTC).
-	Name, Schedule string
-	// RetentionDays deletes a recovery point; ColdStorageAfterDays (0: never) moves it to cold storage
-	// first, for resource types that support it.
-	RetentionDays, ColdStorageAfterDays int
-	// CopyToDR copies each recovery point to the DR vault, with the same lifecycle.
-	CopyToDR bool
-}
+// BackupType is the type token of the Backup component.
+const BackupType = "hybridcloud:data:Backup"
 
-// VaultLock bounds the retention of every recovery point; see config.VaultLock.
-type VaultLock struct {
-	MinRetentionDays, MaxRetentionDays, ChangeableForDays int
-}
-
-// BackupArgs configures a Backup.
+// BackupArgs configures a Backup: its own settings, and the wiring from the rest of the stack.
 type BackupArgs struct {
-	// Rules are the scheduled backups. Required.
-	Rules []BackupRule
-	// ContinuousRetentionDays keeps point-in-time recovery for RDS and S3 (0: off).
-	ContinuousRetentionDays int
-	// VaultLock locks both vaults when set.
-	VaultLock *VaultLock
+	// Settings are AWS Backup's own settings. Required.
+	Settings BackupSettings
 	// Resources are the ARNs backed up explicitly (the database, the file bucket), beside anything tagged
 	// BackupTag=true. Required.
 	Resources []pulumi.StringInput
-	// ResourceKeyArns are the KMS keys those resources are encrypted with: the backup role must use them.
-	ResourceKeyArns []pulumi.StringInput
-	// NotificationTopicArn receives failed, aborted and expired jobs. Optional.
-	NotificationTopicArn pulumi.StringInput
-	// DRProvider is the AWS provider of the DR region; the DR vault and its key are declared with it.
-	// Required when a rule copies to DR.
+	// ResourceKeyARNs are the KMS keys those resources are encrypted with: the backup role must use them.
+	// Optional.
+	ResourceKeyARNs []pulumi.StringInput
+	// NotificationTopicARN receives failed, aborted and expired jobs (the operations topic). Optional.
+	NotificationTopicARN pulumi.StringInput
+	// DRProvider is the AWS provider of Settings.DRRegion; the DR vault and its key are declared with it.
+	// Required when a rule copies to DR; without it there is no DR vault.
 	DRProvider pulumi.ProviderResource
-	// AccountID is the AWS account, for the role's trust policy. Required.
+	// AccountID and Partition place the role's trust and its managed policies. Required.
 	AccountID pulumi.StringInput
-	// Protect keeps both vaults and their keys through a destroy.
-	Protect bool
+	Partition string
 }
 
 // Backup is a backup vault, its plan and selection, and a copy vault in the DR region.
 type Backup struct {
 	pulumi.ResourceState
 
-	// VaultArn and DRVaultArn are the primary and the DR vault.
-	VaultArn   pulumi.StringOutput
-	DRVaultArn pulumi.StringOutput
+	// VaultARN is the primary vault, in the stack's region.
+	VaultARN pulumi.StringOutput
+	// DRVaultARN is the DR vault. Set only when the args carry a DRProvider: without one it stays the zero
+	// output, which a consumer must not export or wire.
+	DRVaultARN pulumi.StringOutput
 	// PlanID is the backup plan.
 	PlanID pulumi.IDOutput
 }
 
 func (a *BackupArgs) validate() error {
 	var errs []error
-	if len(a.Rules) == 0 || len(a.Resources) == 0 || a.AccountID == nil {
-		errs = append(errs, errors.New("rules, resources and account are required"))
+	s := a.Settings
+	if len(s.Rules) == 0 || len(a.Resources) == 0 || a.AccountID == nil || a.Partition == "" {
+		errs = append(errs, errors.New("rules, resources, account and partition are required"))
 	}
-	for _, r := range a.Rules {
-		if r.ColdStorageAfterDays > 0 && r.RetentionDays < r.ColdStorageAfterDays+90 {
-			errs = append(errs, fmt.Errorf("rule %s: deletion must follow the move to cold storage by 90 days", r.Name))
+	for _, name := range sortedRules(s.Rules) {
+		r := s.Rules[name]
+		if r.Schedule == "" || r.RetentionDays < 1 {
+			errs = append(errs, fmt.Errorf("rule %s: a schedule and a retention of at least a day are required", name))
+		}
+		if err := spec.CheckColdStorage(r.RetentionDays, r.ColdStorageAfterDays); err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", name, err))
 		}
 		if r.CopyToDR && a.DRProvider == nil {
-			errs = append(errs, fmt.Errorf("rule %s copies to DR: a DR provider is required", r.Name))
+			errs = append(errs, fmt.Errorf("rule %s copies to DR: a DR provider is required", name))
 		}
 	}
 	return errors.Join(errs...)
 }
 
+// sortedRules are the rules' names in the order the plan lists them: by retention, then by name, so a plan
+// never depends on map order and reads from the most frequent backup to the longest kept.
+func sortedRules(rules map[string]BackupRule) []string {
+	return slices.SortedFunc(maps.Keys(rules), func(a, b string) int {
+		return cmp.Or(cmp.Compare(rules[a].RetentionDays, rules[b].RetentionDays), cmp.Compare(a, b))
+	})
+}
+
 // NewBackup declares the vaults, the plan, the selection and job-failure notifications.
 func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulumi.ResourceOption) (*Backup, error) {
+	if args == nil {
+		return nil, fmt.Errorf("data: backup %s: args are required", name)
+	}
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("data: backup %s: %w", name, err)
 	}
 	b := &Backup{}
-	if err := ctx.RegisterComponentResource("hybridcloud:data:Backup", name, b, opts...); err != nil {
+	if err := ctx.RegisterComponentResource(BackupType, name, b, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(b)
 
-	vault, err := b.vault(ctx, name, args, parent)
+	vault, err := declareVault(ctx, name, args.Settings, parent)
 	if err != nil {
 		return nil, err
 	}
-	b.VaultArn = vault.Arn
-	var drVault *backup.Vault
+	b.VaultARN = vault.Arn
+	var drVaultARN pulumi.StringInput // no DR provider: no DR vault, and validate made sure no rule copies
 	if args.DRProvider != nil {
-		if drVault, err = b.vault(ctx, name+"-dr", args, parent, pulumi.Provider(args.DRProvider)); err != nil {
+		drVault, err := declareVault(ctx, name+"-dr", args.Settings, parent, pulumi.Provider(args.DRProvider))
+		if err != nil {
 			return nil, err
 		}
-		b.DRVaultArn = drVault.Arn
+		b.DRVaultARN = drVault.Arn
+		drVaultARN = drVault.Arn
 	}
 
-	plan, err := backup.NewPlan(ctx, name, &backup.PlanArgs{Rules: planRules(args, vault, drVault)}, parent)
+	plan, err := backup.NewPlan(ctx, name, &backup.PlanArgs{Rules: planRules(args.Settings, vault.Name, drVaultARN)}, parent)
 	if err != nil {
 		return nil, err
 	}
 	b.PlanID = plan.ID()
-	role, err := b.role(ctx, name, args, parent)
+	role, err := backupRole(ctx, name, args, parent)
 	if err != nil {
 		return nil, err
 	}
-	resources := make(pulumi.StringArray, len(args.Resources))
-	copy(resources, args.Resources)
-	if _, err := backup.NewSelection(ctx, name, &backup.SelectionArgs{
-		Name:       pulumi.String(name),
-		PlanId:     plan.ID(),
-		IamRoleArn: role.Arn,
-		Resources:  resources,
-		SelectionTags: backup.SelectionSelectionTagArray{
-			backup.SelectionSelectionTagArgs{Type: pulumi.String("STRINGEQUALS"), Key: pulumi.String(BackupTag), Value: pulumi.String("true")},
-		},
-	}, parent); err != nil {
+	if _, err := backup.NewSelection(ctx, name, selectionArgs(name, args, plan.ID(), role.Arn), parent); err != nil {
 		return nil, err
 	}
-	if args.NotificationTopicArn != nil {
-		if err := notifyFailures(ctx, name, args.NotificationTopicArn, parent); err != nil {
+	if args.NotificationTopicARN != nil {
+		if err := notifyFailures(ctx, name, args.NotificationTopicARN, parent); err != nil {
 			return nil, err
 		}
 	}
 
-	outputs := pulumi.Map{"vaultArn": b.VaultArn, "planId": b.PlanID}
-	if drVault != nil {
-		outputs["drVaultArn"] = b.DRVaultArn
+	outputs := pulumi.Map{"vaultArn": b.VaultARN, "planId": b.PlanID}
+	if drVaultARN != nil {
+		outputs["drVaultArn"] = b.DRVaultARN
 	}
-	return b, ctx.RegisterResourceOutputs(b, outputs)
+	if err := ctx.RegisterResourceOutputs(b, outputs); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
-// vault declares a vault encrypted with its own key, locked when configured.
-func (b *Backup) vault(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
-	protected := append(append([]pulumi.ResourceOption{}, opts...), pulumi.Protect(args.Protect))
+// selectionArgs select the named resources, and everything tagged BackupTag=true, for the plan planID,
+// backed up with the role roleARN.
+func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringInput) *backup.SelectionArgs {
+	resources := make(pulumi.StringArray, len(args.Resources))
+	copy(resources, args.Resources)
+	return &backup.SelectionArgs{
+		Name:       pulumi.String(name),
+		PlanId:     planID,
+		IamRoleArn: roleARN,
+		Resources:  resources,
+		SelectionTags: backup.SelectionSelectionTagArray{
+			backup.SelectionSelectionTagArgs{Type: pulumi.String("STRINGEQUALS"), Key: pulumi.String(BackupTag), Value: pulumi.String("true")},
+		},
+	}
+}
+
+// declareVault declares a vault encrypted with its own key, locked when configured.
+func declareVault(ctx *pulumi.Context, name string, s BackupSettings, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
+	protected := append(append([]pulumi.ResourceOption{}, opts...), pulumi.Protect(s.Protect))
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" backup vault", nil, protected...)
 	if err != nil {
 		return nil, err
@@ -163,12 +179,12 @@ func (b *Backup) vault(ctx *pulumi.Context, name string, args *BackupArgs, opts 
 	vault, err := backup.NewVault(ctx, name, &backup.VaultArgs{
 		Name:         pulumi.String(name),
 		KmsKeyArn:    key.Arn,
-		ForceDestroy: pulumi.Bool(!args.Protect),
+		ForceDestroy: pulumi.Bool(!s.Protect),
 	}, protected...)
 	if err != nil {
 		return nil, err
 	}
-	if l := args.VaultLock; l != nil {
+	if l := s.VaultLock; l != nil {
 		lock := &backup.VaultLockConfigurationArgs{
 			BackupVaultName:  vault.Name,
 			MinRetentionDays: pulumi.Int(l.MinRetentionDays),
@@ -184,13 +200,15 @@ func (b *Backup) vault(ctx *pulumi.Context, name string, args *BackupArgs, opts 
 	return vault, nil
 }
 
-// planRules turns the configured rules into plan rules; continuous backup is one more rule.
-func planRules(args *BackupArgs, vault, drVault *backup.Vault) backup.PlanRuleArray {
+// planRules turns the configured rules into plan rules, in sortedRules order, into the vault named
+// vaultName; a rule that copies to DR copies to drVaultARN. Continuous backup is one more rule.
+func planRules(s BackupSettings, vaultName, drVaultARN pulumi.StringInput) backup.PlanRuleArray {
 	var rules backup.PlanRuleArray
-	for _, r := range args.Rules {
+	for _, name := range sortedRules(s.Rules) {
+		r := s.Rules[name]
 		rule := backup.PlanRuleArgs{
-			RuleName:         pulumi.String(r.Name),
-			TargetVaultName:  vault.Name,
+			RuleName:         pulumi.String(name),
+			TargetVaultName:  vaultName,
 			Schedule:         pulumi.String(r.Schedule),
 			StartWindow:      pulumi.Int(startWindowMinutes),
 			CompletionWindow: pulumi.Int(completionWindowMinutes),
@@ -198,21 +216,21 @@ func planRules(args *BackupArgs, vault, drVault *backup.Vault) backup.PlanRuleAr
 		}
 		if r.CopyToDR {
 			rule.CopyActions = backup.PlanRuleCopyActionArray{backup.PlanRuleCopyActionArgs{
-				DestinationVaultArn: drVault.Arn,
+				DestinationVaultArn: drVaultARN,
 				Lifecycle:           backup.PlanRuleCopyActionLifecycleArgs(lifecycleOf(r)),
 			}}
 		}
 		rules = append(rules, rule)
 	}
-	if args.ContinuousRetentionDays > 0 {
+	if s.ContinuousRetentionDays > 0 {
 		rules = append(rules, backup.PlanRuleArgs{
 			RuleName:               pulumi.String("continuous"),
-			TargetVaultName:        vault.Name,
+			TargetVaultName:        vaultName,
 			Schedule:               pulumi.String(continuousSchedule),
 			EnableContinuousBackup: pulumi.Bool(true),
 			StartWindow:            pulumi.Int(startWindowMinutes),
 			CompletionWindow:       pulumi.Int(completionWindowMinutes),
-			Lifecycle:              backup.PlanRuleLifecycleArgs{DeleteAfter: pulumi.Int(args.ContinuousRetentionDays)},
+			Lifecycle:              backup.PlanRuleLifecycleArgs{DeleteAfter: pulumi.Int(s.ContinuousRetentionDays)},
 		})
 	}
 	return rules
@@ -229,26 +247,29 @@ func lifecycleOf(r BackupRule) backup.PlanRuleLifecycleArgs {
 	return l
 }
 
-// role is the role AWS Backup runs jobs with: the managed backup and restore policies (S3 needs its own),
-// and use of the keys the protected resources are encrypted with.
-func (b *Backup) role(ctx *pulumi.Context, name string, args *BackupArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
+// managedBackupPolicies are the AWS managed policies of the backup role: backup and restore, and S3's own.
+func managedBackupPolicies(partition string) pulumi.StringArray {
 	managed := pulumi.StringArray{}
-	for _, p := range []string{"AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores"} {
-		managed = append(managed, pulumi.String("arn:aws:iam::aws:policy/service-role/"+p))
+	for _, p := range []string{"service-role/AWSBackupServiceRolePolicyForBackup", "service-role/AWSBackupServiceRolePolicyForRestores",
+		"AWSBackupServiceRolePolicyForS3Backup", "AWSBackupServiceRolePolicyForS3Restore"} {
+		managed = append(managed, pulumi.String("arn:"+partition+":iam::aws:policy/"+p))
 	}
-	for _, p := range []string{"AWSBackupServiceRolePolicyForS3Backup", "AWSBackupServiceRolePolicyForS3Restore"} {
-		managed = append(managed, pulumi.String("arn:aws:iam::aws:policy/"+p))
-	}
+	return managed
+}
+
+// backupRole is the role AWS Backup runs jobs with: the managed backup and restore policies (S3 needs its
+// own), and use of the keys the protected resources are encrypted with.
+func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
 		Description:       pulumi.String("Runs the " + name + " backup and restore jobs"),
 		AssumeRolePolicy:  iamdoc.AssumeRole("backup.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: managed,
+		ManagedPolicyArns: managedBackupPolicies(args.Partition),
 	}, parent)
-	if err != nil || len(args.ResourceKeyArns) == 0 {
+	if err != nil || len(args.ResourceKeyARNs) == 0 {
 		return role, err
 	}
-	keyArns := make([]any, len(args.ResourceKeyArns))
-	for i, k := range args.ResourceKeyArns {
+	keyArns := make([]any, len(args.ResourceKeyARNs))
+	for i, k := range args.ResourceKeyARNs {
 		keyArns[i] = k
 	}
 	policy := pulumi.All(keyArns...).ApplyT(func(v []any) (string, error) {

@@ -4,121 +4,222 @@ import (
 	"testing"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/backup"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
-)
-
-const (
-	typeVault = "aws:backup/vault:Vault"
-	typePlan  = "aws:backup/plan:Plan"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
 func testBackupArgs() *BackupArgs {
 	return &BackupArgs{
-		Rules: []BackupRule{
-			{Name: "daily", Schedule: "cron(0 5 * * ? *)", RetentionDays: 35, CopyToDR: true},
-			{Name: "monthly", Schedule: "cron(0 7 1 * ? *)", RetentionDays: 2557, ColdStorageAfterDays: 90, CopyToDR: true},
+		Settings: BackupSettings{
+			DRRegion: "us-west-2",
+			Rules: map[string]BackupRule{
+				"daily":   {Schedule: "cron(0 5 * * ? *)", RetentionDays: 35, CopyToDR: true},
+				"monthly": {Schedule: "cron(0 7 1 * ? *)", RetentionDays: 2557, ColdStorageAfterDays: 90, CopyToDR: true},
+				"weekly":  {Schedule: "cron(0 6 ? * SUN *)", RetentionDays: 365, ColdStorageAfterDays: 30},
+			},
+			ContinuousRetentionDays: 35,
+			VaultLock:               &VaultLock{MinRetentionDays: 7, MaxRetentionDays: 2557},
+			Protect:                 true,
 		},
-		ContinuousRetentionDays: 35,
-		VaultLock:               &VaultLock{MinRetentionDays: 7, MaxRetentionDays: 2557},
-		Resources:               []pulumi.StringInput{pulumi.String("arn:aws:rds:us-east-1:123456789012:db:app"), pulumi.String("arn:aws:s3:::files")},
-		ResourceKeyArns:         []pulumi.StringInput{pulumi.String("arn:aws:kms:us-east-1:123456789012:key/db")},
-		NotificationTopicArn:    pulumi.String("arn:aws:sns:us-east-1:123456789012:ops"),
-		AccountID:               testAccount,
-		Protect:                 true,
+		Resources:            []pulumi.StringInput{pulumi.String("arn:aws:rds:us-east-1:123456789012:db:app"), pulumi.String("arn:aws:s3:::files")},
+		ResourceKeyARNs:      []pulumi.StringInput{pulumi.String("arn:aws:kms:us-east-1:123456789012:key/db")},
+		NotificationTopicARN: pulumi.String("arn:aws:sns:us-east-1:123456789012:ops"),
+		AccountID:            testAccount,
+		Partition:            "aws",
 	}
 }
 
-// runBackup declares a Backup with a DR provider in us-west-2.
-func runBackup(t *testing.T, args *BackupArgs) *plan.Result {
-	return run(t, plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error {
-		dr, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{Region: pulumi.String("us-west-2")})
-		if err != nil {
-			return err
+// runBackup declares one Backup named "test-backup" under mocks, with a DR provider in us-west-2 unless
+// noDR, and returns the run and the component.
+func runBackup(t *testing.T, mode plan.Mode, args *BackupArgs, noDR bool) (*plan.Result, *Backup) {
+	t.Helper()
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Backup, error) {
+		if !noDR {
+			dr, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{Region: pulumi.String(args.Settings.DRRegion)})
+			if err != nil {
+				return nil, err
+			}
+			args.DRProvider = dr
 		}
-		args.DRProvider = dr
-		_, err = NewBackup(ctx, "test-backup", args, opts...)
-		return err
+		return NewBackup(ctx, "test-backup", args, opts...)
 	})
 }
 
-func TestVaultsAreEncryptedLockedAndProtected(t *testing.T) {
-	res := runBackup(t, testBackupArgs())
-	for _, name := range []string{"test-backup", "test-backup-dr"} {
-		vault := plantest.Named(t, res, typeVault, name)
-		key := plantest.Named(t, res, typeKey, name)
-		assert.Equal(t, []string{key.URN}, vault.Dependencies["kmsKeyArn"], name)
-		assert.Equal(t, true, key.Props()["enableKeyRotation"], name)
-		assert.True(t, vault.Protect, name)
-		assert.True(t, key.Protect, name)
-		assert.Equal(t, false, vault.Props()["forceDestroy"], name)
-		lock := plantest.Named(t, res, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name).Props()
-		assert.Equal(t, 7.0, lock["minRetentionDays"], name)
-		assert.Equal(t, 2557.0, lock["maxRetentionDays"], name)
-		assert.NotContains(t, lock, "changeableForDays", "%s: governance mode unless a grace period is configured", name)
+func TestPlanRulesKeepTheirLifecycleInRetentionOrderAndCopyToDR(t *testing.T) {
+	drVault := pulumi.String("arn:dr-vault")
+	rules := planRules(testBackupArgs().Settings, pulumi.String("vault"), drVault)
+	require.Len(t, rules, 4, "three scheduled rules and continuous backup")
+	var names []pulumi.StringInput
+	for _, r := range rules {
+		rule := r.(backup.PlanRuleArgs)
+		names = append(names, rule.RuleName)
+		assert.Equal(t, pulumi.String("vault"), rule.TargetVaultName)
+		assert.Equal(t, pulumi.Int(60), rule.StartWindow)
+		assert.Equal(t, pulumi.Int(1440), rule.CompletionWindow)
 	}
-	dr := plantest.Named(t, res, typeVault, "test-backup-dr")
-	assert.Contains(t, dr.Provider, "aws-dr", "the DR vault lives in the DR region")
-	assert.NotContains(t, plantest.Named(t, res, typeVault, "test-backup").Provider, "aws-dr")
+	assert.Equal(t, []pulumi.StringInput{pulumi.String("daily"), pulumi.String("weekly"), pulumi.String("monthly"), pulumi.String("continuous")}, names,
+		"by retention, then name; continuous last")
+
+	daily, weekly, monthly, continuous := rules[0].(backup.PlanRuleArgs), rules[1].(backup.PlanRuleArgs), rules[2].(backup.PlanRuleArgs), rules[3].(backup.PlanRuleArgs)
+	assert.Equal(t, backup.PlanRuleLifecycleArgs{DeleteAfter: pulumi.Int(35)}, daily.Lifecycle)
+	assert.Equal(t, backup.PlanRuleLifecycleArgs{DeleteAfter: pulumi.Int(2557), ColdStorageAfter: pulumi.Int(90),
+		OptInToArchiveForSupportedResources: pulumi.Bool(true)}, monthly.Lifecycle, "only resource types with a cold tier move")
+	for _, r := range []backup.PlanRuleArgs{daily, monthly} {
+		copies := r.CopyActions.(backup.PlanRuleCopyActionArray)
+		require.Len(t, copies, 1, r.RuleName)
+		c := copies[0].(backup.PlanRuleCopyActionArgs)
+		assert.Equal(t, drVault, c.DestinationVaultArn, r.RuleName)
+		assert.Equal(t, backup.PlanRuleCopyActionLifecycleArgs(r.Lifecycle.(backup.PlanRuleLifecycleArgs)), c.Lifecycle,
+			"%s: the copy is kept as long as the original", r.RuleName)
+	}
+	assert.Nil(t, weekly.CopyActions, "weekly does not copy to DR")
+	assert.Equal(t, pulumi.Bool(true), continuous.EnableContinuousBackup)
+	assert.Equal(t, backup.PlanRuleLifecycleArgs{DeleteAfter: pulumi.Int(35)}, continuous.Lifecycle)
+
+	s := testBackupArgs().Settings
+	s.ContinuousRetentionDays = 0
+	assert.Len(t, planRules(s, pulumi.String("vault"), drVault), 3, "no continuous backup: no continuous rule")
 }
 
-func TestPlanRulesKeepTheirLifecycleAndCopyToDR(t *testing.T) {
-	res := runBackup(t, testBackupArgs())
-	rules := one(t, res, typePlan).Props()["rules"].([]any)
-	require.Len(t, rules, 3)
-	daily, monthly, continuous := rules[0].(map[string]any), rules[1].(map[string]any), rules[2].(map[string]any)
-
-	assert.Equal(t, map[string]any{"deleteAfter": 35.0}, daily["lifecycle"])
-	assert.Equal(t, map[string]any{"deleteAfter": 2557.0, "coldStorageAfter": 90.0, "optInToArchiveForSupportedResources": true}, monthly["lifecycle"])
-	drVault := "arn:aws:backup:us-east-1:123456789012:test-backup-dr" // the mock ARN of the DR vault
-	for _, r := range []map[string]any{daily, monthly} {
-		copies := r["copyActions"].([]any)
-		require.Len(t, copies, 1, r["ruleName"])
-		c := copies[0].(map[string]any)
-		assert.Equal(t, drVault, c["destinationVaultArn"], r["ruleName"])
-		assert.Equal(t, r["lifecycle"], c["lifecycle"], "%s: the copy is kept as long as the original", r["ruleName"])
+func TestVaultsAreEncryptedLockedAndProtected(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		args := testBackupArgs()
+		args.Settings.Protect = protect
+		res, _ := runBackup(t, plan.Up, args, false)
+		for _, name := range []string{"test-backup", "test-backup-dr"} {
+			vault := plantest.Named(t, res, token.BackupVault, name)
+			key := plantest.Named(t, res, token.KMSKey, name)
+			assert.Equal(t, []string{key.URN}, vault.Dependencies["kmsKeyArn"], name)
+			assert.Equal(t, true, key.Props()["enableKeyRotation"], name)
+			assert.Equal(t, protect, vault.Protect, "%s protect=%v", name, protect)
+			assert.Equal(t, protect, key.Protect, "%s protect=%v", name, protect)
+			assert.Equal(t, !protect, vault.Props()["forceDestroy"], "%s protect=%v", name, protect)
+			lock := plantest.Named(t, res, token.BackupVaultLockConfiguration, name).Props()
+			assert.Equal(t, 7.0, lock["minRetentionDays"], name)
+			assert.Equal(t, 2557.0, lock["maxRetentionDays"], name)
+			assert.NotContains(t, lock, "changeableForDays", "%s: governance mode unless a grace period is configured", name)
+		}
 	}
-	assert.Equal(t, true, continuous["enableContinuousBackup"])
-	assert.Equal(t, map[string]any{"deleteAfter": 35.0}, continuous["lifecycle"])
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	assert.Contains(t, plantest.Named(t, res, token.BackupVault, "test-backup-dr").Provider, "aws-dr", "the DR vault lives in the DR region")
+	assert.NotContains(t, plantest.Named(t, res, token.BackupVault, "test-backup").Provider, "aws-dr")
+}
+
+func TestAComplianceLockTakesItsGracePeriod(t *testing.T) {
+	args := testBackupArgs()
+	args.Settings.VaultLock.ChangeableForDays = 3
+	res, _ := runBackup(t, plan.Up, args, false)
+	assert.Equal(t, 3.0, plantest.Named(t, res, token.BackupVaultLockConfiguration, "test-backup").Props()["changeableForDays"])
+
+	args = testBackupArgs()
+	args.Settings.VaultLock = nil
+	res, _ = runBackup(t, plan.Up, args, false)
+	assert.Empty(t, res.OfType(token.BackupVaultLockConfiguration), "no vault lock: unlocked vaults")
+}
+
+func TestThePlanCopiesToTheDRVault(t *testing.T) {
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	p := plantest.Named(t, res, token.BackupPlan, "test-backup")
+	assert.ElementsMatch(t, []string{plantest.Named(t, res, token.BackupVault, "test-backup").URN, plantest.Named(t, res, token.BackupVault, "test-backup-dr").URN},
+		p.Dependencies["rules"], "rules target the vault and copy to the DR vault")
+	rules := p.Props()["rules"].([]any)
+	require.Len(t, rules, 4)
+	copies := rules[0].(map[string]any)["copyActions"].([]any)
+	assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:test-backup-dr", copies[0].(map[string]any)["destinationVaultArn"]) // the mock ARN
 }
 
 func TestSelectionCoversTheDatabaseTheBucketAndTaggedResources(t *testing.T) {
-	res := runBackup(t, testBackupArgs())
-	sel := one(t, res, "aws:backup/selection:Selection").Props()
-	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel["resources"])
-	assert.Equal(t, []any{map[string]any{"type": "STRINGEQUALS", "key": BackupTag, "value": "true"}}, sel["selectionTags"])
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	sel := plantest.Named(t, res, token.BackupSelection, "test-backup")
+	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel.Props()["resources"])
+	assert.Equal(t, []any{map[string]any{"type": "STRINGEQUALS", "key": BackupTag, "value": "true"}}, sel.Props()["selectionTags"])
+	assert.Equal(t, []string{plantest.Named(t, res, token.IAMRole, "test-backup").URN}, sel.Dependencies["iamRoleArn"])
 
-	role := plantest.Named(t, res, "aws:iam/role:Role", "test-backup").Props()
-	assert.ElementsMatch(t, []any{
+	keys := document(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-keys").Props()["policy"])
+	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/db"}, keys["Statement"].([]any)[0].(map[string]any)["Resource"])
+}
+
+func TestTheBackupRoleTakesItsManagedPoliciesFromThePartition(t *testing.T) {
+	assert.Equal(t, pulumi.ToStringArray([]string{
 		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
 		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
 		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
 		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
-	}, role["managedPolicyArns"])
-	keys := document(t, plantest.Named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-backup-keys").Props()["policy"])
-	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/db"}, keys["Statement"].([]any)[0].(map[string]any)["Resource"])
+	}), managedBackupPolicies("aws"))
+
+	args := testBackupArgs()
+	args.Partition = "aws-cn"
+	res, _ := runBackup(t, plan.Up, args, false)
+	managed := plantest.Named(t, res, token.IAMRole, "test-backup").Props()["managedPolicyArns"].([]any)
+	require.Len(t, managed, 4)
+	for _, arn := range managed {
+		assert.Contains(t, arn, "arn:aws-cn:iam::aws:policy/")
+	}
 }
 
 func TestFailedAndExpiredJobsReachTheOperationsTopic(t *testing.T) {
-	res := runBackup(t, testBackupArgs())
-	pattern := document(t, one(t, res, "aws:cloudwatch/eventRule:EventRule").Props()["eventPattern"])
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	pattern := document(t, plantest.Named(t, res, token.CloudWatchEventRule, "test-backup-job-failures").Props()["eventPattern"])
 	assert.Equal(t, []any{"aws.backup"}, pattern["source"])
 	assert.Equal(t, map[string]any{"state": []any{"FAILED", "ABORTED", "EXPIRED"}}, pattern["detail"])
-	assert.Equal(t, "arn:aws:sns:us-east-1:123456789012:ops", one(t, res, "aws:cloudwatch/eventTarget:EventTarget").Props()["arn"])
+	target := plantest.Named(t, res, token.CloudWatchEventTarget, "test-backup-job-failures")
+	assert.Equal(t, "arn:aws:sns:us-east-1:123456789012:ops", target.Props()["arn"])
+
+	args := testBackupArgs()
+	args.NotificationTopicARN = nil
+	res, _ = runBackup(t, plan.Up, args, false)
+	assert.Empty(t, res.OfType(token.CloudWatchEventRule), "no topic: no rule")
 }
 
-func TestBackupArgsAreChecked(t *testing.T) {
+func TestWithoutADRProviderThereIsNoDRVaultAndNoDRVaultARN(t *testing.T) {
 	args := testBackupArgs()
-	args.Rules[1].RetentionDays = 120
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewBackup(ctx, "bad", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+	for name, r := range args.Settings.Rules {
+		r.CopyToDR = false
+		args.Settings.Rules[name] = r
+	}
+	res, b := runBackup(t, plan.Up, args, true)
+	assert.Len(t, plantest.Every(t, res, token.BackupVault, 1), 1, "the primary vault only")
+	assert.Zero(t, b.DRVaultARN, "left unset: documented as set only with a DR provider")
+	assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:test-backup", plantest.Await(t, b.VaultARN).Value)
+}
+
+func TestBackupOutputsAreKnownAfterUp(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		_, b := runBackup(t, mode, testBackupArgs(), false)
+		for what, o := range map[string]pulumi.Output{"vault": b.VaultARN, "DR vault": b.DRVaultARN, "plan": b.PlanID} {
+			assert.Equal(t, mode == plan.Up, plantest.Await(t, o).Known, "%s %s", what, mode)
+		}
+	}
+}
+
+func TestEveryBackupChildIsParentedAndNamedAfterIt(t *testing.T) {
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	assert.Equal(t, 14, assertChildren(t, res, BackupType, "test-backup"),
+		"2 keys with their aliases, 2 vaults with their locks, plan, role and its key policy, selection, event rule and target")
+}
+
+func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Backup, error) {
+		return NewBackup(ctx, "bad", nil, opts...)
+	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "rule monthly: deletion must follow the move to cold storage by 90 days")
-	assert.Contains(t, err.Error(), "rule daily copies to DR: a DR provider is required")
+	assert.Contains(t, err.Error(), "data: backup bad: args are required")
+
+	args := testBackupArgs()
+	args.Settings.Rules["monthly"] = BackupRule{Schedule: "cron(0 7 1 * ? *)", RetentionDays: 120, ColdStorageAfterDays: 90, CopyToDR: true}
+	args.Partition = ""
+	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Backup, error) {
+		return NewBackup(ctx, "bad", args, opts...) // no DR provider
+	})
+	require.Error(t, err)
+	for _, want := range []string{"data: backup bad: ", "rule monthly: retention of 120 days deletes sooner than 90 days after the move to cold storage",
+		"rule daily copies to DR: a DR provider is required", "account and partition are required"} {
+		assert.Contains(t, err.Error(), want)
+	}
 }

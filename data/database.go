@@ -11,10 +11,14 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/data/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
+
+// DatabaseType is the type token of the Database component.
+const DatabaseType = "hybridcloud:data:Database"
 
 // PostgresPort is the port the database listens on.
 const PostgresPort = 5432
@@ -32,43 +36,26 @@ const (
 // logExports are the PostgreSQL logs RDS sends to CloudWatch Logs.
 var logExports = []string{"postgresql", "upgrade"}
 
-// DatabaseArgs configures a Database.
+// DatabaseArgs configures a Database: its own settings, and the wiring from the rest of the stack.
 type DatabaseArgs struct {
-	// Identifier is the RDS instance identifier; it also names the exported log groups. Required.
+	// Settings are the database's own settings. Required.
+	Settings DatabaseSettings
+	// Identifier is the RDS instance identifier (platform: <project>-<stack>); it also names the exported
+	// log groups, which is why they can be declared before the instance. Required.
 	Identifier string
-	// EngineVersion is the PostgreSQL version ("16.4"); its major version picks the parameter group family.
-	// Required.
-	EngineVersion string
-	// InstanceClass is the instance class ("db.t4g.micro"). Required.
-	InstanceClass string
-	// AllocatedStorageGiB is the initial gp3 storage; MaxAllocatedStorageGiB is the ceiling storage
-	// autoscaling may grow it to. Required.
-	AllocatedStorageGiB, MaxAllocatedStorageGiB int
-	// MultiAZ keeps a synchronous standby in another AZ.
-	MultiAZ bool
-	// BackupRetentionDays is how long automated backups (point-in-time restore) are kept.
-	BackupRetentionDays int
-	// BackupWindow and MaintenanceWindow are the UTC windows RDS uses. Required.
-	BackupWindow, MaintenanceWindow string
-	// DatabaseName is the database created in the instance. Required.
-	DatabaseName string
-	// LogRetentionDays is how long the exported PostgreSQL logs are kept. Required.
-	LogRetentionDays int
-	// Protect turns on deletion protection, a final snapshot, pulumi protect on the instance and its key,
-	// and keeps the log groups on destroy.
-	Protect bool
-	// VpcID is the VPC of the security group. Required.
-	VpcID pulumi.StringInput
+	// VPCID is the VPC of the security group. Required.
+	VPCID pulumi.StringInput
 	// SubnetIDs are the data subnets the instance may live in (one per AZ). Required.
 	SubnetIDs pulumi.StringArrayInput
-	// ClientSecurityGroupIDs may connect on PostgresPort: the ECS hosts and tasks.
+	// ClientSecurityGroupIDs may connect on PostgresPort: the ECS hosts and tasks. Optional.
 	ClientSecurityGroupIDs []pulumi.StringInput
-	// OnPremisesCIDRs may connect on PostgresPort: applications left in the data centre.
+	// OnPremisesCIDRs may connect on PostgresPort: applications left in the data centre. Optional.
 	OnPremisesCIDRs []netip.Prefix
-	// LogsKeyArn encrypts the exported log groups. Required.
-	LogsKeyArn pulumi.StringInput
-	// AccountID is the AWS account, for the monitoring role's trust policy. Required.
+	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
+	LogsKeyARN pulumi.StringInput
+	// AccountID and Partition place the monitoring role's trust and its managed policy. Required.
 	AccountID pulumi.StringInput
+	Partition string
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -78,53 +65,64 @@ type Database struct {
 	// Address is the instance's DNS name; Port its port.
 	Address pulumi.StringOutput
 	Port    pulumi.IntOutput
-	// InstanceArn identifies the instance, for backup selections.
-	InstanceArn pulumi.StringOutput
-	// SecretArn is the Secrets Manager secret holding the master credentials (username and password keys).
-	SecretArn pulumi.StringOutput
-	// KmsKeyArn encrypts the storage, the secret and Performance Insights.
-	KmsKeyArn pulumi.StringOutput
+	// InstanceARN identifies the instance, for backup selections.
+	InstanceARN pulumi.StringOutput
+	// SecretARN is the Secrets Manager secret holding the master credentials (username and password
+	// keys). Known once the instance exists: a preview leaves it unknown.
+	SecretARN pulumi.StringOutput
+	// KMSKeyARN encrypts the storage, the secret and Performance Insights; readers of the secret need
+	// kms:Decrypt on it.
+	KMSKeyARN pulumi.StringOutput
 	// SecurityGroupID guards the instance.
 	SecurityGroupID pulumi.IDOutput
 }
 
 func (a *DatabaseArgs) validate() error {
 	var errs []error
-	if a.Identifier == "" || a.InstanceClass == "" || a.DatabaseName == "" {
+	s := a.Settings
+	if a.Identifier == "" || s.InstanceClass == "" || s.DatabaseName == "" {
 		errs = append(errs, errors.New("identifier, instance class and database name are required"))
 	}
-	if _, err := ParameterGroupFamily(a.EngineVersion); err != nil {
+	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
 		errs = append(errs, err)
 	}
-	if a.AllocatedStorageGiB <= 0 || a.MaxAllocatedStorageGiB < a.AllocatedStorageGiB {
-		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated <= max", a.AllocatedStorageGiB, a.MaxAllocatedStorageGiB))
+	if s.AllocatedStorageGiB <= 0 || s.MaxAllocatedStorageGiB < s.AllocatedStorageGiB {
+		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated <= max", s.AllocatedStorageGiB, s.MaxAllocatedStorageGiB))
 	}
-	if a.BackupWindow == "" || a.MaintenanceWindow == "" || a.LogRetentionDays <= 0 {
+	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
 	}
-	if a.VpcID == nil || a.SubnetIDs == nil || a.LogsKeyArn == nil || a.AccountID == nil {
-		errs = append(errs, errors.New("VPC, subnets, logs key and account are required"))
+	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" {
+		errs = append(errs, errors.New("VPC, subnets, logs key, account and partition are required"))
 	}
 	return errors.Join(errs...)
 }
 
 // NewDatabase declares the instance with its key, network placement, parameters, monitoring and logs.
 func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...pulumi.ResourceOption) (*Database, error) {
+	if args == nil {
+		return nil, fmt.Errorf("data: database %s: args are required", name)
+	}
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("data: database %s: %w", name, err)
 	}
+	s := args.Settings
+	family, err := spec.ParameterGroupFamily(s.EngineVersion)
+	if err != nil { // validate checked it
+		return nil, fmt.Errorf("data: database %s: %w", name, err)
+	}
 	d := &Database{}
-	if err := ctx.RegisterComponentResource("hybridcloud:data:Database", name, d, opts...); err != nil {
+	if err := ctx.RegisterComponentResource(DatabaseType, name, d, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(d)
-	protect := pulumi.Protect(args.Protect)
+	protect := pulumi.Protect(s.Protect)
 
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" database, its master secret and Performance Insights", nil, parent, protect)
 	if err != nil {
 		return nil, err
 	}
-	sg, err := d.securityGroup(ctx, name, args, parent)
+	sg, err := ec2.NewSecurityGroup(ctx, name, securityGroupArgs(name, args), parent)
 	if err != nil {
 		return nil, err
 	}
@@ -135,110 +133,157 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err != nil {
 		return nil, err
 	}
-	params, err := parameterGroup(ctx, name, args.EngineVersion, parent)
+	// A new major version needs a new group: the family is part of the name, so it is replaced beside the
+	// instance rather than under it.
+	params, err := rds.NewParameterGroup(ctx, name+"-"+family, parameterGroupArgs(name, family), parent)
 	if err != nil {
 		return nil, err
 	}
-	monitoring, err := iam.NewRole(ctx, name+"-monitoring", &iam.RoleArgs{
-		Description:      pulumi.String("Enhanced Monitoring of " + name),
-		AssumeRolePolicy: iamdoc.AssumeRole("monitoring.rds.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.String("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
-		},
-	}, parent)
+	monitoring, err := iam.NewRole(ctx, name+"-monitoring", monitoringRoleArgs(name, args), parent)
 	if err != nil {
 		return nil, err
 	}
-	// RDS would create the export log groups itself, unencrypted and kept forever: declare them first.
-	var logGroups []pulumi.Resource
-	for _, export := range logExports {
-		group, err := cloudwatch.NewLogGroup(ctx, name+"-"+export, &cloudwatch.LogGroupArgs{
-			Name:            pulumi.Sprintf("/aws/rds/instance/%s/%s", args.Identifier, export),
-			RetentionInDays: pulumi.Int(args.LogRetentionDays),
-			KmsKeyId:        args.LogsKeyArn,
-		}, parent, pulumi.RetainOnDelete(args.Protect))
-		if err != nil {
-			return nil, err
-		}
-		logGroups = append(logGroups, group)
+	logGroups, err := exportLogGroups(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
 	}
-
-	db, err := rds.NewInstance(ctx, name, &rds.InstanceArgs{
-		Identifier:                         pulumi.String(args.Identifier),
-		Engine:                             pulumi.String("postgres"),
-		EngineVersion:                      pulumi.String(args.EngineVersion),
-		InstanceClass:                      pulumi.String(args.InstanceClass),
-		DbName:                             pulumi.String(args.DatabaseName),
-		Username:                           pulumi.String(masterUsername),
-		ManageMasterUserPassword:           pulumi.Bool(true),
-		MasterUserSecretKmsKeyId:           key.Arn,
-		StorageType:                        pulumi.String("gp3"),
-		AllocatedStorage:                   pulumi.Int(args.AllocatedStorageGiB),
-		MaxAllocatedStorage:                pulumi.Int(args.MaxAllocatedStorageGiB),
-		StorageEncrypted:                   pulumi.Bool(true),
-		KmsKeyId:                           key.Arn,
-		MultiAz:                            pulumi.Bool(args.MultiAZ),
-		DbSubnetGroupName:                  subnets.Name,
-		VpcSecurityGroupIds:                pulumi.StringArray{sg.ID()},
-		PubliclyAccessible:                 pulumi.Bool(false),
-		Port:                               pulumi.Int(PostgresPort),
-		ParameterGroupName:                 params.Name,
-		CaCertIdentifier:                   pulumi.String(caCertificate),
-		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
-		AutoMinorVersionUpgrade:            pulumi.Bool(true),
-		AllowMajorVersionUpgrade:           pulumi.Bool(false),
-		BackupRetentionPeriod:              pulumi.Int(args.BackupRetentionDays),
-		BackupWindow:                       pulumi.String(args.BackupWindow),
-		MaintenanceWindow:                  pulumi.String(args.MaintenanceWindow),
-		CopyTagsToSnapshot:                 pulumi.Bool(true),
-		DeleteAutomatedBackups:             pulumi.Bool(!args.Protect),
-		DeletionProtection:                 pulumi.Bool(args.Protect),
-		SkipFinalSnapshot:                  pulumi.Bool(!args.Protect),
-		FinalSnapshotIdentifier:            finalSnapshot(args),
-		PerformanceInsightsEnabled:         pulumi.Bool(true),
-		PerformanceInsightsKmsKeyId:        key.Arn,
-		PerformanceInsightsRetentionPeriod: pulumi.Int(performanceInsightsDays),
-		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
-		MonitoringRoleArn:                  monitoring.Arn,
-		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
-		Tags:                               pulumi.StringMap{"Backup": pulumi.String("true")},
-	}, parent, protect, pulumi.DependsOn(logGroups))
+	db, err := rds.NewInstance(ctx, name, instanceArgs(args, instanceInputs{
+		KeyARN:             key.Arn,
+		SecurityGroupID:    sg.ID(),
+		SubnetGroupName:    subnets.Name,
+		ParameterGroupName: params.Name,
+		MonitoringRoleARN:  monitoring.Arn,
+	}), parent, protect, pulumi.DependsOn(logGroups))
 	if err != nil {
 		return nil, err
 	}
 
 	d.Address = db.Address
 	d.Port = db.Port
-	d.InstanceArn = db.Arn
-	d.KmsKeyArn = key.Arn
+	d.InstanceARN = db.Arn
+	d.KMSKeyARN = key.Arn
 	d.SecurityGroupID = sg.ID()
-	// The secret exists once the instance does; its ARN is read inside an apply, so a preview leaves it unknown.
-	d.SecretArn = db.MasterUserSecrets.ApplyT(func(secrets []rds.InstanceMasterUserSecret) (string, error) {
+	d.SecretARN = masterSecretARN(name, db)
+	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
+		"address":         d.Address,
+		"port":            d.Port,
+		"instanceArn":     d.InstanceARN,
+		"secretArn":       d.SecretARN,
+		"kmsKeyArn":       d.KMSKeyARN,
+		"securityGroupId": d.SecurityGroupID,
+	}); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// masterSecretARN is the ARN of the secret RDS keeps the master credentials in. The secret exists once the
+// instance does; its ARN is read inside an apply, so a preview leaves it unknown.
+func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
+	return db.MasterUserSecrets.ApplyT(func(secrets []rds.InstanceMasterUserSecret) (string, error) {
 		if len(secrets) == 0 || secrets[0].SecretArn == nil {
-			return "", fmt.Errorf("data: %s has no RDS-managed master secret", name)
+			return "", fmt.Errorf("data: database %s: RDS reports no managed master secret", name)
 		}
 		return *secrets[0].SecretArn, nil
 	}).(pulumi.StringOutput)
-	return d, ctx.RegisterResourceOutputs(d, pulumi.Map{
-		"address":     d.Address,
-		"port":        d.Port,
-		"instanceArn": d.InstanceArn,
-		"secretArn":   d.SecretArn,
-		"kmsKeyArn":   d.KmsKeyArn,
-	})
 }
 
-// finalSnapshot names the snapshot RDS takes when a protected instance is deleted after all.
-func finalSnapshot(args *DatabaseArgs) pulumi.StringPtrInput {
-	if !args.Protect {
-		return nil
+// monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
+// in the stack's partition.
+func monitoringRoleArgs(name string, args *DatabaseArgs) *iam.RoleArgs {
+	return &iam.RoleArgs{
+		Description:      pulumi.String("Enhanced Monitoring of " + name),
+		AssumeRolePolicy: iamdoc.AssumeRole("monitoring.rds.amazonaws.com", args.AccountID),
+		ManagedPolicyArns: pulumi.StringArray{
+			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
+		},
 	}
-	return pulumi.String(args.Identifier + "-final")
 }
 
-// securityGroup admits PostgreSQL from the ECS hosts and tasks and from on premises, and nothing else; it
-// has no egress rule, since a database never opens connections.
-func (d *Database) securityGroup(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) (*ec2.SecurityGroup, error) {
+// exportLogGroups declares the groups RDS exports its logs to. RDS would create them itself, unencrypted
+// and kept forever: declared first (the instance depends on them), they are encrypted with the logs key,
+// expire, and are retained on destroy when protected.
+func exportLogGroups(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) ([]pulumi.Resource, error) {
+	var groups []pulumi.Resource
+	for _, export := range logExports {
+		group, err := cloudwatch.NewLogGroup(ctx, name+"-"+export, &cloudwatch.LogGroupArgs{
+			Name:            pulumi.Sprintf("/aws/rds/instance/%s/%s", args.Identifier, export),
+			RetentionInDays: pulumi.Int(args.Settings.LogRetentionDays),
+			KmsKeyId:        args.LogsKeyARN,
+		}, parent, pulumi.RetainOnDelete(args.Settings.Protect))
+		if err != nil {
+			return nil, err
+		}
+		groups = append(groups, group)
+	}
+	return groups, nil
+}
+
+// instanceInputs are the instance's inputs that the component's other resources provide.
+type instanceInputs struct {
+	// KeyARN encrypts the storage, the master secret and Performance Insights.
+	KeyARN pulumi.StringInput
+	// SecurityGroupID, SubnetGroupName and ParameterGroupName place and configure the instance.
+	SecurityGroupID, SubnetGroupName, ParameterGroupName pulumi.StringInput
+	// MonitoringRoleARN is Enhanced Monitoring's role.
+	MonitoringRoleARN pulumi.StringInput
+}
+
+// instanceArgs are the instance's inputs: PostgreSQL on encrypted, autoscaling gp3, private, TLS and IAM
+// authentication, a password RDS manages in Secrets Manager, minor upgrades automatic and major ones
+// never, monitored and logged. Protect turns on deletion protection and a final snapshot and keeps the
+// automated backups after deletion. Tagged for the backup selection.
+func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
+	s := args.Settings
+	var finalSnapshot pulumi.StringPtrInput
+	if s.Protect {
+		finalSnapshot = pulumi.String(args.Identifier + "-final")
+	}
+	return &rds.InstanceArgs{
+		Identifier:                         pulumi.String(args.Identifier),
+		Engine:                             pulumi.String("postgres"),
+		EngineVersion:                      pulumi.String(s.EngineVersion),
+		InstanceClass:                      pulumi.String(s.InstanceClass),
+		DbName:                             pulumi.String(s.DatabaseName),
+		Username:                           pulumi.String(masterUsername),
+		ManageMasterUserPassword:           pulumi.Bool(true),
+		MasterUserSecretKmsKeyId:           in.KeyARN,
+		StorageType:                        pulumi.String("gp3"),
+		AllocatedStorage:                   pulumi.Int(s.AllocatedStorageGiB),
+		MaxAllocatedStorage:                pulumi.Int(s.MaxAllocatedStorageGiB),
+		StorageEncrypted:                   pulumi.Bool(true),
+		KmsKeyId:                           in.KeyARN,
+		MultiAz:                            pulumi.Bool(s.MultiAZ),
+		DbSubnetGroupName:                  in.SubnetGroupName,
+		VpcSecurityGroupIds:                pulumi.StringArray{in.SecurityGroupID},
+		PubliclyAccessible:                 pulumi.Bool(false),
+		Port:                               pulumi.Int(PostgresPort),
+		ParameterGroupName:                 in.ParameterGroupName,
+		CaCertIdentifier:                   pulumi.String(caCertificate),
+		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
+		AutoMinorVersionUpgrade:            pulumi.Bool(true),
+		AllowMajorVersionUpgrade:           pulumi.Bool(false),
+		BackupRetentionPeriod:              pulumi.Int(s.BackupRetentionDays),
+		BackupWindow:                       pulumi.String(s.BackupWindow),
+		MaintenanceWindow:                  pulumi.String(s.MaintenanceWindow),
+		CopyTagsToSnapshot:                 pulumi.Bool(true),
+		DeleteAutomatedBackups:             pulumi.Bool(!s.Protect),
+		DeletionProtection:                 pulumi.Bool(s.Protect),
+		SkipFinalSnapshot:                  pulumi.Bool(!s.Protect),
+		FinalSnapshotIdentifier:            finalSnapshot,
+		PerformanceInsightsEnabled:         pulumi.Bool(true),
+		PerformanceInsightsKmsKeyId:        in.KeyARN,
+		PerformanceInsightsRetentionPeriod: pulumi.Int(performanceInsightsDays),
+		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
+		MonitoringRoleArn:                  in.MonitoringRoleARN,
+		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
+		Tags:                               pulumi.StringMap{BackupTag: pulumi.String("true")},
+	}
+}
+
+// securityGroupArgs admit PostgreSQL from the ECS hosts and tasks and from on premises, and nothing else;
+// there is no egress rule, since a database never opens connections.
+func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 	var ingress ec2.SecurityGroupIngressArray
 	if len(args.ClientSecurityGroupIDs) > 0 {
 		groups := make(pulumi.StringArray, len(args.ClientSecurityGroupIDs))
@@ -260,29 +305,23 @@ func (d *Database) securityGroup(ctx *pulumi.Context, name string, args *Databas
 			CidrBlocks:  netrules.CIDRs(args.OnPremisesCIDRs),
 		})
 	}
-	return ec2.NewSecurityGroup(ctx, name, &ec2.SecurityGroupArgs{
-		VpcId:       args.VpcID,
+	return &ec2.SecurityGroupArgs{
+		VpcId:       args.VPCID,
 		Description: pulumi.String("PostgreSQL " + name + ": ECS and on premises only"),
 		Ingress:     ingress,
 		Tags:        pulumi.StringMap{"Name": pulumi.String(name)},
-	}, parent)
+	}
 }
 
-// parameterGroup enforces TLS and logs every connection, for the audit trail an insurer must keep.
-func parameterGroup(ctx *pulumi.Context, name, engineVersion string, parent pulumi.ResourceOption) (*rds.ParameterGroup, error) {
-	family, err := ParameterGroupFamily(engineVersion)
-	if err != nil {
-		return nil, err
-	}
+// parameterGroupArgs enforce TLS and log every connection, for the audit trail an insurer must keep.
+func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 	params := rds.ParameterGroupParameterArray{}
 	for _, p := range [][2]string{{"rds.force_ssl", "1"}, {"log_connections", "1"}, {"log_disconnections", "1"}} {
 		params = append(params, rds.ParameterGroupParameterArgs{Name: pulumi.String(p[0]), Value: pulumi.String(p[1])})
 	}
-	// A new major version needs a new group: the family is part of the name, so it is replaced beside the
-	// instance rather than under it.
-	return rds.NewParameterGroup(ctx, name+"-"+family, &rds.ParameterGroupArgs{
+	return &rds.ParameterGroupArgs{
 		Family:      pulumi.String(family),
 		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
 		Parameters:  params,
-	}, parent)
+	}
 }

@@ -9,85 +9,138 @@ import (
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
-)
-
-const (
-	typeInstance       = "aws:rds/instance:Instance"
-	typeParameterGroup = "aws:rds/parameterGroup:ParameterGroup"
-	typeSecurityGroup  = "aws:ec2/securityGroup:SecurityGroup"
-	typeKey            = "aws:kms/key:Key"
-	typeLogGroup       = "aws:cloudwatch/logGroup:LogGroup"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
 func testDatabaseArgs(protect bool) *DatabaseArgs {
 	return &DatabaseArgs{
-		Identifier: "hybridcloud-test", EngineVersion: "16.4", InstanceClass: "db.m7g.large",
-		AllocatedStorageGiB: 100, MaxAllocatedStorageGiB: 1000, MultiAZ: true, BackupRetentionDays: 35,
-		BackupWindow: "03:00-04:00", MaintenanceWindow: "sun:04:30-sun:05:30", DatabaseName: "app",
-		LogRetentionDays: 365, Protect: protect,
-		VpcID:                  pulumi.String("vpc-1"),
+		Settings: DatabaseSettings{
+			EngineVersion: "16.4", InstanceClass: "db.m7g.large",
+			AllocatedStorageGiB: 100, MaxAllocatedStorageGiB: 1000, MultiAZ: true, BackupRetentionDays: 35,
+			BackupWindow: "03:00-04:00", MaintenanceWindow: "sun:04:30-sun:05:30", DatabaseName: "app",
+			LogRetentionDays: 365, Protect: protect,
+		},
+		Identifier:             "hybridcloud-test",
+		VPCID:                  pulumi.String("vpc-1"),
 		SubnetIDs:              pulumi.ToStringArray([]string{"subnet-data-a", "subnet-data-b"}),
 		ClientSecurityGroupIDs: []pulumi.StringInput{pulumi.String("sg-hosts"), pulumi.String("sg-tasks")},
 		OnPremisesCIDRs:        onPremises,
-		LogsKeyArn:             testLogsKey,
+		LogsKeyARN:             testLogsKey,
 		AccountID:              testAccount,
+		Partition:              "aws",
 	}
 }
 
+// runDatabase declares one Database named "test-db" under mocks and returns the run and the component.
 func runDatabase(t *testing.T, mode plan.Mode, args *DatabaseArgs) (*plan.Result, *Database) {
-	var db *Database
-	res := run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (err error) {
-		db, err = NewDatabase(ctx, "test-db", args, opts...)
-		return err
+	t.Helper()
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Database, error) {
+		return NewDatabase(ctx, "test-db", args, opts...)
 	})
-	return res, db
 }
 
-func TestDatabaseIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
+// testInstanceInputs stand in for the outputs of the database's other resources.
+var testInstanceInputs = instanceInputs{
+	KeyARN:             pulumi.String("arn:key"),
+	SecurityGroupID:    pulumi.String("sg-db"),
+	SubnetGroupName:    pulumi.String("subnets"),
+	ParameterGroupName: pulumi.String("params"),
+	MonitoringRoleARN:  pulumi.String("arn:monitoring"),
+}
+
+func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
+	a := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
+	assert.Equal(t, pulumi.String("hybridcloud-test"), a.Identifier)
+	assert.Equal(t, pulumi.String("postgres"), a.Engine)
+	assert.Equal(t, pulumi.String("16.4"), a.EngineVersion)
+	assert.Equal(t, pulumi.String("db.m7g.large"), a.InstanceClass)
+	assert.Equal(t, pulumi.Bool(true), a.MultiAz)
+	assert.Equal(t, pulumi.Bool(false), a.PubliclyAccessible)
+	assert.Equal(t, pulumi.String("gp3"), a.StorageType)
+	assert.Equal(t, pulumi.Int(100), a.AllocatedStorage)
+	assert.Equal(t, pulumi.Int(1000), a.MaxAllocatedStorage, "storage autoscaling up to the configured ceiling")
+	assert.Equal(t, pulumi.Bool(true), a.StorageEncrypted)
+	for prop, in := range map[string]pulumi.StringPtrInput{"kmsKeyId": a.KmsKeyId, "masterUserSecretKmsKeyId": a.MasterUserSecretKmsKeyId,
+		"performanceInsightsKmsKeyId": a.PerformanceInsightsKmsKeyId} {
+		assert.Equal(t, testInstanceInputs.KeyARN, in, "%s is the database's own key", prop)
+	}
+	assert.Equal(t, pulumi.Bool(true), a.ManageMasterUserPassword)
+	assert.Nil(t, a.Password, "RDS keeps the password in Secrets Manager; it is never in config or state")
+	assert.Equal(t, pulumi.Bool(true), a.IamDatabaseAuthenticationEnabled)
+	assert.Equal(t, pulumi.String("rds-ca-rsa2048-g1"), a.CaCertIdentifier)
+	assert.Equal(t, pulumi.Bool(true), a.AutoMinorVersionUpgrade)
+	assert.Equal(t, pulumi.Bool(false), a.AllowMajorVersionUpgrade, "a major upgrade is a deliberate change")
+	assert.Equal(t, pulumi.Bool(true), a.CopyTagsToSnapshot)
+	assert.Equal(t, pulumi.Int(35), a.BackupRetentionPeriod)
+	assert.Equal(t, pulumi.String("03:00-04:00"), a.BackupWindow)
+	assert.Equal(t, pulumi.String("sun:04:30-sun:05:30"), a.MaintenanceWindow)
+	assert.Equal(t, pulumi.Bool(true), a.PerformanceInsightsEnabled)
+	assert.Equal(t, pulumi.Int(60), a.MonitoringInterval)
+	assert.Equal(t, testInstanceInputs.MonitoringRoleARN, a.MonitoringRoleArn)
+	assert.Equal(t, pulumi.ToStringArray([]string{"postgresql", "upgrade"}), a.EnabledCloudwatchLogsExports)
+	assert.Equal(t, pulumi.StringArray{testInstanceInputs.SecurityGroupID}, a.VpcSecurityGroupIds)
+	assert.Equal(t, testInstanceInputs.SubnetGroupName, a.DbSubnetGroupName)
+	assert.Equal(t, testInstanceInputs.ParameterGroupName, a.ParameterGroupName)
+	assert.Equal(t, pulumi.StringMap{BackupTag: pulumi.String("true")}, a.Tags, "tagged for the backup selection")
+}
+
+func TestProtectDecidesDeletionProtectionTheFinalSnapshotAndKeptBackups(t *testing.T) {
+	protected := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
+	assert.Equal(t, pulumi.Bool(true), protected.DeletionProtection)
+	assert.Equal(t, pulumi.Bool(false), protected.SkipFinalSnapshot)
+	assert.Equal(t, pulumi.String("hybridcloud-test-final"), protected.FinalSnapshotIdentifier)
+	assert.Equal(t, pulumi.Bool(false), protected.DeleteAutomatedBackups)
+
+	unprotected := instanceArgs(testDatabaseArgs(false), testInstanceInputs)
+	assert.Equal(t, pulumi.Bool(false), unprotected.DeletionProtection)
+	assert.Equal(t, pulumi.Bool(true), unprotected.SkipFinalSnapshot)
+	assert.Nil(t, unprotected.FinalSnapshotIdentifier)
+	assert.Equal(t, pulumi.Bool(true), unprotected.DeleteAutomatedBackups)
+}
+
+func TestTheInstanceIsWiredToItsOwnKeyGroupsAndMonitoringRole(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	db := one(t, res, typeInstance)
-	p := db.Props()
-	assert.Equal(t, "postgres", p["engine"])
-	assert.Equal(t, true, p["multiAz"])
-	assert.Equal(t, false, p["publiclyAccessible"])
-	assert.Equal(t, "gp3", p["storageType"])
-	assert.Equal(t, 1000.0, p["maxAllocatedStorage"], "storage autoscaling up to the configured ceiling")
-	assert.Equal(t, true, p["storageEncrypted"])
-	key := one(t, res, typeKey)
+	db := plantest.Named(t, res, token.RDSInstance, "test-db")
+	key := plantest.Named(t, res, token.KMSKey, "test-db")
 	assert.Equal(t, true, key.Props()["enableKeyRotation"])
 	for _, prop := range []string{"kmsKeyId", "masterUserSecretKmsKeyId", "performanceInsightsKmsKeyId"} {
 		assert.Equal(t, []string{key.URN}, db.Dependencies[prop], "%s is the database's own key", prop)
 	}
-	assert.Equal(t, true, p["manageMasterUserPassword"])
-	assert.NotContains(t, p, "password", "RDS keeps the password in Secrets Manager; it is never in config or state")
-	assert.Equal(t, true, p["iamDatabaseAuthenticationEnabled"])
-	assert.Equal(t, "rds-ca-rsa2048-g1", p["caCertIdentifier"])
-	assert.Equal(t, true, p["autoMinorVersionUpgrade"])
-	assert.Equal(t, true, p["copyTagsToSnapshot"])
-	assert.Equal(t, 35.0, p["backupRetentionPeriod"])
-	assert.Equal(t, true, p["performanceInsightsEnabled"])
-	assert.Equal(t, 60.0, p["monitoringInterval"])
-	assert.NotEmpty(t, db.Dependencies["monitoringRoleArn"])
-	assert.Equal(t, []any{"postgresql", "upgrade"}, p["enabledCloudwatchLogsExports"])
-	assert.Equal(t, "true", p["tags"].(map[string]any)[BackupTag], "tagged for the backup selection")
+	for prop, want := range map[string]plan.Resource{
+		"vpcSecurityGroupIds": plantest.Named(t, res, token.EC2SecurityGroup, "test-db"),
+		"dbSubnetGroupName":   plantest.Named(t, res, token.RDSSubnetGroup, "test-db"),
+		"parameterGroupName":  plantest.Named(t, res, token.RDSParameterGroup, "test-db-postgres16"),
+		"monitoringRoleArn":   plantest.Named(t, res, token.IAMRole, "test-db-monitoring"),
+	} {
+		assert.Equal(t, []string{want.URN}, db.Dependencies[prop], prop)
+	}
+	assert.NotContains(t, db.Props(), "password")
+}
+
+func TestTheMonitoringRoleTakesItsManagedPolicyFromThePartition(t *testing.T) {
+	args := testDatabaseArgs(true)
+	args.Partition = "aws-us-gov"
+	res, _ := runDatabase(t, plan.Up, args)
+	role := plantest.Named(t, res, token.IAMRole, "test-db-monitoring").Props()
+	assert.Equal(t, []any{"arn:aws-us-gov:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}, role["managedPolicyArns"])
+	trust := document(t, role["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{"Service": "monitoring.rds.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
 }
 
 func TestParameterGroupForcesTLSAndFollowsTheMajorVersion(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	group := one(t, res, typeParameterGroup)
-	assert.Equal(t, "test-db-postgres16", group.Name)
+	group := plantest.Named(t, res, token.RDSParameterGroup, "test-db-postgres16")
 	assert.Equal(t, "postgres16", group.Props()["family"])
 	params := map[string]any{}
 	for _, p := range group.Props()["parameters"].([]any) {
 		params[p.(map[string]any)["name"].(string)] = p.(map[string]any)["value"]
 	}
 	assert.Equal(t, map[string]any{"rds.force_ssl": "1", "log_connections": "1", "log_disconnections": "1"}, params)
-	assert.Equal(t, []string{group.URN}, one(t, res, typeInstance).Dependencies["parameterGroupName"])
 }
 
 func TestDatabaseAdmitsOnlyECSAndOnPremisesOnPostgresPort(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	sg := one(t, res, typeSecurityGroup).Props()
+	sg := plantest.Named(t, res, token.EC2SecurityGroup, "test-db").Props()
 	assert.NotContains(t, sg, "egress", "a database opens no connections")
 	ingress := sg["ingress"].([]any)
 	require.Len(t, ingress, 2)
@@ -99,36 +152,27 @@ func TestDatabaseAdmitsOnlyECSAndOnPremisesOnPostgresPort(t *testing.T) {
 	}
 	assert.Equal(t, []any{"sg-hosts", "sg-tasks"}, fromGroups["securityGroups"])
 	assert.Equal(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, fromCIDRs["cidrBlocks"])
-	subnets := one(t, res, "aws:rds/subnetGroup:SubnetGroup").Props()
+	subnets := plantest.Named(t, res, token.RDSSubnetGroup, "test-db").Props()
 	assert.Equal(t, []any{"subnet-data-a", "subnet-data-b"}, subnets["subnetIds"])
 }
 
-func TestProtectedDatabaseSurvivesACarelessDestroy(t *testing.T) {
-	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	db := one(t, res, typeInstance)
-	assert.True(t, db.Protect)
-	assert.True(t, one(t, res, typeKey).Protect, "losing the key loses the data it encrypts")
-	assert.Equal(t, true, db.Props()["deletionProtection"])
-	assert.Equal(t, false, db.Props()["skipFinalSnapshot"])
-	assert.Equal(t, "hybridcloud-test-final", db.Props()["finalSnapshotIdentifier"])
-	assert.Equal(t, false, db.Props()["deleteAutomatedBackups"])
-	for _, g := range res.OfType(typeLogGroup) {
-		assert.True(t, g.RetainOnDelete, g.Name)
+func TestProtectKeepsTheInstanceItsKeyAndItsLogsThroughADestroy(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		res, _ := runDatabase(t, plan.Up, testDatabaseArgs(protect))
+		db := plantest.Named(t, res, token.RDSInstance, "test-db")
+		assert.Equal(t, protect, db.Protect, "protect=%v", protect)
+		assert.Equal(t, protect, db.Props()["deletionProtection"], "protect=%v", protect)
+		assert.Equal(t, protect, plantest.Named(t, res, token.KMSKey, "test-db").Protect, "protect=%v: losing the key loses the data", protect)
+		groups := plantest.Every(t, res, token.CloudWatchLogGroup, 2)
+		for _, g := range groups {
+			assert.Equal(t, protect, g.RetainOnDelete, "protect=%v: %s", protect, g.Name)
+		}
 	}
-}
-
-func TestUnprotectedDatabaseCanBeTornDown(t *testing.T) {
-	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(false))
-	db := one(t, res, typeInstance)
-	assert.False(t, db.Protect)
-	assert.Equal(t, false, db.Props()["deletionProtection"])
-	assert.Equal(t, true, db.Props()["skipFinalSnapshot"])
-	assert.NotContains(t, db.Props(), "finalSnapshotIdentifier")
 }
 
 func TestExportedLogGroupsAreDeclaredEncryptedBeforeTheInstance(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	groups := res.OfType(typeLogGroup)
+	groups := plantest.Every(t, res, token.CloudWatchLogGroup, 2)
 	require.Len(t, groups, 2)
 	names := []any{}
 	for _, g := range groups {
@@ -139,25 +183,43 @@ func TestExportedLogGroupsAreDeclaredEncryptedBeforeTheInstance(t *testing.T) {
 	assert.ElementsMatch(t, []any{"/aws/rds/instance/hybridcloud-test/postgresql", "/aws/rds/instance/hybridcloud-test/upgrade"}, names)
 }
 
-func TestSecretArnIsKnownAfterUpAndUnknownInPreview(t *testing.T) {
-	_, db := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	v := plantest.Await(t, db.SecretArn)
-	require.True(t, v.Known)
-	assert.Contains(t, v.Value, ":secret:rds!db-")
-
-	_, db = runDatabase(t, plan.Preview, testDatabaseArgs(true))
-	assert.False(t, plantest.Await(t, db.SecretArn).Known)
+func TestOutputsAreKnownAfterUpAndTheSecretOnlyOnceTheInstanceExists(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		_, db := runDatabase(t, mode, testDatabaseArgs(true))
+		secret := plantest.Await(t, db.SecretARN)
+		assert.Equal(t, mode == plan.Up, secret.Known, mode)
+		if mode == plan.Up {
+			assert.Contains(t, secret.Value, ":secret:rds!db-", mode)
+			assert.EqualValues(t, "test-db_id", plantest.Await(t, db.SecurityGroupID).Value, mode)
+			assert.Equal(t, "arn:aws:rds:us-east-1:123456789012:test-db", plantest.Await(t, db.InstanceARN).Value, mode)
+			assert.NotEmpty(t, plantest.Await(t, db.Address).Value, mode)
+		}
+	}
 }
 
-func TestDatabaseArgsAreChecked(t *testing.T) {
-	args := testDatabaseArgs(true)
-	args.EngineVersion = "latest"
-	args.MaxAllocatedStorageGiB = 50
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewDatabase(ctx, "bad", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+func TestEveryDatabaseChildIsParentedAndNamedAfterIt(t *testing.T) {
+	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
+	assert.Equal(t, 9, assertChildren(t, res, DatabaseType, "test-db"),
+		"key and alias, security group, subnet group, parameter group, monitoring role, 2 log groups, the instance")
+}
+
+func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Database, error) {
+		return NewDatabase(ctx, "bad", nil, opts...)
+	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "does not start with a PostgreSQL major version")
-	assert.Contains(t, err.Error(), "want 0 < allocated <= max")
+	assert.Contains(t, err.Error(), "data: database bad: args are required")
+
+	args := testDatabaseArgs(true)
+	args.Settings.EngineVersion = "latest"
+	args.Settings.MaxAllocatedStorageGiB = 50
+	args.Partition = ""
+	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Database, error) {
+		return NewDatabase(ctx, "bad", args, opts...)
+	})
+	require.Error(t, err)
+	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated <= max",
+		"account and partition are required"} {
+		assert.Contains(t, err.Error(), want)
+	}
 }

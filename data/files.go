@@ -12,20 +12,16 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
+// FilesType is the type token of the Files component.
+const FilesType = "hybridcloud:data:Files"
+
 // abortIncompleteUploadDays cleans up multipart uploads a client never finished; they are billed but invisible.
 const abortIncompleteUploadDays = 7
 
-// FilesArgs configures Files.
+// FilesArgs configures Files: its own settings, and the wiring from the rest of the stack.
 type FilesArgs struct {
-	// ArchiveAccessDays and DeepArchiveAccessDays move objects nobody has read for that long to
-	// Intelligent-Tiering's archive tiers; 0 leaves a tier off.
-	ArchiveAccessDays, DeepArchiveAccessDays int
-	// NoncurrentVersionDays is how long an overwritten or deleted version is kept. Required.
-	NoncurrentVersionDays int
-	// AccessLogDays is how long server access logs are kept. Required.
-	AccessLogDays int
-	// Protect keeps the bucket and its key through a destroy and never empties the bucket.
-	Protect bool
+	// Settings are the file bucket's own settings. Required.
+	Settings FilesSettings
 	// AccountID is the AWS account, so only its buckets may deliver access logs. Required.
 	AccountID pulumi.StringInput
 }
@@ -34,17 +30,17 @@ type FilesArgs struct {
 type Files struct {
 	pulumi.ResourceState
 
-	// BucketName and BucketArn identify the file bucket.
+	// BucketName and BucketARN identify the file bucket.
 	BucketName pulumi.StringOutput
-	BucketArn  pulumi.StringOutput
-	// KmsKeyArn encrypts the bucket's objects; readers need kms:Decrypt on it.
-	KmsKeyArn pulumi.StringOutput
+	BucketARN  pulumi.StringOutput
+	// KMSKeyARN encrypts the bucket's objects; readers need kms:Decrypt on it.
+	KMSKeyARN pulumi.StringOutput
 	// LogBucketName receives the server access logs.
 	LogBucketName pulumi.StringOutput
 }
 
 func (a *FilesArgs) validate() error {
-	if a.NoncurrentVersionDays <= 0 || a.AccessLogDays <= 0 || a.AccountID == nil {
+	if s := a.Settings; s.NoncurrentVersionDays <= 0 || s.AccessLogDays <= 0 || a.AccountID == nil {
 		return errors.New("noncurrent version days, access log days and account are required")
 	}
 	return nil
@@ -53,21 +49,25 @@ func (a *FilesArgs) validate() error {
 // NewFiles declares the file bucket: SSE-KMS with its own key, versioned, private, TLS only, tiered, logged,
 // and announcing new objects on EventBridge so cloud applications learn of files from on premises.
 func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.ResourceOption) (*Files, error) {
+	if args == nil {
+		return nil, fmt.Errorf("data: files %s: args are required", name)
+	}
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("data: files %s: %w", name, err)
 	}
+	s := args.Settings
 	f := &Files{}
-	if err := ctx.RegisterComponentResource("hybridcloud:data:Files", name, f, opts...); err != nil {
+	if err := ctx.RegisterComponentResource(FilesType, name, f, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(f)
-	protect := pulumi.Protect(args.Protect)
+	protect := pulumi.Protect(s.Protect)
 
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" file bucket", nil, parent, protect)
 	if err != nil {
 		return nil, err
 	}
-	bucket, err := buckets.New(ctx, name, buckets.Args{KmsKeyArn: key.Arn, ForceDestroy: !args.Protect}, parent, protect)
+	bucket, err := buckets.New(ctx, name, buckets.Args{KmsKeyArn: key.Arn, ForceDestroy: !s.Protect}, parent, protect)
 	if err != nil {
 		return nil, err
 	}
@@ -81,20 +81,23 @@ func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.
 	}, parent); err != nil {
 		return nil, err
 	}
-	if err := lifecycle(ctx, name, bucket, args, parent); err != nil {
+	if err := lifecycle(ctx, name, bucket, s, parent); err != nil {
 		return nil, err
 	}
 
 	f.BucketName = bucket.Bucket
-	f.BucketArn = bucket.Arn
-	f.KmsKeyArn = key.Arn
+	f.BucketARN = bucket.Arn
+	f.KMSKeyARN = key.Arn
 	f.LogBucketName = logs.Bucket
-	return f, ctx.RegisterResourceOutputs(f, pulumi.Map{
+	if err := ctx.RegisterResourceOutputs(f, pulumi.Map{
 		"bucketName":    f.BucketName,
-		"bucketArn":     f.BucketArn,
-		"kmsKeyArn":     f.KmsKeyArn,
+		"bucketArn":     f.BucketARN,
+		"kmsKeyArn":     f.KMSKeyARN,
 		"logBucketName": f.LogBucketName,
-	})
+	}); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // accessLogs declares the log bucket (SSE-S3: S3 log delivery cannot use KMS) and sends the file bucket's
@@ -116,8 +119,8 @@ func (f *Files) accessLogs(ctx *pulumi.Context, name string, source *s3.BucketV2
 		}).(pulumi.AnyOutput)
 	}
 	// Access logs are audit records: protected like the data they describe.
-	logs, err := buckets.New(ctx, name+"-access-logs", buckets.Args{Grants: grants, ForceDestroy: !args.Protect,
-		ExpireAfterDays: args.AccessLogDays}, parent, pulumi.Protect(args.Protect))
+	logs, err := buckets.New(ctx, name+"-access-logs", buckets.Args{Grants: grants, ForceDestroy: !args.Settings.Protect,
+		ExpireAfterDays: args.Settings.AccessLogDays}, parent, pulumi.Protect(args.Settings.Protect))
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +136,7 @@ func (f *Files) accessLogs(ctx *pulumi.Context, name string, source *s3.BucketV2
 
 // lifecycle hands storage classes to Intelligent-Tiering from day 0 (it moves each object by its own access
 // pattern, which no fixed rule can), opts into its archive tiers, and expires old versions.
-func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, args *FilesArgs, parent pulumi.ResourceOption) error {
+func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, s FilesSettings, parent pulumi.ResourceOption) error {
 	if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
 		Bucket: bucket.ID(),
 		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
@@ -144,7 +147,7 @@ func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, args *File
 				Transitions: s3.BucketLifecycleConfigurationV2RuleTransitionArray{
 					s3.BucketLifecycleConfigurationV2RuleTransitionArgs{Days: pulumi.Int(0), StorageClass: pulumi.String("INTELLIGENT_TIERING")},
 				},
-				NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(args.NoncurrentVersionDays)},
+				NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(s.NoncurrentVersionDays)},
 				AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(abortIncompleteUploadDays)},
 			},
 		},
@@ -155,7 +158,7 @@ func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, args *File
 	for _, tier := range []struct {
 		access string
 		days   int
-	}{{"ARCHIVE_ACCESS", args.ArchiveAccessDays}, {"DEEP_ARCHIVE_ACCESS", args.DeepArchiveAccessDays}} {
+	}{{"ARCHIVE_ACCESS", s.ArchiveAccessDays}, {"DEEP_ARCHIVE_ACCESS", s.DeepArchiveAccessDays}} {
 		if tier.days > 0 {
 			tierings = append(tierings, s3.BucketIntelligentTieringConfigurationTieringArgs{
 				AccessTier: pulumi.String(tier.access),

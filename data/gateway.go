@@ -3,7 +3,9 @@ package data
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/netip"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -11,225 +13,292 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/storagegateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/data/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
+
+// FileGatewayType is the type token of the FileGateway component.
+const FileGatewayType = "hybridcloud:data:FileGateway"
 
 // uploadNotification makes the gateway emit an event once a file has been quiet for a minute, so cloud
 // applications react to complete files rather than to every partial write.
 const uploadNotification = `{"Upload":{"SettlingTimeInSeconds":60}}`
 
-// Share is one NFS share of the gateway.
-type Share struct {
-	// Name names the share and its mount directory on premises.
-	Name string
-	// Prefix is the bucket prefix it maps to ("claims/").
-	Prefix string
-	// ClientCIDRs may mount it: on-premises networks, never 0.0.0.0/0.
-	ClientCIDRs []netip.Prefix
-	// CacheRefreshSeconds is how stale the gateway's view of the bucket may get; 0 never refreshes.
-	CacheRefreshSeconds int
-}
-
-// FileGatewayArgs configures a FileGateway. A gateway VM on premises sets exactly one of ActivationKey and
-// IPAddress; a gateway on EC2 (Host) sets neither, since the program activates it by its private address.
+// FileGatewayArgs configures a FileGateway: its own settings, and the wiring from the rest of the stack.
 type FileGatewayArgs struct {
-	// Host runs the gateway on EC2 in a private subnet instead of a VM on premises. Optional.
-	Host *GatewayHost
-	// ActivationKey activates the gateway VM (a secret).
-	ActivationKey pulumi.StringInput
-	// IPAddress is the gateway VM's address, from which `pulumi up` fetches the activation key on port 80.
-	IPAddress netip.Addr
-	// VpcEndpointDNSName activates and connects through the Storage Gateway interface endpoint, keeping the
-	// gateway's traffic on the private link. Optional.
-	VpcEndpointDNSName pulumi.StringInput
-	// Timezone is the gateway's time zone ("GMT-5:00"); the maintenance start is in it. Required.
-	Timezone string
-	// MaintenanceDayOfWeek (0 = Sunday) and MaintenanceHour start the weekly maintenance.
-	MaintenanceDayOfWeek, MaintenanceHour int
-	// CacheDiskPath is the VM's cache disk ("/dev/sdb"), found by the gateway's local-disk lookup; or
-	// CacheDiskID names it directly as the gateway lists it. Exactly one, for a VM.
-	CacheDiskPath, CacheDiskID string
-	// Shares are the NFS shares. Required.
-	Shares []Share
-	// BucketArn and BucketKmsKeyArn are the file bucket and its key; the gateway may reach nothing else.
-	// Required.
-	BucketArn, BucketKmsKeyArn pulumi.StringInput
-	// LogRetentionDays and LogsKeyArn keep the gateway's health and audit logs. Required.
-	LogRetentionDays int
-	LogsKeyArn       pulumi.StringInput
-	// AccountID is the AWS account, for the gateway role's trust policy. Required.
+	// Settings are the gateway's own settings: the appliance and its shares. Required.
+	Settings FileGatewaySettings
+	// BucketARN and BucketKMSKeyARN are the file bucket and its key; the gateway may reach nothing else.
+	// The key also encrypts an EC2 gateway's volumes, since its cache holds the same files. Required.
+	BucketARN, BucketKMSKeyARN pulumi.StringInput
+	// VPCEndpointDNSName is the Storage Gateway interface endpoint's DNS name. Required when
+	// Settings.Gateway.UseVPCEndpoint is set, ignored otherwise.
+	VPCEndpointDNSName pulumi.StringInput
+	// LogsKeyARN encrypts the gateway's health and audit log group (the stack's logs key). Required.
+	LogsKeyARN pulumi.StringInput
+	// AccountID is the AWS account, for the bucket role's trust policy. Required.
 	AccountID pulumi.StringInput
-	// Protect keeps the activated gateway and its logs through a destroy: reactivating means a new key
-	// from the VM's console.
-	Protect bool
+	// VPCID, VPCCIDR and SubnetID place an EC2 gateway (mode ec2) in a private subnet that reaches on
+	// premises and the VPC endpoints. Required in mode ec2, ignored for a VM.
+	VPCID, SubnetID pulumi.StringInput
+	VPCCIDR         netip.Prefix
+	// ActivationCIDRs may reach an EC2 gateway's port 80 to activate it: where `pulumi up` runs. Required
+	// in mode ec2, ignored for a VM.
+	ActivationCIDRs []netip.Prefix
 }
 
-// FileGateway is the S3 File Gateway in the data centre and its NFS shares.
+// FileGateway is the S3 File Gateway (a VM in the data centre, or an EC2 instance it declares) and its NFS
+// shares.
 type FileGateway struct {
 	pulumi.ResourceState
 
-	// GatewayArn identifies the gateway.
-	GatewayArn pulumi.StringOutput
-	// MountCommands maps each share's name to the command an on-premises host runs to mount it.
+	// GatewayARN identifies the gateway.
+	GatewayARN pulumi.StringOutput
+	// MountCommands maps each share's name to the command an on-premises host runs to mount it. Activated
+	// by key, the gateway's address is the one it reports once up: a preview leaves those unknown.
 	MountCommands map[string]pulumi.StringOutput
 }
 
-func (a *FileGatewayArgs) validate() error {
+// validate checks the args and returns how the gateway is activated.
+func (a *FileGatewayArgs) validate() (spec.Activation, error) {
 	var errs []error
-	switch {
-	case a.Host != nil:
-		if a.ActivationKey != nil || a.IPAddress.IsValid() || a.CacheDiskPath != "" || a.CacheDiskID != "" {
-			errs = append(errs, errors.New("a gateway on EC2 is activated by its private address on its own cache disk: no activation key, IP address or disk path"))
-		}
-		errs = append(errs, a.Host.validate())
-	case (a.ActivationKey == nil) == !a.IPAddress.IsValid():
-		errs = append(errs, errors.New("exactly one of activation key and IP address is required"))
-	case (a.CacheDiskPath == "") == (a.CacheDiskID == ""):
-		errs = append(errs, errors.New("exactly one of the VM's cache disk path and disk id is required"))
+	g := a.Settings.Gateway
+	activation, err := spec.ActivationOf(g.Mode, g.ActivationKey != "", g.IPAddress.IsValid())
+	if err != nil {
+		errs = append(errs, err)
 	}
-	if a.Timezone == "" || a.LogRetentionDays <= 0 {
+	if g.Mode.Check() == nil { // an unknown mode is reported once, above
+		if err := spec.CheckCacheDisk(g.Mode, g.CacheDiskPath != "", g.CacheDiskID != ""); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if activation == spec.ActivateHost && (g.InstanceType == "" || g.CacheDiskGiB <= 0 || a.VPCID == nil || a.SubnetID == nil ||
+		!a.VPCCIDR.IsValid() || len(a.ActivationCIDRs) == 0) {
+		errs = append(errs, errors.New("an EC2 gateway needs its instance type, cache size, VPC, VPC CIDR, subnet and activation CIDRs"))
+	}
+	if g.Timezone == "" || g.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("time zone and log retention are required"))
 	}
-	if len(a.Shares) == 0 {
+	if g.UseVPCEndpoint && a.VPCEndpointDNSName == nil {
+		errs = append(errs, errors.New("the VPC endpoint's DNS name is required to use it"))
+	}
+	if len(a.Settings.Shares) == 0 {
 		errs = append(errs, errors.New("at least one share is required"))
 	}
-	for _, s := range a.Shares {
+	for _, name := range sortedShares(a.Settings.Shares) {
+		s := a.Settings.Shares[name]
 		for _, c := range s.ClientCIDRs {
 			if c.Bits() == 0 {
-				errs = append(errs, fmt.Errorf("share %s: client %s would let any host mount it", s.Name, c))
+				errs = append(errs, fmt.Errorf("share %s: client %s would let any host mount it", name, c))
 			}
 		}
 		if len(s.ClientCIDRs) == 0 {
-			errs = append(errs, fmt.Errorf("share %s: a client list is required", s.Name))
+			errs = append(errs, fmt.Errorf("share %s: a client list is required", name))
+		}
+		if s.Prefix == "" {
+			errs = append(errs, fmt.Errorf("share %s: a bucket prefix is required", name))
 		}
 	}
-	if a.BucketArn == nil || a.BucketKmsKeyArn == nil || a.LogsKeyArn == nil || a.AccountID == nil {
+	if a.BucketARN == nil || a.BucketKMSKeyARN == nil || a.LogsKeyARN == nil || a.AccountID == nil {
 		errs = append(errs, errors.New("bucket, bucket key, logs key and account are required"))
 	}
-	return errors.Join(errs...)
+	return activation, errors.Join(errs...)
 }
 
 // NewFileGateway activates the gateway, gives it its cache disk, a role scoped to the bucket and its key,
 // and declares the NFS shares.
 func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opts ...pulumi.ResourceOption) (*FileGateway, error) {
-	if err := args.validate(); err != nil {
+	if args == nil {
+		return nil, fmt.Errorf("data: file gateway %s: args are required", name)
+	}
+	activation, err := args.validate()
+	if err != nil {
 		return nil, fmt.Errorf("data: file gateway %s: %w", name, err)
 	}
 	g := &FileGateway{MountCommands: map[string]pulumi.StringOutput{}}
-	if err := ctx.RegisterComponentResource("hybridcloud:data:FileGateway", name, g, opts...); err != nil {
+	if err := ctx.RegisterComponentResource(FileGatewayType, name, g, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(g)
 
 	logs, err := cloudwatch.NewLogGroup(ctx, name, &cloudwatch.LogGroupArgs{
-		RetentionInDays: pulumi.Int(args.LogRetentionDays),
-		KmsKeyId:        args.LogsKeyArn,
-	}, parent, pulumi.RetainOnDelete(args.Protect))
+		RetentionInDays: pulumi.Int(args.Settings.Gateway.LogRetentionDays),
+		KmsKeyId:        args.LogsKeyARN,
+	}, parent, pulumi.RetainOnDelete(args.Settings.Protect))
 	if err != nil {
 		return nil, err
 	}
-	gatewayArgs := &storagegateway.GatewayArgs{
-		GatewayName:           pulumi.String(name),
-		GatewayType:           pulumi.String("FILE_S3"),
-		GatewayTimezone:       pulumi.String(args.Timezone),
-		GatewayVpcEndpoint:    args.VpcEndpointDNSName,
-		ActivationKey:         args.ActivationKey,
-		CloudwatchLogGroupArn: logs.Arn,
-		MaintenanceStartTime: storagegateway.GatewayMaintenanceStartTimeArgs{
-			DayOfWeek:    pulumi.String(strconv.Itoa(args.MaintenanceDayOfWeek)),
-			HourOfDay:    pulumi.Int(args.MaintenanceHour),
-			MinuteOfHour: pulumi.Int(0),
-		},
+	gateway, address, err := g.activate(ctx, name, args, activation, logs.Arn, parent)
+	if err != nil {
+		return nil, err
 	}
-	diskArgs := storagegateway.GetLocalDiskOutputArgs{DiskPath: pulumi.String(args.CacheDiskPath)}
+	cache, err := declareCache(ctx, name, args, activation, gateway, parent)
+	if err != nil {
+		return nil, err
+	}
+	role, grant, err := bucketRole(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	in := shareInputs{GatewayARN: gateway.Arn, RoleARN: role.Arn, AuditDestinationARN: logs.Arn}
+	if err := g.declareShares(ctx, name, args, in, address, parent, pulumi.DependsOn([]pulumi.Resource{cache, grant})); err != nil {
+		return nil, err
+	}
+
+	g.GatewayARN = gateway.Arn
+	if err := ctx.RegisterResourceOutputs(g, pulumi.Map{
+		"gatewayArn":    g.GatewayARN,
+		"mountCommands": pulumi.ToStringMapOutput(g.MountCommands),
+	}); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// activate declares the gateway, activated the way activation says, and returns it with the address NFS
+// clients mount it at.
+func (g *FileGateway) activate(ctx *pulumi.Context, name string, args *FileGatewayArgs, activation spec.Activation,
+	logGroupARN pulumi.StringInput, parent pulumi.ResourceOrInvokeOption) (*storagegateway.Gateway, pulumi.StringOutput, error) {
+	gatewayArgs := gatewayArgs(name, args, logGroupARN)
 	var address pulumi.StringOutput
-	switch {
-	case args.Host != nil:
+	switch activation {
+	case spec.ActivateHost:
 		instance, err := g.host(ctx, name, args, parent)
 		if err != nil {
-			return nil, err
+			return nil, address, err
 		}
 		gatewayArgs.GatewayIpAddress = instance.PrivateIp
 		address = instance.PrivateIp
-		diskArgs = storagegateway.GetLocalDiskOutputArgs{DiskNode: pulumi.String(cacheDeviceName)}
-	case args.IPAddress.IsValid():
-		gatewayArgs.GatewayIpAddress = pulumi.String(args.IPAddress.String())
-		address = pulumi.String(args.IPAddress.String()).ToStringOutput()
+	case spec.ActivateByAddress:
+		ip := args.Settings.Gateway.IPAddress.String()
+		gatewayArgs.GatewayIpAddress = pulumi.String(ip)
+		address = pulumi.String(ip).ToStringOutput()
+	case spec.ActivateByKey:
+		// The key is a secret from the VM's console: it stays one in state.
+		gatewayArgs.ActivationKey = pulumi.ToSecret(pulumi.String(args.Settings.Gateway.ActivationKey)).(pulumi.StringOutput)
+	default:
+		return nil, address, fmt.Errorf("data: file gateway %s: unknown activation %q", name, activation)
 	}
-	gateway, err := storagegateway.NewGateway(ctx, name, gatewayArgs, parent, pulumi.Protect(args.Protect))
+	gateway, err := storagegateway.NewGateway(ctx, name, gatewayArgs, parent, pulumi.Protect(args.Settings.Protect))
 	if err != nil {
-		return nil, err
+		return nil, address, err
 	}
-	if args.ActivationKey != nil {
+	if activation == spec.ActivateByKey {
 		// Activated by key, the address is the one the gateway reports once it is up.
 		address = gateway.GatewayNetworkInterfaces.ApplyT(func(nics []storagegateway.GatewayGatewayNetworkInterface) (string, error) {
 			if len(nics) == 0 || nics[0].Ipv4Address == nil {
-				return "", fmt.Errorf("data: gateway %s reports no network interface", name)
+				return "", fmt.Errorf("data: file gateway %s: the gateway reports no network interface", name)
 			}
 			return *nics[0].Ipv4Address, nil
 		}).(pulumi.StringOutput)
 	}
-	diskID := pulumi.String(args.CacheDiskID).ToStringOutput()
-	if args.CacheDiskID == "" {
-		diskArgs.GatewayArn = gateway.Arn
-		diskID = storagegateway.GetLocalDiskOutput(ctx, diskArgs, parent).DiskId()
+	return gateway, address, nil
+}
+
+// gatewayArgs are the gateway's inputs but its activation: an S3 File Gateway in the configured time zone
+// with its weekly maintenance, its health logs to logGroupARN, through the VPC endpoint when asked.
+func gatewayArgs(name string, args *FileGatewayArgs, logGroupARN pulumi.StringInput) *storagegateway.GatewayArgs {
+	g := args.Settings.Gateway
+	out := &storagegateway.GatewayArgs{
+		GatewayName:           pulumi.String(name),
+		GatewayType:           pulumi.String("FILE_S3"),
+		GatewayTimezone:       pulumi.String(g.Timezone),
+		CloudwatchLogGroupArn: logGroupARN,
+		MaintenanceStartTime: storagegateway.GatewayMaintenanceStartTimeArgs{
+			DayOfWeek:    pulumi.String(strconv.Itoa(g.Maintenance.DayOfWeek)),
+			HourOfDay:    pulumi.Int(g.Maintenance.Hour),
+			MinuteOfHour: pulumi.Int(0),
+		},
+	}
+	if g.UseVPCEndpoint {
+		out.GatewayVpcEndpoint = args.VPCEndpointDNSName
+	}
+	return out
+}
+
+// declareCache gives the gateway its cache disk: an EC2 gateway's attached volume, or the VM's disk by id
+// or found by its path.
+func declareCache(ctx *pulumi.Context, name string, args *FileGatewayArgs, activation spec.Activation,
+	gateway *storagegateway.Gateway, parent pulumi.ResourceOrInvokeOption) (*storagegateway.Cache, error) {
+	g := args.Settings.Gateway
+	var diskID pulumi.StringInput
+	switch {
+	case activation == spec.ActivateHost:
+		diskID = storagegateway.GetLocalDiskOutput(ctx, storagegateway.GetLocalDiskOutputArgs{
+			DiskNode: pulumi.String(cacheDeviceName), GatewayArn: gateway.Arn}, parent).DiskId()
+	case g.CacheDiskID != "":
+		diskID = pulumi.String(g.CacheDiskID).ToStringOutput()
+	default:
+		diskID = storagegateway.GetLocalDiskOutput(ctx, storagegateway.GetLocalDiskOutputArgs{
+			DiskPath: pulumi.String(g.CacheDiskPath), GatewayArn: gateway.Arn}, parent).DiskId()
 	}
 	// A disk found by path is read from the running VM; a later read may name the same disk differently.
-	cache, err := storagegateway.NewCache(ctx, name, &storagegateway.CacheArgs{
+	return storagegateway.NewCache(ctx, name, &storagegateway.CacheArgs{
 		GatewayArn: gateway.Arn,
 		DiskId:     diskID,
 	}, parent, pulumi.IgnoreChanges([]string{"diskId"}))
-	if err != nil {
-		return nil, err
-	}
-	role, grant, err := g.bucketRole(ctx, name, args, parent)
-	if err != nil {
-		return nil, err
-	}
+}
 
-	for _, s := range args.Shares {
-		cacheAttributes := storagegateway.NfsFileShareCacheAttributesPtrInput(nil)
-		if s.CacheRefreshSeconds > 0 {
-			cacheAttributes = storagegateway.NfsFileShareCacheAttributesArgs{CacheStaleTimeoutInSeconds: pulumi.Int(s.CacheRefreshSeconds)}
-		}
-		share, err := storagegateway.NewNfsFileShare(ctx, name+"-"+s.Name, &storagegateway.NfsFileShareArgs{
-			GatewayArn:          gateway.Arn,
-			FileShareName:       pulumi.String(s.Name),
-			LocationArn:         pulumi.Sprintf("%s/%s", args.BucketArn, s.Prefix),
-			RoleArn:             role.Arn,
-			ClientLists:         netrules.CIDRs(s.ClientCIDRs),
-			Squash:              pulumi.String("RootSquash"),
-			KmsEncrypted:        pulumi.Bool(true),
-			KmsKeyArn:           args.BucketKmsKeyArn,
-			DefaultStorageClass: pulumi.String("S3_INTELLIGENT_TIERING"),
-			ObjectAcl:           pulumi.String("bucket-owner-full-control"),
-			AuditDestinationArn: logs.Arn,
-			NotificationPolicy:  pulumi.String(uploadNotification),
-			CacheAttributes:     cacheAttributes,
-			NfsFileShareDefaults: storagegateway.NfsFileShareNfsFileShareDefaultsArgs{
-				DirectoryMode: pulumi.String("0755"),
-				FileMode:      pulumi.String("0644"),
-			},
-			RequesterPays: pulumi.Bool(false),
-		}, parent, pulumi.DependsOn([]pulumi.Resource{cache, grant}))
+// sortedShares are the shares' names in order: resources and policies list the shares in it, so a plan
+// never depends on map order.
+func sortedShares(shares map[string]Share) []string { return slices.Sorted(maps.Keys(shares)) }
+
+// shareInputs are a share's inputs that the component's other resources provide.
+type shareInputs struct {
+	// GatewayARN is the gateway the share is on; RoleARN the role it reaches the bucket with.
+	GatewayARN, RoleARN pulumi.StringInput
+	// AuditDestinationARN is the log group its audit logs go to.
+	AuditDestinationARN pulumi.StringInput
+}
+
+// declareShares declares the NFS shares, in name order, and their mount commands.
+func (g *FileGateway) declareShares(ctx *pulumi.Context, name string, args *FileGatewayArgs, in shareInputs,
+	address pulumi.StringOutput, opts ...pulumi.ResourceOption) error {
+	for _, shareName := range sortedShares(args.Settings.Shares) {
+		share, err := storagegateway.NewNfsFileShare(ctx, name+"-"+shareName,
+			shareArgs(shareName, args.Settings.Shares[shareName], args, in), opts...)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		g.MountCommands[s.Name] = pulumi.Sprintf("sudo mount -t nfs -o nolock,hard %s:%s /mnt/%s", address, share.Path, s.Name)
+		g.MountCommands[shareName] = pulumi.Sprintf("sudo mount -t nfs -o nolock,hard %s:%s /mnt/%s", address, share.Path, shareName)
 	}
+	return nil
+}
 
-	g.GatewayArn = gateway.Arn
-	outputs := pulumi.Map{"gatewayArn": g.GatewayArn}
-	for share, cmd := range g.MountCommands {
-		outputs["mount-"+share] = cmd
+// shareArgs are a share's inputs: its prefix of the bucket, mountable only by its clients with root
+// squashed, KMS-encrypted with the bucket's key, Intelligent-Tiering, audited, announcing settled uploads,
+// refreshing its cache as configured.
+func shareArgs(name string, s Share, args *FileGatewayArgs, in shareInputs) *storagegateway.NfsFileShareArgs {
+	cacheAttributes := storagegateway.NfsFileShareCacheAttributesPtrInput(nil)
+	if s.CacheRefreshSeconds > 0 {
+		cacheAttributes = storagegateway.NfsFileShareCacheAttributesArgs{CacheStaleTimeoutInSeconds: pulumi.Int(s.CacheRefreshSeconds)}
 	}
-	return g, ctx.RegisterResourceOutputs(g, outputs)
+	return &storagegateway.NfsFileShareArgs{
+		GatewayArn:          in.GatewayARN,
+		FileShareName:       pulumi.String(name),
+		LocationArn:         pulumi.Sprintf("%s/%s", args.BucketARN, s.Prefix),
+		RoleArn:             in.RoleARN,
+		ClientLists:         netrules.CIDRs(s.ClientCIDRs),
+		Squash:              pulumi.String("RootSquash"),
+		KmsEncrypted:        pulumi.Bool(true),
+		KmsKeyArn:           args.BucketKMSKeyARN,
+		DefaultStorageClass: pulumi.String("S3_INTELLIGENT_TIERING"),
+		ObjectAcl:           pulumi.String("bucket-owner-full-control"),
+		AuditDestinationArn: in.AuditDestinationARN,
+		NotificationPolicy:  pulumi.String(uploadNotification),
+		CacheAttributes:     cacheAttributes,
+		NfsFileShareDefaults: storagegateway.NfsFileShareNfsFileShareDefaultsArgs{
+			DirectoryMode: pulumi.String("0755"),
+			FileMode:      pulumi.String("0644"),
+		},
+		RequesterPays: pulumi.Bool(false),
+	}
 }
 
 // bucketRole is the role the shares assume: read and write under their own prefixes of the bucket, and use
 // of the bucket's key, nothing else.
-func (g *FileGateway) bucketRole(ctx *pulumi.Context, name string, args *FileGatewayArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+func bucketRole(ctx *pulumi.Context, name string, args *FileGatewayArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
 		Description:      pulumi.String("Lets the " + name + " file shares reach their bucket prefixes"),
 		AssumeRolePolicy: iamdoc.AssumeRole("storagegateway.amazonaws.com", args.AccountID),
@@ -237,11 +306,11 @@ func (g *FileGateway) bucketRole(ctx *pulumi.Context, name string, args *FileGat
 	if err != nil {
 		return nil, nil, err
 	}
-	policy := pulumi.All(args.BucketArn, args.BucketKmsKeyArn).ApplyT(func(v []any) (string, error) {
+	policy := pulumi.All(args.BucketARN, args.BucketKMSKeyARN).ApplyT(func(v []any) (string, error) {
 		bucket, key := v[0].(string), v[1].(string)
 		var objects []string
-		for _, s := range args.Shares {
-			objects = append(objects, bucket+"/"+s.Prefix+"*")
+		for _, shareName := range sortedShares(args.Settings.Shares) {
+			objects = append(objects, bucket+"/"+args.Settings.Shares[shareName].Prefix+"*")
 		}
 		return iamdoc.JSON(
 			iamdoc.Allow([]string{"s3:GetAccelerateConfiguration", "s3:GetBucketLocation", "s3:GetBucketVersioning",

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"net/netip"
 	"slices"
 
@@ -12,8 +11,8 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
-// GatewayAmiParameter is the public SSM parameter holding Amazon's current S3 File Gateway AMI.
-const GatewayAmiParameter = "/aws/service/storagegateway/ami/FILE_S3/latest"
+// GatewayAMIParameter is the public SSM parameter holding Amazon's current S3 File Gateway AMI.
+const GatewayAMIParameter = "/aws/service/storagegateway/ami/FILE_S3/latest"
 
 const (
 	// cacheDeviceName is where the cache volume is attached; the gateway's local-disk lookup finds it there.
@@ -25,54 +24,48 @@ const (
 // nfsPorts are what NFS v3 and v4.1 clients use: portmapper, nfsd and mountd.
 var nfsPorts = []int{111, 2049, 20048}
 
-// GatewayHost runs the gateway on EC2, for teams without a VM in the data centre yet. NFS clients then
-// reach it over the hybrid link.
-type GatewayHost struct {
-	// InstanceType and CacheDiskGiB size the instance and its cache volume (AWS's minimums: m5.xlarge, 150 GiB).
-	// Required.
-	InstanceType string
-	CacheDiskGiB int
-	// VpcID, VpcCIDR and SubnetID place it in a private subnet. Required.
-	VpcID, SubnetID pulumi.StringInput
-	VpcCIDR         netip.Prefix
-	// ActivationCIDRs may reach port 80 to activate it: where `pulumi up` runs. Required.
-	ActivationCIDRs []netip.Prefix
-	// KmsKeyArn encrypts its volumes: the cache holds the same files as the bucket. Required.
-	KmsKeyArn pulumi.StringInput
-}
-
-func (h *GatewayHost) validate() error {
-	if h.InstanceType == "" || h.CacheDiskGiB <= 0 || h.VpcID == nil || h.SubnetID == nil || !h.VpcCIDR.IsValid() ||
-		len(h.ActivationCIDRs) == 0 || h.KmsKeyArn == nil {
-		return errors.New("host: instance type, cache size, VPC, subnet, activation CIDRs and volume key are required")
+// host declares an EC2 gateway (mode ec2), for teams without a VM in the data centre yet: Amazon's AMI, no
+// public address, IMDSv2, root and cache volumes encrypted with the bucket's key, and a security group
+// admitting NFS from the shares' clients and activation from where `pulumi up` runs. NFS clients reach it
+// over the hybrid link.
+func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayArgs, parent pulumi.ResourceOrInvokeOption) (*ec2.Instance, error) {
+	sg, err := ec2.NewSecurityGroup(ctx, name+"-host", hostSecurityGroupArgs(name, args), parent)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	// The AMI follows Amazon's parameter: a new image replaces the instance only on the next up that sees it.
+	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(GatewayAMIParameter)}, parent)
+	return ec2.NewInstance(ctx, name, hostArgs(name, args, ami.Value(), sg.ID()), parent, pulumi.Protect(args.Settings.Protect))
 }
 
-// host declares the gateway instance: Amazon's AMI, no public address, IMDSv2, encrypted root and cache
-// volumes, and a security group admitting NFS from the shares' clients and activation from where
-// `pulumi up` runs.
-func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayArgs, parent pulumi.ResourceOption) (*ec2.Instance, error) {
-	h := args.Host
+// shareClients are the client networks of every share, each once, in share-name order.
+func shareClients(shares map[string]Share) []netip.Prefix {
 	var clients []netip.Prefix
-	for _, s := range args.Shares {
-		for _, c := range s.ClientCIDRs {
+	for _, name := range sortedShares(shares) {
+		for _, c := range shares[name].ClientCIDRs {
 			if !slices.Contains(clients, c) {
 				clients = append(clients, c)
 			}
 		}
 	}
+	return clients
+}
+
+// hostSecurityGroupArgs admit activation on port 80 from ActivationCIDRs and NFS from the shares' clients,
+// and let out only HTTPS and the Storage Gateway ports to the VPC endpoint.
+func hostSecurityGroupArgs(name string, args *FileGatewayArgs) *ec2.SecurityGroupArgs {
 	ingress := ec2.SecurityGroupIngressArray{ec2.SecurityGroupIngressArgs{
 		Description: pulumi.String("Activation (close once activated: see docs/data.md)"),
 		Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(80), ToPort: pulumi.Int(80),
-		CidrBlocks: netrules.CIDRs(h.ActivationCIDRs),
+		CidrBlocks: netrules.CIDRs(args.ActivationCIDRs),
 	}}
+	clients := netrules.CIDRs(shareClients(args.Settings.Shares))
 	for _, port := range nfsPorts {
 		for _, protocol := range []string{"tcp", "udp"} {
 			ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 				Description: pulumi.String("NFS from the shares' clients"),
 				Protocol:    pulumi.String(protocol), FromPort: pulumi.Int(port), ToPort: pulumi.Int(port),
-				CidrBlocks: netrules.CIDRs(clients),
+				CidrBlocks: clients,
 			})
 		}
 	}
@@ -85,25 +78,27 @@ func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayAr
 		egress = append(egress, ec2.SecurityGroupEgressArgs{
 			Description: pulumi.String("Storage Gateway control ports to its VPC endpoint"),
 			Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(ports[0]), ToPort: pulumi.Int(ports[1]),
-			CidrBlocks: netrules.CIDRs([]netip.Prefix{h.VpcCIDR}),
+			CidrBlocks: netrules.CIDRs([]netip.Prefix{args.VPCCIDR}),
 		})
 	}
-	sg, err := ec2.NewSecurityGroup(ctx, name+"-host", &ec2.SecurityGroupArgs{
-		VpcId:       h.VpcID,
+	return &ec2.SecurityGroupArgs{
+		VpcId:       args.VPCID,
 		Description: pulumi.String("S3 File Gateway " + name + ": NFS from its clients, HTTPS out"),
 		Ingress:     ingress,
 		Egress:      egress,
 		Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-host")},
-	}, parent)
-	if err != nil {
-		return nil, err
 	}
-	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(GatewayAmiParameter)}, pulumi.Parent(g))
-	return ec2.NewInstance(ctx, name, &ec2.InstanceArgs{
-		Ami:                      ami.Value(),
-		InstanceType:             pulumi.String(h.InstanceType),
-		SubnetId:                 h.SubnetID,
-		VpcSecurityGroupIds:      pulumi.StringArray{sg.ID()},
+}
+
+// hostArgs are an EC2 gateway's instance inputs: private, IMDSv2 only, volumes encrypted with the bucket's
+// key, termination-protected when protected.
+func hostArgs(name string, args *FileGatewayArgs, ami, securityGroupID pulumi.StringInput) *ec2.InstanceArgs {
+	g := args.Settings.Gateway
+	return &ec2.InstanceArgs{
+		Ami:                      ami,
+		InstanceType:             pulumi.String(g.InstanceType),
+		SubnetId:                 args.SubnetID,
+		VpcSecurityGroupIds:      pulumi.StringArray{securityGroupID},
 		AssociatePublicIpAddress: pulumi.Bool(false),
 		MetadataOptions: ec2.InstanceMetadataOptionsArgs{
 			HttpEndpoint: pulumi.String("enabled"),
@@ -111,13 +106,13 @@ func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayAr
 		},
 		RootBlockDevice: ec2.InstanceRootBlockDeviceArgs{
 			VolumeType: pulumi.String("gp3"), VolumeSize: pulumi.Int(rootVolumeGiB),
-			Encrypted: pulumi.Bool(true), KmsKeyId: h.KmsKeyArn,
+			Encrypted: pulumi.Bool(true), KmsKeyId: args.BucketKMSKeyARN,
 		},
 		EbsBlockDevices: ec2.InstanceEbsBlockDeviceArray{ec2.InstanceEbsBlockDeviceArgs{
-			DeviceName: pulumi.String(cacheDeviceName), VolumeType: pulumi.String("gp3"), VolumeSize: pulumi.Int(h.CacheDiskGiB),
-			Encrypted: pulumi.Bool(true), KmsKeyId: h.KmsKeyArn, DeleteOnTermination: pulumi.Bool(true),
+			DeviceName: pulumi.String(cacheDeviceName), VolumeType: pulumi.String("gp3"), VolumeSize: pulumi.Int(g.CacheDiskGiB),
+			Encrypted: pulumi.Bool(true), KmsKeyId: args.BucketKMSKeyARN, DeleteOnTermination: pulumi.Bool(true),
 		}},
-		DisableApiTermination: pulumi.Bool(args.Protect),
+		DisableApiTermination: pulumi.Bool(args.Settings.Protect),
 		Tags:                  pulumi.StringMap{"Name": pulumi.String(name)},
-	}, parent, pulumi.Protect(args.Protect))
+	}
 }

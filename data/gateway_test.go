@@ -4,102 +4,148 @@ import (
 	"net/netip"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/storagegateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/data/spec"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-const (
-	typeGateway = "aws:storagegateway/gateway:Gateway"
-	typeShare   = "aws:storagegateway/nfsFileShare:NfsFileShare"
-)
+const testEndpoint = "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"
 
+// testGatewayArgs are a VM activated by key through the VPC endpoint, with two shares.
 func testGatewayArgs() *FileGatewayArgs {
 	return &FileGatewayArgs{
-		ActivationKey:        pulumi.ToSecret(pulumi.String("ABCDE-12345-FGHIJ-67890-KLMNO")).(pulumi.StringOutput),
-		VpcEndpointDNSName:   pulumi.String("vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"),
-		Timezone:             "GMT-5:00",
-		MaintenanceDayOfWeek: 0, MaintenanceHour: 2,
-		CacheDiskPath: "/dev/sdb",
-		Shares: []Share{
-			{Name: "claims", Prefix: "claims/", ClientCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}, CacheRefreshSeconds: 300},
-			{Name: "documents", Prefix: "documents/", ClientCIDRs: onPremises},
+		Settings: FileGatewaySettings{
+			Gateway: Appliance{
+				Mode: spec.GatewayVM, ActivationKey: "ABCDE-12345-FGHIJ-67890-KLMNO", UseVPCEndpoint: true,
+				Timezone: "GMT-5:00", Maintenance: Maintenance{DayOfWeek: 0, Hour: 2}, CacheDiskPath: "/dev/sdb",
+				LogRetentionDays: 365,
+			},
+			Shares: map[string]Share{
+				"claims":    {Prefix: "claims/", ClientCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}, CacheRefreshSeconds: 300},
+				"documents": {Prefix: "documents/", ClientCIDRs: onPremises},
+			},
+			Protect: true,
 		},
-		BucketArn:        pulumi.String("arn:aws:s3:::files"),
-		BucketKmsKeyArn:  pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
-		LogRetentionDays: 365, LogsKeyArn: testLogsKey, AccountID: testAccount, Protect: true,
+		BucketARN:          pulumi.String("arn:aws:s3:::files"),
+		BucketKMSKeyARN:    pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
+		VPCEndpointDNSName: pulumi.String(testEndpoint),
+		LogsKeyARN:         testLogsKey,
+		AccountID:          testAccount,
 	}
 }
 
+// testHostArgs are testGatewayArgs as an EC2 gateway.
+func testHostArgs() *FileGatewayArgs {
+	args := testGatewayArgs()
+	g := &args.Settings.Gateway
+	g.Mode, g.ActivationKey, g.CacheDiskPath = spec.GatewayEC2, "", ""
+	g.InstanceType, g.CacheDiskGiB = "m5.xlarge", 150
+	args.VPCID, args.SubnetID = pulumi.String("vpc-1"), pulumi.String("subnet-app-a")
+	args.VPCCIDR = netip.MustParsePrefix("10.20.0.0/16")
+	args.ActivationCIDRs = []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}
+	return args
+}
+
+// runGateway declares one FileGateway named "test-gw" under mocks and returns the run and the component.
 func runGateway(t *testing.T, mode plan.Mode, args *FileGatewayArgs) (*plan.Result, *FileGateway) {
-	var g *FileGateway
-	res := run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (err error) {
-		g, err = NewFileGateway(ctx, "test-gw", args, opts...)
-		return err
+	t.Helper()
+	return plantest.Run(t, mode, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*FileGateway, error) {
+		return NewFileGateway(ctx, "test-gw", args, opts...)
 	})
-	return res, g
 }
 
-func TestSharesAdmitOnlyOnPremisesClientsWithRootSquashAndKMS(t *testing.T) {
-	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	claims := plantest.Named(t, res, typeShare, "test-gw-claims").Props()
-	assert.Equal(t, []any{"10.100.0.0/16"}, claims["clientLists"])
-	assert.Equal(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, plantest.Named(t, res, typeShare, "test-gw-documents").Props()["clientLists"])
-	for _, share := range res.OfType(typeShare) {
-		p := share.Props()
-		assert.Equal(t, "RootSquash", p["squash"], share.Name)
-		assert.Equal(t, true, p["kmsEncrypted"], share.Name)
-		assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/files", p["kmsKeyArn"], share.Name)
-		assert.Equal(t, "S3_INTELLIGENT_TIERING", p["defaultStorageClass"], share.Name)
-		assert.Equal(t, "bucket-owner-full-control", p["objectAcl"], share.Name)
-		assert.JSONEq(t, `{"Upload":{"SettlingTimeInSeconds":60}}`, p["notificationPolicy"].(string), share.Name)
-		assert.NotEmpty(t, share.Dependencies["auditDestinationArn"], "%s audits to CloudWatch", share.Name)
+// gatewayErr is the error NewFileGateway returns for args.
+func gatewayErr(t *testing.T, args *FileGatewayArgs) error {
+	t.Helper()
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*FileGateway, error) {
+		return NewFileGateway(ctx, "bad", args, opts...)
+	})
+	require.Error(t, err)
+	return err
+}
+
+func TestShareArgsAdmitOnlyTheirClientsWithRootSquashAndTheBucketsKey(t *testing.T) {
+	args := testGatewayArgs()
+	in := shareInputs{GatewayARN: pulumi.String("arn:gw"), RoleARN: pulumi.String("arn:role"), AuditDestinationARN: pulumi.String("arn:logs")}
+	claims := shareArgs("claims", args.Settings.Shares["claims"], args, in)
+	assert.Equal(t, pulumi.String("claims"), claims.FileShareName)
+	assert.Equal(t, pulumi.ToStringArray([]string{"10.100.0.0/16"}), claims.ClientLists)
+	assert.Equal(t, pulumi.String("RootSquash"), claims.Squash)
+	assert.Equal(t, pulumi.Bool(true), claims.KmsEncrypted)
+	assert.Equal(t, args.BucketKMSKeyARN, claims.KmsKeyArn)
+	assert.Equal(t, pulumi.String("S3_INTELLIGENT_TIERING"), claims.DefaultStorageClass)
+	assert.Equal(t, pulumi.String("bucket-owner-full-control"), claims.ObjectAcl)
+	assert.Equal(t, in.AuditDestinationARN, claims.AuditDestinationArn, "audited to CloudWatch")
+	assert.Equal(t, in.RoleARN, claims.RoleArn)
+	assert.Equal(t, in.GatewayARN, claims.GatewayArn)
+	assert.JSONEq(t, `{"Upload":{"SettlingTimeInSeconds":60}}`, string(claims.NotificationPolicy.(pulumi.String)))
+	assert.Equal(t, storagegateway.NfsFileShareCacheAttributesArgs{CacheStaleTimeoutInSeconds: pulumi.Int(300)}, claims.CacheAttributes)
+
+	documents := shareArgs("documents", args.Settings.Shares["documents"], args, in)
+	assert.Equal(t, pulumi.ToStringArray([]string{"10.100.0.0/16", "172.20.0.0/16"}), documents.ClientLists)
+	assert.Nil(t, documents.CacheAttributes, "0: no automatic refresh")
+}
+
+func TestSharesMapTheirPrefixesAndAreDeclaredInNameOrder(t *testing.T) {
+	res, g := runGateway(t, plan.Up, testGatewayArgs())
+	shares := plantest.Every(t, res, token.StorageGatewayNFSFileShare, 2)
+	require.Len(t, shares, 2)
+	assert.Equal(t, "arn:aws:s3:::files/claims/", plantest.Named(t, res, token.StorageGatewayNFSFileShare, "test-gw-claims").Props()["locationArn"])
+	assert.Equal(t, "arn:aws:s3:::files/documents/", plantest.Named(t, res, token.StorageGatewayNFSFileShare, "test-gw-documents").Props()["locationArn"])
+	for _, s := range shares {
+		assert.NotEmpty(t, s.Dependencies["auditDestinationArn"], "%s audits to CloudWatch", s.Name)
 	}
-	assert.Equal(t, "arn:aws:s3:::files/claims/", claims["locationArn"])
-	assert.Equal(t, "claims", claims["fileShareName"])
-	assert.Equal(t, map[string]any{"cacheStaleTimeoutInSeconds": 300.0}, claims["cacheAttributes"])
-	assert.NotContains(t, plantest.Named(t, res, typeShare, "test-gw-documents").Props(), "cacheAttributes", "0: no automatic refresh")
+	assert.Len(t, g.MountCommands, 2)
 }
 
-func TestGatewayIsActivatedByKeyThroughTheEndpoint(t *testing.T) {
+func TestGatewayArgsFollowTheApplianceAndUseTheEndpointOnlyWhenAsked(t *testing.T) {
+	args := testGatewayArgs()
+	a := gatewayArgs("test-gw", args, pulumi.String("arn:logs"))
+	assert.Equal(t, pulumi.String("test-gw"), a.GatewayName)
+	assert.Equal(t, pulumi.String("FILE_S3"), a.GatewayType)
+	assert.Equal(t, pulumi.String("GMT-5:00"), a.GatewayTimezone)
+	assert.Equal(t, pulumi.String(testEndpoint), a.GatewayVpcEndpoint)
+	assert.Equal(t, pulumi.String("arn:logs"), a.CloudwatchLogGroupArn)
+	assert.Nil(t, a.ActivationKey, "activation is activate's business")
+
+	args.Settings.Gateway.UseVPCEndpoint = false
+	assert.Nil(t, gatewayArgs("test-gw", args, pulumi.String("arn:logs")).GatewayVpcEndpoint, "the internet endpoint, though a DNS name is at hand")
+}
+
+func TestAVMIsActivatedByKeyWhichStaysSecret(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	gw := one(t, res, typeGateway)
+	gw := plantest.Named(t, res, token.StorageGatewayGateway, "test-gw")
 	p := gw.Props()
 	assert.Equal(t, plan.SecretMask, p["activationKey"], "the activation key stays a secret")
 	assert.NotContains(t, p, "gatewayIpAddress")
-	assert.Equal(t, "FILE_S3", p["gatewayType"])
-	assert.Equal(t, "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com", p["gatewayVpcEndpoint"])
+	assert.Equal(t, testEndpoint, p["gatewayVpcEndpoint"])
 	assert.Equal(t, map[string]any{"dayOfWeek": "0", "hourOfDay": 2.0, "minuteOfHour": 0.0}, p["maintenanceStartTime"])
-	assert.NotEmpty(t, gw.Dependencies["cloudwatchLogGroupArn"])
+	assert.Equal(t, []string{plantest.Named(t, res, token.CloudWatchLogGroup, "test-gw").URN}, gw.Dependencies["cloudwatchLogGroupArn"])
 	assert.True(t, gw.Protect)
 
-	cache := one(t, res, "aws:storagegateway/cache:Cache")
+	cache := plantest.Named(t, res, token.StorageGatewayCache, "test-gw")
 	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", cache.Props()["diskId"], "the disk found at the configured path")
 }
 
-func TestACacheDiskNamedByIdNeedsNoLookup(t *testing.T) {
+func TestACacheDiskNamedByIDNeedsNoLookup(t *testing.T) {
 	args := testGatewayArgs()
-	args.CacheDiskPath, args.CacheDiskID = "", "pci-0000:03:00.0-scsi-0:0:2:0"
+	args.Settings.Gateway.CacheDiskPath, args.Settings.Gateway.CacheDiskID = "", "pci-0000:03:00.0-scsi-0:0:2:0"
 	res, _ := runGateway(t, plan.Up, args)
-	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:2:0", one(t, res, "aws:storagegateway/cache:Cache").Props()["diskId"])
-
-	args.CacheDiskPath = "/dev/sdb"
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewFileGateway(ctx, "bad", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "exactly one of the VM's cache disk path and disk id")
+	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:2:0", plantest.Named(t, res, token.StorageGatewayCache, "test-gw").Props()["diskId"])
 }
 
 func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKey(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	trust := document(t, plantest.Named(t, res, "aws:iam/role:Role", "test-gw").Props()["assumeRolePolicy"])
+	trust := document(t, plantest.Named(t, res, token.IAMRole, "test-gw").Props()["assumeRolePolicy"])
 	assert.Equal(t, map[string]any{"Service": "storagegateway.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
-	policy := document(t, plantest.Named(t, res, "aws:iam/rolePolicy:RolePolicy", "test-gw").Props()["policy"])
+	policy := document(t, plantest.Named(t, res, token.IAMRolePolicy, "test-gw").Props()["policy"])
 	statements := policy["Statement"].([]any)
 	require.Len(t, statements, 3)
 	assert.Equal(t, []any{"arn:aws:s3:::files"}, statements[0].(map[string]any)["Resource"])
@@ -107,102 +153,134 @@ func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKey(t *testing.T) {
 	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/files"}, statements[2].(map[string]any)["Resource"])
 }
 
-func TestMountCommandsNameTheGatewayAndTheShare(t *testing.T) {
+func TestMountCommandsNameTheGatewaysAddressAndTheShare(t *testing.T) {
 	args := testGatewayArgs()
-	args.ActivationKey, args.IPAddress = nil, netip.MustParseAddr("10.100.20.15")
-	res, g := runGateway(t, plan.Up, args)
-	assert.Equal(t, "10.100.20.15", one(t, res, typeGateway).Props()["gatewayIpAddress"])
-	v := plantest.Await(t, g.MountCommands["claims"])
-	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.15:/test-gw-claims /mnt/claims", v.Value)
+	args.Settings.Gateway.ActivationKey, args.Settings.Gateway.IPAddress = "", netip.MustParseAddr("10.100.20.15")
+	for _, mode := range plantest.Modes {
+		res, g := runGateway(t, mode, args)
+		gw := plantest.Named(t, res, token.StorageGatewayGateway, "test-gw").Props()
+		assert.Equal(t, "10.100.20.15", gw["gatewayIpAddress"], mode)
+		assert.NotContains(t, gw, "activationKey", mode)
+		v := plantest.Await(t, g.MountCommands["claims"])
+		if mode == plan.Up {
+			assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.15:/test-gw-claims /mnt/claims", v.Value)
+		} else {
+			assert.False(t, v.Known, "the export path is known once the share exists")
+		}
+	}
 
 	// Activated by key, the address is the one the gateway reports; a preview cannot know it yet.
-	_, g = runGateway(t, plan.Up, testGatewayArgs())
+	_, g := runGateway(t, plan.Up, testGatewayArgs())
 	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.16:/test-gw-documents /mnt/documents", plantest.Await(t, g.MountCommands["documents"]).Value)
+	assert.Equal(t, "arn:aws:storagegateway:us-east-1:123456789012:test-gw", plantest.Await(t, g.GatewayARN).Value)
 	_, g = runGateway(t, plan.Preview, testGatewayArgs())
 	assert.False(t, plantest.Await(t, g.MountCommands["claims"]).Known)
 }
 
-func TestGatewayArgsAreChecked(t *testing.T) {
-	tests := map[string]func(a *FileGatewayArgs){
-		"exactly one of activation key and IP address": func(a *FileGatewayArgs) { a.IPAddress = netip.MustParseAddr("10.100.20.15") },
-		"would let any host mount it": func(a *FileGatewayArgs) {
-			a.Shares[0].ClientCIDRs = []netip.Prefix{netip.MustParsePrefix("0.0.0.0/0")}
-		},
-		"a client list is required": func(a *FileGatewayArgs) { a.Shares[1].ClientCIDRs = nil },
-	}
-	for want, breakArgs := range tests {
-		t.Run(want, func(t *testing.T) {
-			args := testGatewayArgs()
-			breakArgs(args)
-			_, err := plan.Run(func(ctx *pulumi.Context) error {
-				_, err := NewFileGateway(ctx, "bad", args)
-				return err
-			}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), want)
-		})
-	}
+func TestHostArgsArePrivateHardenedAndEncryptedWithTheBucketsKey(t *testing.T) {
+	args := testHostArgs()
+	a := hostArgs("test-gw", args, pulumi.String("ami-1"), pulumi.String("sg-1"))
+	assert.Equal(t, pulumi.String("ami-1"), a.Ami)
+	assert.Equal(t, pulumi.String("m5.xlarge"), a.InstanceType)
+	assert.Equal(t, args.SubnetID, a.SubnetId)
+	assert.Equal(t, pulumi.Bool(false), a.AssociatePublicIpAddress)
+	assert.Equal(t, pulumi.String("required"), a.MetadataOptions.(ec2.InstanceMetadataOptionsArgs).HttpTokens, "IMDSv2 only")
+	root := a.RootBlockDevice.(ec2.InstanceRootBlockDeviceArgs)
+	assert.Equal(t, pulumi.Bool(true), root.Encrypted)
+	assert.Equal(t, args.BucketKMSKeyARN, root.KmsKeyId)
+	cache := a.EbsBlockDevices.(ec2.InstanceEbsBlockDeviceArray)[0].(ec2.InstanceEbsBlockDeviceArgs)
+	assert.Equal(t, pulumi.Bool(true), cache.Encrypted)
+	assert.Equal(t, args.BucketKMSKeyARN, cache.KmsKeyId, "the cache holds the bucket's files: the bucket's key")
+	assert.Equal(t, pulumi.Int(150), cache.VolumeSize)
+	assert.Equal(t, pulumi.String("/dev/sdb"), cache.DeviceName)
+	assert.Equal(t, pulumi.Bool(true), a.DisableApiTermination, "protected: termination protection")
+
+	args.Settings.Protect = false
+	assert.Equal(t, pulumi.Bool(false), hostArgs("test-gw", args, pulumi.String("ami-1"), pulumi.String("sg-1")).DisableApiTermination)
 }
 
-func testHostArgs() *FileGatewayArgs {
-	args := testGatewayArgs()
-	args.ActivationKey = nil
-	args.CacheDiskPath = ""
-	args.Host = &GatewayHost{
-		InstanceType: "m5.xlarge", CacheDiskGiB: 150,
-		VpcID: pulumi.String("vpc-1"), SubnetID: pulumi.String("subnet-app-a"), VpcCIDR: netip.MustParsePrefix("10.20.0.0/16"),
-		ActivationCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")},
-		KmsKeyArn:       pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
-	}
-	return args
-}
-
-func TestAnEC2GatewayIsPrivateHardenedAndActivatedByItsAddress(t *testing.T) {
+func TestAnEC2GatewayIsActivatedByItsPrivateAddressOnItsAttachedVolume(t *testing.T) {
 	res, g := runGateway(t, plan.Up, testHostArgs())
-	instance := one(t, res, "aws:ec2/instance:Instance")
-	p := instance.Props()
-	assert.Equal(t, "ami-0123456789abcdef0", p["ami"], "Amazon's gateway AMI, from its public SSM parameter")
-	assert.Equal(t, false, p["associatePublicIpAddress"])
-	assert.Equal(t, "required", p["metadataOptions"].(map[string]any)["httpTokens"])
-	assert.Equal(t, true, p["rootBlockDevice"].(map[string]any)["encrypted"])
-	cache := p["ebsBlockDevices"].([]any)[0].(map[string]any)
-	assert.Equal(t, true, cache["encrypted"])
-	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/files", cache["kmsKeyId"])
-	assert.Equal(t, 150.0, cache["volumeSize"])
-	assert.Equal(t, "subnet-app-a", p["subnetId"])
+	instance := plantest.Named(t, res, token.EC2Instance, "test-gw")
+	assert.Equal(t, "ami-0123456789abcdef0", instance.Props()["ami"], "Amazon's gateway AMI, from its public SSM parameter")
+	assert.Equal(t, []string{plantest.Named(t, res, token.EC2SecurityGroup, "test-gw-host").URN}, instance.Dependencies["vpcSecurityGroupIds"])
 	assert.True(t, instance.Protect)
 
-	gw := one(t, res, typeGateway)
+	gw := plantest.Named(t, res, token.StorageGatewayGateway, "test-gw")
 	assert.Equal(t, []string{instance.URN}, gw.Dependencies["gatewayIpAddress"], "activated by the instance's private address")
 	assert.NotContains(t, gw.Props(), "activationKey")
+	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", plantest.Named(t, res, token.StorageGatewayCache, "test-gw").Props()["diskId"],
+		"the volume found at its device")
 	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", plantest.Await(t, g.MountCommands["claims"]).Value)
 }
 
-func TestAnEC2GatewayAdmitsNFSOnlyFromItsClients(t *testing.T) {
-	res, _ := runGateway(t, plan.Up, testHostArgs())
-	sg := plantest.Named(t, res, typeSecurityGroup, "test-gw-host").Props()
-	for _, rule := range sg["ingress"].([]any) {
-		r := rule.(map[string]any)
-		for _, c := range r["cidrBlocks"].([]any) {
-			assert.Contains(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, c, "port %v", r["fromPort"])
-		}
+func TestAnEC2GatewayAdmitsNFSOnlyFromItsClientsAndActivationFromOnPremises(t *testing.T) {
+	sg := hostSecurityGroupArgs("test-gw", testHostArgs())
+	ingress := sg.Ingress.(ec2.SecurityGroupIngressArray)
+	require.Len(t, ingress, 1+3*2, "activation, then NFS ports over TCP and UDP")
+	activation := ingress[0].(ec2.SecurityGroupIngressArgs)
+	assert.Equal(t, pulumi.Int(80), activation.FromPort)
+	assert.Equal(t, pulumi.ToStringArray([]string{"10.100.0.0/16"}), activation.CidrBlocks)
+	for _, r := range ingress[1:] {
+		rule := r.(ec2.SecurityGroupIngressArgs)
+		assert.Contains(t, []pulumi.IntInput{pulumi.Int(111), pulumi.Int(2049), pulumi.Int(20048)}, rule.FromPort)
+		assert.Equal(t, pulumi.ToStringArray([]string{"10.100.0.0/16", "172.20.0.0/16"}), rule.CidrBlocks,
+			"every share's clients, each once, in share order")
 	}
-	assert.Len(t, sg["ingress"], 1+3*2, "activation, then NFS ports over TCP and UDP")
-	for _, rule := range sg["egress"].([]any) {
-		r := rule.(map[string]any)
-		if r["cidrBlocks"].([]any)[0] == "0.0.0.0/0" {
-			assert.Equal(t, 443.0, r["fromPort"], "only HTTPS leaves for anywhere")
-		}
+	egress := sg.Egress.(ec2.SecurityGroupEgressArray)
+	require.Len(t, egress, 1+3)
+	anywhere := egress[0].(ec2.SecurityGroupEgressArgs)
+	assert.Equal(t, pulumi.ToStringArray([]string{"0.0.0.0/0"}), anywhere.CidrBlocks)
+	assert.Equal(t, pulumi.Int(443), anywhere.FromPort, "only HTTPS leaves for anywhere")
+	for _, r := range egress[1:] {
+		assert.Equal(t, pulumi.ToStringArray([]string{"10.20.0.0/16"}), r.(ec2.SecurityGroupEgressArgs).CidrBlocks, "control ports only to the VPC")
 	}
 }
 
-func TestAnEC2GatewayTakesNoActivationKey(t *testing.T) {
-	args := testHostArgs()
-	args.ActivationKey = pulumi.String("KEY")
-	_, err := plan.Run(func(ctx *pulumi.Context) error {
-		_, err := NewFileGateway(ctx, "bad", args)
-		return err
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, plan.Up)
+func TestEveryFileGatewayChildIsParentedAndNamedAfterIt(t *testing.T) {
+	res, _ := runGateway(t, plan.Up, testGatewayArgs())
+	assert.Equal(t, 7, assertChildren(t, res, FileGatewayType, "test-gw"), "log group, gateway, cache, role and policy, 2 shares")
+	res, _ = runGateway(t, plan.Up, testHostArgs())
+	assert.Equal(t, 9, assertChildren(t, res, FileGatewayType, "test-gw"), "and the instance with its security group")
+}
+
+func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*FileGateway, error) {
+		return NewFileGateway(ctx, "bad", nil, opts...)
+	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "no activation key, IP address or disk path")
+	assert.Contains(t, err.Error(), "data: file gateway bad: args are required")
+
+	tests := map[string]struct {
+		args      func() *FileGatewayArgs
+		breakArgs func(a *FileGatewayArgs)
+	}{
+		"set activationKey or ipAddress, not both": {testGatewayArgs, func(a *FileGatewayArgs) {
+			a.Settings.Gateway.IPAddress = netip.MustParseAddr("10.100.20.15")
+		}},
+		"set cacheDiskPath or cacheDiskId, not both": {testGatewayArgs, func(a *FileGatewayArgs) {
+			a.Settings.Gateway.CacheDiskID = "pci-0000:03:00.0-scsi-0:0:1:0"
+		}},
+		"would let any host mount it": {testGatewayArgs, func(a *FileGatewayArgs) {
+			a.Settings.Shares["claims"] = Share{Prefix: "claims/", ClientCIDRs: []netip.Prefix{netip.MustParsePrefix("0.0.0.0/0")}}
+		}},
+		"share documents: a client list is required": {testGatewayArgs, func(a *FileGatewayArgs) {
+			a.Settings.Shares["documents"] = Share{Prefix: "documents/"}
+		}},
+		"at least one share is required":                 {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
+		"the VPC endpoint's DNS name is required":        {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
+		`"container" is not a gateway mode`:              {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
+		"mode ec2 activates the instance by its private": {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
+		"mode ec2 attaches the instance's cache volume":  {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
+		"an EC2 gateway needs its instance type":         {testHostArgs, func(a *FileGatewayArgs) { a.SubnetID = nil }},
+	}
+	for want, tt := range tests {
+		t.Run(want, func(t *testing.T) {
+			args := tt.args()
+			tt.breakArgs(args)
+			err := gatewayErr(t, args)
+			assert.Contains(t, err.Error(), "data: file gateway bad: ")
+			assert.Contains(t, err.Error(), want)
+		})
+	}
 }

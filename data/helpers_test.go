@@ -3,13 +3,16 @@ package data
 import (
 	"encoding/json"
 	"net/netip"
+	"strings"
 	"testing"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
 // Inputs the components take from other components, as fixed values.
@@ -19,29 +22,8 @@ var (
 	onPremises  = []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16"), netip.MustParsePrefix("172.20.0.0/16")}
 )
 
-// run declares what declare declares, under mocks in mode, with a tagged provider as the program has.
-func run(t *testing.T, mode plan.Mode, declare func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error) *plan.Result {
-	t.Helper()
-	res, err := plan.Run(func(ctx *pulumi.Context) error {
-		provider, err := aws.NewProvider(ctx, "aws", &aws.ProviderArgs{Region: pulumi.String("us-east-1")})
-		if err != nil {
-			return err
-		}
-		return declare(ctx, pulumi.Provider(provider))
-	}, plan.Stack{Project: "hybridcloud", Name: "test"}, mode)
-	require.NoError(t, err)
-	return res
-}
-
-// one returns the only resource of a type, failing the test if there is not exactly one.
-func one(t *testing.T, res *plan.Result, typ string) plan.Resource {
-	t.Helper()
-	rs := res.OfType(typ)
-	require.Len(t, rs, 1, typ)
-	return rs[0]
-}
-
-// document decodes a JSON policy or document input.
+// document decodes a JSON policy or document input (the data tier's policies carry no Sids, so
+// plantest.Statements does not apply).
 func document(t *testing.T, v any) map[string]any {
 	t.Helper()
 	s, ok := v.(string)
@@ -49,4 +31,23 @@ func document(t *testing.T, v any) map[string]any {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(s), &doc))
 	return doc
+}
+
+// assertChildren checks that the component of type typ called name is a child of the stack, and that
+// every custom resource of the run but the providers is its child and named after it; it returns how many
+// there are.
+func assertChildren(t *testing.T, res *plan.Result, typ, name string) int {
+	t.Helper()
+	component := plantest.Named(t, res, typ, name)
+	assert.Contains(t, component.Parent, "::pulumi:pulumi:Stack::", "the component is a child of the stack")
+	children := 0
+	for _, r := range res.Resources {
+		if !r.Custom || strings.HasPrefix(r.Type, token.AWSProvider) {
+			continue
+		}
+		children++
+		assert.Equal(t, component.URN, r.Parent, "%s %s is a child of %s", r.Type, r.Name, name)
+		assert.True(t, r.Name == name || strings.HasPrefix(r.Name, name+"-"), "%s %s is named after %s", r.Type, r.Name, name)
+	}
+	return children
 }

@@ -33,10 +33,10 @@ func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ..
 	services, err := compute.NewServices(ctx, cfg.Stack+"-services", &compute.ServicesArgs{
 		Settings:          cfg.Services,
 		Cluster:           st.cluster,
-		DatabaseSecretARN: st.database.SecretArn,
-		DatabaseKeyARN:    st.database.KmsKeyArn,
-		FileBucketARN:     st.files.BucketArn,
-		FileBucketKeyARN:  st.files.KmsKeyArn,
+		DatabaseSecretARN: st.database.SecretARN,
+		DatabaseKeyARN:    st.database.KMSKeyARN,
+		FileBucketARN:     st.files.BucketARN,
+		FileBucketKeyARN:  st.files.KMSKeyARN,
 	}, opts...)
 	st.services = services
 	return err

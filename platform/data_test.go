@@ -24,27 +24,24 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 		{"prod", true, true, 35},
 	}
 	for _, tc := range cases {
-		for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+		for _, mode := range plantest.Modes {
 			res := runStack(t, tc.stack, mode)
-			db, ok := res.Named("aws:rds/instance:Instance", tc.stack+"-db")
-			require.True(t, ok)
+			db := plantest.Named(t, res, token.RDSInstance, tc.stack+"-db")
 			p := db.Props()
 			assert.Equal(t, tc.multiAZ, p["multiAz"], "%s %s", tc.stack, mode)
 			assert.Equal(t, tc.retention, p["backupRetentionPeriod"], "%s %s", tc.stack, mode)
 			assert.Equal(t, tc.protect, db.Protect, "%s %s", tc.stack, mode)
 			assert.Equal(t, tc.protect, p["deletionProtection"], "%s %s", tc.stack, mode)
-			assert.Equal(t, false, p["publiclyAccessible"])
-			assert.Equal(t, "hybridcloud-"+tc.stack, p["identifier"])
+			assert.Equal(t, "hybridcloud-"+tc.stack, p["identifier"], "the identifier is <project>-<stack>")
 		}
 	}
 }
 
 func TestDatabaseLivesInTheDataSubnets(t *testing.T) {
 	res := runStack(t, "prod", plan.Preview)
-	group, ok := res.Named("aws:rds/subnetGroup:SubnetGroup", "prod-db")
-	require.True(t, ok)
+	group := plantest.Named(t, res, token.RDSSubnetGroup, "prod-db")
 	var dataSubnets []string
-	for _, s := range res.OfType("aws:ec2/subnet:Subnet") {
+	for _, s := range plantest.Every(t, res, token.EC2Subnet, 9) {
 		if s.Props()["tags"].(map[string]any)["Tier"] == "data" {
 			dataSubnets = append(dataSubnets, s.URN)
 		}
@@ -53,40 +50,49 @@ func TestDatabaseLivesInTheDataSubnets(t *testing.T) {
 	assert.ElementsMatch(t, dataSubnets, group.Dependencies["subnetIds"])
 }
 
+func TestTheDataTierEncryptsItsLogsWithTheFoundationsKey(t *testing.T) {
+	res := runStack(t, "prod", plan.Up)
+	key := plantest.Named(t, res, token.KMSKey, "prod-foundation-logs")
+	for _, name := range []string{"prod-db-postgresql", "prod-db-upgrade", "prod-file-gateway"} {
+		group := plantest.Named(t, res, token.CloudWatchLogGroup, name)
+		assert.Equal(t, []string{key.URN}, group.Dependencies["kmsKeyId"], name)
+	}
+}
+
 func TestNFSSharesAcceptOnlyOnPremisesClients(t *testing.T) {
-	for _, stack := range []string{"dev", "prod"} {
+	for stack, want := range map[string]int{"dev": 1, "prod": 2} {
 		res := runStack(t, stack, plan.Up)
-		shares := res.OfType("aws:storagegateway/nfsFileShare:NfsFileShare")
-		require.NotEmpty(t, shares)
+		shares := plantest.Every(t, res, token.StorageGatewayNFSFileShare, want)
+		assert.Len(t, shares, want, stack)
+		files := plantest.Named(t, res, token.S3BucketV2, stack+"-files")
 		for _, s := range shares {
 			for _, c := range s.Props()["clientLists"].([]any) {
 				assert.Contains(t, []any{"10.100.0.0/16", "172.20.0.0/16"}, c, "%s %s", stack, s.Name)
 			}
 			assert.Equal(t, "RootSquash", s.Props()["squash"])
+			assert.Equal(t, []string{files.URN}, s.Dependencies["locationArn"], "%s %s maps a prefix of the stack's file bucket", stack, s.Name)
 		}
 	}
 }
 
 func TestBackupCoversTheDatabaseAndTheFileBucketWithCopiesInTheDRRegion(t *testing.T) {
-	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+	for _, mode := range plantest.Modes {
 		res := runStack(t, "prod", mode)
-		db, _ := res.Named("aws:rds/instance:Instance", "prod-db")
-		bucket, _ := res.Named("aws:s3/bucketV2:BucketV2", "prod-files")
-		selection := res.OfType("aws:backup/selection:Selection")
-		require.Len(t, selection, 1)
-		assert.ElementsMatch(t, []string{db.URN, bucket.URN}, selection[0].Dependencies["resources"], mode)
+		db := plantest.Named(t, res, token.RDSInstance, "prod-db")
+		bucket := plantest.Named(t, res, token.S3BucketV2, "prod-files")
+		selection := plantest.Named(t, res, token.BackupSelection, "prod-backup")
+		assert.ElementsMatch(t, []string{db.URN, bucket.URN}, selection.Dependencies["resources"], mode)
 
-		drVault, ok := res.Named("aws:backup/vault:Vault", "prod-backup-dr")
-		require.True(t, ok)
+		drVault := plantest.Named(t, res, token.BackupVault, "prod-backup-dr")
 		assert.Contains(t, drVault.Provider, "pulumi:providers:aws::aws-dr::")
-		plans := res.OfType("aws:backup/plan:Plan")
-		require.Len(t, plans, 1)
-		assert.Contains(t, plans[0].Dependencies["rules"], drVault.URN, "rules copy to the DR vault")
+		dr := plantest.Named(t, res, token.AWSProvider, "aws-dr").Props()
+		assert.Equal(t, "us-west-2", dr["region"], "the configured DR region")
+		assert.NotEmpty(t, dr["defaultTags"], "the DR provider carries the stack's tags too")
+		assert.Contains(t, plantest.Named(t, res, token.BackupPlan, "prod-backup").Dependencies["rules"], drVault.URN, "rules copy to the DR vault")
 
 		topic := plantest.Named(t, res, token.SNSTopic, "prod-foundation-operations")
-		targets := res.OfType("aws:cloudwatch/eventTarget:EventTarget")
-		require.Len(t, targets, 1)
-		assert.Equal(t, []string{topic.URN}, targets[0].Dependencies["arn"], "failed backup jobs reach the operations topic")
+		target := plantest.Named(t, res, token.CloudWatchEventTarget, "prod-backup-job-failures")
+		assert.Equal(t, []string{topic.URN}, target.Dependencies["arn"], "failed backup jobs reach the operations topic")
 	}
 }
 
@@ -102,14 +108,14 @@ func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
 	require.NoError(t, err)
 	st = withConfig(st, "hybridcloud:fileShare", string(patched))
 
-	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
+	for _, mode := range plantest.Modes {
 		res, err := plan.Run(Program(func() time.Time { return testNow }), st, mode)
 		require.NoError(t, err, mode)
-		instances := res.OfType("aws:ec2/instance:Instance")
-		require.Len(t, instances, 1, mode)
-		subnet, ok := res.Named("aws:ec2/subnet:Subnet", "dev-vpc-app-0")
-		require.True(t, ok)
-		assert.Equal(t, []string{subnet.URN}, instances[0].Dependencies["subnetId"], mode)
+		instance := plantest.Named(t, res, token.EC2Instance, "dev-file-gateway")
+		subnet := plantest.Named(t, res, token.EC2Subnet, "dev-vpc-app-0")
+		assert.Equal(t, []string{subnet.URN}, instance.Dependencies["subnetId"], mode)
+		key := plantest.Named(t, res, token.KMSKey, "dev-files")
+		assert.Equal(t, []string{key.URN}, instance.Dependencies["rootBlockDevice"], "%s: volumes encrypted with the file bucket's key", mode)
 		assert.Empty(t, offline.Mandatory(checkPack(t, res, st)), "%s: the EC2 gateway passes the pack", mode)
 	}
 }

@@ -45,7 +45,7 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	// Data: the database, the file bucket and the NFS mounts.
 	ctx.Export("databaseAddress", st.database.Address)
 	ctx.Export("databasePort", st.database.Port)
-	ctx.Export("databaseSecretArn", st.database.SecretArn)
+	ctx.Export("databaseSecretArn", st.database.SecretARN)
 	ctx.Export("fileBucketName", st.files.BucketName)
 	mounts := pulumi.StringMap{}
 	for share, cmd := range st.gateway.MountCommands {
@@ -54,8 +54,8 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("nfsMountCommands", mounts)
 
 	// Operations: backup vaults, server registration by patch group, session logs.
-	ctx.Export("backupVaultArn", st.backup.VaultArn)
-	ctx.Export("drBackupVaultArn", st.backup.DRVaultArn)
+	ctx.Export("backupVaultArn", st.backup.VaultARN)
+	ctx.Export("drBackupVaultArn", st.backup.DRVaultARN)
 	ids, codes, commands := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
 	for group := range st.management.RegistrationCommands {
 		ids[group] = st.management.ActivationIDs[group].ToStringOutput()

@@ -1,4 +1,4 @@
-package data
+package spec
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// minPostgresMajor is the oldest PostgreSQL major version RDS still offers (standard support).
-const minPostgresMajor = 13
+// MinPostgresMajor is the oldest PostgreSQL major version RDS still offers (standard support).
+const MinPostgresMajor = 13
 
 // ParameterGroupFamily returns the RDS parameter-group family of a PostgreSQL engine version: the family
 // follows the major version only ("16.4" -> "postgres16"), so a minor upgrade keeps the parameter group.
@@ -15,10 +15,10 @@ func ParameterGroupFamily(engineVersion string) (string, error) {
 	majorText, _, _ := strings.Cut(engineVersion, ".")
 	major, err := strconv.Atoi(majorText)
 	if err != nil || major < 0 || majorText != strconv.Itoa(major) {
-		return "", fmt.Errorf("data: engine version %q does not start with a PostgreSQL major version (like 16.4)", engineVersion)
+		return "", fmt.Errorf("engine version %q does not start with a PostgreSQL major version (like 16.4)", engineVersion)
 	}
-	if major < minPostgresMajor {
-		return "", fmt.Errorf("data: PostgreSQL %d is older than %d, the oldest major version RDS supports", major, minPostgresMajor)
+	if major < MinPostgresMajor {
+		return "", fmt.Errorf("PostgreSQL %d is older than %d, the oldest major version RDS supports", major, MinPostgresMajor)
 	}
 	return "postgres" + strconv.Itoa(major), nil
 }

@@ -1,0 +1,230 @@
+package data
+
+import (
+	"net/netip"
+
+	"github.com/insurance/hybridcloud/data/spec"
+)
+
+// DatabaseSettings are the database's own settings (hybridcloud:database).
+type DatabaseSettings struct {
+	// EngineVersion is the PostgreSQL version, quoted in the stack file ("16.4"). Required. Its major
+	// version picks the parameter-group family (spec.ParameterGroupFamily), spec.MinPostgresMajor or later;
+	// minor versions then follow AWS's automatic upgrades, a major one is a deliberate change.
+	EngineVersion string `json:"engineVersion"`
+	// InstanceClass is the RDS instance class ("db.t4g.micro" in dev, "db.m7g.large" in prod). Required.
+	InstanceClass string `json:"instanceClass"`
+	// AllocatedStorageGiB is the initial gp3 storage, MinAllocatedStorageGiB to MaxStorageGiB. Required.
+	AllocatedStorageGiB int `json:"allocatedStorage"`
+	// MaxAllocatedStorageGiB is the ceiling storage autoscaling may grow to, AllocatedStorageGiB or more.
+	// Required: a full disk stops the database, autoscaling only bills what is used.
+	MaxAllocatedStorageGiB int `json:"maxAllocatedStorage"`
+	// MultiAZ keeps a synchronous standby in another AZ. Default true; required in prod. Off halves the
+	// instance cost, and the database is down while its AZ is.
+	MultiAZ bool `json:"multiAz"`
+	// BackupRetentionDays is how long automated backups (point-in-time restore) are kept, 0 to
+	// MaxBackupRetentionDays. Default MaxBackupRetentionDays; 0 turns them off and is refused in prod.
+	BackupRetentionDays int `json:"backupRetentionDays"`
+	// BackupWindow is the daily UTC window automated backups run in ("03:00-04:00"). Required.
+	BackupWindow string `json:"backupWindow"`
+	// MaintenanceWindow is the weekly UTC window of minor upgrades and patches ("sun:04:30-sun:05:30").
+	// Required; keep it clear of BackupWindow.
+	MaintenanceWindow string `json:"maintenanceWindow"`
+	// DatabaseName is the database created in the instance: a lower-case PostgreSQL identifier. Default
+	// DefaultDatabaseName.
+	DatabaseName string `json:"databaseName"`
+	// LogRetentionDays is how long the exported postgresql and upgrade logs are kept: a CloudWatch Logs
+	// retention value. Required.
+	LogRetentionDays int `json:"logRetentionDays"`
+	// Protect turns on deletion protection, a final snapshot, pulumi protect on the instance and its key,
+	// keeps automated backups after deletion and the log groups on destroy. Default true; required in prod.
+	// dev turns it off to tear down freely.
+	Protect bool `json:"protect"`
+}
+
+// Database defaults and the bounds RDS sets.
+const (
+	// DefaultDatabaseName is the database created when the stack names none.
+	DefaultDatabaseName = "app"
+	// MaxBackupRetentionDays is RDS's longest automated backup retention, and the default.
+	MaxBackupRetentionDays = 35
+	// MinAllocatedStorageGiB and MaxStorageGiB bound gp3 storage.
+	MinAllocatedStorageGiB = 20
+	MaxStorageGiB          = 65536
+)
+
+// DefaultDatabaseSettings are the settings a stack file starts from: Multi-AZ, the longest backup
+// retention, protected.
+func DefaultDatabaseSettings() DatabaseSettings {
+	return DatabaseSettings{
+		MultiAZ:             true,
+		BackupRetentionDays: MaxBackupRetentionDays,
+		DatabaseName:        DefaultDatabaseName,
+		Protect:             true,
+	}
+}
+
+// FilesSettings are the file bucket's own settings (hybridcloud:fileShare.bucket, and the section's
+// protect).
+type FilesSettings struct {
+	// ArchiveAccessDays moves objects nobody has read for that long to Intelligent-Tiering's Archive Access
+	// tier (90 to 730 days); DeepArchiveAccessDays to Deep Archive Access (180 to 730, after
+	// ArchiveAccessDays). Default 0: the tier is off. Archived objects cost a fraction to keep but take
+	// hours to read back, which an application reading old claims must tolerate.
+	ArchiveAccessDays     int `json:"archiveAccessDays"`
+	DeepArchiveAccessDays int `json:"deepArchiveAccessDays"`
+	// NoncurrentVersionDays is how long an overwritten or deleted version is kept: the window to recover
+	// from a mistaken overwrite. Required.
+	NoncurrentVersionDays int `json:"noncurrentVersionDays"`
+	// AccessLogDays is how long the bucket's server access logs are kept. Required.
+	AccessLogDays int `json:"accessLogDays"`
+	// Protect keeps the bucket, its key and its access logs through a destroy and never empties the
+	// bucket. Default true; required in prod. config sets it from hybridcloud:fileShare.protect, which the
+	// gateway shares.
+	Protect bool `json:"-"`
+}
+
+// DefaultFilesSettings are the settings a stack file starts from: protected, no archive tiers.
+func DefaultFilesSettings() FilesSettings { return FilesSettings{Protect: true} }
+
+// FileGatewaySettings are the S3 File Gateway's own settings (hybridcloud:fileShare.gateway and .shares,
+// and the section's protect).
+type FileGatewaySettings struct {
+	// Gateway is the appliance: where it runs, how it is activated, its cache disk and maintenance.
+	// Required.
+	Gateway Appliance `json:"gateway"`
+	// Shares are the NFS shares by name: the name is the share's and its mount directory's on premises
+	// (lower-case letters, digits, -), and names its resource. Required: at least one.
+	Shares map[string]Share `json:"shares"`
+	// Protect keeps the activated gateway (and an EC2 gateway's instance) and its logs through a destroy:
+	// reactivating a VM means a new key from its console. Default true; required in prod. config sets it
+	// from hybridcloud:fileShare.protect, which the file bucket shares.
+	Protect bool `json:"-"`
+}
+
+// Appliance is the gateway appliance. In spec.GatewayVM mode it is a VM in the data centre, activated by
+// exactly one of ActivationKey and IPAddress, its cache disk named by exactly one of CacheDiskPath and
+// CacheDiskID. In spec.GatewayEC2 mode the program declares the instance, activates it by its private
+// address and attaches its cache volume, so all four stay unset (spec.ActivationOf, spec.CheckCacheDisk).
+type Appliance struct {
+	// Mode is where the gateway runs. Default spec.GatewayVM.
+	Mode spec.GatewayMode `json:"mode"`
+	// InstanceType sizes an EC2 gateway (mode ec2 only). Default DefaultGatewayInstanceType, AWS's
+	// minimum for a file gateway; a VM is sized on its host, and config refuses another value for one.
+	InstanceType string `json:"instanceType"`
+	// CacheDiskGiB sizes an EC2 gateway's cache volume, MinCacheDiskGiB to MaxCacheDiskGiB (mode ec2
+	// only). Default MinCacheDiskGiB; a larger cache serves more reads locally.
+	CacheDiskGiB int `json:"cacheDiskGiB"`
+	// ActivationKey activates a VM without reaching it: a secret, read from the VM's console. Optional.
+	ActivationKey string `json:"activationKey"`
+	// IPAddress is a VM's on-premises address; without an ActivationKey, `pulumi up` fetches the key from
+	// it on port 80 (open it for the activation only). Optional.
+	IPAddress netip.Addr `json:"ipAddress"`
+	// UseVPCEndpoint activates and connects through the Storage Gateway interface endpoint, so the
+	// gateway's traffic stays on the private link (Direct Connect or VPN) instead of the internet. Default
+	// false; the endpoint must be in the VPC.
+	UseVPCEndpoint bool `json:"useVpcEndpoint"`
+	// Timezone is the gateway's time zone ("GMT", "GMT-5:00"), which Maintenance is in. Required.
+	Timezone string `json:"timezone"`
+	// Maintenance is the weekly start of AWS's software updates. Default Sunday 00:00.
+	Maintenance Maintenance `json:"maintenance"`
+	// CacheDiskPath is a VM's cache disk device ("/dev/sdb"), found by the gateway's local-disk lookup;
+	// CacheDiskID names it as the gateway lists it ("pci-0000:03:00.0-scsi-0:0:1:0") when the lookup
+	// cannot. Exactly one for a VM.
+	CacheDiskPath string `json:"cacheDiskPath"`
+	CacheDiskID   string `json:"cacheDiskId"`
+	// LogRetentionDays is how long the gateway's health logs and the shares' audit logs are kept: a
+	// CloudWatch Logs retention value. Required.
+	LogRetentionDays int `json:"logRetentionDays"`
+}
+
+// Maintenance is a weekly start time, in the gateway's time zone.
+type Maintenance struct {
+	// DayOfWeek is 0 (Sunday) to 6 (Saturday).
+	DayOfWeek int `json:"dayOfWeek"`
+	// Hour is 0 to 23.
+	Hour int `json:"hour"`
+}
+
+// EC2 gateway sizes: AWS's minimums for a file gateway (4 vCPUs and 16 GiB, a 150 GiB cache disk), and the
+// largest cache volume.
+const (
+	DefaultGatewayInstanceType = "m5.xlarge"
+	MinCacheDiskGiB            = 150
+	MaxCacheDiskGiB            = 65536
+)
+
+// Share is one NFS share of the gateway, named by its key in FileGatewaySettings.Shares.
+type Share struct {
+	// Prefix is the bucket prefix the share maps to, ending in / ("claims/"); no two shares' prefixes
+	// overlap, or they would overwrite each other's files without either cache knowing. Required.
+	Prefix string `json:"prefix"`
+	// ClientCIDRs may mount the share: on-premises networks, never 0.0.0.0/0. Required by the component;
+	// config defaults it to every on-premises CIDR.
+	ClientCIDRs []netip.Prefix `json:"clientCidrs"`
+	// CacheRefreshSeconds is how stale the gateway's listing of the bucket may get, 300 to 2592000. Default
+	// 0: never refreshed automatically, right for a share only the data centre writes.
+	CacheRefreshSeconds int `json:"cacheRefreshSeconds"`
+}
+
+// DefaultFileGatewaySettings are the settings a stack file starts from: a VM, protected; an EC2 gateway's
+// sizes are AWS's minimums.
+func DefaultFileGatewaySettings() FileGatewaySettings {
+	return FileGatewaySettings{
+		Gateway: Appliance{Mode: spec.GatewayVM, InstanceType: DefaultGatewayInstanceType, CacheDiskGiB: MinCacheDiskGiB},
+		Protect: true,
+	}
+}
+
+// BackupSettings are AWS Backup's own settings (hybridcloud:backup).
+type BackupSettings struct {
+	// DRRegion is the region of the DR vault, which copies of the recovery points go to: where the Backup's
+	// DRProvider points (platform declares that provider from it). Required; not the stack's own region,
+	// since a copy there does not survive the region.
+	DRRegion string `json:"drRegion"`
+	// Rules are the scheduled backups by name (letters, digits, _ . -). Required: at least one. The plan
+	// lists them by retention, then name.
+	Rules map[string]BackupRule `json:"rules"`
+	// ContinuousRetentionDays keeps point-in-time recovery for RDS and S3, 1 to 35 days, as one more rule
+	// of the plan. Default 0: off. It costs a continuous copy of every change.
+	ContinuousRetentionDays int `json:"continuousRetentionDays"`
+	// VaultLock makes recovery points undeletable within its retention bounds, in both vaults. Optional:
+	// nil leaves the vaults unlocked, so dev backups can be cleaned up.
+	VaultLock *VaultLock `json:"vaultLock"`
+	// Protect keeps both vaults and their keys through a destroy and never force-destroys a vault with
+	// recovery points in it. Default true; required in prod.
+	Protect bool `json:"protect"`
+}
+
+// DefaultBackupSettings are the settings a stack file starts from: protected, no continuous backup, no
+// vault lock.
+func DefaultBackupSettings() BackupSettings { return BackupSettings{Protect: true} }
+
+// BackupRule is one scheduled backup, named by its key in BackupSettings.Rules.
+type BackupRule struct {
+	// Schedule is the AWS cron expression the rule runs on, in UTC ("cron(0 5 * * ? *)"). Required.
+	Schedule string `json:"schedule"`
+	// RetentionDays is when a recovery point is deleted. Required: at least 1, and within the vault lock's
+	// bounds when there is one.
+	RetentionDays int `json:"retentionDays"`
+	// ColdStorageAfterDays moves recovery points of the resource types that support it to cold storage
+	// (RDS and S3 do not, and stay warm). Default 0: never. Cold storage is cheaper but keeps a point
+	// spec.MinDaysInColdStorage days, so RetentionDays must be that much later (spec.CheckColdStorage).
+	ColdStorageAfterDays int `json:"coldStorageAfterDays"`
+	// CopyToDR copies each recovery point to the DR vault, kept as long as the original. Default false;
+	// prod copies every rule, so a lost region loses no backup.
+	CopyToDR bool `json:"copyToDr"`
+}
+
+// VaultLock bounds the retention of every recovery point in a vault: AWS refuses a rule or a deletion
+// outside them.
+type VaultLock struct {
+	// MinRetentionDays and MaxRetentionDays bound every rule's retention, and the continuous backup's.
+	// Required: 1 <= MinRetentionDays <= MaxRetentionDays.
+	MinRetentionDays int `json:"minRetentionDays"`
+	MaxRetentionDays int `json:"maxRetentionDays"`
+	// ChangeableForDays is the grace period after which the lock can no longer be removed, even by the root
+	// account (compliance mode): a deliberate, irreversible choice, 3 days or more. Default 0: governance
+	// mode, removable by administrators.
+	ChangeableForDays int `json:"changeableForDays"`
+}
