@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -101,4 +103,67 @@ func TestDatedConfigIsCheckedAgainstTheGivenDay(t *testing.T) {
 	err := run([]string{"-stack", "dev", "-dir", repoRoot, "-now", "2026-12-25"}, &out, &errOut)
 	require.Error(t, err, "the stack's activations expire on 2026-12-20")
 	assert.Contains(t, err.Error(), "expiresOn: 2026-12-20 has passed")
+}
+
+func TestTextPlanEndsWithTheOutputsAndACreateSummaryAsPulumiPreviewDoes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	text := out.String()
+	outputs := strings.Index(text, "\nOutputs:\n")
+	summary := strings.Index(text, "\nResources:\n    + ")
+	verdicts := strings.Index(text, "\nPolicy pack ")
+	require.Positive(t, outputs, "an Outputs section")
+	require.Positive(t, summary, "a Resources summary")
+	assert.Less(t, verdicts, outputs, "policy verdicts, then outputs, then the summary, as the CLI prints them")
+	assert.Less(t, outputs, summary)
+	assert.True(t, strings.HasSuffix(text, " to create\n"), "the summary is last")
+
+	assert.Regexp(t, `\n    environment +: "dev"\n`, text, "a known output shows its value")
+	assert.Regexp(t, `\n    vpcId +: \[unknown until apply\]\n`, text, "a preview does not know ids")
+	assert.Regexp(t, `\n    ecsAnywhereRegistrationCommand: \[secret\]\n`, text, "a secret output is masked")
+	assert.NotContains(t, text, "activation-code")
+}
+
+func TestEverySecureValueIsNamedByItsPathWithThePlaceholderUsed(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	notes := regexp.MustCompile(`(?m)^note: (\S+) is a secure value; the plan used the placeholder (PLACEHOLDER_SECRET_[0-9a-f]{16})$`).
+		FindAllStringSubmatch(out.String(), -1)
+	st, err := plan.LoadStack(repoRoot, "prod")
+	require.NoError(t, err)
+	require.NotEmpty(t, st.SecretPaths, "the prod stack file holds secure values")
+	require.Len(t, notes, len(st.SecretPaths), "one note per secure path, not one per top-level key")
+	for i, n := range notes {
+		assert.Equal(t, st.SecretPaths[i], n[1])
+		assert.Equal(t, plan.SecretPlaceholder(n[1]), n[2], "the note names the placeholder that path received")
+	}
+	assert.Contains(t, out.String(), "note: hybridcloud:fileShare.gateway.activationKey is a secure value")
+}
+
+func TestJSONPlanPutsTheSummaryOnStderr(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "dev", "-format", "json", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	var resources []map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &resources))
+	assert.Contains(t, errOut.String(), fmt.Sprintf("Resources:\n    + %d to create\n", len(resources)+1))
+}
+
+func TestSeveralConfigErrorsPrintAsAPlainList(t *testing.T) {
+	dir := t.TempDir()
+	project, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), project, 0o600))
+	stack, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.dev.yaml"))
+	require.NoError(t, err)
+	bad := strings.Replace(string(stack), "natStrategy: single", "natStrategy: sometimes", 1)
+	bad = strings.Replace(bad, "flowLogRetentionDays: 14", "flowLogRetentionDays: 13", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
+
+	var out, errOut bytes.Buffer
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay}, &out, &errOut)
+	require.Error(t, err)
+	text := plan.FormatError(err)
+	assert.NotContains(t, text, "error occurred")
+	assert.Regexp(t, `(?m)^  - hybridcloud:network\.natStrategy: unknown NAT strategy "sometimes"`, text)
+	assert.Regexp(t, `(?m)^  - hybridcloud:network\.flowLogRetentionDays: 13 is not a CloudWatch Logs retention`, text)
 }

@@ -131,3 +131,24 @@ func TestDiagramWritesItsFilesAndTheReadmeBlock(t *testing.T) {
 	_, err = report(t, "diagram", "-stack", "prod", "-dir", repoRoot, "-readme", readme)
 	assert.ErrorContains(t, err, "no <!-- diagram:prod:begin -->")
 }
+
+func TestDiagramSaysWhichFilesItWroteAndWhichWereAlreadyCurrent(t *testing.T) {
+	dir := t.TempDir()
+	readme := filepath.Join(dir, "README.md")
+	require.NoError(t, os.WriteFile(readme, []byte("<!-- diagram:dev:begin -->\n<!-- diagram:dev:end -->\n"), 0o600))
+	diagrams := filepath.Join(dir, "diagrams")
+	args := []string{"diagram", "-stack", "dev", "-dir", repoRoot, "-out", diagrams, "-readme", readme, "-now", testDay}
+
+	var out, errOut bytes.Buffer
+	require.NoError(t, run(args, &out, &errOut))
+	assert.Empty(t, out.String())
+	assert.Equal(t, "wrote the diagram:dev block of "+readme+"\n"+
+		"wrote "+filepath.Join(diagrams, "dev.mmd")+"\n"+
+		"wrote "+filepath.Join(diagrams, "dev.dot")+"\n", errOut.String())
+
+	errOut.Reset()
+	require.NoError(t, run(args, &out, &errOut))
+	assert.Equal(t, "unchanged the diagram:dev block of "+readme+"\n"+
+		"unchanged "+filepath.Join(diagrams, "dev.mmd")+"\n"+
+		"unchanged "+filepath.Join(diagrams, "dev.dot")+"\n", errOut.String(), "a second run changes nothing and says so")
+}
