@@ -18,7 +18,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -75,6 +75,9 @@ preview: require-stack ## Real `pulumi preview --diff` of STACK with the policy 
 
 up: require-stack ## Real `pulumi up` of STACK with the policy pack (needs the Pulumi CLI and AWS credentials).
 	pulumi up --stack "$(STACK)" --policy-pack policy
+
+deployer-policy: ## Regenerate deploy/*.json (deployer and preview IAM policies) from the table in deploy/.
+	go run ./cmd/deployerpolicy -out deploy
 
 failover-test: ## Direct Connect BGP failover drill on one VIF of a deployed stack: STACK=prod VIF=ash-a MINUTES=30 (docs/hybrid.md).
 	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" -minutes "$(MINUTES)" start
