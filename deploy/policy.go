@@ -223,7 +223,8 @@ func Size(d Document) int {
 
 // service is the prefix of an IAM action.
 func service(action string) string {
-	return action[:strings.Index(action, ":")]
+	svc, _, _ := strings.Cut(action, ":")
+	return svc
 }
 
 // sidNames spell the services whose prefix is not one word.

@@ -57,7 +57,9 @@ func run(argv []string, stdout, stderr io.Writer) error {
 			if err := os.WriteFile(path, b, 0o644); err != nil {
 				return fmt.Errorf("deployerpolicy: %w", err)
 			}
-			fmt.Fprintf(stdout, "wrote %s (%d of IAM's %d characters)\n", path, deploy.Size(docs[fam]), deploy.MaxManagedPolicyChars)
+			if _, err := fmt.Fprintf(stdout, "wrote %s (%d of IAM's %d characters)\n", path, deploy.Size(docs[fam]), deploy.MaxManagedPolicyChars); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -158,7 +158,7 @@ func applyProjectConfig(stack, project string, proj *workspace.Project, cfg conf
 		decl := proj.Config[name]
 		key, err := projectKey(project, name)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("Pulumi.yaml: config %s: %w", name, err))
+			errs = append(errs, fmt.Errorf("config %s in Pulumi.yaml: %w", name, err))
 			continue
 		}
 		value, set := cfg[key]
@@ -175,7 +175,7 @@ func applyProjectConfig(stack, project string, proj *workspace.Project, cfg conf
 			}
 			v, err := configValue(fill)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("Pulumi.yaml: config %s: %w", name, err))
+				errs = append(errs, fmt.Errorf("config %s in Pulumi.yaml: %w", name, err))
 				continue
 			}
 			cfg[key] = v
