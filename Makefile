@@ -14,31 +14,45 @@ ACTIONLINT_VERSION    := v1.7.7
 BASE   ?=
 RENAME ?=
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram
+# The tools run as built binaries, not with `go run`, so a failure prints the tool's own message and not
+# go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
+BIN    := bin
+
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
 
 test: ## gofmt check, go vet, and every unit test (mocks only: no AWS, no Pulumi CLI).
+	@echo "== gofmt -l (every tracked .go file)"
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	@echo "== go vet ./... (a cold build cache first compiles the Pulumi and AWS SDKs: several minutes, silently)"
 	go vet ./...
+	@echo "== go test -count=1 ./... (one line per package as each finishes; platform and policy take longest)"
 	go test -count=1 ./...
 
 tools: ## Install the pinned linters into GOBIN.
 	@test -x "$(GOBIN)/golangci-lint" && "$(GOBIN)/golangci-lint" version 2>/dev/null | grep -q "$(GOLANGCI_LINT_VERSION:v%=%)" || \
-		go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
-	@test -x "$(GOBIN)/actionlint" || go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+		{ echo "== installing golangci-lint $(GOLANGCI_LINT_VERSION) into $(GOBIN) (first run only: a few minutes)"; \
+		  go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); }
+	@test -x "$(GOBIN)/actionlint" || \
+		{ echo "== installing actionlint $(ACTIONLINT_VERSION) into $(GOBIN) (first run only)"; \
+		  go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION); }
 
 lint: tools ## golangci-lint on the Go code, actionlint on the workflows.
+	@echo "== golangci-lint run ./..."
 	"$(GOBIN)/golangci-lint" run ./...
 	@if ls .github/workflows/*.y*ml >/dev/null 2>&1; then "$(GOBIN)/actionlint"; fi
 
 require-stack:
 	@test -n "$(STACK)" || { echo "set STACK, e.g. make $(MAKECMDGOALS) STACK=dev"; exit 2; }
 
-plan: require-stack ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up, NOW=YYYY-MM-DD).
-	@go run ./cmd/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)" -now "$(NOW)"
+$(BIN)/%: FORCE
+	@go build -o $@ ./cmd/$*
+
+plan: require-stack $(BIN)/plan ## Offline plan of STACK under mocks (FORMAT=text|json, MODE=preview|up, NOW=YYYY-MM-DD).
+	@$(BIN)/plan -stack "$(STACK)" -format "$(FORMAT)" -mode "$(MODE)" -now "$(NOW)"
 
 plan-diff: require-stack ## Diff STACK's offline JSON plan against the one at git revision BASE (MODE, NOW, RENAME='old=new ...').
 	@test -n "$(BASE)" || { echo "set BASE, a git revision, e.g. make plan-diff STACK=prod BASE=HEAD~1"; exit 2; }
@@ -48,17 +62,22 @@ plan-diff: require-stack ## Diff STACK's offline JSON plan against the one at gi
 	go run ./cmd/plan -stack "$(STACK)" -format json -mode "$(MODE)" -now "$(NOW)" > "$$tmp/new.json" 2>/dev/null && \
 	go run ./cmd/plandiff $(foreach r,$(RENAME),-rename $(r)) "$$tmp/base.json" "$$tmp/new.json"
 
-cost: require-stack ## Monthly cost estimate of STACK from its offline plan (FORMAT=text|json, NOW=YYYY-MM-DD); docs/cost.md.
-	@go run ./cmd/report cost -stack "$(STACK)" -format "$(FORMAT)" -now "$(NOW)"
+cost: require-stack $(BIN)/report ## Monthly cost estimate of STACK from its offline plan (FORMAT=text|json, NOW=YYYY-MM-DD); docs/cost.md.
+	@$(BIN)/report cost -stack "$(STACK)" -format "$(FORMAT)" -now "$(NOW)"
 
-diagram: require-stack ## Architecture diagram of STACK from its offline plan into docs/diagrams (prod also refreshes README.md).
-	@go run ./cmd/report diagram -stack "$(STACK)" -out docs/diagrams -now "$(NOW)" $(if $(filter prod,$(STACK)),-readme README.md)
+diagram: require-stack $(BIN)/report ## Architecture diagram of STACK from its offline plan into docs/diagrams (prod also refreshes README.md); lists the files written.
+	@$(BIN)/report diagram -stack "$(STACK)" -out docs/diagrams -now "$(NOW)" $(if $(filter prod,$(STACK)),-readme README.md)
 
-preview: require-stack ## Real `pulumi preview` of STACK (needs the Pulumi CLI and AWS credentials).
-	pulumi preview --stack "$(STACK)" --diff
+# The real CLI runs the policy pack too, so the checks the offline plan defers to "pulumi up" (values unknown
+# at preview) are made on the way users deploy. STACK may be org/dev on Pulumi Cloud.
+preview: require-stack ## Real `pulumi preview --diff` of STACK with the policy pack (needs the Pulumi CLI and AWS credentials).
+	pulumi preview --stack "$(STACK)" --diff --policy-pack policy
 
-up: require-stack ## Real `pulumi up` of STACK (needs the Pulumi CLI and AWS credentials).
-	pulumi up --stack "$(STACK)"
+up: require-stack ## Real `pulumi up` of STACK with the policy pack (needs the Pulumi CLI and AWS credentials).
+	pulumi up --stack "$(STACK)" --policy-pack policy
+
+deployer-policy: ## Regenerate deploy/*.json (deployer and preview IAM policies) from the table in deploy/.
+	go run ./cmd/deployerpolicy -out deploy
 
 failover-test: ## Direct Connect BGP failover drill on one VIF of a deployed stack: STACK=prod VIF=ash-a MINUTES=30 (docs/hybrid.md).
 	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" -minutes "$(MINUTES)" start

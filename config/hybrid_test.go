@@ -111,7 +111,7 @@ func TestHybridSectionOfEachStackFile(t *testing.T) {
 	assert.NotEqual(t, h.DirectConnect.Connections["ash-a"].Location, h.DirectConnect.Connections["res-a"].Location, "high resiliency: two locations")
 	for name, c := range h.DirectConnect.Connections {
 		assert.Regexp(t, `^dxcon-`, c.ID)
-		assert.Equal(t, plan.SecretPlaceholder(hybridKey+".directConnect.connections."+name+".bgpAuthKey"), c.BGPAuthKey,
+		assert.Equal(t, plan.SecretPlaceholder(hybridKey+`.directConnect.connections["`+name+`"].bgpAuthKey`), c.BGPAuthKey,
 			"the BGP key comes from a secure value")
 	}
 	require.NotNil(t, h.InternetVPN)

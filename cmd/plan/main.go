@@ -23,7 +23,7 @@ import (
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, plan.FormatError(err))
 		os.Exit(1)
 	}
 }
@@ -66,26 +66,46 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var notes strings.Builder
-	for _, k := range st.SecretKeys {
-		fmt.Fprintf(&notes, "note: %s is a secure value; the plan used the placeholder %s\n", k, plan.SecretPlaceholder(k))
-	}
+	notes := secretNotes(st)
 	if *format == "json" {
-		// stdout carries the JSON alone, so notes go to stderr.
-		if _, err := io.WriteString(stderr, notes.String()); err != nil {
+		// stdout carries the JSON alone, so notes, verdicts and the summary go to stderr.
+		if _, err := io.WriteString(stderr, notes); err != nil {
 			return err
 		}
 		if err := result.WriteJSON(stdout); err != nil {
 			return err
 		}
-		return writeVerdicts(stderr, result, st)
+		verdictErr := writeVerdicts(stderr, result, st)
+		if err := result.WriteSummary(stderr); err != nil {
+			return err
+		}
+		return verdictErr
 	}
-	header := fmt.Sprintf("Offline plan of stack %q (%s, under mocks: no AWS calls)\n%s\n", *stack, m, notes.String())
+	header := fmt.Sprintf("Offline plan of stack %q (%s, under mocks: no AWS calls)\n%s\n", *stack, m, notes)
 	if _, err := io.WriteString(stdout, header); err != nil {
 		return err
 	}
 	if err := result.WriteTree(stdout); err != nil {
 		return err
 	}
-	return writeVerdicts(stdout, result, st)
+	// As `pulumi preview` ends: policy verdicts, then the stack outputs, then the resource summary; a
+	// mandatory violation fails the command once everything is printed.
+	verdictErr := writeVerdicts(stdout, result, st)
+	if err := result.WriteOutputs(stdout); err != nil {
+		return err
+	}
+	if err := result.WriteSummary(stdout); err != nil {
+		return err
+	}
+	return verdictErr
+}
+
+// secretNotes names every secure value of the stack files by its config path and the placeholder the plan
+// used for it, one line each.
+func secretNotes(st plan.Stack) string {
+	var b strings.Builder
+	for _, p := range st.SecretPaths {
+		fmt.Fprintf(&b, "note: %s is a secure value; the plan used the placeholder %s\n", p, plan.SecretPlaceholder(p))
+	}
+	return b.String()
 }

@@ -3,25 +3,31 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
 const repoRoot = "../.."
 
-// testDay is the day dated config is checked against, so no test depends on today's date.
-const testDay = "2026-12-01"
+// testDay is a day at which the stack files' dated settings are valid, derived from the files, so no test
+// depends on today's date or on the dates operators rotate.
+func testDay(t *testing.T) string { return plantest.ValidDay(t, repoRoot, "dev", "prod") }
 
 func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
 	assert.Contains(t, out.String(), `Offline plan of stack "dev" (preview`)
 	assert.Contains(t, out.String(), "hybridcloud:network:Vpc  dev-vpc\n  aws:")
 	assert.Contains(t, out.String(), "resources by type:")
@@ -29,7 +35,7 @@ func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 
 func TestJSONPlanIsOnlyJSONOnStdout(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
 	var resources []struct {
 		Type   string         `json:"type"`
 		Name   string         `json:"name"`
@@ -62,7 +68,7 @@ func TestBadConfigExitsWithTheValidationMessage(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
 
 	var out, errOut bytes.Buffer
-	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay}, &out, &errOut)
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay(t)}, &out, &errOut)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `hybridcloud:network.natStrategy: unknown NAT strategy "sometimes"`)
 }
@@ -76,13 +82,13 @@ func TestFlagsAreChecked(t *testing.T) {
 
 func TestPlanReportsThePolicyPacksVerdicts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
 	assert.Contains(t, out.String(), "Policy pack hybridcloud-guardrails 0.1.0:")
 	assert.Contains(t, out.String(), "0 mandatory violation(s)")
 
 	out.Reset()
 	errOut.Reset()
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "Policy pack hybridcloud-guardrails", "json mode keeps stdout pure JSON")
 	assert.NotContains(t, out.String(), "Policy pack")
 }
@@ -97,8 +103,74 @@ func TestAMandatoryViolationFailsThePlan(t *testing.T) {
 }
 
 func TestDatedConfigIsCheckedAgainstTheGivenDay(t *testing.T) {
+	expiries := plantest.Expiries(t, repoRoot, "dev")
+	require.NotEmpty(t, expiries)
+	earliest := slices.MinFunc(expiries, func(a, b time.Time) int { return a.Compare(b) })
 	var out, errOut bytes.Buffer
-	err := run([]string{"-stack", "dev", "-dir", repoRoot, "-now", "2026-12-25"}, &out, &errOut)
-	require.Error(t, err, "the stack's activations expire on 2026-12-20")
-	assert.Contains(t, err.Error(), "expiresOn: 2026-12-20 has passed")
+	err := run([]string{"-stack", "dev", "-dir", repoRoot, "-now", earliest.AddDate(0, 0, 5).Format(time.DateOnly)}, &out, &errOut)
+	require.Error(t, err, "five days after the first activation expires")
+	assert.Contains(t, err.Error(), "expiresOn: "+earliest.Format(time.DateOnly)+" has passed")
+}
+
+func TestTextPlanEndsWithTheOutputsAndACreateSummaryAsPulumiPreviewDoes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	text := out.String()
+	outputs := strings.Index(text, "\nOutputs:\n")
+	summary := strings.Index(text, "\nResources:\n    + ")
+	verdicts := strings.Index(text, "\nPolicy pack ")
+	require.Positive(t, outputs, "an Outputs section")
+	require.Positive(t, summary, "a Resources summary")
+	assert.Less(t, verdicts, outputs, "policy verdicts, then outputs, then the summary, as the CLI prints them")
+	assert.Less(t, outputs, summary)
+	assert.True(t, strings.HasSuffix(text, " to create\n"), "the summary is last")
+
+	assert.Regexp(t, `\n    environment +: "dev"\n`, text, "a known output shows its value")
+	assert.Regexp(t, `\n    vpcId +: \[unknown until apply\]\n`, text, "a preview does not know ids")
+	assert.Regexp(t, `\n    ecsAnywhereRegistrationCommand: \[secret\]\n`, text, "a secret output is masked")
+	assert.NotContains(t, text, "activation-code")
+}
+
+func TestEverySecureValueIsNamedByItsPathWithThePlaceholderUsed(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	notes := regexp.MustCompile(`(?m)^note: (\S+) is a secure value; the plan used the placeholder (PLACEHOLDER_SECRET_[0-9a-f]{16})$`).
+		FindAllStringSubmatch(out.String(), -1)
+	st, err := plan.LoadStack(repoRoot, "prod")
+	require.NoError(t, err)
+	require.NotEmpty(t, st.SecretPaths, "the prod stack file holds secure values")
+	require.Len(t, notes, len(st.SecretPaths), "one note per secure path, not one per top-level key")
+	for i, n := range notes {
+		assert.Equal(t, st.SecretPaths[i], n[1])
+		assert.Equal(t, plan.SecretPlaceholder(n[1]), n[2], "the note names the placeholder that path received")
+	}
+	assert.Contains(t, out.String(), "note: hybridcloud:fileShare.gateway.activationKey is a secure value")
+}
+
+func TestJSONPlanPutsTheSummaryOnStderr(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.NoError(t, run([]string{"-stack", "dev", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	var resources []map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &resources))
+	assert.Contains(t, errOut.String(), fmt.Sprintf("Resources:\n    + %d to create\n", len(resources)+1))
+}
+
+func TestSeveralConfigErrorsPrintAsAPlainList(t *testing.T) {
+	dir := t.TempDir()
+	project, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), project, 0o600))
+	stack, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi.dev.yaml"))
+	require.NoError(t, err)
+	bad := strings.Replace(string(stack), "natStrategy: single", "natStrategy: sometimes", 1)
+	bad = strings.Replace(bad, "flowLogRetentionDays: 14", "flowLogRetentionDays: 13", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
+
+	var out, errOut bytes.Buffer
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay(t)}, &out, &errOut)
+	require.Error(t, err)
+	text := plan.FormatError(err)
+	assert.NotContains(t, text, "error occurred")
+	assert.Regexp(t, `(?m)^  - hybridcloud:network\.natStrategy: unknown NAT strategy "sometimes"`, text)
+	assert.Regexp(t, `(?m)^  - hybridcloud:network\.flowLogRetentionDays: 13 is not a CloudWatch Logs retention`, text)
 }

@@ -30,6 +30,7 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises))
 	mermaid, dot := g.Mermaid(), g.DOT()
 
+	// What was written goes to stderr, one line per file, so stdout stays the diagram alone.
 	if *readme != "" {
 		doc, err := os.ReadFile(*readme)
 		if err != nil {
@@ -39,8 +40,8 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("report diagram: %s: %w", *readme, err)
 		}
-		if err := os.WriteFile(*readme, []byte(updated), 0o644); err != nil {
-			return fmt.Errorf("report diagram: %w", err)
+		if err := writeReported(stderr, *readme, updated, "the diagram:"+*sf.stack+" block of "); err != nil {
+			return err
 		}
 	}
 	if *out == "" {
@@ -54,10 +55,23 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("report diagram: %w", err)
 	}
-	for name, text := range map[string]string{*sf.stack + ".mmd": mermaid, *sf.stack + ".dot": dot} {
-		if err := os.WriteFile(filepath.Join(*out, name), []byte(text), 0o644); err != nil {
-			return fmt.Errorf("report diagram: %w", err)
+	for _, f := range []struct{ ext, text string }{{".mmd", mermaid}, {".dot", dot}} {
+		if err := writeReported(stderr, filepath.Join(*out, *sf.stack+f.ext), f.text, ""); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// writeReported writes text to path unless the file already holds it, and says which it did on w:
+// "wrote <what><path>" or "unchanged <what><path>".
+func writeReported(w io.Writer, path, text, what string) error {
+	verb := "wrote"
+	if old, err := os.ReadFile(path); err == nil && string(old) == text {
+		verb = "unchanged"
+	} else if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		return fmt.Errorf("report diagram: %w", err)
+	}
+	_, err := fmt.Fprintf(w, "%s %s%s\n", verb, what, path)
+	return err
 }

@@ -23,7 +23,7 @@ import (
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, plan.FormatError(err))
 		os.Exit(1)
 	}
 }

@@ -10,17 +10,20 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
 const repoRoot = "../.."
 
-// testDay is the unit tests' fixed day, at which the stack files' dated settings are valid.
-const testDay = "2026-12-01"
+// testDay is a day at which the stack files' dated settings are valid, derived from the files, so no test
+// depends on today's date or on the dates operators rotate.
+func testDay(t *testing.T) string { return plantest.ValidDay(t, repoRoot, "dev", "prod") }
 
 func report(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err := run(append(args, "-now", testDay), &out, &errOut)
+	err := run(append(args, "-now", testDay(t)), &out, &errOut)
 	return out.String(), err
 }
 
@@ -90,7 +93,7 @@ func TestBadInputIsAnErrorNamingIt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := run(tt.args, &out, &errOut)
+			err := run(append(tt.args, "-now", testDay(t)), &out, &errOut)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
@@ -130,4 +133,25 @@ func TestDiagramWritesItsFilesAndTheReadmeBlock(t *testing.T) {
 
 	_, err = report(t, "diagram", "-stack", "prod", "-dir", repoRoot, "-readme", readme)
 	assert.ErrorContains(t, err, "no <!-- diagram:prod:begin -->")
+}
+
+func TestDiagramSaysWhichFilesItWroteAndWhichWereAlreadyCurrent(t *testing.T) {
+	dir := t.TempDir()
+	readme := filepath.Join(dir, "README.md")
+	require.NoError(t, os.WriteFile(readme, []byte("<!-- diagram:dev:begin -->\n<!-- diagram:dev:end -->\n"), 0o600))
+	diagrams := filepath.Join(dir, "diagrams")
+	args := []string{"diagram", "-stack", "dev", "-dir", repoRoot, "-out", diagrams, "-readme", readme, "-now", testDay(t)}
+
+	var out, errOut bytes.Buffer
+	require.NoError(t, run(args, &out, &errOut))
+	assert.Empty(t, out.String())
+	assert.Equal(t, "wrote the diagram:dev block of "+readme+"\n"+
+		"wrote "+filepath.Join(diagrams, "dev.mmd")+"\n"+
+		"wrote "+filepath.Join(diagrams, "dev.dot")+"\n", errOut.String())
+
+	errOut.Reset()
+	require.NoError(t, run(args, &out, &errOut))
+	assert.Equal(t, "unchanged the diagram:dev block of "+readme+"\n"+
+		"unchanged "+filepath.Join(diagrams, "dev.mmd")+"\n"+
+		"unchanged "+filepath.Join(diagrams, "dev.dot")+"\n", errOut.String(), "a second run changes nothing and says so")
 }

@@ -64,6 +64,7 @@ type monitor struct {
 
 	mu        sync.Mutex
 	resources []Resource
+	invokes   map[string]bool
 }
 
 var _ pulumi.MockResourceMonitor = (*monitor)(nil)
@@ -123,6 +124,12 @@ func (m *monitor) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		// The default aws provider is disabled in Pulumi.yaml; an invoke without an explicit one fails for real.
 		return nil, fmt.Errorf("plan: invoke %s has no explicit provider (pass pulumi.Provider or pulumi.Parent)", args.Token)
 	}
+	m.mu.Lock()
+	if m.invokes == nil {
+		m.invokes = map[string]bool{}
+	}
+	m.invokes[args.Token] = true
+	m.mu.Unlock()
 	out, ok := invokeResults[args.Token]
 	if !ok {
 		return nil, fmt.Errorf("plan: no mock answer for invoke %s; add one to invokeResults", args.Token)
@@ -141,6 +148,18 @@ func (m *monitor) urn(parent, typ, name string) string {
 		parentType = p.QualifiedType()
 	}
 	return string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType, tokens.Type(typ), name))
+}
+
+// invoked returns the tokens of the provider functions called, sorted.
+func (m *monitor) invoked() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]string, 0, len(m.invokes))
+	for t := range m.invokes {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // sorted returns the recorded resources in a stable order: by URN.

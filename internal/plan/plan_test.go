@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,4 +188,64 @@ func TestClockIsTodayOrTheGivenDay(t *testing.T) {
 	assert.Equal(t, time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC), now())
 	_, err = Clock("1 Dec 2026")
 	assert.EqualError(t, err, `-now "1 Dec 2026": want YYYY-MM-DD`)
+}
+
+func TestRunRecordsTheStackOutputsWithSecretsAndUnknownsMarked(t *testing.T) {
+	program := func(ctx *pulumi.Context) error {
+		var key struct {
+			pulumi.CustomResourceState
+			Arn pulumi.StringOutput `pulumi:"arn"`
+		}
+		if err := ctx.RegisterResource("aws:kms/key:Key", "key", pulumi.Map{}, &key); err != nil {
+			return err
+		}
+		ctx.Export("environment", pulumi.String("dev"))
+		ctx.Export("keyArn", key.Arn)
+		ctx.Export("code", pulumi.ToSecret(pulumi.String("hunter2")))
+		ctx.Export("commands", pulumi.StringMap{"linux": pulumi.ToSecret(pulumi.String("register hunter2")).(pulumi.StringOutput)})
+		return nil
+	}
+	st := Stack{Project: "demo", Name: "test"}
+
+	up, err := Run(program, st, Up)
+	require.NoError(t, err)
+	require.Len(t, up.Outputs, 4)
+	assert.Equal(t, Value{Value: "dev", Known: true}, up.Outputs["environment"])
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key", up.Outputs["keyArn"].Value)
+	assert.True(t, up.Outputs["code"].Secret)
+	assert.True(t, up.Outputs["commands"].Secret, "a map holding a secret is secret as a whole")
+
+	preview, err := Run(program, st, Preview)
+	require.NoError(t, err)
+	assert.False(t, preview.Outputs["keyArn"].Known, "a preview does not know computed outputs")
+
+	var buf bytes.Buffer
+	require.NoError(t, preview.WriteOutputs(&buf))
+	require.NoError(t, preview.WriteSummary(&buf))
+	text := buf.String()
+	assert.Contains(t, text, "Outputs:\n    code       : [secret]\n    commands   : [secret]\n    environment: \"dev\"\n    keyArn     : [unknown until apply]\n")
+	assert.Contains(t, text, "Resources:\n    + 2 to create\n", "the key and the root stack, as the CLI counts")
+	assert.NotContains(t, text, "hunter2")
+}
+
+func TestRunRecordsTheProviderFunctionsTheProgramCalls(t *testing.T) {
+	program := func(ctx *pulumi.Context) error {
+		var provider struct{ pulumi.ProviderResourceState }
+		if err := ctx.RegisterResource("pulumi:providers:aws", "aws", pulumi.Map{}, &provider); err != nil {
+			return err
+		}
+		var out map[string]any
+		return ctx.Invoke("aws:index/getPartition:getPartition", map[string]any{}, &out, pulumi.Provider(&provider))
+	}
+	res, err := Run(program, Stack{Project: "demo", Name: "test"}, Preview)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"aws:index/getPartition:getPartition"}, res.Invokes)
+}
+
+func TestRunReturnsTheProgramsErrorWithoutTheSDKsMultierrorWrapper(t *testing.T) {
+	boom := errors.New("config: hybridcloud:network.cidr: not RFC 1918")
+	_, err := Run(func(*pulumi.Context) error { return boom }, Stack{Project: "demo", Name: "test"}, Preview)
+	require.Error(t, err)
+	assert.Equal(t, boom.Error(), err.Error(), "no \"1 error occurred\" around it")
+	assert.ErrorIs(t, err, boom)
 }

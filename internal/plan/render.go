@@ -112,3 +112,53 @@ func (r *Result) WriteTree(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteOutputs writes the stack outputs as `pulumi preview` ends with them: "Outputs:", then one line per
+// output in name order, secrets masked and values a preview cannot know marked.
+func (r *Result) WriteOutputs(w io.Writer) error {
+	if len(r.Outputs) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(r.Outputs))
+	width := 0
+	for n := range r.Outputs {
+		names = append(names, n)
+		width = max(width, len(n))
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("\nOutputs:\n")
+	for _, n := range names {
+		text, err := outputText(r.Outputs[n])
+		if err != nil {
+			return fmt.Errorf("plan: output %s: %w", n, err)
+		}
+		// Continuation lines of a multi-line value line up under its first character.
+		text = strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", 4+width+2))
+		fmt.Fprintf(&b, "    %-*s: %s\n", width, n, text)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// outputText renders one output: a mask for a secret or an unknown, else its value as indented JSON.
+func outputText(v Value) (string, error) {
+	switch {
+	case v.Secret:
+		return SecretMask, nil
+	case !v.Known:
+		return UnknownValue, nil
+	}
+	out, err := json.MarshalIndent(v.Value, "", "    ")
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// WriteSummary writes the resource summary `pulumi preview` prints last. A plan always plays a new stack,
+// so every resource is a create; like the CLI, the count includes the root stack resource.
+func (r *Result) WriteSummary(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "\nResources:\n    + %d to create\n", len(r.Resources)+1)
+	return err
+}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -18,8 +19,12 @@ type Stack struct {
 	// Config maps fully qualified keys ("hybridcloud:network", "aws:region") to their raw values; objects and
 	// arrays are JSON, as the engine passes them.
 	Config map[string]string
-	// SecretKeys lists the keys whose value stands in for a `secure:` value of the stack file.
+	// SecretKeys lists the keys holding a `secure:` value of the stack file, whole or in part: the engine
+	// hands the program each of these keys as secret.
 	SecretKeys []string
+	// SecretPaths lists every `secure:` value by its config path (`hybridcloud:fileShare.gateway.activationKey`),
+	// each of which the program received as its own SecretPlaceholder.
+	SecretPaths []string
 }
 
 // Result is what one run declared.
@@ -28,24 +33,65 @@ type Result struct {
 	Mode Mode
 	// Resources are every registered resource, in URN order.
 	Resources []Resource
+	// Outputs are the stack outputs the program exported (ctx.Export), by name: what `pulumi preview` lists
+	// under "Outputs:" and `pulumi stack output` prints after an up.
+	Outputs map[string]Value
+	// Invokes are the provider functions (data sources) the program called, by token, sorted.
+	Invokes []string
 }
 
-// Run runs program under mocks in the given mode and returns what it registered. A program error (a config
-// validation error, say) is returned as is, beside what was registered before it.
+// Run runs program under mocks in the given mode and returns what it registered and exported. A program
+// error (a config validation error, say) is returned as the program returned it, without the multierror
+// wrapper the SDK puts around it ("1 error occurred: …"), beside what was registered before it.
 func Run(program pulumi.RunFunc, stack Stack, mode Mode) (*Result, error) {
 	m := &monitor{mode: mode, project: stack.Project, stack: stack.Name}
 	cfg := make(map[string]string, len(stack.Config))
 	for k, v := range stack.Config {
 		cfg[k] = v
 	}
-	err := pulumi.RunErr(program,
+	// The mock engine's RegisterResourceOutputs hook does not see the root stack's outputs, so the exports
+	// are read from the context once the program body has returned, as outputs of this run.
+	exports := map[string]pulumi.Output{}
+	body := func(ctx *pulumi.Context) error {
+		err := program(ctx)
+		for name, in := range ctx.GetCurrentExportMap() {
+			exports[name] = pulumi.ToOutputWithContext(ctx.Context(), in)
+		}
+		return err
+	}
+	err := pulumi.RunErr(body,
 		pulumi.WithMocks(stack.Project, stack.Name, m),
 		func(info *pulumi.RunInfo) {
 			info.Config = cfg
 			info.ConfigSecretKeys = append([]string(nil), stack.SecretKeys...)
 			info.DryRun = mode == Preview
 		})
-	return &Result{Mode: mode, Resources: m.sorted()}, err
+	if err != nil {
+		return &Result{Mode: mode, Resources: m.sorted(), Invokes: m.invoked()}, programError(err)
+	}
+	outputs := make(map[string]Value, len(exports))
+	for name, o := range exports {
+		v, err := Await(o)
+		if err != nil {
+			return nil, fmt.Errorf("plan: output %s: %w", name, err)
+		}
+		outputs[name] = v
+	}
+	return &Result{Mode: mode, Resources: m.sorted(), Outputs: outputs, Invokes: m.invoked()}, nil
+}
+
+// programError takes off the multierror the SDK's RunWithContext wraps every program error in: one error is
+// returned as it is, several are joined.
+func programError(err error) error {
+	var multi interface{ WrappedErrors() []error }
+	if !errors.As(err, &multi) {
+		return err
+	}
+	errs := multi.WrappedErrors()
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 // OfType returns the resources of one type token, in URN order.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,194 +12,320 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/encoding"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 )
 
 // SecretPlaceholder is what a `secure:` value of a stack file becomes in an offline run: the ciphertext can
-// only be decrypted by the stack's secrets provider, which a plan does not have. It is marked as a
-// placeholder, distinct per key, and made of letters, digits and underscores within 35 characters, so it
-// passes the format checks config applies to real secrets (a VPN pre-shared key, a BGP key).
-func SecretPlaceholder(key string) string {
-	sum := sha256.Sum256([]byte(key))
+// only be decrypted by the stack's secrets provider, which a plan does not have. path is the value's config
+// path as `pulumi config set --path` spells it (`hybridcloud:hybrid.vpn.customerGateways[0].tunnels[1].presharedKey`),
+// so every secure value gets its own placeholder. It is marked as a placeholder and made of letters, digits
+// and underscores within 35 characters, so it passes the format checks config applies to real secrets (a VPN
+// pre-shared key, a BGP key).
+func SecretPlaceholder(path string) string {
+	sum := sha256.Sum256([]byte(path))
 	return "PLACEHOLDER_SECRET_" + hex.EncodeToString(sum[:8])
 }
 
-type projectFile struct {
-	Name   string               `yaml:"name"`
-	Config map[string]yaml.Node `yaml:"config"`
-}
-
-type stackFile struct {
-	Config map[string]yaml.Node `yaml:"config"`
-}
-
-// LoadStack reads Pulumi.yaml and Pulumi.<stack>.yaml from dir the way the CLI does: project keys without a
-// namespace get the project's, declared defaults apply where the stack sets nothing, and `secure:` values
-// become placeholders listed in SecretKeys. A stack key the project does not declare is an error, so a
-// misspelt top-level key fails here instead of being ignored.
+// LoadStack reads Pulumi.yaml and Pulumi.<stack>.yaml from dir with the Pulumi SDK's own loaders
+// (workspace.LoadProject and LoadProjectStackBytes: schema validation, keys without a namespace get the
+// project's, YAML values become config values as the CLI reads them), then applies the project's config the
+// way the CLI does before it runs the program: a declared `value` or `default` fills a key the stack does not
+// set, a typed key without either must be set ("Stack 'dev' is missing configuration value 'usage'"), a typed
+// value must have its type, a key declared `secret: true` must be encrypted. The values the program receives
+// are the SDK's decrypted config text (objects and arrays as JSON), with every `secure:` value replaced by its
+// SecretPlaceholder.
+//
+// It is stricter than the CLI in three ways, each of which the CLI would otherwise let through silently: a
+// key in the project's namespace that Pulumi.yaml does not declare (a typo, or the flat
+// `hybridcloud:network.cidr` form) is an error; a key set twice in one mapping is an error naming both lines
+// (the CLI's YAML reader refuses it too, with a line but no key path); a second YAML document in either file
+// is an error (the CLI ignores everything after the first).
+//
+// stack is the stack's name; with a Pulumi Cloud name (org/dev) the part after the last slash names the file.
 func LoadStack(dir, stack string) (Stack, error) {
-	var proj projectFile
-	if err := readYAML(filepath.Join(dir, "Pulumi.yaml"), &proj); err != nil {
-		return Stack{}, err
+	projPath := filepath.Join(dir, workspace.ProjectFile+".yaml")
+	if err := checkYAMLFile(projPath); err != nil {
+		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
-	if proj.Name == "" {
-		return Stack{}, errors.New("plan: Pulumi.yaml has no name")
+	proj, err := workspace.LoadProject(projPath)
+	if err != nil {
+		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
-	var st stackFile
-	stackPath := filepath.Join(dir, "Pulumi."+stack+".yaml")
-	if err := readYAML(stackPath, &st); err != nil {
-		return Stack{}, err
+	name := stack[strings.LastIndex(stack, "/")+1:]
+	stackPath := workspace.ProjectStackPath(projPath, proj, tokens.QName(name))
+	stackFile := filepath.Base(stackPath)
+	// The SDK treats a missing stack file as an empty stack (the CLI creates it); a plan of a stack nobody
+	// configured is a mistake, so the file must exist.
+	raw, err := os.ReadFile(stackPath)
+	if err != nil {
+		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
-
-	out := Stack{Project: proj.Name, Name: stack, Config: map[string]string{}}
-	declared := map[string]bool{}
-	for rawKey, node := range proj.Config {
-		key := qualify(proj.Name, rawKey)
-		declared[key] = true
-		var decl struct {
-			Type    string    `yaml:"type"`
-			Default yaml.Node `yaml:"default"`
-			Value   yaml.Node `yaml:"value"`
-		}
-		if node.Kind == yaml.MappingNode {
-			if err := node.Decode(&decl); err != nil {
-				return Stack{}, fmt.Errorf("plan: Pulumi.yaml config %s: %w", rawKey, err)
-			}
-		}
-		switch {
-		case node.Kind != yaml.MappingNode:
-			decl.Value = node
-		case decl.Type == "" && decl.Value.Kind == 0:
-			return Stack{}, fmt.Errorf("plan: Pulumi.yaml config %s: needs a type or a value", rawKey)
-		}
-		for _, v := range []yaml.Node{decl.Value, decl.Default} {
-			if v.Kind == 0 {
-				continue
-			}
-			var hasSecret bool
-			s, err := configString(&v, key, &hasSecret)
-			if err != nil {
-				return Stack{}, fmt.Errorf("plan: Pulumi.yaml config %s: %w", rawKey, err)
-			}
-			out.Config[key] = s
-			break
-		}
+	if err := checkYAML(stackFile, raw); err != nil {
+		return Stack{}, fmt.Errorf("plan: %w", err)
+	}
+	ps, err := workspace.LoadProjectStackBytes(nil, proj, raw, stackPath, encoding.YAML)
+	if err != nil {
+		return Stack{}, fmt.Errorf("plan: %s: %w", stackFile, err)
 	}
 
+	project := proj.Name.String()
+	cfg := ps.Config
 	var errs []error
-	keys := make([]string, 0, len(st.Config))
-	for k := range st.Config {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, rawKey := range keys {
-		node := st.Config[rawKey]
-		key := qualify(proj.Name, rawKey)
-		if strings.HasPrefix(key, proj.Name+":") && !declared[key] {
-			errs = append(errs, fmt.Errorf("%s: %s is not declared in Pulumi.yaml (a typo?)", filepath.Base(stackPath), key))
-			continue
-		}
-		if secureValue(&node) {
-			out.Config[key] = SecretPlaceholder(key)
-			out.SecretKeys = append(out.SecretKeys, key)
-			continue
-		}
-		var hasSecret bool
-		s, err := configString(&node, key, &hasSecret)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %s: %w", filepath.Base(stackPath), key, err))
-			continue
-		}
-		out.Config[key] = s
-		if hasSecret {
-			// The engine treats a whole key as secret when any part of it is.
-			out.SecretKeys = append(out.SecretKeys, key)
-		}
-	}
+	errs = append(errs, undeclaredKeys(stackFile, project, proj, cfg)...)
+	errs = append(errs, applyProjectConfig(name, project, proj, cfg)...)
 	if err := errors.Join(errs...); err != nil {
 		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
+
+	paths, err := secureLeaves(cfg)
+	if err != nil {
+		return Stack{}, fmt.Errorf("plan: %s: %w", stackFile, err)
+	}
+	plain, err := cfg.Decrypt(placeholderDecrypter{})
+	if err != nil {
+		return Stack{}, fmt.Errorf("plan: %s: %w", stackFile, err)
+	}
+	out := Stack{Project: project, Name: name, Config: make(map[string]string, len(plain))}
+	for k, v := range plain {
+		out.Config[k.String()] = v
+	}
+	// The engine marks a whole key secret when any part of it is; the program sees these as secret.
+	for _, k := range cfg.SecureKeys() {
+		out.SecretKeys = append(out.SecretKeys, k.String())
+	}
+	sort.Strings(out.SecretKeys)
+	out.SecretPaths = paths
 	return out, nil
 }
 
-func readYAML(path string, into any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("plan: %w", err)
+// declaredKey reports whether Pulumi.yaml declares key, written with or without the project namespace.
+func declaredKey(proj *workspace.Project, project string, key config.Key) bool {
+	if _, ok := proj.Config[key.String()]; ok {
+		return true
 	}
-	if err := yaml.Unmarshal(b, into); err != nil {
-		return fmt.Errorf("plan: %s: %w", filepath.Base(path), err)
+	if key.Namespace() == project {
+		_, ok := proj.Config[key.Name()]
+		return ok
 	}
-	return nil
+	return false
 }
 
-func qualify(project, key string) string {
-	if strings.Contains(key, ":") {
-		return key
-	}
-	return project + ":" + key
-}
-
-// secureValue reports whether a node is `{secure: <ciphertext>}`.
-func secureValue(n *yaml.Node) bool {
-	return n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "secure"
-}
-
-// configString renders a config value as the engine passes it to the program: scalars as their text,
-// objects and arrays as JSON. A secure value nested inside an object is replaced by a placeholder named by
-// its path, and hasSecret is set.
-func configString(n *yaml.Node, path string, hasSecret *bool) (string, error) {
-	if n.Kind == yaml.ScalarNode {
-		return n.Value, nil
-	}
-	v, err := plainValue(n, path, hasSecret)
-	if err != nil {
-		return "", err
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "", err
-	}
-	return string(b), nil
-}
-
-func plainValue(n *yaml.Node, path string, hasSecret *bool) (any, error) {
-	switch n.Kind {
-	case yaml.DocumentNode:
-		return plainValue(n.Content[0], path, hasSecret)
-	case yaml.AliasNode:
-		return plainValue(n.Alias, path, hasSecret)
-	case yaml.ScalarNode:
-		var v any
-		if err := n.Decode(&v); err != nil {
-			return nil, err
+// undeclaredKeys lists the stack keys in the project's namespace that Pulumi.yaml does not declare. Neither
+// the CLI nor the SDK reports them, so without this a misspelt or wrongly cased key would be ignored.
+func undeclaredKeys(stackFile, project string, proj *workspace.Project, cfg config.Map) []error {
+	var declared []string
+	for k := range proj.Config {
+		if !strings.Contains(k, ":") {
+			k = project + ":" + k
 		}
-		return v, nil
-	case yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
-		for i, c := range n.Content {
-			v, err := plainValue(c, fmt.Sprintf("%s[%d]", path, i), hasSecret)
-			if err != nil {
-				return nil, err
+		declared = append(declared, k)
+	}
+	var errs []error
+	for _, k := range sortedKeys(cfg) {
+		if k.Namespace() != project || declaredKey(proj, project, k) {
+			continue
+		}
+		hint := "a typo?"
+		for _, d := range declared {
+			if strings.EqualFold(d, k.String()) {
+				hint = "keys are case-sensitive: " + d
 			}
-			out = append(out, v)
 		}
-		return out, nil
-	case yaml.MappingNode:
-		if secureValue(n) {
-			*hasSecret = true
-			return SecretPlaceholder(path), nil
+		if strings.ContainsAny(k.Name(), ".[") {
+			hint = "a --path inside a structured key is not a key of its own; nest it under the section's key"
 		}
-		out := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			v, err := plainValue(n.Content[i+1], path+"."+n.Content[i].Value, hasSecret)
-			if err != nil {
-				return nil, err
-			}
-			out[n.Content[i].Value] = v
-		}
-		return out, nil
-	default:
-		return nil, fmt.Errorf("unsupported YAML node at line %d", n.Line)
+		errs = append(errs, fmt.Errorf("%s: %s is not declared in Pulumi.yaml (%s)", stackFile, k, hint))
 	}
+	return errs
+}
+
+// applyProjectConfig does what the CLI does with the project's config declarations before it runs the
+// program (pkg/workspace ValidateStackConfigAndApplyProjectConfig in pulumi/pulumi, which lives outside the
+// SDK), with the same messages, but it returns every problem instead of the first.
+func applyProjectConfig(stack, project string, proj *workspace.Project, cfg config.Map) []error {
+	names := make([]string, 0, len(proj.Config))
+	for k := range proj.Config {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var errs []error
+	var missing []string
+	for _, name := range names {
+		decl := proj.Config[name]
+		key, err := projectKey(project, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("config %s in Pulumi.yaml: %w", name, err))
+			continue
+		}
+		value, set := cfg[key]
+		if !set {
+			fill := decl.Value
+			if decl.Default != nil {
+				fill = decl.Default
+			}
+			if fill == nil {
+				if key.Namespace() == project {
+					missing = append(missing, name)
+				}
+				continue
+			}
+			v, err := configValue(fill)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("config %s in Pulumi.yaml: %w", name, err))
+				continue
+			}
+			cfg[key] = v
+			continue
+		}
+		if decl.Secret && !value.Secure() {
+			errs = append(errs, fmt.Errorf("Stack '%s' with configuration key '%s' must be encrypted as it's secret", stack, name))
+			continue
+		}
+		if !decl.IsExplicitlyTyped() || (value.Secure() && !value.Object()) {
+			// A secure scalar's type is known only to whoever can decrypt it: the CLI checks it, a plan cannot.
+			continue
+		}
+		text, err := value.Value(placeholderDecrypter{})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", key, err))
+			continue
+		}
+		var content any = text
+		if value.Object() {
+			if err := json.Unmarshal([]byte(text), &content); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", key, err))
+				continue
+			}
+		}
+		if !workspace.ValidateConfigValue(decl.TypeName(), decl.Items, content) {
+			errs = append(errs, fmt.Errorf("Stack '%s' with configuration key '%s' must be of type '%s'",
+				stack, name, workspace.InferFullTypeName(decl.TypeName(), decl.Items)))
+		}
+	}
+	if len(missing) > 0 {
+		errs = append(errs, missingValues(stack, missing))
+	}
+	return errs
+}
+
+// missingValues is the CLI's error for typed keys without a default that the stack does not set.
+func missingValues(stack string, keys []string) error {
+	quoted := make([]string, len(keys))
+	for i, k := range keys {
+		quoted[i] = "'" + k + "'"
+	}
+	if len(quoted) == 1 {
+		return fmt.Errorf("Stack '%s' is missing configuration value %s", stack, quoted[0])
+	}
+	list := strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+	if len(quoted) == 2 {
+		list = quoted[0] + " and " + quoted[1]
+	}
+	return fmt.Errorf("Stack '%s' is missing configuration values %s", stack, list)
+}
+
+// projectKey qualifies a Pulumi.yaml config key: without a namespace it is the project's.
+func projectKey(project, name string) (config.Key, error) {
+	if strings.Contains(name, ":") {
+		return config.ParseKey(name)
+	}
+	return config.MustMakeKey(project, name), nil
+}
+
+// configValue turns a declared value or default into a config value as the CLI does: scalars as text,
+// everything else as a JSON object value.
+func configValue(v any) (config.Value, error) {
+	switch v.(type) {
+	case string, int, bool:
+		return config.NewValue(fmt.Sprint(v)), nil
+	}
+	simple, err := workspace.SimplifyMarshalledValue(v)
+	if err != nil {
+		return config.Value{}, err
+	}
+	b, err := json.Marshal(simple)
+	if err != nil {
+		return config.Value{}, err
+	}
+	return config.NewObjectValue(string(b)), nil
+}
+
+// secureLeaves rewrites the ciphertext of every secure value in cfg to its own config path, so
+// placeholderDecrypter can give each path its own placeholder, and returns those paths, sorted.
+func secureLeaves(cfg config.Map) ([]string, error) {
+	var paths []string
+	for _, k := range sortedKeys(cfg) {
+		v := cfg[k]
+		if !v.Secure() {
+			continue
+		}
+		if !v.Object() {
+			cfg[k] = config.NewSecureValue(k.String())
+			paths = append(paths, k.String())
+			continue
+		}
+		obj, err := v.ToObject()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k, err)
+		}
+		var leaves []resource.PropertyPath
+		collectSecure(obj, resource.PropertyPath{k.Name()}, &leaves)
+		for _, p := range leaves {
+			key := config.MustMakeKey(k.Namespace(), p.String())
+			if err := cfg.Set(key, config.NewSecureValue(key.String()), true); err != nil {
+				return nil, fmt.Errorf("%s: %w", key, err)
+			}
+			paths = append(paths, key.String())
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// collectSecure appends the path of every `{secure: …}` leaf of a config object (as Value.ToObject returns it).
+func collectSecure(v any, path resource.PropertyPath, out *[]resource.PropertyPath) {
+	switch v := v.(type) {
+	case map[string]any:
+		if ct, ok := v["secure"].(string); ok && len(v) == 1 && ct != "" {
+			*out = append(*out, append(resource.PropertyPath(nil), path...))
+			return
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			collectSecure(v[k], append(path, k), out)
+		}
+	case []any:
+		for i, e := range v {
+			collectSecure(e, append(path, i), out)
+		}
+	}
+}
+
+// placeholderDecrypter stands in for the stack's secrets provider: after secureLeaves, each ciphertext is
+// the value's own config path, which it turns into that path's placeholder.
+type placeholderDecrypter struct{}
+
+func (placeholderDecrypter) DecryptValue(_ context.Context, ciphertext string) (string, error) {
+	return SecretPlaceholder(ciphertext), nil
+}
+
+func (d placeholderDecrypter) BatchDecrypt(ctx context.Context, ciphertexts []string) ([]string, error) {
+	return config.DefaultBatchDecrypt(ctx, d, ciphertexts)
+}
+
+func sortedKeys(cfg config.Map) []config.Key {
+	keys := make([]config.Key, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	sort.Sort(config.KeyArray(keys))
+	return keys
 }
