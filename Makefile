@@ -2,7 +2,8 @@
 STACK  ?=
 FORMAT ?= text
 MODE   ?= preview
-# NOW is the day dated config (activation expiries) is checked against; empty means today.
+# NOW is the deployment day an offline plan plays (YYYY-MM-DD; empty: today): only the self-renewing
+# activations' expiry dates depend on it.
 NOW    ?=
 VIF    ?=
 MINUTES ?= 30

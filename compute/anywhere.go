@@ -7,6 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 )
 
 // anywhereInstaller is AWS's ECS Anywhere install script, fetched over HTTPS only.
@@ -34,22 +35,26 @@ func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *Cluste
 	if a.PatchGroup != "" {
 		tags[spec.PatchGroupTag] = pulumi.String(a.PatchGroup)
 	}
-	activation, err := ssm.NewActivation(ctx, name+"-anywhere", &ssm.ActivationArgs{
+	expiry, err := activation.Expiry(args.Now, a.RotationDays)
+	if err != nil {
+		return err
+	}
+	act, err := ssm.NewActivation(ctx, name+"-anywhere", &ssm.ActivationArgs{
 		Description:       pulumi.String("Registers ECS Anywhere hosts with " + name),
 		Name:              pulumi.String(name + "-onprem"),
 		IamRole:           role.Name,
 		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
-		ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
+		ExpirationDate:    pulumi.String(expiry.Format(time.RFC3339)),
 		Tags:              tags,
 	}, parent)
 	if err != nil {
 		return err
 	}
 	c.AnywhereRoleName = role.Name
-	c.AnywhereActivationID = activation.ID().ToStringOutput()
+	c.AnywhereActivationID = act.ID().ToStringOutput()
 	// The code registers hosts until the activation expires: it is a credential.
-	c.AnywhereActivationCode = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
-	command := pulumi.All(c.ClusterName, activation.ID(), activation.ActivationCode).ApplyT(func(v []any) string {
+	c.AnywhereActivationCode = pulumi.ToSecret(act.ActivationCode).(pulumi.StringOutput)
+	command := pulumi.All(c.ClusterName, act.ID(), act.ActivationCode).ApplyT(func(v []any) string {
 		return registrationCommand(args.Region, v[0].(string), string(v[1].(pulumi.ID)), v[2].(string))
 	}).(pulumi.StringOutput)
 	c.AnywhereRegistrationCommand = pulumi.ToSecret(command).(pulumi.StringOutput)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ecs"
@@ -11,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
@@ -32,6 +34,9 @@ type ClusterArgs struct {
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts every log group (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
+	// Now is when this deployment runs: the ECS Anywhere activation's expiry comes from its rotation window
+	// (activation.Expiry). Required with ECS Anywhere.
+	Now time.Time
 	// AccountID, Partition and Region place ARNs, policies and the ECS Anywhere registration. Required.
 	AccountID         pulumi.StringInput
 	Partition, Region string
@@ -133,8 +138,13 @@ func (a *ClusterArgs) validate(name string) error {
 	if s.LoadBalancer.AccessLogRetentionDays <= 0 || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("access-log and exec-log retentions are required"))
 	}
-	if s.Anywhere.Enabled && (s.Anywhere.RegistrationLimit < 1 || s.Anywhere.ExpiresOn.IsZero()) {
-		errs = append(errs, errors.New("ECS Anywhere needs a registration limit of at least 1 and an expiry"))
+	if s.Anywhere.Enabled {
+		if s.Anywhere.RegistrationLimit < 1 {
+			errs = append(errs, errors.New("ECS Anywhere needs a registration limit of at least 1"))
+		}
+		if _, err := activation.Expiry(a.Now, s.Anywhere.RotationDays); err != nil {
+			errs = append(errs, fmt.Errorf("ECS Anywhere: %w", err))
+		}
 	}
 	return errors.Join(errs...)
 }

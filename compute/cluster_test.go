@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/autoscaling"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -318,7 +317,9 @@ func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
 			res, d := run(t, testClusterArgs(), nil, mode)
 			act := plantest.Named(t, res, token.SSMActivation, "c-anywhere").Props()
 			assert.Equal(t, float64(4), act["registrationLimit"])
-			assert.Equal(t, "2026-12-21T00:00:00Z", act["expirationDate"])
+			// plantest.Now is 2030-01-15T09:30Z: its 14-day window started on 2030-01-14, 30 days less an hour
+			// before the expiry.
+			assert.Equal(t, "2030-02-12T23:00:00Z", act["expirationDate"])
 			assert.Equal(t, map[string]any{"Name": "c-onprem", spec.PatchGroupTag: "onprem-linux"}, act["tags"], "registered hosts inherit the patch group")
 
 			role := plantest.Named(t, res, token.IAMRole, "c-anywhere").Props()
@@ -413,7 +414,7 @@ func TestNewClusterRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		{"a target capacity above 100%", func(a *ClusterArgs) { a.Settings.TargetCapacityPercent = 101 }, "target capacity: 101% is outside 1-100"},
 		{"no logs key", func(a *ClusterArgs) { a.LogsKeyARN = nil }, "logs key"},
 		{"no retention", func(a *ClusterArgs) { a.Settings.LogRetentionDays = 0 }, "retentions are required"},
-		{"an activation without expiry", func(a *ClusterArgs) { a.Settings.Anywhere.ExpiresOn = time.Time{} }, "ECS Anywhere needs"},
+		{"an activation that never renews", func(a *ClusterArgs) { a.Settings.Anywhere.RotationDays = 0 }, "ECS Anywhere: activation: a rotation of 0 days is outside 1-28"},
 		{"an activation for no host", func(a *ClusterArgs) { a.Settings.Anywhere.RegistrationLimit = 0 }, "ECS Anywhere needs"},
 	}
 	for _, tc := range cases {

@@ -3,7 +3,6 @@ package compute
 import (
 	"net/netip"
 	"testing"
-	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -24,9 +23,6 @@ const (
 	testClusterKey = "arn:aws:kms:us-east-1:123456789012:c"
 )
 
-// testExpiry is the activation expiry of testClusterArgs: a fixed day, as the component checks no clock.
-var testExpiry = time.Date(2026, time.December, 21, 0, 0, 0, 0, time.UTC)
-
 // testClusterArgs are a prod-like cluster: HTTPS, protected, ECS Anywhere on, two instance types, both
 // kinds of hosts in a patch group.
 func testClusterArgs() *ClusterArgs {
@@ -38,7 +34,7 @@ func testClusterArgs() *ClusterArgs {
 			RootVolumeGiB:         50,
 			LogRetentionDays:      365,
 			LoadBalancer:          LoadBalancerSettings{CertificateARN: testCertificate, AccessLogRetentionDays: 365},
-			Anywhere:              AnywhereSettings{Enabled: true, RegistrationLimit: 4, ExpiresOn: testExpiry, PatchGroup: "onprem-linux"},
+			Anywhere:              AnywhereSettings{Enabled: true, RegistrationLimit: 4, RotationDays: 14, PatchGroup: "onprem-linux"},
 			PatchGroup:            "ecs-hosts",
 			Protect:               true,
 		},
@@ -50,6 +46,7 @@ func testClusterArgs() *ClusterArgs {
 		AccountID:       pulumi.String("123456789012"),
 		Partition:       "aws",
 		Region:          "us-east-1",
+		Now:             plantest.Now,
 		InstanceTags:    map[string]string{"Environment": "prod"},
 	}
 }

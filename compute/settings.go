@@ -1,9 +1,8 @@
 package compute
 
 import (
-	"time"
-
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 )
 
 // ClusterSettings are the cluster's own settings: its hosts, load balancer, ECS Anywhere, log retention and
@@ -64,10 +63,10 @@ type AnywhereSettings struct {
 	// RegistrationLimit is how many hosts may register with the activation (1-1000). Required when enabled;
 	// keep it at the number of hosts expected, so a leaked code registers nothing else.
 	RegistrationLimit int `json:"registrationLimit"`
-	// ExpiresOn is the day (UTC midnight) the activation stops accepting hosts: at most 30 days after it is
-	// set (AWS's limit). Required when enabled. Changing it replaces the activation (a new code); hosts
-	// already registered stay.
-	ExpiresOn time.Time `json:"expiresOn"`
+	// RotationDays is how often the activation renews itself (activation.Expiry): 1 to
+	// activation.MaxRotationDays, default activation.DefaultRotationDays. The first deployment of a new
+	// window replaces the activation (a new id and code for new hosts); hosts already registered stay.
+	RotationDays int `json:"rotationDays"`
 	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
 	// tag, which SSM gives every host it registers. Optional.
 	PatchGroup string `json:"patchGroup"`
@@ -88,6 +87,7 @@ func DefaultClusterSettings() ClusterSettings {
 	return ClusterSettings{
 		TargetCapacityPercent: DefaultTargetCapacityPercent,
 		RootVolumeGiB:         AMIRootVolumeGiB,
+		Anywhere:              AnywhereSettings{RotationDays: activation.DefaultRotationDays},
 		Protect:               true,
 	}
 }

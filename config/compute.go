@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/compute/spec"
@@ -120,17 +119,13 @@ func subkey(key, field string) string {
 	return key + "." + field
 }
 
-// anywhere checks ECS Anywhere: when enabled, its activation is checked like every activation, against the
-// parser's clock, so a stale expiry fails before `pulumi up` does, and its patch group like the hosts'.
+// anywhere checks ECS Anywhere: when enabled, its activation like every activation, and its patch group like
+// the hosts'.
 func (p *parser) anywhere(key string, a compute.AnywhereSettings, patchGroups []string) {
 	if !a.Enabled {
 		return
 	}
-	in := activationInput{RegistrationLimit: a.RegistrationLimit}
-	if !a.ExpiresOn.IsZero() { // unset (or not a date, which the decoder reported) reads as ""
-		in.ExpiresOn = a.ExpiresOn.Format(time.DateOnly)
-	}
-	p.activation(key, in)
+	p.activation(key, a.RegistrationLimit, a.RotationDays)
 	p.patchGroup(key+".patchGroup", a.PatchGroup, patchGroups)
 }
 

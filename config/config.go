@@ -1,13 +1,9 @@
 package config
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -86,16 +82,15 @@ func (c *Config) IsProd() bool { return c.Environment == Prod }
 // Lookup returns the raw value of a fully qualified config key ("hybridcloud:network").
 type Lookup func(key string) (string, bool)
 
-// Load reads and validates the configuration of the running stack. now is the time that dates in config
-// (activation expiries) are checked against.
-func Load(ctx *pulumi.Context, now time.Time) (*Config, error) {
-	return Parse(ctx.Project(), ctx.Stack(), ctx.GetConfig, now)
+// Load reads and validates the configuration of the running stack.
+func Load(ctx *pulumi.Context) (*Config, error) {
+	return Parse(ctx.Project(), ctx.Stack(), ctx.GetConfig)
 }
 
-// Parse validates the configuration behind lookup for the given project and stack, with dates checked
-// against now. It returns every problem it finds, joined, each naming its key.
-func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error) {
-	p := parser{project: project, lookup: lookup, now: now}
+// Parse validates the configuration behind lookup for the given project and stack. It returns every problem
+// it finds, joined, each naming its key.
+func Parse(project, stack string, lookup Lookup) (*Config, error) {
+	p := parser{project: project, lookup: lookup}
 	c := &Config{Project: project, Stack: stack}
 
 	c.Region = p.requireString("aws:region")
@@ -109,7 +104,9 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	}
 
 	var extraTags map[string]string
-	p.object("tags", false, &extraTags)
+	if raw, ok := p.section("tags", false); ok {
+		p.decode(p.key("tags"), raw, &extraTags)
+	}
 	c.Tags = p.tags(extraTags, c.Environment)
 
 	if raw, ok := p.section("foundation", true); ok {
@@ -118,9 +115,8 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 	if raw, ok := p.section("network", true); ok {
 		c.Network = p.network(raw, c.Environment)
 	}
-	var onPrem onPremisesInput
-	if p.object("onPremises", true, &onPrem) {
-		c.OnPremises = p.onPremises(onPrem)
+	if raw, ok := p.section("onPremises", true); ok {
+		c.OnPremises = p.onPremises(raw)
 	}
 	if raw, ok := p.section("database", true); ok {
 		c.Database = p.database(raw, c.Environment)
@@ -154,7 +150,6 @@ func Parse(project, stack string, lookup Lookup, now time.Time) (*Config, error)
 type parser struct {
 	project string
 	lookup  Lookup
-	now     time.Time
 	errs    []error
 	// undecoded are the keys whose value could not be decoded; checks on them, or inside them, would only
 	// repeat that error in other words, so fail drops them.
@@ -201,43 +196,6 @@ func (p *parser) requireString(key string) string {
 		return ""
 	}
 	return v
-}
-
-// object decodes the project key name strictly into into: an unknown field is an error, so typos never pass
-// silently. It reports whether there was a value that decoded.
-func (p *parser) object(name string, required bool, into any) bool {
-	key := p.key(name)
-	raw, ok := p.lookup(key)
-	if !ok || raw == "" {
-		if required {
-			p.fail(key, "required but not set")
-		}
-		return false
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(raw)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(into); err != nil {
-		p.fail(key, "%s", jsonProblem(err))
-		return false
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		p.fail(key, "unexpected data after the object")
-		return false
-	}
-	return true
-}
-
-// jsonProblem turns a decoding error into a sentence about the config value.
-func jsonProblem(err error) string {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		return fmt.Sprintf("field %q: got a JSON %s, want %s", typeErr.Field, typeErr.Value, typeErr.Type)
-	}
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) {
-		return "not a valid object: " + syntaxErr.Error()
-	}
-	return err.Error() // json: unknown field "x" names the field already
 }
 
 func (p *parser) tags(extra map[string]string, env Environment) map[string]string {

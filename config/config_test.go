@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,9 +11,6 @@ import (
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/network/layout"
 )
-
-// testNow is the fixed clock config is validated against; the stack files' dates are valid at this time.
-var testNow = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
 
 // stackConfig returns a stack file's configuration as raw key/value pairs.
 func stackConfig(t *testing.T, stack string) map[string]string {
@@ -28,7 +24,7 @@ func parse(cfg map[string]string) (*Config, error) {
 	return Parse("hybridcloud", "test", func(k string) (string, bool) {
 		v, ok := cfg[k]
 		return v, ok
-	}, testNow)
+	})
 }
 
 // patch returns a copy of cfg whose object key has one field replaced (or removed, for a nil value). field

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // decode reads the JSON value raw of key into into, a pointer to a component's settings (already holding
@@ -24,17 +23,28 @@ import (
 //     the checks that follow do not pile further errors on that key (see fail).
 //
 // Every problem is reported, each naming its full key (hybridcloud:network.cidr). Fields tagged `json:"-"`
-// are not settable from config. It reports whether everything decoded.
-func (p *parser) decode(key string, raw []byte, into any) bool { //nolint:unparam // no section needs the result yet
-	before := len(p.errs)
+// are not settable from config; a map entry, list element or optional part starts from its SetDefaults.
+func (p *parser) decode(key string, raw []byte, into any) {
 	p.decodeValue(key, raw, reflect.ValueOf(into).Elem())
-	return len(p.errs) == before
 }
 
 var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-	timeType        = reflect.TypeFor[time.Time]()
 )
+
+// defaulter is a settings value that knows its defaults. A map entry, a list element or an optional part
+// the stack file adds starts from them instead of from zero, as a whole section starts from its
+// Default…Settings().
+type defaulter interface{ SetDefaults() }
+
+// fresh returns a new value of type t, holding its defaults when it has them.
+func fresh(t reflect.Type) reflect.Value {
+	v := reflect.New(t)
+	if d, ok := v.Interface().(defaulter); ok {
+		d.SetDefaults()
+	}
+	return v.Elem()
+}
 
 // textKinds describe, for messages, the values of types decoded from a JSON string by UnmarshalText.
 var textKinds = map[reflect.Type]string{
@@ -48,24 +58,18 @@ func (p *parser) decodeValue(key string, raw []byte, v reflect.Value) {
 		return // absent: the default stands
 	}
 	t := v.Type()
-	switch {
-	case t == timeType:
-		p.decodeDate(key, raw, v)
-		return
-	case reflect.PointerTo(t).Implements(textUnmarshaler):
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
 		p.decodeText(key, raw, v)
 		return
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		elem := reflect.New(t.Elem())
-		if v.IsNil() {
-			p.decodeValue(key, raw, elem.Elem())
-		} else {
-			elem.Elem().Set(v.Elem())
-			p.decodeValue(key, raw, elem.Elem())
+		elem := fresh(t.Elem())
+		if !v.IsNil() {
+			elem.Set(v.Elem())
 		}
-		v.Set(elem)
+		p.decodeValue(key, raw, elem)
+		v.Set(elem.Addr())
 	case reflect.Struct:
 		p.decodeStruct(key, raw, v)
 	case reflect.Map:
@@ -132,22 +136,6 @@ func (p *parser) decodeText(key string, raw []byte, v reflect.Value) {
 	}
 }
 
-// dateLayout is how config writes a day.
-const dateLayout = time.DateOnly
-
-func (p *parser) decodeDate(key string, raw []byte, v reflect.Value) {
-	var s string
-	if !p.scalar(key, raw, &s, "a date like 2026-12-20") {
-		return
-	}
-	d, err := time.Parse(dateLayout, s)
-	if err != nil {
-		p.failDecode(key, "%q is not a date like 2026-12-20", s)
-		return
-	}
-	v.Set(reflect.ValueOf(d))
-}
-
 func (p *parser) decodeStruct(key string, raw []byte, v reflect.Value) {
 	fields := map[string][]int{}
 	collectFields(v.Type(), nil, fields)
@@ -198,7 +186,7 @@ func (p *parser) decodeMap(key string, raw []byte, v reflect.Value) {
 		v.Set(reflect.MakeMap(v.Type()))
 	}
 	p.members(key, raw, "an object", func(name string, value []byte) {
-		elem := reflect.New(v.Type().Elem()).Elem()
+		elem := fresh(v.Type().Elem())
 		if old := v.MapIndex(reflect.ValueOf(name).Convert(v.Type().Key())); old.IsValid() {
 			elem.Set(old)
 		}
@@ -215,6 +203,7 @@ func (p *parser) decodeSlice(key string, raw []byte, v reflect.Value) {
 	}
 	out := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
+		out.Index(i).Set(fresh(v.Type().Elem()))
 		p.decodeValue(indexed(key, i), item, out.Index(i))
 	}
 	v.Set(out)

@@ -3,7 +3,6 @@ package config
 import (
 	"net/netip"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,9 +28,11 @@ type decodeSample struct {
 	Inner   decodeInner            `json:"inner"`
 	Opt     *decodeInner           `json:"opt"`
 	ByName  map[string]decodeInner `json:"byName"`
-	Day     time.Time              `json:"day"`
 	Derived string                 `json:"-"`
 }
+
+// SetDefaults makes every inner value the decoder creates start at port 443.
+func (i *decodeInner) SetDefaults() { i.Port = 443 }
 
 func decodeInto(t *testing.T, raw string, into *decodeSample) []string {
 	t.Helper()
@@ -47,15 +48,15 @@ func decodeInto(t *testing.T, raw string, into *decodeSample) []string {
 func TestDecodeFillsEveryKindOfField(t *testing.T) {
 	var got decodeSample
 	errs := decodeInto(t, `{"shared":"s","cidr":"10.0.0.0/16","addr":"10.0.0.1","multiAz":true,"count":3,"ratio":0.5,
-		"names":["a","b"],"inner":{"port":80},"opt":{"name":"o"},"byName":{"x":{"port":1}},"day":"2026-12-20"}`, &got)
+		"names":["a","b"],"inner":{"port":80},"opt":{"name":"o"},"byName":{"x":{"port":1},"y":{"name":"n"}}}`, &got)
 	require.Empty(t, errs)
 	assert.Equal(t, decodeSample{
 		decodeEmbedded: decodeEmbedded{Shared: "s"},
 		CIDR:           netip.MustParsePrefix("10.0.0.0/16"), Addr: netip.MustParseAddr("10.0.0.1"),
 		MultiAZ: true, Count: 3, Ratio: 0.5, Names: []string{"a", "b"},
-		Inner: decodeInner{Port: 80}, Opt: &decodeInner{Name: "o"}, ByName: map[string]decodeInner{"x": {Port: 1}},
-		Day: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC),
-	}, got)
+		Inner: decodeInner{Port: 80}, Opt: &decodeInner{Name: "o", Port: 443},
+		ByName: map[string]decodeInner{"x": {Port: 1}, "y": {Name: "n", Port: 443}},
+	}, got, "a new optional part or map entry starts from its SetDefaults")
 }
 
 func TestDecodeKeepsDefaultsOfFieldsLeftOut(t *testing.T) {
@@ -73,16 +74,15 @@ func TestDecodeRefusesWhatIsNotExactlyTheSettings(t *testing.T) {
 		want []string
 	}{
 		{"a field in the wrong case", `{"MultiAZ":true}`, []string{`hybridcloud:x.MultiAZ: unknown field (did you mean "multiAz"? names are case-sensitive)`}},
-		{"an unknown field lists the known ones", `{"colour":1}`, []string{`hybridcloud:x.colour: unknown field (known: addr, byName, cidr, count, day, inner, multiAz, names, opt, ratio, shared)`}},
+		{"an unknown field lists the known ones", `{"colour":1}`, []string{`hybridcloud:x.colour: unknown field (known: addr, byName, cidr, count, inner, multiAz, names, opt, ratio, shared)`}},
 		{"a field set twice", `{"count":1,"count":2}`, []string{"hybridcloud:x.count: set twice; keep one"}},
 		{"a string for a number", `{"count":"3"}`, []string{`hybridcloud:x.count: got a string "3", want a whole number`}},
 		{"a fraction for a whole number", `{"count":1.5}`, []string{"hybridcloud:x.count: 1.5 is not a whole number"}},
 		{"a number for a boolean", `{"multiAz":1}`, []string{"hybridcloud:x.multiAz: got a number 1, want true or false"}},
 		{"a bad CIDR", `{"cidr":"10.0.0/16"}`, []string{`hybridcloud:x.cidr: "10.0.0/16" is not a CIDR (like 10.0.0.0/16)`}},
-		{"a bad date", `{"day":"20/12/2026"}`, []string{`hybridcloud:x.day: "20/12/2026" is not a date like 2026-12-20`}},
 		{"an object for a list", `{"names":{"a":1}}`, []string{"hybridcloud:x.names: got an object, want a list"}},
 		{"a bad list element", `{"names":["a",2]}`, []string{"hybridcloud:x.names[1]: got a number 2, want a string"}},
-		{"a derived field cannot be set", `{"Derived":"x"}`, []string{"hybridcloud:x.Derived: unknown field (known: addr, byName, cidr, count, day, inner, multiAz, names, opt, ratio, shared)"}},
+		{"a derived field cannot be set", `{"Derived":"x"}`, []string{"hybridcloud:x.Derived: unknown field (known: addr, byName, cidr, count, inner, multiAz, names, opt, ratio, shared)"}},
 		{"every problem at once, field by field", `{"count":"x","inner":{"port":"y","nmae":"z"}}`, []string{ //nolint:misspell // the misspelt field is the case
 			`hybridcloud:x.count: got a string "x", want a whole number`,
 			`hybridcloud:x.inner.port: got a string "y", want a whole number`,

@@ -3,7 +3,6 @@ package config
 import (
 	"maps"
 	"slices"
-	"time"
 
 	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/hybrid/patching"
@@ -79,7 +78,7 @@ func (p *parser) patchBaselines(key string, s hybrid.ManagementSettings) patchin
 }
 
 // serverActivations checks the activations, keyed by the patch group their servers join: a group a
-// baseline covers, and a limit and an expiry AWS accepts (p.activation, shared with ECS Anywhere).
+// baseline covers, and a limit and a rotation AWS accepts (p.activation, shared with ECS Anywhere).
 func (p *parser) serverActivations(key string, activations map[string]hybrid.Activation, groups patching.Groups) {
 	if len(activations) == 0 {
 		p.fail(key, "required: an activation for each patch group of on-premises servers")
@@ -89,11 +88,7 @@ func (p *parser) serverActivations(key string, activations map[string]hybrid.Act
 		if _, err := groups.Baseline(group); err != nil {
 			p.fail(ak, "%v", err)
 		}
-		expires := "" // not set: p.activation says it is not a date
-		if !a.ExpiresOn.IsZero() {
-			expires = a.ExpiresOn.Format(time.DateOnly)
-		}
-		p.activation(ak, activationInput{RegistrationLimit: a.RegistrationLimit, ExpiresOn: expires})
+		p.activation(ak, a.RegistrationLimit, a.RotationDays)
 	}
 }
 

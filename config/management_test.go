@@ -54,18 +54,15 @@ func TestBadManagementConfigNamesTheKey(t *testing.T) {
 		wantKey string
 		wantMsg string
 	}{
-		// The activation dates are checked against the tests' fixed clock (2026-12-01).
-		{"an activation that expired before now", "activations.onprem-linux.expiresOn", "2026-11-30", key + ".activations.onprem-linux.expiresOn", "has passed"},
-		{"an activation expiring on now", "activations.onprem-linux.expiresOn", "2026-12-01", key + ".activations.onprem-linux.expiresOn", "has passed"},
-		{"an activation beyond 30 days", "activations.onprem-linux.expiresOn", "2027-01-01", key + ".activations.onprem-linux.expiresOn", "more than 30 days after 2026-12-01"},
-		{"an activation date that is not one", "activations.onprem-linux.expiresOn", "20/12/2026", key + ".activations.onprem-linux.expiresOn", `"20/12/2026" is not a date like 2026-12-20`},
-		{"an activation without an expiry", "activations.onprem-linux.expiresOn", nil, key + ".activations.onprem-linux.expiresOn", "is not a date"},
+		{"an activation that would lapse before it renews", "activations.onprem-linux.rotationDays", 30, key + ".activations.onprem-linux.rotationDays", "30 is outside 1-28"},
+		{"an activation that never renews", "activations.onprem-linux.rotationDays", 0, key + ".activations.onprem-linux.rotationDays", "0 is outside 1-28"},
+		{"a dated activation of the old shape", "activations.onprem-linux.expiresOn", "2026-12-20", key + ".activations.onprem-linux.expiresOn", "unknown field (known: registrationLimit, rotationDays)"},
 		{"an activation nobody can use", "activations.onprem-linux.registrationLimit", 0, key + ".activations.onprem-linux.registrationLimit", "outside 1-1000"},
 		{"an activation with the old patchGroup field", "activations.onprem-linux.patchGroup", "onprem-linux", key + ".activations.onprem-linux.patchGroup", "unknown field"},
-		{"on-premises servers in a group no baseline patches", "activations.legacy", map[string]any{"registrationLimit": 5, "expiresOn": "2026-12-20"},
+		{"on-premises servers in a group no baseline patches", "activations.legacy", map[string]any{"registrationLimit": 5},
 			key + ".activations.legacy", `"legacy" is in no patch baseline's patchGroups`},
 		{"no activation", "activations", map[string]any{}, key + ".activations", "required"},
-		{"activations as the old list", "activations", []any{map[string]any{"patchGroup": "onprem-linux", "registrationLimit": 5, "expiresOn": "2026-12-20"}},
+		{"activations as the old list", "activations", []any{map[string]any{"patchGroup": "onprem-linux", "registrationLimit": 5}},
 			key + ".activations", "got a list, want an object"},
 		{"a maintenance window with a bad cron", "patchWindow.schedule", "cron(0 2 * * SUN *)", key + ".patchWindow.schedule", "exactly one of day-of-month and day-of-week"},
 		{"a maintenance window with a bad rate", "patchWindow.schedule", "rate(1 days)", key + ".patchWindow.schedule", "plural units"},

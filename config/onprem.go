@@ -5,61 +5,52 @@ import (
 	"regexp"
 )
 
-// OnPremises describes the data centre the platform connects to.
+// OnPremises describes the data centre the platform connects to (hybridcloud:onPremises): stack-wide
+// facts several components take as wiring.
 type OnPremises struct {
 	// CIDRs are the on-premises networks: routed over the hybrid links and admitted by security groups.
-	CIDRs []netip.Prefix
-	// DNSDomain is the on-premises DNS domain that AWS forwards to DNSServers.
-	DNSDomain string
-	// DNSServers are the on-premises resolvers, inside CIDRs.
-	DNSServers []netip.Addr
-}
-
-type onPremisesInput struct {
-	CIDRs      []string `json:"cidrs"`
-	DNSDomain  string   `json:"dnsDomain"`
-	DNSServers []string `json:"dnsServers"`
+	// Required, canonical, not overlapping each other or the VPC.
+	CIDRs []netip.Prefix `json:"cidrs"`
+	// DNSDomain is the on-premises DNS domain that AWS forwards to DNSServers. Required.
+	DNSDomain string `json:"dnsDomain"`
+	// DNSServers are the on-premises resolvers, IPv4 addresses inside CIDRs. Required.
+	DNSServers []netip.Addr `json:"dnsServers"`
 }
 
 var domainPattern = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$`)
 
-func (p *parser) onPremises(in onPremisesInput) OnPremises {
+func (p *parser) onPremises(raw []byte) OnPremises {
 	key := p.key("onPremises")
 	var out OnPremises
-	if len(in.CIDRs) == 0 {
+	p.decode(key, raw, &out)
+	if len(out.CIDRs) == 0 {
 		p.fail(key+".cidrs", "required: at least one on-premises network")
 	}
-	for i, s := range in.CIDRs {
-		prefix, ok := p.cidr(indexed(key+".cidrs", i), s)
-		if !ok {
+	for i, prefix := range out.CIDRs {
+		if !p.canonical(indexed(key+".cidrs", i), prefix) {
 			continue
 		}
-		for j, other := range out.CIDRs {
+		for j, other := range out.CIDRs[:i] {
 			if prefix.Overlaps(other) {
 				p.fail(indexed(key+".cidrs", i), "%s overlaps %s (cidrs[%d])", prefix, other, j)
 			}
 		}
-		out.CIDRs = append(out.CIDRs, prefix)
 	}
 
-	if !domainPattern.MatchString(in.DNSDomain) {
-		p.fail(key+".dnsDomain", "%q is not a DNS domain (like corp.example.com)", in.DNSDomain)
+	if !domainPattern.MatchString(out.DNSDomain) {
+		p.fail(key+".dnsDomain", "%q is not a DNS domain (like corp.example.com)", out.DNSDomain)
 	}
-	out.DNSDomain = in.DNSDomain
 
-	if len(in.DNSServers) == 0 {
+	if len(out.DNSServers) == 0 {
 		p.fail(key+".dnsServers", "required: at least one on-premises resolver")
 	}
-	for i, s := range in.DNSServers {
-		addr, err := netip.ParseAddr(s)
-		if err != nil || !addr.Is4() {
-			p.fail(indexed(key+".dnsServers", i), "%q is not an IPv4 address", s)
-			continue
-		}
-		if !containsAddr(out.CIDRs, addr) {
+	for i, addr := range out.DNSServers {
+		switch {
+		case !addr.Is4():
+			p.fail(indexed(key+".dnsServers", i), "%s is not an IPv4 address", addr)
+		case !containsAddr(out.CIDRs, addr):
 			p.fail(indexed(key+".dnsServers", i), "%s is outside the on-premises cidrs", addr)
 		}
-		out.DNSServers = append(out.DNSServers, addr)
 	}
 	return out
 }

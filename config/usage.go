@@ -1,7 +1,6 @@
 package config
 
 import (
-	"encoding/json"
 	"maps"
 	"slices"
 
@@ -12,18 +11,15 @@ import (
 // a number that is not negative. The section is optional; the report owns the figures and their defaults.
 func (p *parser) usage() cost.Usage {
 	key := p.key("usage")
-	var raw map[string]json.RawMessage
-	if !p.object("usage", false, &raw) {
+	raw, ok := p.section("usage", false)
+	if !ok {
 		return cost.Usage{}
 	}
+	var figures map[string]float64
+	p.decode(key, raw, &figures)
 	set := map[cost.UsageKey]float64{}
-	for _, name := range slices.Sorted(maps.Keys(raw)) {
-		at := key + "." + name
-		var v float64
-		if err := json.Unmarshal(raw[name], &v); err != nil {
-			p.fail(at, "%s is not a number", raw[name])
-			continue
-		}
+	for _, name := range slices.Sorted(maps.Keys(figures)) {
+		at, v := key+"."+name, figures[name]
 		if err := cost.UsageKey(name).Check(v); err != nil {
 			p.fail(at, "%v", err)
 			continue

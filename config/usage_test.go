@@ -53,9 +53,9 @@ func TestBadUsageConfigNamesTheKey(t *testing.T) {
 		wantMsg string
 	}{
 		{"a negative figure is refused", "natGb", -5, key + ".natGb", "-5 is negative"},
-		{"a figure in a string is refused", "fileBucketTb", "10TB", key + ".fileBucketTb", `"10TB" is not a number`},
-		{"a boolean figure is refused", "albLcu", true, key + ".albLcu", "true is not a number"},
-		{"an object figure is refused", "natGb", map[string]any{"gb": 1}, key + ".natGb", "is not a number"},
+		{"a figure in a string is refused", "fileBucketTb", "10TB", key + ".fileBucketTb", `got a string "10TB", want a number`},
+		{"a boolean figure is refused", "albLcu", true, key + ".albLcu", "got a boolean true, want a number"},
+		{"an object figure is refused", "natGb", map[string]any{"gb": 1}, key + ".natGb", "got an object, want a number"},
 		{"an unknown key is refused", "natGB", 50, key + ".natGB", "unknown usage figure (known: natGb, endpointGb"},
 	}
 	for _, tt := range tests {

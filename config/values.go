@@ -9,24 +9,6 @@ import (
 // indexed names a list element of a key: key[i].
 func indexed(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
 
-// cidr parses an IPv4 CIDR that must be written in its canonical (masked) form, so "10.0.0.1/16" is caught
-// as the mistake it usually is.
-func (p *parser) cidr(key, s string) (netip.Prefix, bool) {
-	prefix, err := netip.ParsePrefix(s)
-	switch {
-	case err != nil:
-		p.fail(key, "%q is not a CIDR (like 10.0.0.0/16)", s)
-		return netip.Prefix{}, false
-	case !prefix.Addr().Is4():
-		p.fail(key, "%s is not IPv4", prefix)
-		return netip.Prefix{}, false
-	case prefix.Masked() != prefix:
-		p.fail(key, "%s has host bits set; did you mean %s?", prefix, prefix.Masked())
-		return netip.Prefix{}, false
-	}
-	return prefix, true
-}
-
 var privateRanges = []netip.Prefix{
 	netip.MustParsePrefix("10.0.0.0/8"),
 	netip.MustParsePrefix("172.16.0.0/12"),
@@ -63,15 +45,6 @@ func (p *parser) protect(key string, protect bool, env Environment) {
 	if env == Prod && !protect {
 		p.fail(key, "must be true in prod: it keeps stateful resources through a destroy")
 	}
-}
-
-// protectInput reads an optional protect flag of a section not yet decoded into its settings: default true.
-func (p *parser) protectInput(key string, in *bool, env Environment) bool {
-	if in == nil {
-		return true
-	}
-	p.protect(key, *in, env)
-	return *in
 }
 
 // canonical checks that a decoded CIDR is written in its canonical (masked) form, so "10.0.0.1/16" is

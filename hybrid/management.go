@@ -13,6 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/hybrid/patching"
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
@@ -37,6 +38,9 @@ type ManagementArgs struct {
 	// policies and go into the registration commands. Required.
 	AccountID         pulumi.StringInput
 	Partition, Region string
+	// Now is when this deployment runs: the activations' expiries come from its rotation window
+	// (activation.Expiry), so they stay put between deployments of one window. Required.
+	Now time.Time
 }
 
 // Management is Systems Manager across both sides: a hybrid activation per patch group for on-premises
@@ -67,8 +71,11 @@ func (a *ManagementArgs) validate() error {
 		if _, err := groups.Baseline(group); err != nil {
 			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
 		}
-		if act.RegistrationLimit < 1 || act.ExpiresOn.IsZero() {
-			errs = append(errs, fmt.Errorf("activation %s: a registration limit and an expiry are required", group))
+		if act.RegistrationLimit < 1 {
+			errs = append(errs, fmt.Errorf("activation %s: a registration limit is required", group))
+		}
+		if _, err := activation.Expiry(a.Now, act.RotationDays); err != nil {
+			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
 		}
 	}
 	w := s.PatchWindow
@@ -180,14 +187,15 @@ func onPremisesRoleArgs(name, partition string, accountID, sessionsPolicyARN pul
 	}
 }
 
-// activationArgs is the activation of one patch group's on-premises servers, registering them under role.
-func activationArgs(name, group string, a Activation, role pulumi.StringInput) *ssm.ActivationArgs {
+// activationArgs is the activation of one patch group's on-premises servers, registering them under role
+// until expiry.
+func activationArgs(name, group string, a Activation, role pulumi.StringInput, expiry time.Time) *ssm.ActivationArgs {
 	return &ssm.ActivationArgs{
 		Name:              pulumi.String(name + "-" + group),
 		Description:       pulumi.String("On-premises servers of patch group " + group + " that are not ECS Anywhere hosts"),
 		IamRole:           role,
 		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
-		ExpirationDate:    pulumi.String(a.ExpiresOn.UTC().Format(time.RFC3339)),
+		ExpirationDate:    pulumi.String(expiry.Format(time.RFC3339)),
 		// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
 		Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(group)},
 	}
@@ -210,14 +218,19 @@ func (m *Management) declareActivations(ctx *pulumi.Context, name string, args *
 		if err != nil {
 			return err
 		}
-		activation, err := ssm.NewActivation(ctx, name+"-"+group, activationArgs(name, group, args.Settings.Activations[group], role.Name), parent)
+		a := args.Settings.Activations[group]
+		expiry, err := activation.Expiry(args.Now, a.RotationDays)
 		if err != nil {
 			return err
 		}
-		m.ActivationIDs[group] = activation.ID()
-		m.ActivationCodes[group] = pulumi.ToSecret(activation.ActivationCode).(pulumi.StringOutput)
+		act, err := ssm.NewActivation(ctx, name+"-"+group, activationArgs(name, group, a, role.Name, expiry), parent)
+		if err != nil {
+			return err
+		}
+		m.ActivationIDs[group] = act.ID()
+		m.ActivationCodes[group] = pulumi.ToSecret(act.ActivationCode).(pulumi.StringOutput)
 		m.RegistrationCommands[group] = pulumi.ToSecret(pulumi.Sprintf(command,
-			activation.ActivationCode, activation.ID(), args.Region)).(pulumi.StringOutput)
+			act.ActivationCode, act.ID(), args.Region)).(pulumi.StringOutput)
 	}
 	return nil
 }

@@ -3,9 +3,9 @@ package hybrid
 import (
 	"maps"
 	"slices"
-	"time"
 
 	"github.com/insurance/hybridcloud/hybrid/patching"
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 )
 
 // ManagementSettings are the Management component's own settings (hybridcloud:management): Systems
@@ -53,11 +53,15 @@ type Activation struct {
 	// RegistrationLimit is how many servers may register with the code: 1 to 1000 (AWS's limit).
 	// Required. Keep it near the group's server count: a leaked code registers up to that many machines.
 	RegistrationLimit int `json:"registrationLimit"`
-	// ExpiresOn is the day (YYYY-MM-DD, midnight UTC) the code stops working: after today and at most 30
-	// days ahead (AWS's limit). Required. A new date replaces the activation and its code: servers already
-	// registered stay registered, only new registrations need the new code.
-	ExpiresOn time.Time `json:"expiresOn"`
+	// RotationDays is how often the activation renews itself (activation.Expiry): 1 to
+	// activation.MaxRotationDays, default activation.DefaultRotationDays. The first deployment of a new window
+	// replaces the activation and its code: servers already registered stay registered, only new
+	// registrations need the new code.
+	RotationDays int `json:"rotationDays"`
 }
+
+// SetDefaults gives an activation the stack file lists its defaults, before the file's keys are read.
+func (a *Activation) SetDefaults() { a.RotationDays = activation.DefaultRotationDays }
 
 // PatchBaseline approves patches for one operating system (the key it is listed under) on the nodes of its
 // patch groups: security and bug fixes of the two highest severities, in that system's words

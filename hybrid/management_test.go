@@ -17,15 +17,12 @@ import (
 	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-// testExpiry is a fixture date: the component takes expiries as given, config checks them against a clock.
-var testExpiry = time.Date(2026, time.December, 20, 0, 0, 0, 0, time.UTC)
-
 func testManagementArgs() *ManagementArgs {
 	return &ManagementArgs{
 		Settings: ManagementSettings{
 			Activations: map[string]Activation{
-				"onprem-linux":   {RegistrationLimit: 30, ExpiresOn: testExpiry},
-				"onprem-windows": {RegistrationLimit: 10, ExpiresOn: testExpiry},
+				"onprem-linux":   {RegistrationLimit: 30, RotationDays: 14},
+				"onprem-windows": {RegistrationLimit: 10, RotationDays: 7},
 			},
 			PatchBaselines: map[patching.OperatingSystem]PatchBaseline{
 				patching.Windows:               {ApproveAfterDays: 7, ComplianceLevel: patching.High, PatchGroups: []string{"onprem-windows", "onprem-windows-dc"}},
@@ -41,6 +38,7 @@ func testManagementArgs() *ManagementArgs {
 		AccountID:        pulumi.String("123456789012"),
 		Partition:        "aws",
 		Region:           "us-east-1",
+		Now:              plantest.Now,
 	}
 }
 
@@ -55,10 +53,13 @@ func runManagement(t *testing.T, args *ManagementArgs, mode plan.Mode) (*plan.Re
 func TestEachActivationIsBoundedAndTagsServersIntoItsPatchGroup(t *testing.T) {
 	res, m := runManagement(t, testManagementArgs(), plan.Up)
 	assert.Len(t, plantest.Every(t, res, token.SSMActivation, 2), 2, "one activation per configured patch group")
+	// plantest.Now is 2030-01-15T09:30Z: the 14-day window started on 2030-01-14, and so did the 7-day one
+	// too; each expires 30 days less an hour after its window's start.
+	expiries := map[string]string{"onprem-linux": "2030-02-12T23:00:00Z", "onprem-windows": "2030-02-12T23:00:00Z"}
 	for group, limit := range map[string]float64{"onprem-linux": 30, "onprem-windows": 10} {
 		activation := plantest.Named(t, res, token.SSMActivation, "test-mgmt-"+group).Props()
 		assert.Equal(t, "test-mgmt-"+group, activation["name"])
-		assert.Equal(t, "2026-12-20T00:00:00Z", activation["expirationDate"], group)
+		assert.Equal(t, expiries[group], activation["expirationDate"], group)
 		assert.Equal(t, limit, activation["registrationLimit"], group)
 		assert.Equal(t, "test-mgmt-onprem", activation["iamRole"], group)
 		assert.Equal(t, map[string]any{PatchGroupTag: group}, activation["tags"], "%s: its servers join their patch group", group)
@@ -263,11 +264,14 @@ func TestManagementArgsAreCheckedForConsistency(t *testing.T) {
 			a.Settings.PatchBaselines[patching.Windows] = b
 		}, `WINDOWS baseline: "ecs-hosts" is already in the AMAZON_LINUX_2023 baseline`},
 		{"an activation for a group no baseline patches", func(a *ManagementArgs) {
-			a.Settings.Activations["legacy"] = Activation{RegistrationLimit: 1, ExpiresOn: testExpiry}
+			a.Settings.Activations["legacy"] = Activation{RegistrationLimit: 1, RotationDays: 14}
 		}, `activation legacy: "legacy" is in no patch baseline's patchGroups`},
 		{"an activation nobody can use", func(a *ManagementArgs) {
-			a.Settings.Activations["onprem-windows"] = Activation{ExpiresOn: testExpiry}
-		}, "activation onprem-windows: a registration limit and an expiry are required"},
+			a.Settings.Activations["onprem-windows"] = Activation{RotationDays: 14}
+		}, "activation onprem-windows: a registration limit is required"},
+		{"an activation that never renews", func(a *ManagementArgs) {
+			a.Settings.Activations["onprem-windows"] = Activation{RegistrationLimit: 1, RotationDays: 29}
+		}, "activation onprem-windows: activation: a rotation of 29 days is outside 1-28"},
 		{"a cutoff as long as the window", func(a *ManagementArgs) { a.Settings.PatchWindow.CutoffHours = 4 },
 			"patch window cutoff: 4 must be at least 0 and less than durationHours (4)"},
 		{"sessions that never end", func(a *ManagementArgs) { a.Settings.SessionIdleTimeoutMinutes = 0 },
@@ -315,10 +319,10 @@ func TestPatchBaselineArgsApproveEachFamilysSecurityAndBugFixes(t *testing.T) {
 	assert.ErrorContains(t, err, `unknown operating system "SOLARIS"`)
 }
 
-func TestActivationArgsExpireAtMidnightUTCAndTagTheGroup(t *testing.T) {
-	local := time.Date(2026, time.December, 20, 0, 0, 0, 0, time.FixedZone("EST", -5*3600))
-	args := activationArgs("mgmt", "onprem-linux", Activation{RegistrationLimit: 5, ExpiresOn: local}, pulumi.String("role"))
-	assert.Equal(t, pulumi.String("2026-12-20T05:00:00Z"), args.ExpirationDate, "an expiry is written in UTC")
+func TestActivationArgsCarryTheirExpiryAndTagTheGroup(t *testing.T) {
+	expiry := time.Date(2030, time.February, 12, 23, 0, 0, 0, time.UTC)
+	args := activationArgs("mgmt", "onprem-linux", Activation{RegistrationLimit: 5, RotationDays: 14}, pulumi.String("role"), expiry)
+	assert.Equal(t, pulumi.String("2030-02-12T23:00:00Z"), args.ExpirationDate)
 	assert.Equal(t, pulumi.Int(5), args.RegistrationLimit)
 	assert.Equal(t, pulumi.String("mgmt-onprem-linux"), args.Name)
 	assert.Equal(t, pulumi.StringMap{PatchGroupTag: pulumi.String("onprem-linux")}, args.Tags)

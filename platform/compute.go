@@ -20,6 +20,7 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 		AccountID:       st.base.AccountID,
 		Partition:       st.base.Partition,
 		Region:          st.base.Region,
+		Now:             st.now,
 		// The provider's default tags do not reach instances an Auto Scaling group launches.
 		InstanceTags: cfg.Tags,
 	}, opts...)

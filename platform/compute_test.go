@@ -187,8 +187,7 @@ func TestUnsafeComputeConfigIsRefused(t *testing.T) {
 	}{
 		{"prod without a certificate", "prod", "alb.certificateArn", "", "hybridcloud:compute.alb.certificateArn: required in prod"},
 		{"prod unprotected", "prod", "protect", false, "hybridcloud:compute.protect: must be true in prod"},
-		{"an activation already expired", "dev", "ecsAnywhere.expiresOn", "2026-11-01", "hybridcloud:compute.ecsAnywhere.expiresOn: 2026-11-01 has passed"},
-		{"an activation beyond AWS's 30 days", "prod", "ecsAnywhere.expiresOn", "2027-02-01", "hybridcloud:compute.ecsAnywhere.expiresOn: 2027-02-01 is more than 30 days"},
+		{"an activation that would lapse before it renews", "prod", "ecsAnywhere.rotationDays", 30, "hybridcloud:compute.ecsAnywhere.rotationDays: 30 is outside 1-28"},
 		{"a service with no CPU", "dev", "services.claims-api.cpu", 0, "hybridcloud:compute.services.claims-api.cpu: 0 is not positive"},
 	}
 	for _, tc := range cases {

@@ -21,7 +21,7 @@ func stackConfig(t testing.TB, stack string) *config.Config {
 	cfg, err := config.Parse(st.Project, st.Name, func(k string) (string, bool) {
 		v, ok := st.Config[k]
 		return v, ok
-	}, testNow)
+	})
 	require.NoError(t, err)
 	return cfg
 }

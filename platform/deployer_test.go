@@ -10,14 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/deploy"
-	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
@@ -26,13 +24,9 @@ import (
 // a shipped JSON file that differs from what the table generates (run `make deployer-policy`).
 
 func TestEveryTypeAndInvokeOfBothPlansHasDeployerPermissions(t *testing.T) {
-	// The day comes from the stack files, so rotating the activation dates never fails this test.
-	day, err := time.Parse(time.DateOnly, plantest.ValidDay(t, "..", "dev", "prod"))
-	require.NoError(t, err)
 	for _, stack := range []string{"dev", "prod"} {
-		for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
-			res, err := plan.Run(Program(func() time.Time { return day }), stackFiles(t, stack), mode)
-			require.NoError(t, err, "%s %s", stack, mode)
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
 			types := res.Types()
 			require.Greater(t, len(types), 50, "%s %s: the plan holds the program's types", stack, mode)
 			for _, typ := range types {

@@ -17,6 +17,7 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts 
 		AccountID:        st.base.AccountID,
 		Partition:        st.base.Partition,
 		Region:           st.base.Region,
+		Now:              st.now,
 	}, opts...)
 	st.management = mgmt
 	return err

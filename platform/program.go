@@ -14,15 +14,16 @@ import (
 	"github.com/insurance/hybridcloud/network"
 )
 
-// Program returns the program body. now is the clock that dates in config are validated against: time.Now
-// for real runs, a fixed time in tests so they never depend on today's date.
+// Program returns the program body. now is the deployment's clock, which the self-renewing activations'
+// expiries are computed from (activation.Expiry): time.Now for real runs, a fixed time in tests and for
+// reproducible offline plans, so nothing depends on today's date.
 func Program(now func() time.Time) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
-		cfg, err := config.Load(ctx, now())
+		cfg, err := config.Load(ctx)
 		if err != nil {
 			return err
 		}
-		st, err := declare(ctx, cfg)
+		st, err := declare(ctx, cfg, now())
 		if err != nil {
 			return err
 		}
@@ -31,8 +32,9 @@ func Program(now func() time.Time) pulumi.RunFunc {
 	}
 }
 
-// stack is every component the program declares, for the exports.
+// stack is every component the program declares, for the wiring and the exports, and the deployment's time.
 type stack struct {
+	now          time.Time
 	base         *foundation.Baseline
 	vpc          *network.VPC
 	connectivity *hybrid.Connectivity
@@ -48,7 +50,7 @@ type stack struct {
 
 // declare declares every component for a validated configuration, in dependency order, and wires each
 // one's outputs into the next. It reads top to bottom as the architecture diagram.
-func declare(ctx *pulumi.Context, cfg *config.Config) (*stack, error) {
+func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, error) {
 	// One explicit provider carries the region and the tags every resource must have; the default provider
 	// is disabled in Pulumi.yaml so nothing can bypass it.
 	provider, err := aws.NewProvider(ctx, "aws", &aws.ProviderArgs{
@@ -59,7 +61,7 @@ func declare(ctx *pulumi.Context, cfg *config.Config) (*stack, error) {
 		return nil, err
 	}
 	useProvider := pulumi.Provider(provider)
-	st := &stack{}
+	st := &stack{now: now}
 
 	if st.base, err = foundation.NewBaseline(ctx, cfg.Stack+"-foundation", &foundation.BaselineArgs{
 		Settings: cfg.Foundation,

@@ -7,11 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
 
-// testNow is the clock every test runs the program with, so no test depends on today's date. Dates in
-// the stack files (activation expiries) are chosen to be valid at this time.
-var testNow = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+// testNow is the clock every test runs the program with, so no test depends on today's date.
+var testNow = plantest.Now
 
 // stackFiles loads Pulumi.yaml and Pulumi.<stack>.yaml from the repository root.
 func stackFiles(t testing.TB, stack string) plan.Stack {

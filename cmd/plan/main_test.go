@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,19 +14,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/internal/deploy/activation"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
 const repoRoot = "../.."
 
-// testDay is a day at which the stack files' dated settings are valid, derived from the files, so no test
-// depends on today's date or on the dates operators rotate.
-func testDay(t *testing.T) string { return plantest.ValidDay(t, repoRoot, "dev", "prod") }
-
 func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	assert.Contains(t, out.String(), `Offline plan of stack "dev" (preview`)
 	assert.Contains(t, out.String(), "hybridcloud:network:Vpc  dev-vpc\n  aws:")
 	assert.Contains(t, out.String(), "resources by type:")
@@ -35,7 +32,7 @@ func TestTextPlanPrintsTheTreeAndCounts(t *testing.T) {
 
 func TestJSONPlanIsOnlyJSONOnStdout(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	var resources []struct {
 		Type   string         `json:"type"`
 		Name   string         `json:"name"`
@@ -68,7 +65,7 @@ func TestBadConfigExitsWithTheValidationMessage(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
 
 	var out, errOut bytes.Buffer
-	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay(t)}, &out, &errOut)
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", plantest.Day}, &out, &errOut)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `hybridcloud:network.natStrategy: unknown NAT strategy "sometimes"`)
 }
@@ -82,13 +79,13 @@ func TestFlagsAreChecked(t *testing.T) {
 
 func TestPlanReportsThePolicyPacksVerdicts(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	assert.Contains(t, out.String(), "Policy pack hybridcloud-guardrails 0.1.0:")
 	assert.Contains(t, out.String(), "0 mandatory violation(s)")
 
 	out.Reset()
 	errOut.Reset()
-	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-format", "json", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "Policy pack hybridcloud-guardrails", "json mode keeps stdout pure JSON")
 	assert.NotContains(t, out.String(), "Policy pack")
 }
@@ -102,19 +99,35 @@ func TestAMandatoryViolationFailsThePlan(t *testing.T) {
 	assert.Contains(t, out.String(), `[mandatory] vpc-flow-logs: Vpc "dev-vpc": no aws:ec2/flowLog:FlowLog has vpcId = this VPC`)
 }
 
-func TestDatedConfigIsCheckedAgainstTheGivenDay(t *testing.T) {
-	expiries := plantest.Expiries(t, repoRoot, "dev")
-	require.NotEmpty(t, expiries)
-	earliest := slices.MinFunc(expiries, func(a, b time.Time) int { return a.Compare(b) })
-	var out, errOut bytes.Buffer
-	err := run([]string{"-stack", "dev", "-dir", repoRoot, "-now", earliest.AddDate(0, 0, 5).Format(time.DateOnly)}, &out, &errOut)
-	require.Error(t, err, "five days after the first activation expires")
-	assert.Contains(t, err.Error(), "expiresOn: "+earliest.Format(time.DateOnly)+" has passed")
+// The plan plays the day it is given, and any day works: only the self-renewing activations' expiry dates
+// follow it, from the day's rotation window.
+func TestThePlanPlaysTheGivenDayAndAnyDayWorks(t *testing.T) {
+	for _, day := range []string{"2026-12-01", "2030-01-01", "2041-07-31"} {
+		var out, errOut bytes.Buffer
+		require.NoError(t, run([]string{"-stack", "dev", "-format", "json", "-mode", "up", "-dir", repoRoot, "-now", day}, &out, &errOut), day)
+		var resources []struct {
+			Type, Name string
+			Inputs     map[string]any
+		}
+		require.NoError(t, json.Unmarshal(out.Bytes(), &resources))
+		now, err := time.Parse(time.DateOnly, day)
+		require.NoError(t, err)
+		want, err := activation.Expiry(now, 14)
+		require.NoError(t, err)
+		found := 0
+		for _, r := range resources {
+			if r.Type == token.SSMActivation {
+				found++
+				assert.Equal(t, want.Format(time.RFC3339), r.Inputs["expirationDate"], "%s on %s", r.Name, day)
+			}
+		}
+		assert.Equal(t, 2, found, "dev's ECS Anywhere activation and its on-premises servers' activation")
+	}
 }
 
 func TestTextPlanEndsWithTheOutputsAndACreateSummaryAsPulumiPreviewDoes(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "dev", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	text := out.String()
 	outputs := strings.Index(text, "\nOutputs:\n")
 	summary := strings.Index(text, "\nResources:\n    + ")
@@ -133,7 +146,7 @@ func TestTextPlanEndsWithTheOutputsAndACreateSummaryAsPulumiPreviewDoes(t *testi
 
 func TestEverySecureValueIsNamedByItsPathWithThePlaceholderUsed(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	notes := regexp.MustCompile(`(?m)^note: (\S+) is a secure value; the plan used the placeholder (PLACEHOLDER_SECRET_[0-9a-f]{16})$`).
 		FindAllStringSubmatch(out.String(), -1)
 	st, err := plan.LoadStack(repoRoot, "prod")
@@ -149,7 +162,7 @@ func TestEverySecureValueIsNamedByItsPathWithThePlaceholderUsed(t *testing.T) {
 
 func TestJSONPlanPutsTheSummaryOnStderr(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "-format", "json", "-dir", repoRoot, "-now", testDay(t)}, &out, &errOut))
+	require.NoError(t, run([]string{"-stack", "dev", "-format", "json", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	var resources []map[string]any
 	require.NoError(t, json.Unmarshal(out.Bytes(), &resources))
 	assert.Contains(t, errOut.String(), fmt.Sprintf("Resources:\n    + %d to create\n", len(resources)+1))
@@ -167,7 +180,7 @@ func TestSeveralConfigErrorsPrintAsAPlainList(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), []byte(bad), 0o600))
 
 	var out, errOut bytes.Buffer
-	err = run([]string{"-stack", "dev", "-dir", dir, "-now", testDay(t)}, &out, &errOut)
+	err = run([]string{"-stack", "dev", "-dir", dir, "-now", plantest.Day}, &out, &errOut)
 	require.Error(t, err)
 	text := plan.FormatError(err)
 	assert.NotContains(t, text, "error occurred")

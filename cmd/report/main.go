@@ -81,7 +81,7 @@ func (f stackFlags) load() (stackPlan, error) {
 	cfg, err := config.Parse(st.Project, st.Name, func(k string) (string, bool) {
 		v, ok := st.Config[k]
 		return v, ok
-	}, now())
+	})
 	if err != nil {
 		return stackPlan{}, err
 	}

@@ -16,14 +16,10 @@ import (
 
 const repoRoot = "../.."
 
-// testDay is a day at which the stack files' dated settings are valid, derived from the files, so no test
-// depends on today's date or on the dates operators rotate.
-func testDay(t *testing.T) string { return plantest.ValidDay(t, repoRoot, "dev", "prod") }
-
 func report(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err := run(append(args, "-now", testDay(t)), &out, &errOut)
+	err := run(append(args, "-now", plantest.Day), &out, &errOut)
 	return out.String(), err
 }
 
@@ -93,7 +89,7 @@ func TestBadInputIsAnErrorNamingIt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := run(append(tt.args, "-now", testDay(t)), &out, &errOut)
+			err := run(append(tt.args, "-now", plantest.Day), &out, &errOut)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
@@ -140,7 +136,7 @@ func TestDiagramSaysWhichFilesItWroteAndWhichWereAlreadyCurrent(t *testing.T) {
 	readme := filepath.Join(dir, "README.md")
 	require.NoError(t, os.WriteFile(readme, []byte("<!-- diagram:dev:begin -->\n<!-- diagram:dev:end -->\n"), 0o600))
 	diagrams := filepath.Join(dir, "diagrams")
-	args := []string{"diagram", "-stack", "dev", "-dir", repoRoot, "-out", diagrams, "-readme", readme, "-now", testDay(t)}
+	args := []string{"diagram", "-stack", "dev", "-dir", repoRoot, "-out", diagrams, "-readme", readme, "-now", plantest.Day}
 
 	var out, errOut bytes.Buffer
 	require.NoError(t, run(args, &out, &errOut))

@@ -27,6 +27,9 @@ const (
 	MaxRotationDays = 28
 	// MaxRegistrations is AWS's limit of hosts one activation registers.
 	MaxRegistrations = 1000
+	// DefaultRotationDays renews an activation every two weeks, which leaves it two more weeks (Lifetime less
+	// the window) for a deployment to replace it before it lapses.
+	DefaultRotationDays = 14
 )
 
 // Expiry is the expiration date of an activation deployed at now with rotation windows of rotationDays: the

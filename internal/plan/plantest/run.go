@@ -3,6 +3,7 @@ package plantest
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
@@ -71,3 +72,10 @@ func Statements(t testing.TB, doc any) map[string]map[string]any {
 	}
 	return out
 }
+
+// Now is the deployment time every test plays, so nothing depends on today's date; Day is the same day as
+// the plan and report tools take it (-now). It is a plain day, not one the stack files hold: they hold none.
+var Now = time.Date(2030, time.January, 15, 9, 30, 0, 0, time.UTC)
+
+// Day is Now as YYYY-MM-DD.
+var Day = Now.Format(time.DateOnly)
