@@ -1,0 +1,52 @@
+package rules
+
+import "strings"
+
+// endpointReads are what the endpoint rules read.
+var endpointReads = map[string][]string{vpc: {}, vpcEndpoint: {"vpcId", "serviceName", "vpcEndpointType"}}
+
+// endpointRule is a stack rule requiring every VPC to have an endpoint for service (the last labels of
+// com.amazonaws.<region>.<service>), of type Interface when interfaceOnly.
+func endpointRule(id, control, service string, interfaceOnly bool, why string) Rule {
+	kind, article := "VPC endpoint", "a "
+	if interfaceOnly {
+		kind, article = "interface VPC endpoint", "an "
+	}
+	return Rule{
+		ID: id, Controls: []string{control}, Severity: Medium,
+		Description: "Every VPC has " + article + kind + " for com.amazonaws.<region>." + service + ": " + why,
+		Remediation: "add " + service + " to the VPC's interface endpoints (network.interfaceEndpoints)",
+		Reads:       endpointReads,
+		Stack: func(rs []Resource, f *Findings) {
+			for _, v := range ofType(rs, vpc) {
+				if has, known := hasEndpoint(rs, v, service, interfaceOnly); !known {
+					f.Unknown(v, "serviceName of its VPC endpoints")
+				} else if !has {
+					f.Fail(v, "no %s for %s has vpcId = this VPC", kind, service)
+				}
+			}
+		},
+	}
+}
+
+// hasEndpoint says whether VPC v has an endpoint for service; known is false when an endpoint of the VPC
+// has an unknown service name or type and none matched.
+func hasEndpoint(rs []Resource, v Resource, service string, interfaceOnly bool) (has, known bool) {
+	known = true
+	for _, e := range ofType(rs, vpcEndpoint) {
+		if !links(e, "vpcId", v) {
+			continue
+		}
+		name, nameKnown := text(e.Get("serviceName"))
+		typ, typeKnown := text(e.Get("vpcEndpointType"))
+		if !nameKnown || !typeKnown {
+			known = false
+			continue
+		}
+		if strings.HasPrefix(name, "com.amazonaws.") && strings.HasSuffix(name, "."+service) &&
+			strings.Count(strings.TrimSuffix(name, "."+service), ".") == 2 && (!interfaceOnly || typ == "Interface") {
+			return true, true
+		}
+	}
+	return false, known
+}
