@@ -10,7 +10,7 @@ GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
 
-.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop cost diagram
+.PHONY: build test lint tools plan preview up require-stack failover-test failover-test-stop cost diagram mutate
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -20,6 +20,9 @@ test: ## gofmt check, go vet, and every unit test (mocks only: no AWS, no Pulumi
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	go test -count=1 ./...
+
+mutate: ## Mutation test of the policy rules (a few minutes): prints the score, fails unless every mutant is killed (docs/policy.md).
+	go run ./policy/mutate
 
 tools: ## Install the pinned linters into GOBIN.
 	@test -x "$(GOBIN)/golangci-lint" && "$(GOBIN)/golangci-lint" version 2>/dev/null | grep -q "$(GOLANGCI_LINT_VERSION:v%=%)" || \
