@@ -49,6 +49,13 @@ var variants = map[string]struct {
 		delete(gateway, "cacheDiskPath")
 		gateway["mode"] = "ec2"
 	}},
+	// A Direct Connect connection the stack orders itself, with MACsec, instead of an existing one.
+	"prod+dx-order": {"prod", "hybridcloud:hybrid", func(h map[string]any) {
+		conn := h["directConnect"].(map[string]any)["connections"].([]any)[0].(map[string]any)
+		delete(conn, "connectionId")
+		conn["order"] = map[string]any{"bandwidth": "10Gbps", "available": true, "macsec": map[string]any{"encryptionMode": "must_encrypt",
+			"ckn": strings.Repeat("ab", 32), "cak": strings.Repeat("cd", 32)}}
+	}},
 }
 
 // runs runs both stacks and every variant in both modes, once per test binary.
@@ -56,7 +63,7 @@ func runs(t *testing.T) []run {
 	t.Helper()
 	runsOnce.Do(func() {
 		program := platform.Program(func() time.Time { return testNow })
-		names := []string{"dev", "prod", "dev+ec2-gateway"}
+		names := []string{"dev", "prod", "dev+ec2-gateway", "prod+dx-order"}
 		for _, name := range names {
 			base, _, _ := strings.Cut(name, "+")
 			st, err := plan.LoadStack("../..", base)

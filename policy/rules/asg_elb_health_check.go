@@ -18,7 +18,11 @@ var AsgELBHealthCheck = Rule{
 			return
 		}
 		requireOneOf(r, f, []string{"ELB"}, "EC2", "healthCheckType")
-		if grace, known := number(r.Get("healthCheckGracePeriod"), 0); known && grace <= 0 {
+		grace, known := number(r.Get("healthCheckGracePeriod"), 0)
+		switch {
+		case !known:
+			f.Unknown(r, "healthCheckGracePeriod")
+		case grace <= 0:
 			f.Fail(r, "healthCheckGracePeriod is %s; want the time a host needs to start", show(r.Get("healthCheckGracePeriod")))
 		}
 	},

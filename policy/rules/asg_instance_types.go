@@ -18,7 +18,7 @@ var AsgInstanceTypes = Rule{
 		for _, o := range overrides {
 			t, ok := text(walk(o, "instanceType"))
 			known = known && ok
-			if t != "" && ok {
+			if t != "" {
 				types = compactStrings(append(types, t))
 			}
 		}

@@ -39,7 +39,9 @@ func TestAsgMultiAZ(t *testing.T) {
 			s.set(subnet, "prod-vpc-app-1", "availabilityZone", unknown)
 		}, wantUnknown: "availability zones"},
 		{name: "zone ids count too", edit: func(s *stack) {
-			s.set(subnet, "prod-vpc-app-0", "availabilityZone", nil).set(subnet, "prod-vpc-app-0", "availabilityZoneId", "use1-az1")
+			subnetsOf(s, autoScalingGroup, asg, "vpcZoneIdentifiers", "prod-vpc-app-0", "prod-vpc-app-1")
+			s.set(subnet, "prod-vpc-app-0", "availabilityZone", nil).set(subnet, "prod-vpc-app-0", "availabilityZoneId", "use1-az1").
+				set(subnet, "prod-vpc-app-1", "availabilityZone", nil).set(subnet, "prod-vpc-app-1", "availabilityZoneId", "use1-az2")
 		}},
 		{name: "no subnets and no zones fail", edit: func(s *stack) {
 			s.dep(autoScalingGroup, asg, "vpcZoneIdentifiers").set(autoScalingGroup, asg, "vpcZoneIdentifiers", nil)
@@ -52,6 +54,14 @@ func TestAsgMultiAZ(t *testing.T) {
 			s.dep(autoScalingGroup, asg, "vpcZoneIdentifiers").set(autoScalingGroup, asg, "vpcZoneIdentifiers", nil).
 				set(autoScalingGroup, asg, "availabilityZones", []any{"us-east-1a", "us-east-1a"})
 		}, on: asg, wantFail: "spans 1 availability zone(s) (us-east-1a)"},
+		{name: "an unknown zone list is re-checked", edit: func(s *stack) {
+			s.dep(autoScalingGroup, asg, "vpcZoneIdentifiers").set(autoScalingGroup, asg, "vpcZoneIdentifiers", nil).
+				set(autoScalingGroup, asg, "availabilityZones", unknown)
+		}, wantUnknown: "availability zones"},
+		{name: "subnets known by id in one zone fail", edit: func(s *stack) {
+			s.dep(autoScalingGroup, asg, "vpcZoneIdentifiers").set(autoScalingGroup, asg, "vpcZoneIdentifiers", []any{"subnet-a", "subnet-b"}).
+				output(subnet, "prod-vpc-app-0", "id", "subnet-a").output(subnet, "prod-vpc-data-0", "id", "subnet-b")
+		}, on: asg, wantFail: "spans 1 availability zone(s)"},
 		{name: "unknown zones are re-checked", edit: func(s *stack) {
 			s.dep(autoScalingGroup, asg, "vpcZoneIdentifiers").set(autoScalingGroup, asg, "vpcZoneIdentifiers", nil).
 				set(autoScalingGroup, asg, "availabilityZones", []any{"us-east-1a", unknown})
@@ -67,6 +77,7 @@ func TestAsgInstanceTypes(t *testing.T) {
 		{name: "an unknown override beside one type is re-checked", set: map[string]any{"mixedInstancesPolicy.launchTemplate.overrides[1].instanceType": unknown}, wantUnknown: "overrides"},
 		{name: "unknown overrides are re-checked", set: map[string]any{"mixedInstancesPolicy.launchTemplate.overrides": unknown}, wantUnknown: "overrides"},
 		{name: "an override without a type is not a type", set: map[string]any{"mixedInstancesPolicy.launchTemplate.overrides[1].instanceType": nil}, wantFail: "launches 1"},
+		{name: "an unknown override before a known one is re-checked", set: map[string]any{"mixedInstancesPolicy.launchTemplate.overrides[0].instanceType": unknown}, wantUnknown: "overrides"},
 	})
 	checkRule(t, AsgInstanceTypes, autoScalingGroup, inputsOf(t, "dev", autoScalingGroup, "dev-compute-hosts"), []mutation{
 		{name: "dev's single launch template type fails (advisory in dev)", wantFail: "launches 0 instance type(s) (nothing)"},
@@ -88,6 +99,7 @@ func TestAsgELBHealthCheck(t *testing.T) {
 			wantFail: "healthCheckGracePeriod is unset"},
 		{name: "ELB checks with a one-second grace period pass", set: map[string]any{"targetGroupArns": []any{"arn:tg"}, "healthCheckType": "ELB", "healthCheckGracePeriod": 1}},
 		{name: "an unknown check type is re-checked", set: map[string]any{"targetGroupArns": []any{"arn:tg"}, "healthCheckType": unknown}, wantUnknown: "healthCheckType"},
+		{name: "an unknown grace period is re-checked", set: map[string]any{"targetGroupArns": []any{"arn:tg"}, "healthCheckType": "ELB", "healthCheckGracePeriod": unknown}, wantUnknown: "healthCheckGracePeriod"},
 	})
 }
 

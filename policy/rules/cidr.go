@@ -3,7 +3,7 @@ package rules
 import (
 	"math/big"
 	"net/netip"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -24,7 +24,7 @@ func covers(cidrs []string, v6 bool) bool {
 	var spans []span
 	for _, c := range cidrs {
 		p, err := netip.ParsePrefix(strings.TrimSpace(c))
-		if err != nil || p.Addr().Is6() != v6 || p.Addr().Is4In6() {
+		if err != nil || p.Addr().Is6() != v6 {
 			continue
 		}
 		p = p.Masked()
@@ -32,13 +32,13 @@ func covers(cidrs []string, v6 bool) bool {
 		size := new(big.Int).Lsh(big.NewInt(1), uint(bits-p.Bits()))
 		spans = append(spans, span{lo, new(big.Int).Add(lo, size)})
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].lo.Cmp(spans[j].lo) < 0 })
+	slices.SortFunc(spans, func(a, b span) int { return a.lo.Cmp(b.lo) })
 	reach := big.NewInt(0) // everything below reach is covered
 	for _, s := range spans {
 		if s.lo.Cmp(reach) > 0 {
 			return false
 		}
-		if s.hi.Cmp(reach) > 0 {
+		if s.hi.Cmp(reach) == 1 {
 			reach = s.hi
 		}
 	}

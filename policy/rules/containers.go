@@ -23,19 +23,17 @@ type container struct {
 // (RegisterTaskDefinition, ContainerDefinition) names them; a test checks the struct above against them.
 var containerFields = []string{"name", "privileged", "user", "readonlyRootFilesystem", "environment", "logConfiguration"}
 
-// containers decodes a task definition's containerDefinitions (a JSON string). ok is false when they
-// could not be read; the reason is already recorded in f.
-func containers(r Resource, f *Findings) (defs []container, ok bool) {
+// containers decodes a task definition's containerDefinitions (a JSON string); when they cannot be read
+// the reason is recorded in f and there are none.
+func containers(r Resource, f *Findings) []container {
+	var defs []container
 	doc, known := text(r.Get("containerDefinitions"))
 	if !known {
 		f.Unknown(r, "containerDefinitions")
-		return nil, false
-	}
-	if err := json.Unmarshal([]byte(doc), &defs); err != nil {
+	} else if err := json.Unmarshal([]byte(doc), &defs); err != nil {
 		f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
-		return nil, false
 	}
-	return defs, true
+	return defs
 }
 
 // rootUser says whether a container user runs as root: unset (the image's user, root for most images),

@@ -20,9 +20,8 @@ var Ec2CurrentGeneration = Rule{
 	Reads: map[string][]string{launchTemplate: {"instanceType"}, ec2Instance: {"instanceType"},
 		autoScalingGroup: {"mixedInstancesPolicy.launchTemplate.overrides[].instanceType"}},
 	Resource: func(r Resource, f *Findings) {
-		paths := [][]any{{"instanceType"}}
+		var paths [][]any
 		if r.Type == autoScalingGroup {
-			paths = nil
 			overrides, known := items(r.Get("mixedInstancesPolicy", "launchTemplate", "overrides"))
 			if !known {
 				f.Unknown(r, "mixedInstancesPolicy.launchTemplate.overrides")
@@ -30,6 +29,8 @@ var Ec2CurrentGeneration = Rule{
 			for i := range overrides {
 				paths = append(paths, []any{"mixedInstancesPolicy", "launchTemplate", "overrides", i, "instanceType"})
 			}
+		} else {
+			paths = [][]any{{"instanceType"}}
 		}
 		for _, p := range paths {
 			v := r.Get(p...)

@@ -3,7 +3,7 @@ package rules
 import "testing"
 
 func TestEcrScanOnPush(t *testing.T) {
-	for _, name := range namesOf(t, "prod", ecrRepository) {
+	for _, name := range namesOf(t, ecrRepository) {
 		checkRule(t, EcrScanOnPush, ecrRepository, inputsOf(t, "prod", ecrRepository, name), []mutation{
 			{name: name + " passes"},
 			{name: name + " without scanning fails", set: map[string]any{"imageScanningConfiguration.scanOnPush": false}, wantFail: "imageScanningConfiguration.scanOnPush is false"},

@@ -16,10 +16,7 @@ var EcsContainerInsights = Rule{
 		pending := false
 		for i, s := range settings {
 			name, nameKnown := text(walk(s, "name"))
-			if !nameKnown {
-				pending = true
-				continue
-			}
+			pending = pending || !nameKnown
 			if name != "containerInsights" {
 				continue
 			}
@@ -34,8 +31,8 @@ var EcsContainerInsights = Rule{
 		}
 		if pending {
 			f.Unknown(r, "settings[].name")
-			return
+		} else {
+			f.Fail(r, "settings has no containerInsights entry; want containerInsights = enabled")
 		}
-		f.Fail(r, "settings has no containerInsights entry; want containerInsights = enabled")
 	},
 }

@@ -15,8 +15,7 @@ var EcsHostNetworkUser = Rule{
 		case !known:
 			f.Unknown(r, "networkMode")
 		case mode == "host":
-			defs, _ := containers(r, f)
-			for _, d := range defs {
+			for _, d := range containers(r, f) {
 				if !d.Privileged && rootUser(d.User) {
 					f.Fail(r, "networkMode is \"host\" and container %q runs as user %q (root)", d.Name, d.User)
 				}

@@ -12,8 +12,7 @@ var EcsNoCredentialsInEnv = Rule{
 	Types:       []string{ecsTaskDefinition},
 	Reads:       taskReads,
 	Resource: func(r Resource, f *Findings) {
-		defs, _ := containers(r, f)
-		for _, d := range defs {
+		for _, d := range containers(r, f) {
 			for _, e := range d.Environment {
 				if credentialEnvVars[e.Name] {
 					f.Fail(r, "container %q sets %s in environment; pass it through secrets", d.Name, e.Name)

@@ -8,8 +8,7 @@ var EcsNoPrivileged = Rule{
 	Types:       []string{ecsTaskDefinition},
 	Reads:       taskReads,
 	Resource: func(r Resource, f *Findings) {
-		defs, _ := containers(r, f)
-		for _, d := range defs {
+		for _, d := range containers(r, f) {
 			if d.Privileged {
 				f.Fail(r, "container %q has privileged = true", d.Name)
 			}

@@ -15,15 +15,14 @@ var EcsReadonlyRoot = Rule{
 	Reads:       map[string][]string{ecsTaskDefinition: {"containerDefinitions", "runtimePlatform.operatingSystemFamily"}},
 	Resource: func(r Resource, f *Findings) {
 		family, known := text(r.Get("runtimePlatform", "operatingSystemFamily"))
-		switch {
-		case !known:
+		if !known {
 			f.Unknown(r, "runtimePlatform.operatingSystemFamily")
 			return
-		case strings.HasPrefix(family, "WINDOWS"):
+		}
+		if strings.HasPrefix(family, "WINDOWS") {
 			return
 		}
-		defs, _ := containers(r, f)
-		for _, d := range defs {
+		for _, d := range containers(r, f) {
 			if d.ReadonlyRootFilesystem == nil || !*d.ReadonlyRootFilesystem {
 				f.Fail(r, "container %q has readonlyRootFilesystem %s; want true", d.Name, showBool(d.ReadonlyRootFilesystem))
 			}

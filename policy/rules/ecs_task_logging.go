@@ -9,8 +9,7 @@ var EcsTaskLogging = Rule{
 	Types:       []string{ecsTaskDefinition},
 	Reads:       taskReads,
 	Resource: func(r Resource, f *Findings) {
-		defs, _ := containers(r, f)
-		for _, d := range defs {
+		for _, d := range containers(r, f) {
 			if d.LogConfiguration == nil || d.LogConfiguration.LogDriver == "" {
 				f.Fail(r, "container %q has no logConfiguration.logDriver", d.Name)
 			}

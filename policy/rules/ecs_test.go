@@ -19,10 +19,10 @@ func withContainers(t *testing.T, inputs map[string]any, edit func(cs []map[stri
 	return out
 }
 
-// editContainer edits the first container.
-func editContainer(t *testing.T, stack, name string, edit func(c map[string]any)) string {
+// editContainer edits the first container of a prod task definition.
+func editContainer(t *testing.T, name string, edit func(c map[string]any)) string {
 	t.Helper()
-	return withContainers(t, inputsOf(t, stack, ecsTaskDefinition, name), func(cs []map[string]any) []map[string]any {
+	return withContainers(t, inputsOf(t, "prod", ecsTaskDefinition, name), func(cs []map[string]any) []map[string]any {
 		edit(cs[0])
 		return cs
 	})["containerDefinitions"].(string)
@@ -68,10 +68,10 @@ func TestContainersAreRead(t *testing.T) {
 }
 
 func TestEcsNoPrivileged(t *testing.T) {
-	for _, name := range namesOf(t, "prod", ecsTaskDefinition) {
+	for _, name := range namesOf(t, ecsTaskDefinition) {
 		checkRule(t, EcsNoPrivileged, ecsTaskDefinition, inputsOf(t, "prod", ecsTaskDefinition, name), []mutation{
 			{name: name + " passes"},
-			{name: name + " privileged fails", set: map[string]any{"containerDefinitions": editContainer(t, "prod", name, func(c map[string]any) { c["privileged"] = true })},
+			{name: name + " privileged fails", set: map[string]any{"containerDefinitions": editContainer(t, name, func(c map[string]any) { c["privileged"] = true })},
 				wantFail: "has privileged = true"},
 			{name: name + " with a privileged sidecar fails", set: map[string]any{"containerDefinitions": second(t, name, func(c map[string]any) { c["privileged"] = true })},
 				wantFail: `container "sidecar" has privileged = true`},
@@ -83,7 +83,7 @@ func TestEcsNoCredentialsInEnv(t *testing.T) {
 	var cases []mutation
 	for _, v := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"} {
 		cases = append(cases, mutation{name: v + " fails", wantFail: "sets " + v + " in environment; pass it through secrets",
-			set: map[string]any{"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) {
+			set: map[string]any{"containerDefinitions": editContainer(t, claims, func(c map[string]any) {
 				c["environment"] = append(c["environment"].([]any), map[string]any{"name": v, "value": "x"})
 			})}})
 	}
@@ -98,9 +98,9 @@ func TestEcsNoCredentialsInEnv(t *testing.T) {
 func TestEcsTaskLogging(t *testing.T) {
 	checkRule(t, EcsTaskLogging, ecsTaskDefinition, inputsOf(t, "prod", ecsTaskDefinition, claims), []mutation{
 		{name: "awslogs passes"},
-		{name: "no log configuration fails", set: map[string]any{"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { delete(c, "logConfiguration") })},
+		{name: "no log configuration fails", set: map[string]any{"containerDefinitions": editContainer(t, claims, func(c map[string]any) { delete(c, "logConfiguration") })},
 			wantFail: `container "claims-api" has no logConfiguration.logDriver`},
-		{name: "no driver fails", set: map[string]any{"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { c["logConfiguration"] = map[string]any{} })},
+		{name: "no driver fails", set: map[string]any{"containerDefinitions": editContainer(t, claims, func(c map[string]any) { c["logConfiguration"] = map[string]any{} })},
 			wantFail: "has no logConfiguration.logDriver"},
 		{name: "a sidecar without logging fails", set: map[string]any{"containerDefinitions": second(t, claims, func(c map[string]any) { delete(c, "logConfiguration") })},
 			wantFail: `container "sidecar"`},
@@ -110,17 +110,18 @@ func TestEcsTaskLogging(t *testing.T) {
 func TestEcsReadonlyRoot(t *testing.T) {
 	checkRule(t, EcsReadonlyRoot, ecsTaskDefinition, inputsOf(t, "prod", ecsTaskDefinition, claims), []mutation{
 		{name: "a read-only root passes"},
-		{name: "a writable root fails", set: map[string]any{"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })},
+		{name: "a writable root fails", set: map[string]any{"containerDefinitions": editContainer(t, claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })},
 			wantFail: `container "claims-api" has readonlyRootFilesystem false; want true`},
-		{name: "unset fails", set: map[string]any{"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { delete(c, "readonlyRootFilesystem") })},
+		{name: "unset fails", set: map[string]any{"containerDefinitions": editContainer(t, claims, func(c map[string]any) { delete(c, "readonlyRootFilesystem") })},
 			wantFail: "readonlyRootFilesystem unset"},
 		{name: "a writable sidecar fails", set: map[string]any{"containerDefinitions": second(t, claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })},
 			wantFail: `container "sidecar"`},
 		{name: "a Windows task is out of scope", set: map[string]any{"runtimePlatform.operatingSystemFamily": "WINDOWS_SERVER_2022_CORE",
-			"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })}},
+			"containerDefinitions": editContainer(t, claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })}},
 		{name: "a Linux task is in scope", set: map[string]any{"runtimePlatform.operatingSystemFamily": "LINUX",
-			"containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })}, wantFail: "readonlyRootFilesystem false"},
-		{name: "an unknown family is re-checked", set: map[string]any{"runtimePlatform.operatingSystemFamily": unknown}, wantUnknown: "operatingSystemFamily"},
+			"containerDefinitions": editContainer(t, claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })}, wantFail: "readonlyRootFilesystem false"},
+		{name: "an unknown family is re-checked", set: map[string]any{"runtimePlatform.operatingSystemFamily": unknown,
+			"containerDefinitions": editContainer(t, claims, func(c map[string]any) { c["readonlyRootFilesystem"] = false })}, wantUnknown: "operatingSystemFamily"},
 	})
 	checkRule(t, EcsReadonlyRoot, ecsTaskDefinition, inputsOf(t, "dev", ecsTaskDefinition, "dev-services-claims-api"), []mutation{
 		{name: "dev's ECS Exec task has a writable root (advisory in dev)", wantFail: "readonlyRootFilesystem false"},
@@ -129,7 +130,7 @@ func TestEcsReadonlyRoot(t *testing.T) {
 
 func TestEcsHostNetworkUser(t *testing.T) {
 	host := func(user any, privileged bool) map[string]any {
-		return map[string]any{"networkMode": "host", "containerDefinitions": editContainer(t, "prod", claims, func(c map[string]any) {
+		return map[string]any{"networkMode": "host", "containerDefinitions": editContainer(t, claims, func(c map[string]any) {
 			c["privileged"] = privileged
 			if user != nil {
 				c["user"] = user
@@ -184,6 +185,8 @@ func TestEcsContainerInsights(t *testing.T) {
 		{name: "an unknown value is re-checked", set: map[string]any{"settings[0].value": unknown}, wantUnknown: "settings[0].value"},
 		{name: "an unknown name is re-checked, not a violation", set: map[string]any{"settings[0].name": unknown}, wantUnknown: "settings[].name"},
 		{name: "an unknown name beside the setting passes", set: map[string]any{"settings[1]": map[string]any{"name": unknown, "value": "x"}}},
+		{name: "an unknown name before another setting is re-checked", set: map[string]any{"settings[0].name": unknown, "settings[1]": map[string]any{"name": "other", "value": "x"}},
+			wantUnknown: "settings[].name"},
 	})
 }
 

@@ -44,6 +44,8 @@ type snapshotResource struct {
 	Deps           map[string][]string `json:"deps"`
 	// outputs are outputs a stack-rule test adds (the engine sends stack policies outputs: ids, ARNs).
 	outputs map[string]any
+	// props caches the converted, schema-checked inputs of a resource no test has edited.
+	props *property.Map
 }
 
 var (
@@ -65,7 +67,18 @@ func load(t testing.TB) {
 			loadErr = err
 			return
 		}
-		loadErr = json.Unmarshal(raw, &program)
+		if loadErr = json.Unmarshal(raw, &program); loadErr != nil {
+			return
+		}
+		for _, rs := range program {
+			for i := range rs {
+				m := resource.FromResourcePropertyMap(resource.NewPropertyMapFromMap(rs[i].Inputs))
+				if loadErr = sdk.CheckInputs(rs[i].Type, m); loadErr != nil {
+					return
+				}
+				rs[i].props = &m
+			}
+		}
 	})
 	require.NoError(t, loadErr)
 }
@@ -103,8 +116,9 @@ func inputsOf(t testing.TB, stack, typ, name string) map[string]any {
 	return nil
 }
 
-// namesOf lists the resources of one type a stack declares, so a test can start from each of them.
-func namesOf(t testing.TB, stack, typ string) []string {
+// namesOf lists the resources of one type prod declares, so a test can start from each of them.
+func namesOf(t testing.TB, typ string) []string {
+	const stack = "prod"
 	t.Helper()
 	load(t)
 	var out []string
@@ -281,26 +295,17 @@ type stack struct {
 	rs []snapshotResource
 }
 
-// programStack returns a copy of what the program declares for a stack.
+// programStack returns what the program declares for a stack; an edit copies the resource it edits first.
 func programStack(t *testing.T, name string) *stack {
 	t.Helper()
 	load(t)
-	s := &stack{t: t}
-	for _, r := range program[name] {
-		c := r
-		c.Inputs = deepCopy(r.Inputs).(map[string]any)
-		deps := map[string][]string{}
-		for k, v := range r.Deps {
-			deps[k] = append([]string(nil), v...)
-		}
-		c.Deps = deps
-		s.rs = append(s.rs, c)
-	}
+	s := &stack{t: t, rs: append([]snapshotResource(nil), program[name]...)}
 	require.NotEmpty(t, s.rs, "no snapshot of %s", name)
 	return s
 }
 
-func (s *stack) find(typ, name string) *snapshotResource {
+// lookup returns a resource of the fixture, read only.
+func (s *stack) lookup(typ, name string) *snapshotResource {
 	s.t.Helper()
 	for i := range s.rs {
 		if s.rs[i].Type == typ && s.rs[i].Name == name {
@@ -311,8 +316,24 @@ func (s *stack) find(typ, name string) *snapshotResource {
 	return nil
 }
 
+// find returns a resource of the fixture to edit, with its own copy of the snapshot's inputs and
+// dependencies.
+func (s *stack) find(typ, name string) *snapshotResource {
+	s.t.Helper()
+	r := s.lookup(typ, name)
+	if r.props != nil {
+		r.Inputs = deepCopy(r.Inputs).(map[string]any)
+		deps := make(map[string][]string, len(r.Deps))
+		for k, v := range r.Deps {
+			deps[k] = append([]string(nil), v...)
+		}
+		r.Deps, r.props = deps, nil
+	}
+	return r
+}
+
 // urn returns the URN of a resource of the fixture.
-func (s *stack) urn(typ, name string) string { return s.find(typ, name).URN }
+func (s *stack) urn(typ, name string) string { return s.lookup(typ, name).URN }
 
 // set changes one input of a resource (nil deletes it).
 func (s *stack) set(typ, name, path string, v any) *stack {
@@ -336,12 +357,10 @@ func (s *stack) drop(typ string, names ...string) *stack {
 	return s
 }
 
-// add declares a resource; deps maps an input to the URNs it was built from.
-func (s *stack) add(typ, name string, inputs map[string]any, deps map[string][]string) *stack {
-	if deps == nil {
-		deps = map[string][]string{}
-	}
-	s.rs = append(s.rs, snapshotResource{Type: typ, Name: name, URN: "urn:pulumi:test::hybridcloud::" + typ + "::" + name, Inputs: inputs, Deps: deps})
+// add declares a resource (dep gives it dependencies).
+func (s *stack) add(typ, name string, inputs map[string]any) *stack {
+	s.rs = append(s.rs, snapshotResource{Type: typ, Name: name, URN: "urn:pulumi:test::hybridcloud::" + typ + "::" + name, Inputs: inputs,
+		Deps: map[string][]string{}})
 	return s
 }
 
@@ -365,18 +384,17 @@ func (s *stack) output(typ, name, key string, v any) *stack {
 	return s
 }
 
-// protect sets the protect option of a resource.
-func (s *stack) protect(typ, name string, on bool) *stack {
-	s.find(typ, name).Protect = on
-	return s
-}
-
 // resources is what a stack rule sees of the fixture.
 func (s *stack) resources() []Resource {
 	s.t.Helper()
 	out := make([]Resource, 0, len(s.rs))
 	for _, r := range s.rs {
-		p := props(s.t, r.Type, r.Inputs)
+		var p property.Map
+		if r.props != nil {
+			p = *r.props
+		} else {
+			p = props(s.t, r.Type, r.Inputs)
+		}
 		for k, v := range r.outputs {
 			p = p.Set(k, resource.FromResourcePropertyValue(resource.NewPropertyValue(v)))
 		}

@@ -24,7 +24,11 @@ var IamCreateGrantForAWSResource = Rule{
 		return out
 	}(),
 	Resource: func(r Resource, f *Findings) {
-		check := func(s statement) string {
+		docs := keyPolicyDocuments
+		if slices.Contains(identityTypes, r.Type) {
+			docs = identityDocuments
+		}
+		checkAllows(r, f, docs(r, f), func(s statement) string {
 			if !s.grants("kms:CreateGrant") || accountRootOnly(s) {
 				return ""
 			}
@@ -33,20 +37,7 @@ var IamCreateGrantForAWSResource = Rule{
 				return ""
 			}
 			return "allows kms:CreateGrant without kms:GrantIsForAWSResource: the holder can grant anyone use of the key"
-		}
-		if slices.Contains(identityTypes, r.Type) {
-			identityRule(check)(r, f)
-			return
-		}
-		doc, ok := policyText(r, f, "policy")
-		if !ok {
-			return
-		}
-		for i, s := range doc.Statements {
-			if problem := check(s); s.allows() && problem != "" {
-				f.Fail(r, "policy statement %s %s", statementName(i, s), problem)
-			}
-		}
+		})
 	},
 }
 
@@ -54,9 +45,10 @@ var IamCreateGrantForAWSResource = Rule{
 // that delegates to IAM).
 func accountRootOnly(s statement) bool {
 	roots := s.Principals["AWS"]
-	return len(s.Principals) == 1 && len(roots) > 0 && !slices.ContainsFunc(roots, func(p string) bool {
-		return !(strings.HasPrefix(p, "arn:aws:iam::") && strings.HasSuffix(p, ":root")) && !isAccountID(p)
-	})
+	root := func(p string) bool {
+		return strings.HasPrefix(p, "arn:aws:iam::") && strings.HasSuffix(p, ":root") || isAccountID(p)
+	}
+	return len(s.Principals) == 1 && len(roots) > 0 && !slices.ContainsFunc(roots, func(p string) bool { return !root(p) })
 }
 
 // isAccountID says whether s is a 12-digit account id (IAM accepts one as a principal, meaning its root).

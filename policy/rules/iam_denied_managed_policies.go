@@ -36,15 +36,16 @@ var IamDeniedManagedPolicies = Rule{
 				return
 			}
 		}
-		arns, known := texts(r.Get(path))
-		if s, ok := text(r.Get(path)); ok && s != "" {
-			arns = []string{s}
+		v := r.Get(path)
+		arns, known := texts(v)
+		if v.IsString() {
+			arns = []string{v.AsString()}
 		}
 		if !known {
 			f.Unknown(r, path)
 		}
 		for _, arn := range arns {
-			if name, ok := awsManagedPolicy(arn); ok && slices.Contains(denied, name) {
+			if name, managed := awsManagedPolicy(arn); managed && slices.Contains(denied, name) {
 				f.Fail(r, "%s attaches the AWS-managed %s, which is on the deny list", path, arn)
 			}
 		}
@@ -54,7 +55,7 @@ var IamDeniedManagedPolicies = Rule{
 // awsManagedPolicy returns the name of an AWS-managed policy ARN (any partition, any path).
 func awsManagedPolicy(arn string) (string, bool) {
 	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[4] != "aws" || !strings.HasPrefix(parts[5], "policy/") {
+	if len(parts) < 6 || parts[0] != "arn" || parts[2] != "iam" || parts[4] != "aws" || !strings.HasPrefix(parts[5], "policy/") {
 		return "", false
 	}
 	return parts[5][strings.LastIndex(parts[5], "/")+1:], true

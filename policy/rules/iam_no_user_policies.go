@@ -9,12 +9,10 @@ var IamNoUserPolicies = Rule{
 	Types:       []string{iamUserPolicy, iamUserPolicyAttach, iamPolicyAttachment},
 	Reads:       map[string][]string{iamUserPolicy: {"user"}, iamUserPolicyAttach: {"user"}, iamPolicyAttachment: {"users"}},
 	Resource: func(r Resource, f *Findings) {
-		if r.Type != iamPolicyAttachment {
-			f.Fail(r, "attaches a policy to user %s", show(r.Get("user")))
-			return
-		}
 		users, known := items(r.Get("users"))
 		switch {
+		case r.Type != iamPolicyAttachment:
+			f.Fail(r, "attaches a policy to user %s", show(r.Get("user")))
 		case !known:
 			f.Unknown(r, "users")
 		case len(users) > 0:

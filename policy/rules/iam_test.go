@@ -46,6 +46,7 @@ func TestIamNoServiceWildcards(t *testing.T) {
 		{name: "kms:** fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:**","Resource":"*"}`)}, wantFail: "allows kms:**"},
 		{name: "* fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::b"}`)}, wantFail: "allows *: every action"},
 		{name: "a Deny of s3:* passes", set: map[string]any{"policy": stmt(`{"Effect":"Deny","Action":"s3:*","Resource":"*"}`)}},
+		{name: "an action without a service passes (IAM refuses it)", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"iam","Resource":"*"}`)}},
 	})
 }
 
@@ -81,7 +82,8 @@ func TestIamNoObjectVersionDelete(t *testing.T) {
 		{name: "* on * fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"*","Resource":"*"}`)}, wantFail: "on *"},
 		{name: "on NotResource fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"s3:DeleteObjectVersion","NotResource":"arn:aws:s3:::x/*"}`)}, wantFail: "on NotResource arn:aws:s3:::x/*"},
 		{name: "on the bucket itself (no objects) passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::prod-files-bucket"}`)}},
-		{name: "on another service's resources passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"*","Resource":"arn:aws:sqs:us-east-1:1:q"}`)}},
+		{name: "on one object fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"s3:DeleteObjectVersion","Resource":"arn:aws:s3:::b/claims/a.pdf"}`)}, wantFail: "on arn:aws:s3:::b/claims/a.pdf"},
+		{name: "on another service's resources passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"*","Resource":["arn:aws:sqs:us-east-1:1:q","arn:aws:dynamodb:us-east-1:1:table/t","arn:aws:sns:*"]}`)}},
 	})
 }
 
@@ -95,6 +97,10 @@ func TestIamCreateGrantForAWSResource(t *testing.T) {
 		{name: "without CreateGrant it passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}`)}},
 		{name: "a Deny passes", set: map[string]any{"policy": stmt(`{"Effect":"Deny","Action":"kms:*","Resource":"*"}`)}},
 	})
+	checkRule(t, IamCreateGrantForAWSResource, iamRole, inputsOf(t, "prod", iamRole, execution), []mutation{
+		{name: "a role's inline policies are read", set: map[string]any{"inlinePolicies": []any{map[string]any{"name": "g", "policy": stmt(`{"Effect":"Allow","Action":"kms:CreateGrant","Resource":"*"}`)}}},
+			wantFail: "inlinePolicies[0].policy statement [0] allows kms:CreateGrant"},
+	})
 	checkRule(t, IamCreateGrantForAWSResource, kmsKey, inputsOf(t, "prod", kmsKey, "prod-compute"), []mutation{
 		{name: "the compute key's root delegation and conditioned Auto Scaling grant pass"},
 		{name: "an unconditioned grant to a role fails", set: map[string]any{"policy": stmt(`{"Sid":"Grant","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/x"},"Action":"kms:CreateGrant","Resource":"*"}`)},
@@ -104,6 +110,9 @@ func TestIamCreateGrantForAWSResource(t *testing.T) {
 		{name: "a service principal is not a root", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"Service":"logs.amazonaws.com"},"Action":"kms:*","Resource":"*"}`)}, wantFail: "CreateGrant"},
 		{name: "a root and a service in one statement is not delegation", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root","Service":"logs.amazonaws.com"},"Action":"kms:*","Resource":"*"}`)}, wantFail: "CreateGrant"},
 		{name: "a short id is not an account", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"12345"},"Action":"kms:*","Resource":"*"}`)}, wantFail: "CreateGrant"},
+		{name: "twelve letters are not an account", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"abcdefghijkl"},"Action":"kms:*","Resource":"*"}`)}, wantFail: "CreateGrant"},
+		{name: "an STS root is no IAM account root", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::123456789012:root"},"Action":"kms:*","Resource":"*"}`)}, wantFail: "CreateGrant"},
+		{name: "a Deny in a key policy passes", set: map[string]any{"policy": stmt(`{"Effect":"Deny","Principal":"*","Action":"kms:CreateGrant","Resource":"*"}`)}},
 		{name: "a key with no policy has nothing to check", set: map[string]any{"policy": nil}},
 		{name: "an unknown policy is re-checked", set: map[string]any{"policy": unknown}, wantUnknown: "policy"},
 	})
@@ -125,6 +134,8 @@ func TestIamDeniedManagedPolicies(t *testing.T) {
 		{name: "a configured list is used", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}},
 			config: map[string]any{"deniedManagedPolicies": []any{"AmazonSSMManagedInstanceCore", 7}}, wantFail: "AmazonSSMManagedInstanceCore"},
 		{name: "unknown ARNs are re-checked", set: map[string]any{"managedPolicyArns": unknown}, wantUnknown: "managedPolicyArns"},
+		{name: "a blank entry in the configured list denies no customer policy", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::123456789012:policy/x/"}},
+			config: map[string]any{"deniedManagedPolicies": []any{""}}},
 		{name: "an unknown ARN beside a denied one still fails", set: map[string]any{"managedPolicyArns": []any{unknown, "arn:aws:iam::aws:policy/IAMFullAccess"}}, wantFail: "IAMFullAccess", wantUnknown: "managedPolicyArns"},
 	})
 	checkRule(t, IamDeniedManagedPolicies, iamRolePolicyAttach, inputsOf(t, "prod", iamRolePolicyAttach, "prod-management-sessions-0"), []mutation{
@@ -147,6 +158,8 @@ func TestAwsManagedPolicy(t *testing.T) {
 		"arn:aws:s3::aws:policy/x":                                                 "",
 		"x:aws:iam::aws:policy/x":                                                  "",
 		"AdministratorAccess":                                                      "",
+		"arn:aws":                                                                  "",
+		"arn:aws:iam::aws":                                                         "",
 	} {
 		got, ok := awsManagedPolicy(arn)
 		if got != want || ok != (want != "") {
@@ -169,6 +182,8 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		{name: "the program's trust with SourceArn added passes", set: map[string]any{"assumeRolePolicy": withArn(t, execution)}},
 		{name: "no condition at all fails naming both keys", set: map[string]any{"assumeRolePolicy": trust("ecs-tasks.amazonaws.com", "")}, wantFail: "without aws:SourceAccount and aws:SourceArn"},
 		{name: "SourceArn alone fails", set: map[string]any{"assumeRolePolicy": trust("ssm.amazonaws.com", `,"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ssm:*"}}`)}, wantFail: "without aws:SourceAccount,"},
+		{name: "log delivery without SourceArn fails", set: map[string]any{"assumeRolePolicy": trust("delivery.logs.amazonaws.com", `,"Condition":{"StringEquals":{"aws:SourceAccount":"1"}}`)},
+			wantFail: "trusts delivery.logs.amazonaws.com without aws:SourceArn"},
 		{name: "keys in another case count", set: map[string]any{"assumeRolePolicy": trust("vpc-flow-logs.amazonaws.com", `,"Condition":{"StringEquals":{"AWS:SOURCEACCOUNT":"1","aws:sourcearn":"x"}}`)}},
 		{name: "EC2 is never held to them", set: map[string]any{"assumeRolePolicy": trust("ec2.amazonaws.com", "")}},
 		{name: "Backup is never held to them", set: map[string]any{"assumeRolePolicy": trust("backup.amazonaws.com", "")}},
@@ -245,7 +260,7 @@ func TestIamRoleSingleAttachmentMechanism(t *testing.T) {
 		}, on: "prod-backup", wantFail: `sets inlinePolicies and aws:iam/rolePolicy:RolePolicy "prod-backup-keys"`},
 		{name: "a policy attachment naming the role fails", edit: func(s *stack) {
 			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", nil).set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).
-				drop(iamRolePolicy, "prod-backup-keys").add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}, nil).
+				drop(iamRolePolicy, "prod-backup-keys").add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}).
 				dep(iamPolicyAttachment, "legacy", "roles", iamRole, "prod-backup")
 		}, on: "prod-backup", wantFail: `aws:iam/policyAttachment:PolicyAttachment "legacy"`},
 	})

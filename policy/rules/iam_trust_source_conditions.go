@@ -43,31 +43,31 @@ var IamTrustSourceConditions = Rule{
 	Types:       sourceConditionTypes,
 	Reads:       map[string][]string{iamRole: {"assumeRolePolicy"}, snsTopicPolicy: {"policy"}, snsTopic: {"policy"}, s3Policy: {"policy"}},
 	Resource: func(r Resource, f *Findings) {
-		prop := "policy"
-		if r.Type == iamRole {
-			prop = "assumeRolePolicy"
+		var docs []namedDocument
+		if r.Type != iamRole {
+			docs = keyPolicyDocuments(r, f)
+		} else if doc, ok := policyText(r, f, "assumeRolePolicy"); ok {
+			docs = []namedDocument{{"assumeRolePolicy", doc}}
 		}
-		doc, ok := policyText(r, f, prop)
-		if !ok {
-			return
-		}
-		for i, s := range doc.Statements {
-			if !s.allows() {
-				continue
-			}
-			for _, svc := range s.Principals["Service"] {
-				entry, listed := sourceConditions[svc]
-				var missing []string
-				for _, k := range []string{"aws:SourceAccount", "aws:SourceArn"} {
-					if !s.hasConditionKey(k) {
-						missing = append(missing, k)
-					}
+		for _, d := range docs {
+			for i, s := range d.doc.Statements {
+				if !s.allows() {
+					continue
 				}
-				switch {
-				case !listed:
-					f.Fail(r, "%s statement %s trusts %s, which is not in the rule's source-condition table; add it with the AWS documentation that says whether it sends aws:SourceArn", prop, statementName(i, s), svc)
-				case entry.Sends && len(missing) > 0:
-					f.Fail(r, "%s statement %s trusts %s without %s, which the service sends", prop, statementName(i, s), svc, strings.Join(missing, " and "))
+				for _, svc := range s.Principals["Service"] {
+					entry, listed := sourceConditions[svc]
+					var missing []string
+					for _, k := range []string{"aws:SourceAccount", "aws:SourceArn"} {
+						if !s.hasConditionKey(k) {
+							missing = append(missing, k)
+						}
+					}
+					switch {
+					case !listed:
+						f.Fail(r, "%s statement %s trusts %s, which is not in the rule's source-condition table; add it with the AWS documentation that says whether it sends aws:SourceArn", d.path, statementName(i, s), svc)
+					case entry.Sends && len(missing) > 0:
+						f.Fail(r, "%s statement %s trusts %s without %s, which the service sends", d.path, statementName(i, s), svc, strings.Join(missing, " and "))
+					}
 				}
 			}
 		}

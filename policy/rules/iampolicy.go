@@ -20,8 +20,9 @@ type statement struct {
 	Sid, Effect             string
 	Actions, NotActions     []string
 	Resources, NotResources []string
-	// HasNotAction, HasNotResource and HasNotPrincipal say the statement used the Not form.
-	HasNotAction, HasNotResource, HasNotPrincipal bool
+	// HasNotAction and HasNotResource say the statement used the Not form (a NotPrincipal statement has no
+	// Principals).
+	HasNotAction, HasNotResource bool
 	// Principals maps a principal type ("AWS", "Service", "Federated", "CanonicalUser") to its values;
 	// Principal "*" is recorded as {"*": ["*"]}.
 	Principals map[string][]string
@@ -45,22 +46,21 @@ func parseDocument(doc string) (document, error) {
 	out := document{}
 	for _, one := range list {
 		var s struct {
-			Sid          string                    `json:"Sid"`
-			Effect       string                    `json:"Effect"`
-			Action       any                       `json:"Action"`
-			NotAction    any                       `json:"NotAction"`
-			Resource     any                       `json:"Resource"`
-			NotResource  any                       `json:"NotResource"`
-			Principal    any                       `json:"Principal"`
-			NotPrincipal any                       `json:"NotPrincipal"`
-			Condition    map[string]map[string]any `json:"Condition"`
+			Sid         string                    `json:"Sid"`
+			Effect      string                    `json:"Effect"`
+			Action      any                       `json:"Action"`
+			NotAction   any                       `json:"NotAction"`
+			Resource    any                       `json:"Resource"`
+			NotResource any                       `json:"NotResource"`
+			Principal   any                       `json:"Principal"`
+			Condition   map[string]map[string]any `json:"Condition"`
 		}
 		if err := json.Unmarshal(one, &s); err != nil {
 			return document{}, fmt.Errorf("statement %s: %w", one, err)
 		}
 		st := statement{Sid: s.Sid, Effect: s.Effect,
 			Actions: strs(s.Action), NotActions: strs(s.NotAction), Resources: strs(s.Resource), NotResources: strs(s.NotResource),
-			HasNotAction: s.NotAction != nil, HasNotResource: s.NotResource != nil, HasNotPrincipal: s.NotPrincipal != nil,
+			HasNotAction: s.NotAction != nil, HasNotResource: s.NotResource != nil,
 			Principals: principals(s.Principal), Conditions: map[string]map[string][]string{}}
 		for op, keys := range s.Condition {
 			st.Conditions[op] = map[string][]string{}
@@ -150,8 +150,8 @@ func (s statement) hasConditionKey(key string) bool {
 func globMatch(pattern, name string) bool {
 	// path.Match treats only "/" specially; IAM names have no "/" in actions, and ARN patterns are matched
 	// segment-free by replacing it.
-	ok, err := path.Match(strings.ReplaceAll(strings.ToLower(pattern), "/", "\x00"), strings.ReplaceAll(strings.ToLower(name), "/", "\x00"))
-	return err == nil && ok
+	ok, _ := path.Match(strings.ReplaceAll(strings.ToLower(pattern), "/", "\x00"), strings.ReplaceAll(strings.ToLower(name), "/", "\x00"))
+	return ok // a malformed pattern matches nothing
 }
 
 // policyText reads a JSON policy document input of r at prop: ok is false (and the reason recorded) when it

@@ -38,16 +38,24 @@ func identityDocuments(r Resource, f *Findings) []namedDocument {
 // identityRule is a resource rule over every Allow statement of every identity policy document: check
 // returns what is wrong with a statement ("" for nothing).
 func identityRule(check func(s statement) string) func(r Resource, f *Findings) {
-	return func(r Resource, f *Findings) {
-		for _, d := range identityDocuments(r, f) {
-			for i, s := range d.doc.Statements {
-				if !s.allows() {
-					continue
-				}
-				if problem := check(s); problem != "" {
-					f.Fail(r, "%s statement %s %s", d.path, statementName(i, s), problem)
-				}
+	return func(r Resource, f *Findings) { checkAllows(r, f, identityDocuments(r, f), check) }
+}
+
+// checkAllows fails r for every Allow statement of docs that check finds wrong.
+func checkAllows(r Resource, f *Findings, docs []namedDocument, check func(s statement) string) {
+	for _, d := range docs {
+		for i, s := range d.doc.Statements {
+			if problem := check(s); s.allows() && problem != "" {
+				f.Fail(r, "%s statement %s %s", d.path, statementName(i, s), problem)
 			}
 		}
 	}
+}
+
+// keyPolicyDocuments returns the key policy document of a key or key policy, if it can be read.
+func keyPolicyDocuments(r Resource, f *Findings) []namedDocument {
+	if doc, ok := policyText(r, f, "policy"); ok {
+		return []namedDocument{{"policy", doc}}
+	}
+	return nil
 }

@@ -1,7 +1,5 @@
 package rules
 
-import "slices"
-
 // KmsKeyNotPublic keeps key policies from letting anyone use or manage a key.
 var KmsKeyNotPublic = Rule{
 	ID: "kms-key-not-public", Controls: []string{"KMS.5"}, Severity: High,
@@ -10,14 +8,6 @@ var KmsKeyNotPublic = Rule{
 	Types:       keyPolicyTypes,
 	Reads:       map[string][]string{kmsKey: {"policy"}, kmsKeyPolicy: {"policy"}},
 	Resource: func(r Resource, f *Findings) {
-		doc, ok := policyText(r, f, "policy")
-		if !ok {
-			return
-		}
-		for i, s := range doc.Statements {
-			if s.allows() && s.everyone() && !slices.ContainsFunc(restrictingKeys, s.hasConditionKey) {
-				f.Fail(r, "policy statement %s allows everyone %s with no restricting condition", statementName(i, s), showList(s.Actions))
-			}
-		}
+		checkAllows(r, f, keyPolicyDocuments(r, f), publicStatement)
 	},
 }

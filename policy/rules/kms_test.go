@@ -16,7 +16,7 @@ func separatedKeyPolicy(t *testing.T) string {
 }
 
 func TestKmsKeyRotation(t *testing.T) {
-	for _, name := range namesOf(t, "prod", kmsKey) {
+	for _, name := range namesOf(t, kmsKey) {
 		checkRule(t, KmsKeyRotation, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{
 			{name: name + " rotating passes"},
 			{name: name + " not rotating fails", set: map[string]any{"enableKeyRotation": false}, wantFail: "enableKeyRotation is false; want true"},
@@ -42,7 +42,7 @@ func TestKmsKeyNotPublic(t *testing.T) {
 }
 
 func TestKmsKeyAdminsSeparated(t *testing.T) {
-	for _, name := range namesOf(t, "prod", kmsKey) {
+	for _, name := range namesOf(t, kmsKey) {
 		checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{
 			{name: name + " fails today (known violation, issue 21)", wantFail: "policy"},
 		})
@@ -67,7 +67,24 @@ func TestKmsKeyAdminsSeparated(t *testing.T) {
 			wantFail: "names no key administrators"},
 		{name: "an unknown policy is re-checked", set: map[string]any{"policy": unknown}, wantUnknown: "policy"},
 	})
+	var each []mutation
+	for _, a := range keyAdminActions {
+		each = append(each, mutation{name: a + " alone makes an administrator", set: map[string]any{"policy": stmt(
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/admin"},"Action":"`+a+`","Resource":"*"}`,
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/user"},"Action":"kms:Decrypt","Resource":"*"}`)}})
+	}
+	for _, a := range keyUseActions {
+		each = append(each, mutation{name: a + " alone makes a user", set: map[string]any{"policy": stmt(
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/admin"},"Action":"kms:PutKeyPolicy","Resource":"*"}`,
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/user"},"Action":"`+a+`","Resource":"*"}`)}},
+			mutation{name: a + " beside administration is both", set: map[string]any{"policy": stmt(
+				`{"Sid":"Mixed","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/admin"},"Action":["kms:ScheduleKeyDeletion","`+a+`"],"Resource":"*"}`,
+				`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/a2"},"Action":"kms:PutKeyPolicy","Resource":"*"}`,
+				`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/user"},"Action":"kms:Encrypt","Resource":"*"}`)}, wantFail: `statement "Mixed" both administers and uses`})
+	}
+	checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, "prod-compute"), each)
 	checkRule(t, KmsKeyAdminsSeparated, kmsKeyPolicy, map[string]any{"keyId": "k", "policy": separatedKeyPolicy(t)}, []mutation{
+		{name: "a separate key policy without a policy has neither", set: map[string]any{"policy": nil}, wantFail: "policy names no key", wantFails: 2},
 		{name: "a separate key policy with both passes"},
 		{name: "a separate key policy without administrators fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/u"},"Action":"kms:Verify","Resource":"*"}`)},
 			wantFail: "names no key administrators"},
@@ -101,19 +118,19 @@ func TestKmsKeyDeletionSafeguards(t *testing.T) {
 
 func TestSecretsManagerRotation(t *testing.T) {
 	addSecret := func(name string) func(s *stack) {
-		return func(s *stack) { s.add(smSecret, name, map[string]any{"name": name, "kmsKeyId": "k"}, nil) }
+		return func(s *stack) { s.add(smSecret, name, map[string]any{"name": name, "kmsKeyId": "k"}) }
 	}
 	checkStack(t, SecretsManagerRotation, []stackCase{
 		{name: "the program declares no secret of its own"},
 		{name: "a secret without rotation fails", edit: addSecret("prod-api-key"), on: "prod-api-key", wantFail: "no aws:secretsmanager/secretRotation:SecretRotation has secretId = this secret"},
 		{name: "a rotated secret passes", edit: func(s *stack) {
 			addSecret("prod-api-key")(s)
-			s.add(secretRotation, "prod-api-key", map[string]any{"secretId": unknown, "rotationRules": map[string]any{"automaticallyAfterDays": 30}}, nil).
+			s.add(secretRotation, "prod-api-key", map[string]any{"secretId": unknown, "rotationRules": map[string]any{"automaticallyAfterDays": 30}}).
 				dep(secretRotation, "prod-api-key", "secretId", smSecret, "prod-api-key")
 		}},
 		{name: "a pull-through cache credential is excepted", edit: addSecret("ecr-pullthroughcache/docker-hub")},
 		{name: "a pull-through cache credential by prefix is excepted", edit: func(s *stack) {
-			s.add(smSecret, "dh", map[string]any{"namePrefix": "ecr-pullthroughcache/docker-hub-"}, nil)
+			s.add(smSecret, "dh", map[string]any{"namePrefix": "ecr-pullthroughcache/docker-hub-"})
 		}},
 		{name: "a name that only contains the prefix is not", edit: addSecret("prod/ecr-pullthroughcache/x"), on: "prod/ecr-pullthroughcache/x", wantFail: "no aws:secretsmanager"},
 	})

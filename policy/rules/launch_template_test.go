@@ -100,6 +100,11 @@ func TestEc2InstanceHardened(t *testing.T) {
 }
 
 func TestEc2CurrentGeneration(t *testing.T) {
+	var families []mutation
+	for _, fam := range []string{"c1", "c3", "cc2", "cg1", "cr1", "hi1", "hs1", "m1", "m2", "m3", "t1"} {
+		families = append(families, mutation{name: fam + " fails", set: map[string]any{"instanceType": fam + ".xlarge"}, wantFail: `"` + fam + `.xlarge"`})
+	}
+	checkRule(t, Ec2CurrentGeneration, launchTemplate, inputsOf(t, "prod", launchTemplate, "prod-compute-hosts"), families)
 	checkRule(t, Ec2CurrentGeneration, launchTemplate, inputsOf(t, "prod", launchTemplate, "prod-compute-hosts"), []mutation{
 		{name: "m7i passes"},
 		{name: "m3 fails", set: map[string]any{"instanceType": "m3.large"}, wantFail: `instanceType is "m3.large", a previous-generation family`},

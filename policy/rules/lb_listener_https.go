@@ -16,39 +16,40 @@ var ListenerHTTPS = Rule{
 		case !known:
 			f.Unknown(r, "protocol")
 		case proto == "HTTPS" || proto == "TLS":
-		default:
-			if redirects, known := redirectsToHTTPS(r, f); known && !redirects {
-				f.Fail(r, "protocol is %s and no default action redirects to HTTPS", show(v))
-			}
+		case redirectsToHTTPS(r, f) == no:
+			f.Fail(r, "protocol is %s and no default action redirects to HTTPS", show(v))
 		}
 	},
 }
 
-// redirectsToHTTPS says whether a listener has a default action that redirects to HTTPS. known is false
-// (and the unknown recorded in f) when an action's type or redirect protocol is unknown and no known action
+// redirectsToHTTPS says whether a listener has a default action that redirects to HTTPS; pending (with the
+// unknown recorded in f) when an action's type or redirect protocol is unknown and no known action
 // redirects.
-func redirectsToHTTPS(l Resource, f *Findings) (redirects, known bool) {
+func redirectsToHTTPS(l Resource, f *Findings) verdict {
 	actions, known := items(l.Get("defaultActions"))
 	if !known {
 		f.Unknown(l, "defaultActions")
-		return false, false
+		return pending
 	}
-	var pending []string
+	var unknowns []string
 	for i, a := range actions {
 		typ, typeKnown := text(walk(a, "type"))
 		to, toKnown := text(walk(a, "redirect", "protocol"))
 		switch {
 		case typeKnown && typ != "redirect":
 		case !typeKnown:
-			pending = append(pending, pathString([]any{"defaultActions", i, "type"}))
+			unknowns = append(unknowns, pathString([]any{"defaultActions", i, "type"}))
 		case !toKnown:
-			pending = append(pending, pathString([]any{"defaultActions", i, "redirect", "protocol"}))
+			unknowns = append(unknowns, pathString([]any{"defaultActions", i, "redirect", "protocol"}))
 		case to == "HTTPS":
-			return true, true
+			return yes
 		}
 	}
-	for _, p := range pending {
+	for _, p := range unknowns {
 		f.Unknown(l, p)
 	}
-	return false, len(pending) == 0
+	if len(unknowns) > 0 {
+		return pending
+	}
+	return no
 }

@@ -14,8 +14,7 @@ var LoadBalancerMultiAZ = Rule{
 		for _, lb := range ofType(rs, loadBalancerTypes...) {
 			azs, known := zones(rs, lb, "subnets")
 			if mappings, ok := items(lb.Get("subnetMappings")); len(mappings) > 0 || !ok {
-				azs, known = zones(rs, lb, "subnetMappings")
-				known = known && ok
+				azs, known = zones(rs, lb, "subnetMappings") // an unknown list is not known there either
 			}
 			switch {
 			case len(azs) >= minLBZones:

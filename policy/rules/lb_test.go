@@ -73,6 +73,11 @@ func TestLoadBalancerMultiAZ(t *testing.T) {
 			s.set(lbType, "prod-compute", "subnetMappings", []any{map[string]any{"subnetId": unknown}}).
 				dep(lbType, "prod-compute", "subnetMappings", subnet, "prod-vpc-app-0")
 		}, on: "prod-compute", wantFail: "spans 1 availability zone(s)"},
+		{name: "a mapping to a subnet of unknown zone is re-checked", edit: func(s *stack) {
+			subnetsOf(s, lbType, "prod-compute", "subnets")
+			s.set(lbType, "prod-compute", "subnetMappings", []any{map[string]any{"subnetId": unknown}, map[string]any{"subnetId": unknown}}).
+				dep(lbType, "prod-compute", "subnetMappings", subnet, "prod-vpc-app-0", subnet, "prod-vpc-app-1").set(subnet, "prod-vpc-app-1", "availabilityZone", unknown)
+		}, wantUnknown: "availability zones"},
 		{name: "unknown mappings are re-checked", edit: func(s *stack) {
 			subnetsOf(s, lbType, "prod-compute", "subnets")
 			s.set(lbType, "prod-compute", "subnetMappings", unknown)

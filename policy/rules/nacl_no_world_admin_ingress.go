@@ -29,14 +29,14 @@ var NaclNoWorldAdminIngress = Rule{
 			} else if !out {
 				naclEntry(r, f, "", r.Get("ruleAction"), property.New(r.Props))
 			}
-			return
-		}
-		list, known := items(r.Get("ingress"))
-		if !known {
-			f.Unknown(r, "ingress")
-		}
-		for i, e := range list {
-			naclEntry(r, f, pathString([]any{"ingress", i})+".", walk(e, "action"), e)
+		} else {
+			list, known := items(r.Get("ingress"))
+			if !known {
+				f.Unknown(r, "ingress")
+			}
+			for i, e := range list {
+				naclEntry(r, f, pathString([]any{"ingress", i})+".", walk(e, "action"), e)
+			}
 		}
 	},
 }
@@ -44,31 +44,25 @@ var NaclNoWorldAdminIngress = Rule{
 // naclEntry fails r when one ACL entry e (with its action) allows the world to an admin port. at prefixes
 // the entry's properties in messages.
 func naclEntry(r Resource, f *Findings, at string, action, e property.Value) {
-	act, known := text(action)
-	if !known {
-		f.Unknown(r, at+"action")
-		return
-	}
-	if !strings.EqualFold(act, "allow") {
-		return
-	}
+	act, actKnown := text(action)
 	proto, protoKnown := text(walk(e, "protocol"))
 	from, fromKnown := number(walk(e, "fromPort"), 0)
 	to, toKnown := number(walk(e, "toPort"), 0)
 	v4, v4Known := text(walk(e, "cidrBlock"))
 	v6, v6Known := text(walk(e, "ipv6CidrBlock"))
-	if !protoKnown || !fromKnown || !toKnown || !v4Known || !v6Known {
+	switch {
+	case !actKnown:
+		f.Unknown(r, at+"action")
+	case !strings.EqualFold(act, "allow"):
+	case !protoKnown || !fromKnown || !toKnown || !v4Known || !v6Known:
 		f.Unknown(r, at+"protocol, ports and CIDR")
-		return
-	}
-	proto = protocolName(proto)
-	if !worldOpen([]string{v4, v6}) {
-		return
-	}
-	for _, port := range adminPorts {
-		if proto == allProtocols || slices.Contains([]string{"tcp", "udp"}, proto) && from <= port && port <= to {
-			f.Fail(r, "%sallows %s from %s to port %s", at, proto, strings.Trim(v4+" "+v6, " "), trimFloat(port))
-			return
+	case worldOpen([]string{v4, v6}):
+		proto = protocolName(proto)
+		for _, port := range adminPorts {
+			if proto == allProtocols || slices.Contains([]string{"tcp", "udp"}, proto) && from <= port && port <= to {
+				f.Fail(r, "%sallows %s from %s to port %s", at, proto, strings.Trim(v4+" "+v6, " "), trimFloat(port))
+				return
+			}
 		}
 	}
 }

@@ -13,6 +13,7 @@ func TestNaclNoWorldAdminIngress(t *testing.T) {
 		{name: "rdp from the IPv6 world fails", set: map[string]any{"ingress[1].cidrBlock": nil, "ingress[1].ipv6CidrBlock": "::/0", "ingress[1].fromPort": 3389, "ingress[1].toPort": 3389},
 			wantFail: "from ::/0 to port 3389"},
 		{name: "rdp over udp fails", set: map[string]any{"ingress[0].protocol": "udp", "ingress[0].fromPort": 3389, "ingress[0].toPort": 3389}, wantFail: "allows udp"},
+		{name: "ssh by protocol number fails", set: map[string]any{"ingress[0].protocol": "6", "ingress[0].fromPort": 22, "ingress[0].toPort": 22}, wantFail: "allows tcp"},
 		{name: "a range over 22 fails", set: map[string]any{"ingress[0].fromPort": 0, "ingress[0].toPort": 1024}, wantFail: "to port 22"},
 		{name: "a range that ends below 22 passes", set: map[string]any{"ingress[0].fromPort": 0, "ingress[0].toPort": 21}},
 		{name: "a range that starts above 22 and ends below 3389 passes", set: map[string]any{"ingress[0].fromPort": 23, "ingress[0].toPort": 3388}},
@@ -42,7 +43,7 @@ func TestNaclNoWorldAdminIngress(t *testing.T) {
 func TestNaclInUse(t *testing.T) {
 	add := func(subnets any) func(s *stack) {
 		return func(s *stack) {
-			s.add(networkACL, "prod-acl", map[string]any{"vpcId": "vpc", "subnetIds": subnets}, nil)
+			s.add(networkACL, "prod-acl", map[string]any{"vpcId": "vpc", "subnetIds": subnets})
 		}
 	}
 	checkStack(t, NaclInUse, []stackCase{
@@ -52,12 +53,12 @@ func TestNaclInUse(t *testing.T) {
 		{name: "an ACL with an empty list fails", edit: add([]any{}), on: "prod-acl", wantFail: "no subnet is associated"},
 		{name: "an association makes it used", edit: func(s *stack) {
 			add(nil)(s)
-			s.add(networkACLAssociation, "prod-acl-0", map[string]any{"networkAclId": "x", "subnetId": "subnet-1"}, nil).
+			s.add(networkACLAssociation, "prod-acl-0", map[string]any{"networkAclId": "x", "subnetId": "subnet-1"}).
 				dep(networkACLAssociation, "prod-acl-0", "networkAclId", networkACL, "prod-acl")
 		}},
 		{name: "an association of another ACL does not", edit: func(s *stack) {
 			add(nil)(s)
-			s.add(networkACLAssociation, "prod-acl-0", map[string]any{"networkAclId": "acl-other", "subnetId": "subnet-1"}, nil)
+			s.add(networkACLAssociation, "prod-acl-0", map[string]any{"networkAclId": "acl-other", "subnetId": "subnet-1"})
 		}, on: "prod-acl", wantFail: "no subnet"},
 		{name: "unknown subnets are taken as set", edit: add(unknown)},
 	})
@@ -83,7 +84,7 @@ func TestEniSourceDestCheck(t *testing.T) {
 }
 
 func TestLogGroups(t *testing.T) {
-	for _, name := range namesOf(t, "prod", logGroup) {
+	for _, name := range namesOf(t, logGroup) {
 		base := inputsOf(t, "prod", logGroup, name)
 		checkRule(t, LogGroupKMS, logGroup, base, []mutation{
 			{name: name + " encrypted passes"},

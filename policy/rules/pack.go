@@ -193,7 +193,7 @@ func (p packer) fromAnalyzer(a policyx.AnalyzerResource, config map[string]any, 
 // config, the provider's default tags, the stack's tags. When none says, it assumes prod: the strictest rules
 // apply rather than none.
 func environment(a policyx.AnalyzerResource, config map[string]any, stackEnv Environment, stackTags map[string]string) (Environment, string) {
-	if s, ok := config["environment"].(string); ok && s != "" {
+	if s, _ := config["environment"].(string); s != "" {
 		return Environment(s), "policy config"
 	}
 	if stackEnv != "" {

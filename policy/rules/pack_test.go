@@ -80,6 +80,25 @@ func TestEnvironmentComesFromTheProviderTagsPolicyConfigOrDefaultsToProd(t *test
 	}
 }
 
+func TestTheEnvironmentNoteIsOnlyForRulesThatDependOnIt(t *testing.T) {
+	in := db(t)
+	in["publiclyAccessible"] = true
+	got := evaluate(t, []policyx.AnalyzerResource{analyzer(rdsInstance, "db", in, policyx.AnalyzerProviderResource{})}, nil)
+	require.Len(t, got[RdsNotPublic.ID], 1)
+	assert.NotContains(t, got[RdsNotPublic.ID][0].Message, "assumed prod", "rds-not-public is the same everywhere")
+}
+
+func TestAnEmptyEnvironmentInPolicyConfigIsNoEnvironment(t *testing.T) {
+	got := evaluate(t, []policyx.AnalyzerResource{analyzer(rdsInstance, "db", unprotectedDB(t), tagged("dev"))}, map[string]any{"environment": ""})
+	assert.Len(t, got[RdsDeletionProtection.ID+AdvisorySuffix], 1, "the provider's dev tag decides")
+}
+
+func TestARuleJudgesOnlyItsTypes(t *testing.T) {
+	got := evaluate(t, []policyx.AnalyzerResource{analyzer(vpc, "net", map[string]any{"cidrBlock": "10.0.0.0/16"}, tagged("prod"))}, nil)
+	assert.NotContains(t, got, RdsMultiAZ.ID)
+	assert.NotContains(t, got, UnknownsPolicyID)
+}
+
 func TestTheStackTagsNameTheEnvironmentLast(t *testing.T) {
 	for _, key := range []string{"environment", "Environment"} {
 		vs, err := Evaluate(Policies(""), []policyx.AnalyzerResource{analyzer(rdsInstance, "db", unprotectedDB(t), policyx.AnalyzerProviderResource{})}, nil,
@@ -101,6 +120,11 @@ func TestAMessageNamesTheControlSeverityAndRemediation(t *testing.T) {
 		"Remediation: set database.deletionProtection true.\n"+`Instance "prod-db": deletionProtection is false; want true`, got[RdsDeletionProtection.ID][0].Message)
 	assert.Equal(t, "urn:"+rdsInstance+"::prod-db", got[RdsDeletionProtection.ID][0].URN)
 	assert.Equal(t, "[mandatory] rds-deletion-protection: "+strings.Replace(got[RdsDeletionProtection.ID][0].Message, "\n", " | ", 1), got[RdsDeletionProtection.ID][0].String())
+	known := got[RdsDeletionProtection.ID][0]
+	known.Known = "fixed by issue 1: x"
+	assert.True(t, strings.HasPrefix(known.String(), "[mandatory, known: fixed by issue 1: x] rds-deletion-protection: "), known.String())
+	advisory := Violation{Policy: "p", Enforcement: policyx.EnforcementLevelAdvisory, Message: "m"}
+	assert.Equal(t, "[advisory] p: m", advisory.String())
 }
 
 func TestEveryPolicyDescribesItsControlAndSeverity(t *testing.T) {
@@ -169,8 +193,16 @@ func TestPolicyConfigReachesTheRule(t *testing.T) {
 		}
 	}
 	require.NotNil(t, schema)
-	assert.Equal(t, anySlice(defaultDeniedManagedPolicies), schema.Properties[deniedPoliciesKey]["default"])
-	assert.Contains(t, schema.Properties, "environment")
+	assert.Equal(t, []any{"AmazonEC2ContainerServiceforEC2Role", "AdministratorAccess", "PowerUserAccess", "AmazonS3FullAccess", "IAMFullAccess"},
+		schema.Properties[deniedPoliciesKey]["default"])
+	assert.Equal(t, "array", schema.Properties[deniedPoliciesKey]["type"])
+	assert.Equal(t, map[string]any{"type": "string"}, schema.Properties[deniedPoliciesKey]["items"])
+	assert.Equal(t, map[string]any{"type": "string", "enum": []any{"dev", "prod"}}, schema.Properties["environment"])
+	for _, p := range Policies("") {
+		if p.Name() == UnknownsPolicyID {
+			assert.Equal(t, map[string]any{"type": "string", "enum": []any{"dev", "prod"}}, p.(policyx.ResourceValidationPolicy).ConfigSchema().Properties["environment"])
+		}
+	}
 }
 
 func TestListenerHTTPSIsMandatoryInProdAndAdvisoryInDev(t *testing.T) {
@@ -257,6 +289,9 @@ func TestEveryRuleIsDescribedAndUnique(t *testing.T) {
 		assert.True(t, (r.Resource == nil) != (r.Stack == nil), "%s has exactly one of Resource and Stack", r.ID)
 		assert.Equal(t, r.Resource != nil, len(r.Types) > 0, "%s: a resource rule names its types", r.ID)
 		assert.NotEmpty(t, r.Reads, "%s declares what it reads", r.ID)
+		for _, typ := range r.Types {
+			assert.Contains(t, r.Reads, typ, "%s declares what it reads of %s", r.ID, typ)
+		}
 		for _, env := range r.AdvisoryIn {
 			assert.Equal(t, Dev, env, "%s: only dev is relaxed", r.ID)
 			assert.Contains(t, r.Description, "advisory in dev", "%s says why it advises in dev", r.ID)
@@ -292,6 +327,30 @@ func TestNewPackTakesTheEnvironmentFromTheStacksConfig(t *testing.T) {
 			fired = append(fired, v.Policy)
 		}
 		assert.Contains(t, fired, want, "%s stack config wins over the provider's tag", env)
+	}
+}
+
+func TestWalkStepsOnlyIntoWhatIsThere(t *testing.T) {
+	r := fixture(t, subnet, "s", inputsOf(t, "prod", subnet, "prod-vpc-app-0"))
+	assert.True(t, r.Get("tags", 0).IsNull(), "an index into an object")
+	assert.True(t, r.Get("availabilityZone", "x").IsNull(), "a key into a string")
+	assert.True(t, r.Get("missing", "deeper").IsNull())
+	assert.Equal(t, `Subnet "s"`, r.label())
+	assert.Equal(t, `x "s"`, Resource{Type: "x", Name: "s"}.label())
+}
+
+func TestEveryTypeTheProgramDeclaresIsCovered(t *testing.T) {
+	// The same as the program's own test, on the snapshot: every reviewed type of the list is used.
+	load(t)
+	used := map[string]bool{}
+	for _, rs := range program {
+		for _, r := range rs {
+			assert.True(t, CoveredType(r.Type), "%s is neither inspected nor reviewed", r.Type)
+			used[r.Type] = true
+		}
+	}
+	for _, typ := range reviewedTypes {
+		assert.True(t, used[typ], "%s is reviewed but the program declares it in no stack or variant: take it off reviewedTypes", typ)
 	}
 }
 

@@ -22,40 +22,35 @@ func eventSubscriptionRule(id, control, sourceType string, categories []string) 
 			if len(dbs) == 0 {
 				return
 			}
-			pending := false
+			answer := no
 			for _, s := range ofType(rs, rdsEventSubscription) {
-				ok, known := subscribes(s, sourceType, categories)
-				if ok {
-					return
-				}
-				pending = pending || !known
+				answer = max(answer, subscribes(s, sourceType, categories))
 			}
-			if pending {
+			switch answer {
+			case yes:
+			case pending:
 				f.Unknown(dbs[0], "the stack's RDS event subscriptions")
-				return
+			default:
+				f.Fail(dbs[0], "no enabled %s for sourceType %s covers %s", rdsEventSubscription, sourceType, strings.Join(categories, ", "))
 			}
-			f.Fail(dbs[0], "no enabled %s for sourceType %s covers %s", rdsEventSubscription, sourceType, strings.Join(categories, ", "))
 		},
 	}
 }
 
 // subscribes says whether subscription s is enabled for sourceType with every category in want.
-func subscribes(s Resource, sourceType string, want []string) (ok, known bool) {
+func subscribes(s Resource, sourceType string, want []string) verdict {
 	typ, typeKnown := text(s.Get("sourceType"))
 	enabled := s.Get("enabled")
 	on, enabledKnown := truth(enabled)
 	cats, catsKnown := texts(s.Get("eventCategories"))
 	topic, topicKnown := text(s.Get("snsTopic")) // an unknown topic ARN will be set
-	if !typeKnown || !enabledKnown || !catsKnown {
-		return false, false
+	switch {
+	case !typeKnown || !enabledKnown || !catsKnown:
+		return pending
+	case typ != sourceType || !on && !enabled.IsNull() || topicKnown && topic == "":
+		return no
+	case len(cats) > 0 && slices.ContainsFunc(want, func(c string) bool { return !slices.Contains(cats, c) }):
+		return no
 	}
-	if typ != sourceType || !on && !enabled.IsNull() || topicKnown && topic == "" {
-		return false, true
-	}
-	for _, c := range want {
-		if len(cats) > 0 && !slices.Contains(cats, c) {
-			return false, true
-		}
-	}
-	return true, true
+	return yes
 }

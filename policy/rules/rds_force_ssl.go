@@ -11,50 +11,44 @@ var RdsForceSSL = Rule{
 	Reads:       map[string][]string{rdsParameterGroup: {"family", "parameters[].name", "parameters[].value"}},
 	Resource: func(r Resource, f *Findings) {
 		family, known := text(r.Get("family"))
-		switch {
-		case !known:
+		if !known {
 			f.Unknown(r, "family")
-			return
-		case !strings.HasPrefix(family, "postgres"):
-			return
-		}
-		value, found, known := parameter(r, f, "rds.force_ssl")
-		switch {
-		case !known:
-		case !found:
-			f.Fail(r, "parameters has no rds.force_ssl; want rds.force_ssl = 1")
-		case value != "1":
-			f.Fail(r, "rds.force_ssl is %q; want \"1\"", value)
+		} else if strings.HasPrefix(family, "postgres") {
+			switch value, found := parameter(r, f, "rds.force_ssl"); {
+			case found == no:
+				f.Fail(r, "parameters has no rds.force_ssl; want rds.force_ssl = 1")
+			case found == yes && value != "1":
+				f.Fail(r, "rds.force_ssl is %q; want \"1\"", value)
+			}
 		}
 	},
 }
 
-// parameter finds a parameter group's parameter by name. known is false (and the unknown recorded) when the
-// list, or the named parameter's value, is unknown, or when it was not found among parameters of which some
-// have unknown names.
-func parameter(r Resource, f *Findings, name string) (value string, found, known bool) {
+// parameter finds a parameter group's parameter by name: yes with its value, no, or pending (the unknown
+// recorded) when the list, the named parameter's value, or a name it may hide behind is unknown.
+func parameter(r Resource, f *Findings, name string) (string, verdict) {
 	params, known := items(r.Get("parameters"))
 	if !known {
 		f.Unknown(r, "parameters")
-		return "", false, false
+		return "", pending
 	}
-	pending := false
+	unnamed := false
 	for i, p := range params {
 		n, nameKnown := text(walk(p, "name"))
-		if !nameKnown {
-			pending = true
+		unnamed = unnamed || !nameKnown
+		if n != name {
 			continue
 		}
-		if n == name {
-			value, known := text(walk(p, "value"))
-			if !known {
-				f.Unknown(r, pathString([]any{"parameters", i, "value"}))
-			}
-			return value, true, known
+		value, known := text(walk(p, "value"))
+		if !known {
+			f.Unknown(r, pathString([]any{"parameters", i, "value"}))
+			return "", pending
 		}
+		return value, yes
 	}
-	if pending {
+	if unnamed {
 		f.Unknown(r, "parameters[].name")
+		return "", pending
 	}
-	return "", false, !pending
+	return "", no
 }

@@ -15,11 +15,10 @@ var RdsLogExports = Rule{
 	Reads:       map[string][]string{rdsInstance: {"engine", "enabledCloudwatchLogsExports"}},
 	Resource: func(r Resource, f *Findings) {
 		engine, known := text(r.Get("engine"))
-		switch {
-		case !known:
+		if !known {
 			f.Unknown(r, "engine")
-			return
-		case !strings.HasPrefix(engine, "postgres"):
+		}
+		if !strings.HasPrefix(engine, "postgres") {
 			return
 		}
 		v := r.Get("enabledCloudwatchLogsExports")

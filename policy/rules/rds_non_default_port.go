@@ -13,19 +13,15 @@ var RdsNonDefaultPort = Rule{
 	Types:       []string{rdsInstance},
 	Reads:       map[string][]string{rdsInstance: {"engine", "port"}},
 	Resource: func(r Resource, f *Findings) {
-		engine, known := text(r.Get("engine"))
-		if !known {
-			f.Unknown(r, "engine")
-			return
-		}
+		engine, engineKnown := text(r.Get("engine"))
 		family, _, _ := strings.Cut(engine, "-") // sqlserver-se, oracle-ee
-		dflt, ok := defaultPorts[family]
-		if !ok {
-			return
-		}
+		dflt, listed := defaultPorts[family]
 		v := r.Get("port")
 		port, known := number(v, dflt)
 		switch {
+		case !engineKnown:
+			f.Unknown(r, "engine")
+		case !listed:
 		case !known:
 			f.Unknown(r, "port")
 		case port == dflt:

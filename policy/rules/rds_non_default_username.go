@@ -13,19 +13,15 @@ var RdsNonDefaultUsername = Rule{
 	Types:       []string{rdsInstance},
 	Reads:       map[string][]string{rdsInstance: {"engine", "username"}},
 	Resource: func(r Resource, f *Findings) {
-		engine, known := text(r.Get("engine"))
-		if !known {
-			f.Unknown(r, "engine")
-			return
-		}
+		engine, engineKnown := text(r.Get("engine"))
 		family, _, _ := strings.Cut(engine, "-")
-		dflt, ok := defaultUsernames[family]
-		if !ok {
-			return
-		}
+		dflt, listed := defaultUsernames[family]
 		v := r.Get("username")
 		user, known := text(v)
 		switch {
+		case !engineKnown:
+			f.Unknown(r, "engine")
+		case !listed:
 		case !known:
 			f.Unknown(r, "username")
 		case strings.EqualFold(user, dflt):

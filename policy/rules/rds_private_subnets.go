@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+)
 
 // RdsPrivateSubnets keeps the database's subnets off the internet gateway, so even a publicly accessible
 // flag or a wide security group could not expose it.
@@ -13,15 +17,15 @@ var RdsPrivateSubnets = Rule{
 		routeTableAssociation: {"subnetId", "routeTableId"}, route: {"routeTableId", "gatewayId"}, routeTable: {"routes[].gatewayId"}},
 	Stack: func(rs []Resource, f *Findings) {
 		for _, db := range ofType(rs, rdsInstance) {
-			groups, _ := targets(rs, db, "dbSubnetGroupName", rdsSubnetGroup)
+			groups := targets(rs, db, "dbSubnetGroupName", rdsSubnetGroup)
 			for _, g := range groups {
-				subnets, _ := targets(rs, g, "subnetIds", subnet)
+				subnets := targets(rs, g, "subnetIds", subnet)
 				for _, s := range subnets {
 					for _, a := range ofType(rs, routeTableAssociation) {
 						if !links(a, "subnetId", s) {
 							continue
 						}
-						tables, _ := targets(rs, a, "routeTableId", routeTable)
+						tables := targets(rs, a, "routeTableId", routeTable)
 						for _, t := range tables {
 							if igw, known := routesToInternet(rs, t); !known {
 								f.Unknown(db, "routes of route table "+t.Name)
@@ -37,38 +41,37 @@ var RdsPrivateSubnets = Rule{
 }
 
 // routesToInternet returns what internet gateway route table t routes to, if any: by an aws:ec2/route of
-// the table or an inline route, matched by dependency on an aws:ec2/internetGateway or an igw- id.
+// the table or an inline route, matched by dependency on an aws:ec2/internetGateway, by its known id, or by
+// an igw- id.
 func routesToInternet(rs []Resource, t Resource) (igw string, known bool) {
-	isIGW := func(r Resource, prop string, v string) string {
+	gateway := func(r Resource, prop string, v property.Value) string {
+		id, _ := text(v)
 		for _, g := range ofType(rs, internetGateway) {
-			if r.DependsOn(prop, g.URN) || ids(g)[v] {
+			if r.DependsOn(prop, g.URN) || ids(g)[id] {
 				return g.Name
 			}
 		}
-		if strings.HasPrefix(v, "igw-") {
-			return v
+		if strings.HasPrefix(id, "igw-") {
+			return id
 		}
 		return ""
 	}
-	known = true
+	inline, known := items(t.Get("routes"))
+	routes := make([]func() (string, bool), 0, len(inline))
+	for _, e := range inline {
+		routes = append(routes, func() (string, bool) { v := walk(e, "gatewayId"); return gateway(t, "routes", v), !v.IsComputed() })
+	}
 	for _, r := range ofType(rs, route) {
-		if !links(r, "routeTableId", t) {
-			continue
-		}
-		v, ok := text(r.Get("gatewayId"))
-		known = known && ok
-		if name := isIGW(r, "gatewayId", v); name != "" {
-			return name, true
+		if links(r, "routeTableId", t) {
+			routes = append(routes, func() (string, bool) { v := r.Get("gatewayId"); return gateway(r, "gatewayId", v), !v.IsComputed() })
 		}
 	}
-	inline, ok := items(t.Get("routes"))
-	known = known && ok
-	for _, e := range inline {
-		v, ok := text(walk(e, "gatewayId"))
-		known = known && ok
-		if name := isIGW(t, "routes", v); name != "" {
+	for _, route := range routes {
+		name, ok := route()
+		if name != "" {
 			return name, true
 		}
+		known = known && ok
 	}
 	return "", known
 }

@@ -81,7 +81,9 @@ func TestRdsForceSSL(t *testing.T) {
 		{name: "force_ssl 0 fails", set: map[string]any{"parameters[0].value": "0"}, wantFail: `rds.force_ssl is "0"; want "1"`},
 		{name: "a missing parameter fails", set: map[string]any{"parameters[0]": nil}, wantFail: "parameters has no rds.force_ssl"},
 		{name: "a MySQL group is out of scope", set: map[string]any{"family": "mysql8.0", "parameters": nil}},
-		{name: "an unknown family is re-checked", set: map[string]any{"family": unknown}, wantUnknown: "family"},
+		{name: "an unknown family is re-checked", set: map[string]any{"family": unknown, "parameters": nil}, wantUnknown: "family"},
+		{name: "an unknown name before the parameter passes", set: map[string]any{"parameters": []any{map[string]any{"name": unknown, "value": "x"},
+			map[string]any{"name": "rds.force_ssl", "value": "1"}}}},
 		{name: "unknown parameters are re-checked", set: map[string]any{"parameters": unknown}, wantUnknown: "parameters"},
 		{name: "an unknown value is re-checked", set: map[string]any{"parameters[0].value": unknown}, wantUnknown: "parameters[0].value"},
 		{name: "an unknown name is re-checked, not a violation", set: map[string]any{"parameters[0].name": unknown}, wantUnknown: "parameters[].name"},
@@ -108,7 +110,7 @@ func TestRdsLogExports(t *testing.T) {
 		{name: "upgrade only fails", set: map[string]any{"enabledCloudwatchLogsExports": []any{"upgrade"}}, wantFail: `include "postgresql"`},
 		{name: "postgresql only fails", set: map[string]any{"enabledCloudwatchLogsExports": []any{"postgresql"}}, wantFail: `include "upgrade"`},
 		{name: "another engine is out of scope", set: map[string]any{"engine": "mysql", "enabledCloudwatchLogsExports": nil}},
-		{name: "an unknown engine is re-checked", set: map[string]any{"engine": unknown}, wantUnknown: "engine"},
+		{name: "an unknown engine is re-checked", set: map[string]any{"engine": unknown, "enabledCloudwatchLogsExports": nil}, wantUnknown: "engine"},
 		{name: "unknown exports are re-checked", set: map[string]any{"enabledCloudwatchLogsExports": unknown}, wantUnknown: "enabledCloudwatchLogsExports"},
 	})
 }
@@ -144,6 +146,9 @@ func TestRdsNonDefaultPort(t *testing.T) {
 		{name: "MySQL on 3306 fails", set: map[string]any{"engine": "mysql", "port": 3306}, wantFail: "the mysql default"},
 		{name: "SQL Server editions share a default", set: map[string]any{"engine": "sqlserver-se", "port": 1433}, wantFail: "the sqlserver default"},
 		{name: "MySQL on 5432 passes", set: map[string]any{"engine": "mysql"}},
+		{name: "MariaDB on 3306 fails", set: map[string]any{"engine": "mariadb", "port": 3306}, wantFail: "the mariadb default"},
+		{name: "Oracle on 1521 fails", set: map[string]any{"engine": "oracle-ee", "port": 1521}, wantFail: "the oracle default"},
+		{name: "an engine without a table entry and no port passes", set: map[string]any{"engine": "db2-se", "port": nil}},
 		{name: "an engine without a table entry passes", set: map[string]any{"engine": "db2-se"}},
 		{name: "an unknown engine is re-checked", set: map[string]any{"engine": unknown}, wantUnknown: "engine"},
 		{name: "an unknown port is re-checked", set: map[string]any{"port": unknown}, wantUnknown: "port"},
@@ -157,6 +162,10 @@ func TestRdsNonDefaultUsername(t *testing.T) {
 		{name: "Postgres in capitals fails", set: map[string]any{"username": "Postgres"}, wantFail: "the postgres default"},
 		{name: "admin on MySQL fails", set: map[string]any{"engine": "mysql", "username": "admin"}, wantFail: "the mysql default"},
 		{name: "an engine without a table entry passes", set: map[string]any{"engine": "db2-se", "username": "postgres"}},
+		{name: "an engine without a table entry and no user passes", set: map[string]any{"engine": "db2-se", "username": nil}},
+		{name: "admin on MariaDB fails", set: map[string]any{"engine": "mariadb", "username": "admin"}, wantFail: "the mariadb default"},
+		{name: "admin on Oracle fails", set: map[string]any{"engine": "oracle-se2", "username": "admin"}, wantFail: "the oracle default"},
+		{name: "admin on SQL Server fails", set: map[string]any{"engine": "sqlserver-ex", "username": "admin"}, wantFail: "the sqlserver default"},
 		{name: "an unknown engine is re-checked", set: map[string]any{"engine": unknown}, wantUnknown: "engine"},
 		{name: "an unknown user is re-checked", set: map[string]any{"username": unknown}, wantUnknown: "username"},
 	})
@@ -173,7 +182,7 @@ func TestRdsPerformanceInsights(t *testing.T) {
 
 func TestRdsPrivateSubnets(t *testing.T) {
 	igwRoute := func(s *stack, table string) {
-		s.add(route, "prod-vpc-igw-route", map[string]any{"destinationCidrBlock": "0.0.0.0/0", "gatewayId": unknown}, nil).
+		s.add(route, "prod-vpc-igw-route", map[string]any{"destinationCidrBlock": "0.0.0.0/0", "gatewayId": unknown}).
 			dep(route, "prod-vpc-igw-route", "routeTableId", routeTable, table).dep(route, "prod-vpc-igw-route", "gatewayId", internetGateway, "prod-vpc-igw")
 	}
 	checkStack(t, RdsPrivateSubnets, []stackCase{
@@ -200,6 +209,19 @@ func TestRdsPrivateSubnets(t *testing.T) {
 		{name: "unknown inline routes are re-checked", edit: func(s *stack) {
 			s.set(routeTable, "prod-vpc-data-2-rt", "routes", unknown)
 		}, wantUnknown: "prod-vpc-data-2-rt"},
+		{name: "a route to the gateway's known id fails (up)", edit: func(s *stack) {
+			igwRoute(s, "prod-vpc-data-0-rt")
+			s.dep(route, "prod-vpc-igw-route", "gatewayId").set(route, "prod-vpc-igw-route", "gatewayId", "gw-42").output(internetGateway, "prod-vpc-igw", "id", "gw-42")
+		}, on: "prod-db", wantFail: "routes to internet gateway prod-vpc-igw"},
+		{name: "an unknown route beside a known local one is re-checked", edit: func(s *stack) {
+			igwRoute(s, "prod-vpc-data-0-rt")
+			s.dep(route, "prod-vpc-igw-route", "gatewayId").add(route, "prod-vpc-local", map[string]any{"destinationCidrBlock": "10.0.0.0/8", "gatewayId": "local"}).
+				dep(route, "prod-vpc-local", "routeTableId", routeTable, "prod-vpc-data-0-rt")
+		}, wantUnknown: "routes of route table prod-vpc-data-0-rt"},
+		{name: "an unknown inline route beside a NAT route is re-checked", edit: func(s *stack) {
+			s.set(routeTable, "prod-vpc-data-2-rt", "routes", []any{map[string]any{"cidrBlock": "10.0.0.0/8", "gatewayId": unknown},
+				map[string]any{"cidrBlock": "0.0.0.0/0", "natGatewayId": "nat-1"}})
+		}, wantUnknown: "prod-vpc-data-2-rt"},
 		{name: "an inline route to a NAT gateway passes", edit: func(s *stack) {
 			s.set(routeTable, "prod-vpc-data-2-rt", "routes", []any{map[string]any{"cidrBlock": "0.0.0.0/0", "natGatewayId": "nat-1"}})
 		}},
@@ -213,7 +235,7 @@ func TestRdsEventSubscriptions(t *testing.T) {
 			if categories != nil {
 				in["eventCategories"] = categories
 			}
-			s.add(rdsEventSubscription, "prod-db-"+sourceType, in, nil)
+			s.add(rdsEventSubscription, "prod-db-"+sourceType, in)
 		}
 	}
 	for _, tc := range []struct {
@@ -252,6 +274,24 @@ func TestRdsEventSubscriptions(t *testing.T) {
 				s.set(rdsEventSubscription, "prod-db-"+tc.sourceType, "sourceType", unknown)
 			}, wantUnknown: "the stack's RDS event subscriptions"},
 			{name: tc.sourceType + ": a stack without a database needs none", edit: func(s *stack) { s.drop(rdsInstance) }},
+			{name: tc.sourceType + ": an unknown one beside a wrong one is re-checked", edit: func(s *stack) {
+				subscribe(tc.sourceType, tc.categories...)(s)
+				s.set(rdsEventSubscription, "prod-db-"+tc.sourceType, "sourceType", unknown)
+				subscribe("db-cluster")(s)
+			}, wantUnknown: "the stack's RDS event subscriptions"},
+			{name: tc.sourceType + ": unknown categories are re-checked", edit: func(s *stack) {
+				subscribe(tc.sourceType, tc.categories...)(s)
+				s.set(rdsEventSubscription, "prod-db-"+tc.sourceType, "eventCategories", unknown)
+			}, wantUnknown: "the stack's RDS event subscriptions"},
+			{name: tc.sourceType + ": an unknown enablement is re-checked", edit: func(s *stack) {
+				subscribe(tc.sourceType, tc.categories...)(s)
+				s.set(rdsEventSubscription, "prod-db-"+tc.sourceType, "enabled", unknown)
+			}, wantUnknown: "the stack's RDS event subscriptions"},
+			{name: tc.sourceType + ": a right one beside an unknown one passes", edit: func(s *stack) {
+				subscribe("db-cluster")(s)
+				s.set(rdsEventSubscription, "prod-db-db-cluster", "sourceType", unknown)
+				subscribe(tc.sourceType, tc.categories...)(s)
+			}},
 		})
 	}
 }

@@ -65,7 +65,7 @@ type Rule struct {
 
 // applies says whether the rule inspects a resource of type typ.
 func (r Rule) applies(typ string) bool {
-	return r.Resource != nil && slices.Contains(r.Types, typ)
+	return slices.Contains(r.Types, typ) // stack rules have no Types
 }
 
 // advises says whether the rule only advises in env.
@@ -130,11 +130,7 @@ func (r Resource) DependsOn(prop, urn string) bool {
 
 // label names a resource in messages: its short type and logical name.
 func (r Resource) label() string {
-	typ := r.Type
-	if i := strings.LastIndex(typ, ":"); i >= 0 {
-		typ = typ[i+1:]
-	}
-	return fmt.Sprintf("%s %q", typ, r.Name)
+	return fmt.Sprintf("%s %q", r.Type[strings.LastIndex(r.Type, ":")+1:], r.Name)
 }
 
 // Finding is one result of a rule on one resource.

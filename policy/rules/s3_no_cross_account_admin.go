@@ -14,18 +14,13 @@ var S3NoCrossAccountAdmin = Rule{
 	Types:       []string{s3Policy},
 	Reads:       map[string][]string{s3Policy: {"policy"}},
 	Resource: func(r Resource, f *Findings) {
-		doc, ok := policyText(r, f, "policy")
-		if !ok {
-			return
-		}
-		for i, s := range doc.Statements {
-			if !s.allows() || len(s.Principals["AWS"]) == 0 && !s.everyone() {
-				continue
+		checkAllows(r, f, keyPolicyDocuments(r, f), func(s statement) string {
+			a := slices.IndexFunc(bucketAdminActions, s.grants)
+			if a < 0 || len(s.Principals["AWS"]) == 0 && !s.everyone() {
+				return ""
 			}
-			if a := slices.IndexFunc(bucketAdminActions, s.grants); a >= 0 {
-				f.Fail(r, "policy statement %s allows %s to %s", statementName(i, s), showList(append(s.Principals["AWS"], s.Principals["*"]...)), bucketAdminActions[a])
-			}
-		}
+			return "allows " + showList(append(s.Principals["AWS"], s.Principals["*"]...)) + " to " + bucketAdminActions[a]
+		})
 	},
 }
 

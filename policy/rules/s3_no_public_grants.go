@@ -24,30 +24,35 @@ var S3NoPublicGrants = Rule{
 		s3ACL: {"acl", "accessControlPolicy.grants[].grantee.type", "accessControlPolicy.grants[].grantee.uri"}},
 	Resource: func(r Resource, f *Findings) {
 		if r.Type == s3ACL {
-			if acl, known := text(r.Get("acl")); !known {
-				f.Unknown(r, "acl")
-			} else if slices.Contains(publicACLs, acl) {
-				f.Fail(r, "acl is %q: public", acl)
-			}
-			grants, known := items(r.Get("accessControlPolicy", "grants"))
-			if !known {
-				f.Unknown(r, "accessControlPolicy.grants")
-			}
-			for i, g := range grants {
-				if uri, _ := text(walk(g, "grantee", "uri")); slices.Contains(publicGrantees, uri) {
-					f.Fail(r, "accessControlPolicy.grants[%d] grants %s", i, uri)
-				}
-			}
-			return
-		}
-		doc, ok := policyText(r, f, "policy")
-		if !ok {
-			return
-		}
-		for i, s := range doc.Statements {
-			if s.allows() && s.everyone() && !slices.ContainsFunc(restrictingKeys, s.hasConditionKey) {
-				f.Fail(r, "policy statement %s allows everyone %s with no restricting condition", statementName(i, s), showList(s.Actions))
-			}
+			publicACL(r, f)
+		} else {
+			checkAllows(r, f, keyPolicyDocuments(r, f), publicStatement)
 		}
 	},
+}
+
+// publicACL fails a bucket ACL that is canned public or grants a public group.
+func publicACL(r Resource, f *Findings) {
+	if acl, known := text(r.Get("acl")); !known {
+		f.Unknown(r, "acl")
+	} else if slices.Contains(publicACLs, acl) {
+		f.Fail(r, "acl is %q: public", acl)
+	}
+	grants, known := items(r.Get("accessControlPolicy", "grants"))
+	if !known {
+		f.Unknown(r, "accessControlPolicy.grants")
+	}
+	for i, g := range grants {
+		if uri, _ := text(walk(g, "grantee", "uri")); slices.Contains(publicGrantees, uri) {
+			f.Fail(r, "accessControlPolicy.grants[%d] grants %s", i, uri)
+		}
+	}
+}
+
+// publicStatement says what is wrong with a statement that allows everyone without a restricting condition.
+func publicStatement(s statement) string {
+	if s.everyone() && !slices.ContainsFunc(restrictingKeys, s.hasConditionKey) {
+		return "allows everyone " + showList(s.Actions) + " with no restricting condition"
+	}
+	return ""
 }

@@ -28,6 +28,9 @@ func TestS3Encryption(t *testing.T) {
 			s.set(enc, "prod-files", "rules[0].applyServerSideEncryptionByDefault.sseAlgorithm", "aws:kms:dsse")
 		}},
 		{name: "no default encryption rule fails", edit: func(s *stack) { s.set(enc, "prod-files", "rules", []any{}) }, on: "prod-files", wantFail: "sseAlgorithm is unset"},
+		{name: "a log bucket without encryption is no SSE-S3 exception", edit: func(s *stack) {
+			s.set(enc, "prod-files-access-logs", "rules[0].applyServerSideEncryptionByDefault.sseAlgorithm", "none")
+		}, on: "prod-files-access-logs", wantFail: `sseAlgorithm is "none"`},
 		{name: "SSE-S3 on a bucket that receives no logs fails", edit: func(s *stack) {
 			s.dep(s3Logging, "prod-files", "targetBucket")
 		}, on: "prod-files-access-logs", wantFail: `"AES256"`},
@@ -78,7 +81,8 @@ func TestS3TLSOnly(t *testing.T) {
 		{name: "a deny without a condition fails", set: map[string]any{"policy": doc(deny(`"Sid":"x"`))}, wantFail: "policy has no statement"},
 		{name: "NotAction fails", set: map[string]any{"policy": doc(`{"Effect":"Deny","Principal":"*","NotAction":"s3:GetObject","Resource":"*",` + insecure + `}`)}, wantFail: "policy has no statement"},
 		{name: "NotResource fails", set: map[string]any{"policy": doc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","NotResource":"arn:aws:s3:::x",` + insecure + `}`)}, wantFail: "policy has no statement"},
-		{name: "NotPrincipal fails", set: map[string]any{"policy": doc(`{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"s3:*","Resource":"*",` + insecure + `}`)}, wantFail: "policy has no statement"},
+		{name: "NotPrincipal fails", set: map[string]any{"policy": doc(`{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"s3:*","Resource":"*",` + insecure + `}`)}, wantFail: "policy has no statement"},
+		{name: "NotAction that still covers reads and writes fails", set: map[string]any{"policy": doc(`{"Effect":"Deny","Principal":"*","NotAction":"s3:ListBucket","Resource":"*",` + insecure + `}`)}, wantFail: "policy has no statement"},
 		{name: "invalid JSON fails", set: map[string]any{"policy": "{"}, wantFail: "policy is not a valid policy document"},
 		{name: "an invalid statement fails", set: map[string]any{"policy": doc(`[{"Effect":1}]`)}, wantFail: "policy is not a valid policy document"},
 		{name: "unknown is re-checked", set: map[string]any{"policy": unknown}, wantUnknown: "policy"},
@@ -91,6 +95,10 @@ func TestS3BucketControls(t *testing.T) {
 		cases = append(cases, stackCase{name: "no " + side + " fails", edit: func(s *stack) { s.drop(side, "prod-files") }, on: "prod-files",
 			wantFail: "no " + side + " has bucket = this bucket"})
 	}
+	cases = append(cases, stackCase{name: "a side resource matched by the bucket's known name counts (up)", edit: func(s *stack) {
+		s.dep(s3Versioning, "prod-files", "bucket").set(s3Versioning, "prod-files", "bucket", "prod-files-bucket").
+			output(s3Bucket, "prod-files", "bucket", "prod-files-bucket")
+	}})
 	checkStack(t, S3BucketControls, cases)
 }
 
@@ -114,8 +122,17 @@ func TestS3OwnershipEnforced(t *testing.T) {
 			wantFail: "ACLs stay in effect"},
 		{name: "an unknown mode is re-checked", edit: func(s *stack) { s.set(s3Ownership, "prod-files", "rule.objectOwnership", unknown) },
 			wantUnknown: "objectOwnership"},
+		{name: "an enforcing control beside another passes", edit: func(s *stack) {
+			s.add(s3Ownership, "prod-files-2", map[string]any{"bucket": "b", "rule": map[string]any{"objectOwnership": "ObjectWriter"}}).
+				dep(s3Ownership, "prod-files-2", "bucket", s3Bucket, "prod-files")
+		}},
+		{name: "an unknown mode beside a wrong one is re-checked", edit: func(s *stack) {
+			s.set(s3Ownership, "prod-files", "rule.objectOwnership", unknown).
+				add(s3Ownership, "prod-files-2", map[string]any{"bucket": "b", "rule": map[string]any{"objectOwnership": "ObjectWriter"}}).
+				dep(s3Ownership, "prod-files-2", "bucket", s3Bucket, "prod-files")
+		}, wantUnknown: "objectOwnership"},
 		{name: "an ACL fails", edit: func(s *stack) {
-			s.add(s3ACL, "prod-files-acl", map[string]any{"bucket": "b", "acl": "private"}, nil).dep(s3ACL, "prod-files-acl", "bucket", s3Bucket, "prod-files")
+			s.add(s3ACL, "prod-files-acl", map[string]any{"bucket": "b", "acl": "private"}).dep(s3ACL, "prod-files-acl", "bucket", s3Bucket, "prod-files")
 		}, on: "prod-files", wantFail: `aws:s3/bucketAclV2:BucketAclV2 "prod-files-acl" sets an ACL on it`},
 	})
 }
@@ -129,6 +146,17 @@ func TestS3Lifecycle(t *testing.T) {
 			s.set(s3Lifecycle, "prod-files", "rules[0].status", "Disabled").set(s3Lifecycle, "prod-files", "rules[1]", map[string]any{"id": "x", "status": "Enabled"})
 		}},
 		{name: "an unknown status is re-checked", edit: func(s *stack) { s.set(s3Lifecycle, "prod-files", "rules[0].status", unknown) }, wantUnknown: "rules of its lifecycle"},
+		{name: "an unknown status before a disabled one is re-checked", edit: func(s *stack) {
+			s.set(s3Lifecycle, "prod-files", "rules[0].status", unknown).set(s3Lifecycle, "prod-files", "rules[1]", map[string]any{"id": "x", "status": "Disabled"})
+		}, wantUnknown: "rules of its lifecycle"},
+		{name: "an enabled configuration beside a disabled one passes", edit: func(s *stack) {
+			s.add(s3Lifecycle, "prod-files-2", map[string]any{"bucket": "b", "rules": []any{map[string]any{"id": "y", "status": "Disabled"}}}).
+				dep(s3Lifecycle, "prod-files-2", "bucket", s3Bucket, "prod-files")
+		}},
+		{name: "unknown rules beside a disabled configuration are re-checked", edit: func(s *stack) {
+			s.set(s3Lifecycle, "prod-files", "rules", unknown).add(s3Lifecycle, "prod-files-2", map[string]any{"bucket": "b", "rules": []any{map[string]any{"id": "y", "status": "Disabled"}}}).
+				dep(s3Lifecycle, "prod-files-2", "bucket", s3Bucket, "prod-files")
+		}, wantUnknown: "rules of its lifecycle"},
 		{name: "unknown rules are re-checked", edit: func(s *stack) { s.set(s3Lifecycle, "prod-files", "rules", unknown) }, wantUnknown: "rules of its lifecycle"},
 	})
 }
@@ -154,12 +182,20 @@ func TestS3NoCrossAccountAdmin(t *testing.T) {
 }
 
 func TestS3NoPublicGrants(t *testing.T) {
+	var restricted []mutation
+	for _, k := range restrictingKeys {
+		restricted = append(restricted, mutation{name: "everyone restricted by " + k + " passes", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":"*",` +
+			`"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"` + k + `":"x"}}}]}`}})
+	}
+	checkRule(t, S3NoPublicGrants, s3Policy, inputsOf(t, "prod", s3Policy, "prod-files-access-logs"), restricted)
 	checkRule(t, S3NoPublicGrants, s3Policy, inputsOf(t, "prod", s3Policy, "prod-files-access-logs"), []mutation{
 		{name: "the log delivery grant with SourceAccount and SourceArn passes"},
 		{name: "public read fails", set: map[string]any{"policy": `{"Statement":[{"Sid":"Public","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`},
 			wantFail: `policy statement "Public" allows everyone s3:GetObject with no restricting condition`},
 		{name: "public write fails", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["s3:PutObject"],"Resource":"arn:aws:s3:::b/*"}]}`},
 			wantFail: "allows everyone s3:PutObject"},
+		{name: "a named principal without a condition passes", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/r"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`}},
+		{name: "a public deny passes", set: map[string]any{"policy": `{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}]}`}},
 		{name: "everyone from the organisation passes", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}`}},
 		{name: "everyone from the VPC endpoint passes", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"aws:sourcevpce":"vpce-1"}}}]}`}},
 		{name: "an unrestricting condition does not restrict", set: map[string]any{"policy": `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`},
@@ -170,6 +206,10 @@ func TestS3NoPublicGrants(t *testing.T) {
 		{name: "a private ACL passes"},
 		{name: "public-read fails", set: map[string]any{"acl": "public-read"}, wantFail: `acl is "public-read": public`},
 		{name: "authenticated-read fails", set: map[string]any{"acl": "authenticated-read"}, wantFail: "public"},
+		{name: "public-read-write fails", set: map[string]any{"acl": "public-read-write"}, wantFail: "public"},
+		{name: "a grant to every AWS account fails", set: map[string]any{"acl": nil, "accessControlPolicy": map[string]any{"grants": []any{
+			map[string]any{"permission": "READ", "grantee": map[string]any{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"}}}}},
+			wantFail: "AuthenticatedUsers"},
 		{name: "a grant to AllUsers fails", set: map[string]any{"acl": nil, "accessControlPolicy": map[string]any{"grants": []any{
 			map[string]any{"permission": "READ", "grantee": map[string]any{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}}}},
 			wantFail: "accessControlPolicy.grants[0] grants http://acs.amazonaws.com/groups/global/AllUsers"},
@@ -181,7 +221,7 @@ func TestS3NoPublicGrants(t *testing.T) {
 }
 
 func TestNfsShares(t *testing.T) {
-	for _, name := range namesOf(t, "prod", nfsFileShare) {
+	for _, name := range namesOf(t, nfsFileShare) {
 		base := inputsOf(t, "prod", nfsFileShare, name)
 		checkRule(t, NfsClients, nfsFileShare, base, []mutation{
 			{name: name + " on-premises clients pass"},

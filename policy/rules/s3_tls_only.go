@@ -14,8 +14,7 @@ var S3TLSOnly = Rule{
 	Types:       []string{s3Policy},
 	Reads:       map[string][]string{s3Policy: {"policy"}},
 	Resource: func(r Resource, f *Findings) {
-		doc, ok := policyText(r, f, "policy")
-		if ok && !slices.ContainsFunc(doc.Statements, deniesInsecureTransport) {
+		if doc, ok := policyText(r, f, "policy"); ok && !slices.ContainsFunc(doc.Statements, deniesInsecureTransport) {
 			f.Fail(r, "policy has no statement that denies s3:* on the bucket and its objects to everyone when aws:SecureTransport is false")
 		}
 	},
@@ -23,7 +22,8 @@ var S3TLSOnly = Rule{
 
 // deniesInsecureTransport says whether s is a complete TLS-only deny.
 func deniesInsecureTransport(s statement) bool {
-	if s.Effect != "Deny" || s.HasNotAction || s.HasNotResource || s.HasNotPrincipal || !s.everyone() || !s.grants("s3:PutObject") || !s.grants("s3:GetObject") {
+	// A NotResource or NotPrincipal statement has no Resource or Principal, so the checks below refuse it.
+	if s.Effect != "Deny" || s.HasNotAction || !s.everyone() || !s.grants("s3:PutObject") || !s.grants("s3:GetObject") {
 		return false
 	}
 	values := s.conditionValues("aws:SecureTransport", "Bool")

@@ -21,7 +21,8 @@ var SecretsManagerRotationInterval = Rule{
 		expr, exprKnown := text(r.Get("rotationRules", "scheduleExpression"))
 		var n float64
 		var unit string
-		if _, err := fmt.Sscanf(expr, "rate(%g %s", &n, &unit); err == nil && strings.HasPrefix(unit, "day") {
+		_, _ = fmt.Sscanf(expr, "rate(%g %s", &n, &unit) // anything else leaves unit empty
+		if strings.HasPrefix(unit, "day") {
 			days = n
 		}
 		switch {

@@ -39,7 +39,7 @@ func TestSecurityGroupRuleConflict(t *testing.T) {
 		}, on: "prod-compute-hosts", wantFail: "prod-compute-hosts-https-out"},
 		{name: "a separate rule on an inline-only group fails", edit: func(s *stack) {
 			s.add(securityGroupRule, "prod-db-extra", map[string]any{"type": "ingress", "protocol": "tcp", "fromPort": 5432, "toPort": 5432,
-				"cidrBlocks": []any{"10.0.0.0/8"}, "securityGroupId": "x"}, nil).dep(securityGroupRule, "prod-db-extra", "securityGroupId", securityGroup, "prod-db")
+				"cidrBlocks": []any{"10.0.0.0/8"}, "securityGroupId": "x"}).dep(securityGroupRule, "prod-db-extra", "securityGroupId", securityGroup, "prod-db")
 		}, on: "prod-db", wantFail: `aws:ec2/securityGroupRule:SecurityGroupRule "prod-db-extra"`},
 	})
 }

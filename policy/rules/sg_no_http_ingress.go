@@ -19,13 +19,13 @@ var SecurityGroupNoHTTPIngress = Rule{
 	},
 	Stack: func(rs []Resource, f *Findings) {
 		for _, r := range ofType(rs, securityGroup, securityGroupRule, sgIngressRule) {
-			g, ok := r, r.Type == securityGroup
-			if !ok {
-				g, ok = groupOf(rs, r)
+			g := r
+			if r.Type != securityGroup {
+				g = groupOf(rs, r)
 			}
 			var scratch Findings
 			for _, p := range permissions(r, &scratch, ingress) {
-				if !p.admitsPort(80) || ok && redirectOnly(rs, g, f) {
+				if !p.admitsPort(80) || redirectOnly(rs, g, f) {
 					continue
 				}
 				f.Fail(r, "%s admits %s on %s, which includes plain HTTP (tcp/80)", p.where("cidrs"), showList(p.cidrs), p.portRange())
@@ -47,10 +47,7 @@ func redirectOnly(rs []Resource, g Resource, f *Findings) bool {
 				http = append(http, l)
 			}
 		}
-		if len(http) > 0 && !slices.ContainsFunc(http, func(l Resource) bool {
-			redirects, _ := redirectsToHTTPS(l, f)
-			return !redirects
-		}) {
+		if len(http) > 0 && !slices.ContainsFunc(http, func(l Resource) bool { return redirectsToHTTPS(l, f) != yes }) {
 			return true
 		}
 	}

@@ -31,9 +31,12 @@ func TestSecurityGroupNoHTTPIngress(t *testing.T) {
 		{name: "a listener of another load balancer does not make the redirect", edit: func(s *stack) {
 			s.dep("aws:lb/listener:Listener", "prod-compute-http", "loadBalancerArn").set("aws:lb/listener:Listener", "prod-compute-http", "loadBalancerArn", "arn:other")
 		}, on: http80, wantFail: "tcp/80", wantFails: 3},
+		{name: "an HTTP listener whose actions are unknown is no redirect yet", edit: func(s *stack) {
+			s.set("aws:lb/listener:Listener", "prod-compute-http", "defaultActions", unknown)
+		}, on: http80, wantFail: "tcp/80", wantFails: 3, wantUnknown: "defaultActions"},
 		{name: "an HTTP listener beside the redirect breaks it", edit: func(s *stack) {
 			s.add("aws:lb/listener:Listener", "prod-compute-http2", map[string]any{"protocol": "HTTP", "port": 8080,
-				"defaultActions": []any{map[string]any{"type": "forward"}}}, nil).dep("aws:lb/listener:Listener", "prod-compute-http2", "loadBalancerArn", "aws:lb/loadBalancer:LoadBalancer", "prod-compute")
+				"defaultActions": []any{map[string]any{"type": "forward"}}}).dep("aws:lb/listener:Listener", "prod-compute-http2", "loadBalancerArn", "aws:lb/loadBalancer:LoadBalancer", "prod-compute")
 		}, on: http80, wantFail: "tcp/80", wantFails: 3},
 	})
 }

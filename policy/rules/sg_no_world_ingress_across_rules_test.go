@@ -18,7 +18,7 @@ func TestSecurityGroupOpenIngressAcrossRules(t *testing.T) {
 		{name: "a rule resource that completes the group's inline rules fails", edit: func(s *stack) {
 			s.set(securityGroup, "prod-db", "ingress[1].cidrBlocks", []any{"0.0.0.0/1"}).
 				add(sgIngressRule, "prod-db-rest", map[string]any{"ipProtocol": "tcp", "fromPort": 5432, "toPort": 5432, "cidrIpv4": "128.0.0.0/1",
-					"securityGroupId": "prod-db_id"}, nil).dep(sgIngressRule, "prod-db-rest", "securityGroupId", securityGroup, "prod-db")
+					"securityGroupId": "prod-db_id"}).dep(sgIngressRule, "prod-db-rest", "securityGroupId", securityGroup, "prod-db")
 		}, on: "prod-db", wantFail: "on tcp/5432"},
 		{name: "a world rule alone is sg-no-world-ingress's finding, not this one's", edit: func(s *stack) {
 			s.set(sgIngressRule, "prod-compute-alb-443-from-10.10.0.0-16", "cidrIpv4", "0.0.0.0/0")

@@ -25,9 +25,9 @@ func TestSecurityGroupOpenIngressOnGroups(t *testing.T) {
 		{name: "an unknown CIDR is re-checked at up", set: map[string]any{"ingress[1].cidrBlocks": []any{"10.100.0.0/16", unknown}}, wantUnknown: "ingress[1].cidrBlocks"},
 		{name: "an unknown CIDR beside the world still fails", set: map[string]any{"ingress[1].cidrBlocks": []any{"0.0.0.0/0", unknown}},
 			wantFail: "admits 0.0.0.0/0 on tcp/5432", wantUnknown: "ingress[1].cidrBlocks"},
-		{name: "an unknown port is re-checked at up", set: map[string]any{"ingress[1].fromPort": unknown}, wantUnknown: "ingress[1].fromPort"},
-		{name: "an unknown protocol is re-checked at up", set: map[string]any{"ingress[1].protocol": unknown}, wantUnknown: "ingress[1].protocol"},
-		{name: "an unknown last port is re-checked at up", set: map[string]any{"ingress[1].toPort": unknown}, wantUnknown: "ingress[1].toPort"},
+		{name: "an unknown port is re-checked at up, the world included", set: map[string]any{"ingress[1].fromPort": unknown, "ingress[1].cidrBlocks": []any{"0.0.0.0/0"}}, wantUnknown: "ingress[1].fromPort"},
+		{name: "an unknown protocol is re-checked at up, the world included", set: map[string]any{"ingress[1].protocol": unknown, "ingress[1].cidrBlocks": []any{"0.0.0.0/0"}}, wantUnknown: "ingress[1].protocol"},
+		{name: "an unknown last port is re-checked at up, the world included", set: map[string]any{"ingress[1].toPort": unknown, "ingress[1].cidrBlocks": []any{"0.0.0.0/0"}}, wantUnknown: "ingress[1].toPort"},
 		{name: "egress to the world is another rule's business", set: map[string]any{"egress": []any{map[string]any{"protocol": "-1", "fromPort": 0, "toPort": 0, "cidrBlocks": []any{"0.0.0.0/0"}}}}},
 	})
 }
@@ -75,6 +75,9 @@ func TestWorldOpen(t *testing.T) {
 		{nil, false},
 		{[]string{"0.0.0.1/0"}, true},
 		{[]string{"::ffff:0.0.0.0/96"}, false},
+		{[]string{"::ffff:0.0.0.0/0"}, true}, // masked, that is ::/0
+		{[]string{"0.0.0.0/1", "127.0.0.0/8", "128.0.0.0/1"}, true},
+		{[]string{"0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8"}, true},
 	}
 	for _, tc := range cases {
 		if got := worldOpen(tc.cidrs); got != tc.want {

@@ -12,9 +12,8 @@ var SecurityGroupRuleDescription = Rule{
 	Resource: func(r Resource, f *Findings) {
 		if r.Type != securityGroup {
 			requireSet(r, f, "description")
-			return
 		}
-		for _, dir := range []string{ingress, egress} {
+		for _, dir := range []string{ingress, egress} { // a rule resource has no inline rules
 			list, known := items(r.Get(dir))
 			if !known {
 				f.Unknown(r, dir)

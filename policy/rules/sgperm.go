@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -127,10 +126,7 @@ func readPermission(r Resource, f *Findings, at string, v property.Value, protoc
 	if !toKnown {
 		f.Unknown(r, p.where("toPort"))
 	}
-	p.from, p.to = from, to
-	if p.protocol == allProtocols {
-		p.from, p.to = 0, 65535
-	}
+	p.from, p.to = from, to // every port, for protocol -1: covers and admitsPort look at the protocol first
 	ok := protoKnown && fromKnown && toKnown
 	for _, k := range cidrKeys {
 		var cidrs []string
@@ -179,13 +175,12 @@ func (p permission) portRange() string {
 
 func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// groupOf returns the security group a rule resource belongs to, if it is in rs.
-func groupOf(rs []Resource, r Resource) (Resource, bool) {
-	groups := slices.DeleteFunc(ofType(rs, securityGroup, defaultSecurityGroup), func(g Resource) bool {
-		return !links(r, "securityGroupId", g)
-	})
-	if len(groups) == 0 {
-		return Resource{}, false
+// groupOf returns the security group a rule resource belongs to, or no resource when it is not in rs.
+func groupOf(rs []Resource, r Resource) Resource {
+	for _, g := range ofType(rs, securityGroup, defaultSecurityGroup) {
+		if links(r, "securityGroupId", g) {
+			return g
+		}
 	}
-	return groups[0], true
+	return Resource{}
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // SsmDocumentNotPublic keeps the program's SSM documents private. pulumi-aws passes the permissions map
 // verbatim to the provider, which reads permissions["type"] and permissions["account_ids"], a
@@ -14,15 +17,11 @@ var SsmDocumentNotPublic = Rule{
 	Resource: func(r Resource, f *Findings) {
 		v := r.Get("permissions", "account_ids")
 		ids, known := text(v)
-		if !known {
+		switch {
+		case !known:
 			f.Unknown(r, "permissions.account_ids")
-			return
-		}
-		for _, id := range strings.Split(ids, ",") {
-			if strings.EqualFold(strings.TrimSpace(id), "all") {
-				f.Fail(r, "permissions.account_ids is %s: the document would be public", show(v))
-				return
-			}
+		case slices.ContainsFunc(strings.Split(ids, ","), func(id string) bool { return strings.EqualFold(strings.TrimSpace(id), "all") }):
+			f.Fail(r, "permissions.account_ids is %s: the document would be public", show(v))
 		}
 	},
 }

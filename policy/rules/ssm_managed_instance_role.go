@@ -17,73 +17,70 @@ var SsmManagedInstanceRole = Rule{
 		iamRolePolicy: {"role", "policy"}, iamPolicy: {"policy"}},
 	Stack: func(rs []Resource, f *Findings) {
 		for _, lt := range ofType(rs, launchTemplate) {
-			profiles, outside := targets(rs, lt, "iamInstanceProfile", iamInstanceProfile)
+			profiles := targets(rs, lt, "iamInstanceProfile", iamInstanceProfile)
 			switch {
-			case len(profiles) == 0 && outside == 0 && lt.Get("iamInstanceProfile").IsNull():
+			case len(profiles) > 0:
+			case lt.Get("iamInstanceProfile").IsNull():
 				f.Fail(lt, "has no iamInstanceProfile: Systems Manager cannot manage its instances")
-			case len(profiles) == 0:
+			default:
 				f.Unknown(lt, "iamInstanceProfile (a profile outside the stack)")
 			}
 			for _, p := range profiles {
-				roles, _ := targets(rs, p, "role", iamRole)
-				checkSSMRoles(rs, lt, roles, f)
+				checkSSMRoles(rs, lt, targets(rs, p, "role", iamRole), f)
 			}
 		}
 		for _, a := range ofType(rs, ssmActivation) {
-			roles, _ := targets(rs, a, "iamRole", iamRole)
-			checkSSMRoles(rs, a, roles, f)
+			checkSSMRoles(rs, a, targets(rs, a, "iamRole", iamRole), f)
 		}
 	},
 }
 
-// checkSSMRoles fails host unless one of its roles (found in the stack) is manageable by SSM.
+// checkSSMRoles fails host unless its roles (found in the stack) are manageable by SSM.
 func checkSSMRoles(rs []Resource, host Resource, roles []Resource, f *Findings) {
 	if len(roles) == 0 {
 		f.Unknown(host, "its role (not in the stack)")
-		return
 	}
 	for _, role := range roles {
-		if ok, known := ssmManageable(rs, role); !known {
+		switch ssmManageable(rs, role) {
+		case pending:
 			f.Unknown(host, "the policies of role "+role.Name)
-		} else if !ok {
+		case no:
 			f.Fail(host, "role %q holds neither %s nor a policy allowing ssm:UpdateInstanceInformation", role.Name, ssmCorePolicy)
 		}
 	}
 }
 
 // ssmManageable says whether role holds the SSM agent's core permissions.
-func ssmManageable(rs []Resource, role Resource) (ok, known bool) {
-	core := func(arn string) bool { name, aws := awsManagedPolicy(arn); return aws && name == ssmCorePolicy }
-	grantsAgent := func(docs []namedDocument) bool {
-		return slices.ContainsFunc(docs, func(d namedDocument) bool {
+func ssmManageable(rs []Resource, role Resource) verdict {
+	core := func(arn string) bool { name, _ := awsManagedPolicy(arn); return name == ssmCorePolicy }
+	var unknowns Findings
+	grantsAgent := func(r Resource) bool {
+		return slices.ContainsFunc(identityDocuments(r, &unknowns), func(d namedDocument) bool {
 			return slices.ContainsFunc(d.doc.Statements, func(s statement) bool { return s.allows() && s.grants("ssm:UpdateInstanceInformation") })
 		})
 	}
-	var scratch Findings
 	arns, known := texts(role.Get("managedPolicyArns"))
-	if slices.ContainsFunc(arns, core) || grantsAgent(identityDocuments(role, &scratch)) {
-		return true, true
+	if slices.ContainsFunc(arns, core) || grantsAgent(role) {
+		return yes
 	}
 	for _, a := range ofType(rs, iamRolePolicyAttach) {
 		if !links(a, "role", role) {
 			continue
 		}
 		arn, ok := text(a.Get("policyArn"))
-		known = known && (ok || len(a.Deps["policyArn"]) > 0)
-		if core(arn) {
-			return true, true
+		policies := targets(rs, a, "policyArn", iamPolicy)
+		if core(arn) || slices.ContainsFunc(policies, grantsAgent) {
+			return yes
 		}
-		policies, _ := targets(rs, a, "policyArn", iamPolicy)
-		for _, p := range policies {
-			if grantsAgent(identityDocuments(p, &scratch)) {
-				return true, true
-			}
-		}
+		known = known && (ok || len(policies) > 0)
 	}
 	for _, p := range ofType(rs, iamRolePolicy) {
-		if links(p, "role", role) && grantsAgent(identityDocuments(p, &scratch)) {
-			return true, true
+		if links(p, "role", role) && grantsAgent(p) {
+			return yes
 		}
 	}
-	return false, known && !slices.ContainsFunc(scratch.All(), func(x Finding) bool { return x.Unknown })
+	if !known || len(unknowns.All()) > 0 {
+		return pending
+	}
+	return no
 }

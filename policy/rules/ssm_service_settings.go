@@ -21,9 +21,8 @@ var SsmServiceSettings = Rule{
 		id, known := text(r.Get("settingId"))
 		if !known {
 			f.Unknown(r, "settingId")
-			return
 		}
-		for suffix, want := range ssmSettings {
+		for suffix, want := range ssmSettings { // an unknown id ("") matches none
 			if strings.HasSuffix(id, suffix) {
 				requireOneOf(r, f, []string{want}, "", "settingValue")
 			}

@@ -12,11 +12,10 @@ var SsmSessionLogsEncrypted = Rule{
 	Reads:       map[string][]string{ssmDocument: {"documentType", "content"}},
 	Resource: func(r Resource, f *Findings) {
 		typ, known := text(r.Get("documentType"))
-		switch {
-		case !known:
+		if !known {
 			f.Unknown(r, "documentType")
-			return
-		case typ != "Session":
+		}
+		if typ != "Session" {
 			return
 		}
 		doc, known := text(r.Get("content"))

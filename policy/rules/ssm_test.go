@@ -43,19 +43,19 @@ func TestSsmManagedInstanceRole(t *testing.T) {
 		{name: "an activation role without it fails", edit: func(s *stack) { s.set(iamRole, onprem, "managedPolicyArns", nil) },
 			on: "prod-management-onprem-linux", wantFail: `role "prod-management-onprem"`, wantFails: 2},
 		{name: "a separate attachment of the core policy counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicyAttach, "hosts-core", map[string]any{"role": unknown, "policyArn": core}, nil).
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicyAttach, "hosts-core", map[string]any{"role": unknown, "policyArn": core}).
 				dep(iamRolePolicyAttach, "hosts-core", "role", iamRole, hosts)
 		}},
 		{name: "an attached customer policy with the agent's actions counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamPolicy, "agent", map[string]any{"policy": agent}, nil).
-				add(iamRolePolicyAttach, "hosts-agent", map[string]any{"role": unknown, "policyArn": unknown}, nil).
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamPolicy, "agent", map[string]any{"policy": agent}).
+				add(iamRolePolicyAttach, "hosts-agent", map[string]any{"role": unknown, "policyArn": unknown}).
 				dep(iamRolePolicyAttach, "hosts-agent", "role", iamRole, hosts).dep(iamRolePolicyAttach, "hosts-agent", "policyArn", iamPolicy, "agent")
 		}},
 		{name: "an attached policy without them does not", edit: func(s *stack) {
 			s.set(iamRole, hosts, "managedPolicyArns", nil).dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", iamPolicy, "prod-management-sessions")
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "an inline role policy with them counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "hosts-agent", map[string]any{"role": unknown, "policy": agent}, nil).
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "hosts-agent", map[string]any{"role": unknown, "policy": agent}).
 				dep(iamRolePolicy, "hosts-agent", "role", iamRole, hosts)
 		}},
 		{name: "inlinePolicies with them count", edit: func(s *stack) {
@@ -76,6 +76,23 @@ func TestSsmManagedInstanceRole(t *testing.T) {
 		{name: "an attachment whose ARN is unknown but whose policy is in the stack is judged by that policy", edit: func(s *stack) {
 			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown)
 		}, on: hosts, wantFail: "holds neither"},
+		{name: "the core policy attached to another role does not count", edit: func(s *stack) {
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicyAttach, "other-core", map[string]any{"role": unknown, "policyArn": core}).
+				dep(iamRolePolicyAttach, "other-core", "role", iamRole, onprem)
+		}, on: hosts, wantFail: "holds neither"},
+		{name: "a customer policy outside the stack attached by ARN is judged absent", edit: func(s *stack) {
+			s.set(iamRole, hosts, "managedPolicyArns", nil).dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn").
+				set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", "arn:aws:iam::123456789012:policy/elsewhere")
+		}, on: hosts, wantFail: "holds neither"},
+		{name: "an agent role policy of another role does not count", edit: func(s *stack) {
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "other-agent", map[string]any{"role": unknown, "policy": agent}).
+				dep(iamRolePolicy, "other-agent", "role", iamRole, onprem)
+		}, on: hosts, wantFail: "holds neither"},
+		{name: "a role policy of the role without the agent's actions does not count", edit: func(s *stack) {
+			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "hosts-other", map[string]any{"role": unknown,
+				"policy": stmt(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`)}).dep(iamRolePolicy, "hosts-other", "role", iamRole, hosts)
+		}, on: hosts, wantFail: "holds neither"},
+		{name: "a profile found by dependency wins over an unset input", edit: func(s *stack) { s.set(launchTemplate, hosts, "iamInstanceProfile", nil) }},
 		{name: "a launch template without a profile fails", edit: func(s *stack) {
 			s.set(launchTemplate, hosts, "iamInstanceProfile", nil).dep(launchTemplate, hosts, "iamInstanceProfile")
 		},
@@ -99,14 +116,20 @@ func TestSsmPatching(t *testing.T) {
 			s.set(ssmWindowTask, task, "taskInvocationParameters.runCommandParameters.parameters[0].name", "RebootOption")
 		}, on: "prod-compute-hosts", wantFail: "Operation Install"},
 		{name: "an Install association counts", edit: func(s *stack) {
-			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": "AWS-RunPatchBaseline", "parameters": map[string]any{"Operation": "Install"}}, nil)
+			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": "AWS-RunPatchBaseline", "parameters": map[string]any{"Operation": "Install"}})
 		}},
 		{name: "a Scan association does not", edit: func(s *stack) {
-			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": "AWS-RunPatchBaseline", "parameters": map[string]any{"Operation": "Scan"}}, nil)
+			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": "AWS-RunPatchBaseline", "parameters": map[string]any{"Operation": "Scan"}})
 		}, on: "prod-compute-hosts", wantFail: "Operation Install"},
 		{name: "an unknown task document is re-checked", edit: func(s *stack) { s.set(ssmWindowTask, task, "taskArn", unknown) }, wantUnknown: "documents"},
+		{name: "an unknown task document beside another task is re-checked", edit: func(s *stack) {
+			s.set(ssmWindowTask, task, "taskArn", unknown).add(ssmWindowTask, "other", map[string]any{"taskArn": "AWS-RunShellScript"})
+		}, wantUnknown: "documents"},
+		{name: "Install on another document is no patching", edit: func(s *stack) {
+			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": "AWS-RunShellScript", "parameters": map[string]any{"Operation": "Install"}})
+		}, on: "prod-compute-hosts", wantFail: "Operation Install"},
 		{name: "an unknown association document is re-checked", edit: func(s *stack) {
-			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": unknown}, nil)
+			s.drop(ssmWindowTask).add(ssmAssociation, "patch", map[string]any{"name": unknown})
 		}, wantUnknown: "documents"},
 		{name: "a stack without hosts needs no patching", edit: func(s *stack) { s.drop(launchTemplate).drop(ssmActivation).drop(ssmWindowTask).drop(ssmPatchBaseline) }},
 	})

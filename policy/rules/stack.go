@@ -49,69 +49,42 @@ func referenced(rs []Resource, prop string, target Resource, types ...string) bo
 	return slices.ContainsFunc(ofType(rs, types...), func(r Resource) bool { return links(r, prop, target) })
 }
 
-// targets returns the resources of type typ that input prop of from refers to, and the number of known
-// values of prop that refer to none of them (resources outside the stack, whose inputs the pack cannot see).
-func targets(rs []Resource, from Resource, prop, typ string) (found []Resource, outside int) {
-	candidates := ofType(rs, typ)
-	for _, c := range candidates {
-		if links(from, prop, c) {
-			found = append(found, c)
-		}
-	}
-	values, _ := items(from.Get(prop))
-	if v := from.Get(prop); v.IsString() {
-		values = []property.Value{v}
-	}
-	for _, v := range values {
-		if v.IsString() && !slices.ContainsFunc(candidates, func(c Resource) bool { return ids(c)[v.AsString()] }) {
-			outside++
-		}
-	}
-	return found, outside
-}
-
-// byURN finds a resource by URN.
-func byURN(rs []Resource, urn string) (Resource, bool) {
-	i := slices.IndexFunc(rs, func(r Resource) bool { return r.URN == urn })
-	if i < 0 {
-		return Resource{}, false
-	}
-	return rs[i], true
+// targets returns the resources of type typ that input prop of from refers to.
+func targets(rs []Resource, from Resource, prop, typ string) []Resource {
+	return slices.DeleteFunc(ofType(rs, typ), func(c Resource) bool { return !links(from, prop, c) })
 }
 
 // logTarget says whether one of the buckets (by URN) receives AWS-delivered access logs: ALB access logs
-// or S3 server access logs, which AWS can only write with SSE-S3.
+// (a load balancer's accessLogs) or S3 server access logs (a logging configuration's targetBucket), which
+// AWS can only write with SSE-S3.
 func logTarget(rs []Resource, bucketURNs []string) bool {
-	for _, u := range bucketURNs {
-		for _, r := range rs {
-			if (slices.Contains(loadBalancerTypes, r.Type) && r.DependsOn("accessLogs", u)) ||
-				(r.Type == s3Logging && r.DependsOn("targetBucket", u)) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(rs, func(r Resource) bool {
+		return slices.ContainsFunc(bucketURNs, func(u string) bool { return r.DependsOn("accessLogs", u) || r.DependsOn("targetBucket", u) })
+	})
 }
 
 // logOnlyBucket says whether bucket b only receives AWS-delivered access logs.
 func logOnlyBucket(rs []Resource, b Resource) bool {
-	return b.Type == s3Bucket && logTarget(rs, []string{b.URN})
+	return logTarget(rs, []string{b.URN})
 }
 
-// zones returns the distinct availability zones of the subnets input prop of from refers to. known is
-// false when a referenced subnet is outside the stack or its zone is unknown.
+// zones returns the distinct availability zones of the subnets the list input prop of from refers to.
+// known is false when a listed subnet is outside the stack (a known id no subnet of the stack has) or a
+// referenced subnet's zone is unknown.
 func zones(rs []Resource, from Resource, prop string) (azs []string, known bool) {
-	subnets, outside := targets(rs, from, prop, subnet)
-	known = outside == 0
+	subnets := targets(rs, from, prop, subnet)
+	values, known := items(from.Get(prop))
+	outside := slices.ContainsFunc(values, func(v property.Value) bool {
+		return v.IsString() && !slices.ContainsFunc(subnets, func(s Resource) bool { return ids(s)[v.AsString()] })
+	})
+	known = known && !outside
 	for _, s := range subnets {
-		az, ok := text(s.Get("availabilityZone"))
+		az, _ := text(s.Get("availabilityZone"))
 		if az == "" {
-			az, ok = text(s.Get("availabilityZoneId"))
+			az, _ = text(s.Get("availabilityZoneId"))
 		}
-		switch {
-		case !ok || az == "":
-			known = false
-		case !slices.Contains(azs, az):
+		known = known && az != ""
+		if az != "" && !slices.Contains(azs, az) {
 			azs = append(azs, az)
 		}
 	}

@@ -57,22 +57,27 @@ func text(v property.Value) (val string, known bool) {
 	return "", true
 }
 
-// number reads a numeric input (a number, or a string holding one, as some pulumi-aws v6 inputs are typed);
-// null reads as dflt.
+// number reads a numeric input; null reads as dflt.
 func number(v property.Value, dflt float64) (val float64, known bool) {
 	switch {
 	case v.IsComputed():
 		return 0, false
 	case v.IsNumber():
 		return v.AsNumber(), true
-	case v.IsString():
-		var n float64
-		if _, err := fmt.Sscan(v.AsString(), &n); err == nil {
-			return n, true
-		}
 	}
 	return dflt, true
 }
+
+// verdict answers a yes/no question about inputs that may be unknown. The answers are ordered: over several
+// resources, one yes beats unknowns, and one unknown beats noes.
+type verdict int
+
+// The answers.
+const (
+	no verdict = iota
+	pending
+	yes
+)
 
 // items returns an array input's elements; null is an empty list.
 func items(v property.Value) (vals []property.Value, known bool) {

@@ -1,6 +1,6 @@
 package rules
 
-import "strings"
+import "regexp"
 
 // endpointReads are what the endpoint rules read.
 var endpointReads = map[string][]string{vpc: {}, vpcEndpoint: {"vpcId", "serviceName", "vpcEndpointType"}}
@@ -19,9 +19,10 @@ func endpointRule(id, control, service string, interfaceOnly bool, why string) R
 		Reads:       endpointReads,
 		Stack: func(rs []Resource, f *Findings) {
 			for _, v := range ofType(rs, vpc) {
-				if has, known := hasEndpoint(rs, v, service, interfaceOnly); !known {
+				switch hasEndpoint(rs, v, service, interfaceOnly) {
+				case pending:
 					f.Unknown(v, "serviceName of its VPC endpoints")
-				} else if !has {
+				case no:
 					f.Fail(v, "no %s for %s has vpcId = this VPC", kind, service)
 				}
 			}
@@ -29,24 +30,21 @@ func endpointRule(id, control, service string, interfaceOnly bool, why string) R
 	}
 }
 
-// hasEndpoint says whether VPC v has an endpoint for service; known is false when an endpoint of the VPC
-// has an unknown service name or type and none matched.
-func hasEndpoint(rs []Resource, v Resource, service string, interfaceOnly bool) (has, known bool) {
-	known = true
+// hasEndpoint says whether VPC v has an endpoint for service (com.amazonaws.<region>.<service>); pending
+// when an endpoint of the VPC has an unknown service name or type and none matched.
+func hasEndpoint(rs []Resource, v Resource, service string, interfaceOnly bool) verdict {
+	name := regexp.MustCompile(`^com\.amazonaws\.[a-z0-9-]+\.` + regexp.QuoteMeta(service) + `$`)
+	answer := no
 	for _, e := range ofType(rs, vpcEndpoint) {
-		if !links(e, "vpcId", v) {
-			continue
-		}
-		name, nameKnown := text(e.Get("serviceName"))
+		svc, nameKnown := text(e.Get("serviceName"))
 		typ, typeKnown := text(e.Get("vpcEndpointType"))
-		if !nameKnown || !typeKnown {
-			known = false
-			continue
-		}
-		if strings.HasPrefix(name, "com.amazonaws.") && strings.HasSuffix(name, "."+service) &&
-			strings.Count(strings.TrimSuffix(name, "."+service), ".") == 2 && (!interfaceOnly || typ == "Interface") {
-			return true, true
+		switch {
+		case !links(e, "vpcId", v):
+		case name.MatchString(svc) && (!interfaceOnly || typ == "Interface"):
+			return yes
+		case !nameKnown || !typeKnown:
+			answer = pending
 		}
 	}
-	return false, known
+	return answer
 }

@@ -22,9 +22,10 @@ var VpcEndpointIncidentManager = Rule{
 		}
 		for _, v := range ofType(rs, vpc) {
 			for _, service := range []string{"ssm-contacts", "ssm-incidents"} {
-				if has, known := hasEndpoint(rs, v, service, true); !known {
+				switch hasEndpoint(rs, v, service, true) {
+				case pending:
 					f.Unknown(v, "serviceName of its VPC endpoints")
-				} else if !has {
+				case no:
 					f.Fail(v, "the stack uses Incident Manager but no interface VPC endpoint for %s has vpcId = this VPC", service)
 				}
 			}

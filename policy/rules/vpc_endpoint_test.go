@@ -4,7 +4,7 @@ import "testing"
 
 // withEC2Endpoint adds the ec2 endpoint the program does not declare yet (known violation, issue 16).
 func withEC2Endpoint(s *stack) {
-	s.add(vpcEndpoint, "prod-vpc-ec2", map[string]any{"serviceName": "com.amazonaws.us-east-1.ec2", "vpcEndpointType": "Interface"}, nil).
+	s.add(vpcEndpoint, "prod-vpc-ec2", map[string]any{"serviceName": "com.amazonaws.us-east-1.ec2", "vpcEndpointType": "Interface"}).
 		dep(vpcEndpoint, "prod-vpc-ec2", "vpcId", vpc, "prod-vpc")
 }
 
@@ -63,11 +63,11 @@ func TestVpcEndpointInterfaces(t *testing.T) {
 
 func TestVpcEndpointIncidentManager(t *testing.T) {
 	uses := func(s *stack) {
-		s.add("aws:ssmcontacts/contact:Contact", "oncall", map[string]any{}, nil)
+		s.add("aws:ssmcontacts/contact:Contact", "oncall", map[string]any{})
 	}
 	s := func(service string) func(s *stack) {
 		return func(st *stack) {
-			st.add(vpcEndpoint, "prod-vpc-"+service, map[string]any{"serviceName": "com.amazonaws.us-east-1." + service, "vpcEndpointType": "Interface"}, nil).
+			st.add(vpcEndpoint, "prod-vpc-"+service, map[string]any{"serviceName": "com.amazonaws.us-east-1." + service, "vpcEndpointType": "Interface"}).
 				dep(vpcEndpoint, "prod-vpc-"+service, "vpcId", vpc, "prod-vpc")
 		}
 	}
@@ -76,7 +76,7 @@ func TestVpcEndpointIncidentManager(t *testing.T) {
 		{name: "a stack with an Incident Manager contact needs both", edit: uses, on: "prod-vpc",
 			wantFail: "the stack uses Incident Manager but no interface VPC endpoint for ssm-", wantFails: 2},
 		{name: "an Incident Manager response plan counts too", edit: func(st *stack) {
-			st.add("aws:ssmincidents/responsePlan:ResponsePlan", "plan", map[string]any{}, nil)
+			st.add("aws:ssmincidents/responsePlan:ResponsePlan", "plan", map[string]any{})
 			s("ssm-contacts")(st)
 		}, on: "prod-vpc", wantFail: "for ssm-incidents"},
 		{name: "with both endpoints it passes", edit: func(st *stack) { uses(st); s("ssm-contacts")(st); s("ssm-incidents")(st) }},

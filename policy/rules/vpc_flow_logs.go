@@ -14,10 +14,10 @@ var VpcFlowLogs = Rule{
 	Reads:       map[string][]string{vpc: {}, flowLog: {"vpcId", "trafficType"}},
 	Stack: func(rs []Resource, f *Findings) {
 		for _, v := range ofType(rs, vpc) {
-			logged, others, pending := vpcLogged(rs, v)
+			logged, others := vpcLogged(rs, v)
 			switch {
-			case logged:
-			case pending:
+			case logged == yes:
+			case logged == pending:
 				f.Unknown(v, "trafficType of its flow logs")
 			case len(others) > 0:
 				f.Fail(v, "its flow logs record trafficType %s only; want ALL or REJECT", showList(others))
@@ -28,22 +28,22 @@ var VpcFlowLogs = Rule{
 	},
 }
 
-// vpcLogged says whether a flow log of VPC v records ALL or REJECT traffic; else which other traffic types
-// its flow logs record, and whether one's type is unknown.
-func vpcLogged(rs []Resource, v Resource) (logged bool, others []string, pending bool) {
+// vpcLogged says whether a flow log of VPC v records ALL or REJECT traffic (pending when a flow log's type
+// is unknown), and which other traffic types its flow logs record.
+func vpcLogged(rs []Resource, v Resource) (verdict, []string) {
+	answer := no
+	var others []string
 	for _, l := range ofType(rs, flowLog) {
-		if !links(l, "vpcId", v) {
-			continue
-		}
 		t, known := text(l.Get("trafficType"))
 		switch {
-		case !known:
-			pending = true
+		case !links(l, "vpcId", v):
 		case slices.Contains(flowLogTraffic, t):
-			return true, nil, false
+			return yes, nil
+		case !known:
+			answer = pending
 		default:
 			others = append(others, t)
 		}
 	}
-	return false, others, pending
+	return answer, others
 }

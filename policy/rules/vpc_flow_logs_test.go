@@ -9,11 +9,11 @@ func TestVpcFlowLogs(t *testing.T) {
 		{name: "ACCEPT only fails", edit: func(s *stack) { s.set(flowLog, "prod-vpc", "trafficType", "ACCEPT") }, on: "prod-vpc",
 			wantFail: "its flow logs record trafficType ACCEPT only; want ALL or REJECT"},
 		{name: "ACCEPT beside ALL passes", edit: func(s *stack) {
-			s.set(flowLog, "prod-vpc", "trafficType", "ACCEPT").add(flowLog, "prod-vpc-all", map[string]any{"trafficType": "ALL"}, nil).
+			s.set(flowLog, "prod-vpc", "trafficType", "ACCEPT").add(flowLog, "prod-vpc-all", map[string]any{"trafficType": "ALL"}).
 				dep(flowLog, "prod-vpc-all", "vpcId", vpc, "prod-vpc")
 		}},
 		{name: "an unknown type beside ALL passes", edit: func(s *stack) {
-			s.set(flowLog, "prod-vpc", "trafficType", unknown).add(flowLog, "prod-vpc-all", map[string]any{"trafficType": "ALL"}, nil).
+			s.set(flowLog, "prod-vpc", "trafficType", unknown).add(flowLog, "prod-vpc-all", map[string]any{"trafficType": "ALL"}).
 				dep(flowLog, "prod-vpc-all", "vpcId", vpc, "prod-vpc")
 		}},
 		{name: "an unknown type is re-checked", edit: func(s *stack) { s.set(flowLog, "prod-vpc", "trafficType", unknown) }, wantUnknown: "trafficType"},

@@ -24,6 +24,9 @@ func TestVpnIKEv2(t *testing.T) {
 }
 
 func TestVpnTunnelCrypto(t *testing.T) {
+	if got := VpnTunnelCrypto.Reads[vpnConnection]; len(got) != 12 || got[0] != "tunnel1Phase1EncryptionAlgorithms" || got[11] != "tunnel2Phase2DhGroupNumbers" {
+		t.Errorf("reads %v; want the 12 proposal inputs of both tunnels", got)
+	}
 	checkRule(t, VpnTunnelCrypto, vpnConnection, inputsOf(t, "prod", vpnConnection, "prod-hybrid-vpn-dc1-edge1"), []mutation{
 		{name: "the program's proposals pass"},
 		{name: "AES128 fails", set: map[string]any{"tunnel1Phase1EncryptionAlgorithms": []any{"AES256", "AES128"}}, wantFail: `tunnel1Phase1EncryptionAlgorithms is ["AES256", "AES128"]; want only strong values`},
@@ -38,6 +41,7 @@ func TestVpnTunnelCrypto(t *testing.T) {
 		{name: "an unknown list is re-checked at up", set: map[string]any{"tunnel1Phase1DhGroupNumbers": unknown}, wantUnknown: "tunnel1Phase1DhGroupNumbers"},
 		{name: "an unknown element is re-checked at up", set: map[string]any{"tunnel1Phase2EncryptionAlgorithms": []any{"AES256", unknown}}, wantUnknown: "tunnel1Phase2EncryptionAlgorithms"},
 		{name: "a weak value beside an unknown one still fails", set: map[string]any{"tunnel1Phase2EncryptionAlgorithms": []any{"AES128", unknown}}, wantFail: "tunnel1Phase2EncryptionAlgorithms"},
+		{name: "an unknown element before a strong one is re-checked", set: map[string]any{"tunnel2Phase1IntegrityAlgorithms": []any{unknown, "SHA2-256"}}, wantUnknown: "tunnel2Phase1IntegrityAlgorithms"},
 	})
 }
 
@@ -48,6 +52,8 @@ func TestVpnTunnelLogging(t *testing.T) {
 		{name: "tunnel 2 without options fails", set: map[string]any{"tunnel2LogOptions": nil}, wantFail: "tunnel2LogOptions.cloudwatchLogOptions.logEnabled is unset"},
 		{name: "logging without a group fails", set: map[string]any{"tunnel2LogOptions.cloudwatchLogOptions.logGroupArn": nil}, wantFail: "tunnel2LogOptions.cloudwatchLogOptions.logGroupArn is unset"},
 		{name: "an unknown group is set", set: map[string]any{"tunnel1LogOptions.cloudwatchLogOptions.logGroupArn": unknown}},
+		{name: "unknown logging without a group is only re-checked", set: map[string]any{"tunnel1LogOptions.cloudwatchLogOptions.logEnabled": unknown,
+			"tunnel1LogOptions.cloudwatchLogOptions.logGroupArn": nil}, wantUnknown: "tunnel1LogOptions"},
 		{name: "unknown logging is re-checked at up", set: map[string]any{"tunnel1LogOptions.cloudwatchLogOptions.logEnabled": unknown}, wantUnknown: "tunnel1LogOptions"},
 	})
 }
@@ -70,11 +76,12 @@ func TestSnsTopicKMS(t *testing.T) {
 }
 
 func TestAlarmHasActions(t *testing.T) {
-	for _, name := range namesOf(t, "prod", metricAlarm) {
+	for _, name := range namesOf(t, metricAlarm) {
 		checkRule(t, AlarmHasActions, metricAlarm, inputsOf(t, "prod", metricAlarm, name), []mutation{
 			{name: name + " passes"},
 			{name: name + " with actions off fails", set: map[string]any{"actionsEnabled": false}, wantFail: "actionsEnabled is false; want true"},
 			{name: name + " with actions on passes", set: map[string]any{"actionsEnabled": true}},
+			{name: name + " with actionsEnabled unset passes (on by default)", set: map[string]any{"actionsEnabled": nil}},
 			{name: name + " without actions fails", set: map[string]any{"alarmActions": []any{}}, wantFail: "alarmActions is empty"},
 			{name: name + " unknown actions are re-checked", set: map[string]any{"alarmActions": unknown}, wantUnknown: "alarmActions"},
 			{name: name + " unknown enablement is re-checked", set: map[string]any{"actionsEnabled": unknown}, wantUnknown: "actionsEnabled"},

@@ -159,7 +159,7 @@ func (s *Schema) CheckInputs(typ string, props property.Map) error {
 		if v.IsNull() || v.IsComputed() || kind == Any {
 			return
 		}
-		if got := kindOf(v); got != kind && !(got == Object && kind == Map) {
+		if got := kindOf(v); got != kind && (got != Object || kind != Map) {
 			errs = append(errs, fmt.Sprintf("%s is a %s; the provider takes a %s", display(node), got, kind))
 			return
 		}
