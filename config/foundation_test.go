@@ -29,6 +29,9 @@ func TestBadFoundationConfigNamesTheKey(t *testing.T) {
 		{"an alarm email that is not one", "dev", "alarmEmails", []any{"oncall"}, key + ".alarmEmails[0]", "not an email address"},
 		{"an alarm email twice", "dev", "alarmEmails", []any{"a@b.example", "a@b.example"}, key + ".alarmEmails[1]", "listed twice"},
 		{"prod unprotected", "prod", "protect", false, key + ".protect", "must be true in prod"},
+		{"an administrator that is a user", "dev", "keyAdministrators", []any{"arn:aws:iam::123456789012:user/alice"}, key + ".keyAdministrators[0]", "not an IAM role ARN"},
+		{"a break-glass role that is the root", "dev", "breakGlassRole", "arn:aws:iam::123456789012:root", key + ".breakGlassRole", "not an IAM role ARN"},
+		{"prod without a break-glass role", "prod", "breakGlassRole", "", key + ".breakGlassRole", "required in prod"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

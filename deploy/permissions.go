@@ -679,6 +679,7 @@ var Types = map[string]Access{
 // preview too, so the preview role needs them.
 var Invokes = map[string]Access{
 	"aws:index/getCallerIdentity:getCallerIdentity": {Read: []string{"sts:GetCallerIdentity"}},
+	"aws:iam/getSessionContext:getSessionContext":   {Read: []string{"iam:GetRole"}, Note: "the role behind the deployer's assumed-role session, the keys' administrator"},
 	"aws:index/getPartition:getPartition":           {Note: "answered by the provider from its configuration"},
 	"aws:elb/getServiceAccount:getServiceAccount":   {Note: "a table in the provider: the ELB log-delivery account per region"},
 	"aws:ssm/getParameter:getParameter": {Grants: []Grant{{

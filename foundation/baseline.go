@@ -3,8 +3,10 @@ package foundation
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -29,8 +31,15 @@ type Baseline struct {
 	AccountID pulumi.StringOutput
 	// Partition and Region place ARNs ("aws", "us-east-1").
 	Partition, Region string
-	// LogsKeyARN is the KMS key every CloudWatch log group of the stack is encrypted with.
-	LogsKeyARN pulumi.StringOutput
+	// KeyAdministratorARNs administer every customer key of the stack: the configured administrators and
+	// the deploying role (the role behind the deployment's credentials). BreakGlassRoleARN alone may
+	// destroy keys and backups; empty when not configured.
+	KeyAdministratorARNs pulumi.StringArrayOutput
+	BreakGlassRoleARN    string
+	// AuditLogsKeyARN encrypts the audit log groups (flow logs, DNS queries, VPN tunnels, sessions and
+	// patch runs, RDS exports, the gateway's audit log); AppLogsKeyARN the services' and ECS Exec logs.
+	AuditLogsKeyARN pulumi.StringOutput
+	AppLogsKeyARN   pulumi.StringOutput
 	// OperationsTopicARN is the KMS-encrypted SNS topic every alarm and failed backup notifies.
 	OperationsTopicARN pulumi.StringOutput
 }
@@ -46,6 +55,14 @@ func (a *BaselineArgs) validate() error {
 	return errors.Join(errs...)
 }
 
+// administrators is the deploying role and the configured administrators, each once, sorted: the order of
+// the stack file must not change a key policy.
+func administrators(deployer string, configured []string) []string {
+	out := append([]string{deployer}, configured...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // NewBaseline declares the stack's foundation. opts must carry the stack's provider, which the account
 // lookup uses too.
 func NewBaseline(ctx *pulumi.Context, name string, args *BaselineArgs, opts ...pulumi.ResourceOption) (*Baseline, error) {
@@ -55,23 +72,31 @@ func NewBaseline(ctx *pulumi.Context, name string, args *BaselineArgs, opts ...p
 	if err := args.validate(); err != nil {
 		return nil, fmt.Errorf("foundation: baseline %s: %w", name, err)
 	}
-	b := &Baseline{Partition: Partition(args.Region), Region: args.Region}
+	b := &Baseline{Partition: Partition(args.Region), Region: args.Region, BreakGlassRoleARN: args.Settings.BreakGlassRole}
 	if err := ctx.RegisterComponentResource(Type, name, b, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(b)
-	b.AccountID = aws.GetCallerIdentityOutput(ctx, aws.GetCallerIdentityOutputArgs{}, parent).AccountId()
+	caller := aws.GetCallerIdentityOutput(ctx, aws.GetCallerIdentityOutputArgs{}, parent)
+	b.AccountID = caller.AccountId()
+	// The credentials are usually an assumed-role session: the key policies name the role behind it.
+	deployer := iam.GetSessionContextOutput(ctx, iam.GetSessionContextOutputArgs{Arn: caller.Arn()}, parent).IssuerArn()
+	b.KeyAdministratorARNs = deployer.ApplyT(func(role string) []string {
+		return administrators(role, args.Settings.KeyAdministrators)
+	}).(pulumi.StringArrayOutput)
 
-	if err := b.declareLogsKey(ctx, name, args, parent); err != nil {
+	if err := b.declareLogsKeys(ctx, name, args, parent); err != nil {
 		return nil, err
 	}
 	if err := b.declareOperationsTopic(ctx, name, args, parent); err != nil {
 		return nil, err
 	}
 	if err := ctx.RegisterResourceOutputs(b, pulumi.Map{
-		"accountId":          b.AccountID,
-		"logsKeyArn":         b.LogsKeyARN,
-		"operationsTopicArn": b.OperationsTopicARN,
+		"accountId":            b.AccountID,
+		"keyAdministratorArns": b.KeyAdministratorARNs,
+		"auditLogsKeyArn":      b.AuditLogsKeyARN,
+		"appLogsKeyArn":        b.AppLogsKeyARN,
+		"operationsTopicArn":   b.OperationsTopicARN,
 	}); err != nil {
 		return nil, err
 	}

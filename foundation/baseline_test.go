@@ -26,28 +26,49 @@ func run(t *testing.T, args *BaselineArgs, mode plan.Mode) (*plan.Result, *Basel
 	})
 }
 
-func TestTheLogsKeyRotatesAndOnlyThisAccountsLogGroupsMayUseIt(t *testing.T) {
-	res, _ := run(t, testArgs(), plan.Up)
-	key := plantest.Named(t, res, token.KMSKey, "st-foundation-logs").Props()
-	assert.Equal(t, true, key["enableKeyRotation"])
-	assert.EqualValues(t, 30, key["deletionWindowInDays"])
-	sids := plantest.Statements(t, key["policy"])
-	assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::123456789012:root"}, sids["AccountAdministers"]["Principal"])
-	use := sids["CloudWatchLogsUse"]
-	assert.Equal(t, map[string]any{"Service": "logs.us-east-1.amazonaws.com"}, use["Principal"])
-	assert.Equal(t, map[string]any{"ArnLike": map[string]any{"kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:*"}}, use["Condition"])
-	alias := plantest.Named(t, res, token.KMSAlias, "st-foundation-logs").Props()
-	assert.Equal(t, "alias/st-foundation-logs", alias["name"])
+const deployer = "arn:aws:iam::123456789012:role/hybridcloud-deployer" // the mocks' assumed role
+
+func TestAuditAndApplicationLogsHaveTheirOwnKeysOnlyThisAccountsLogGroupsMayUse(t *testing.T) {
+	res, b := run(t, testArgs(), plan.Up)
+	for _, name := range []string{"st-foundation-audit-logs", "st-foundation-app-logs"} {
+		key := plantest.Named(t, res, token.KMSKey, name).Props()
+		assert.Equal(t, true, key["enableKeyRotation"], name)
+		assert.EqualValues(t, 30, key["deletionWindowInDays"], name)
+		sids := plantest.Statements(t, key["policy"])
+		assert.Equal(t, map[string]any{"AWS": []any{deployer}}, sids["KeyAdministration"]["Principal"], "%s: the deploying role administers it", name)
+		use := sids["CloudWatchLogsUse"]
+		assert.Equal(t, map[string]any{"Service": []any{"logs.us-east-1.amazonaws.com"}}, use["Principal"], name)
+		assert.Equal(t, map[string]any{"ArnLike": map[string]any{"kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:*"}}, use["Condition"], name)
+		assert.Len(t, sids, 3, "%s: administration, grants for AWS resources, the Logs service: nothing delegated to IAM", name)
+		assert.Equal(t, "alias/"+name, plantest.Named(t, res, token.KMSAlias, name).Props()["name"])
+	}
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:st-foundation-audit-logs", plantest.Await(t, b.AuditLogsKeyARN).Value)
+	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:st-foundation-app-logs", plantest.Await(t, b.AppLogsKeyARN).Value)
 }
 
-func TestProtectKeepsTheLogsKeyThroughADestroy(t *testing.T) {
+func TestConfiguredAdministratorsJoinTheDeployerAndTheBreakGlassRoleAloneDestroysKeys(t *testing.T) {
+	args := testArgs()
+	args.Settings.KeyAdministrators = []string{"arn:aws:iam::123456789012:role/security", deployer}
+	args.Settings.BreakGlassRole = "arn:aws:iam::123456789012:role/break-glass"
+	res, b := run(t, args, plan.Up)
+	assert.Equal(t, []string{deployer, "arn:aws:iam::123456789012:role/security"}, plantest.Await(t, b.KeyAdministratorARNs).Value, "each once, sorted")
+	for _, name := range []string{"st-foundation-audit-logs", "st-foundation-app-logs", "st-foundation-operations"} {
+		sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, name).Props()["policy"])
+		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": args.Settings.BreakGlassRole}},
+			sids["OnlyBreakGlassDestroysTheKey"]["Condition"], name)
+	}
+	assert.Equal(t, args.Settings.BreakGlassRole, b.BreakGlassRoleARN)
+}
+
+func TestProtectKeepsEveryFoundationKeyThroughADestroy(t *testing.T) {
 	for _, protect := range []bool{true, false} {
 		args := testArgs()
 		args.Settings.Protect = protect
 		res, _ := run(t, args, plan.Up)
-		key := plantest.Named(t, res, token.KMSKey, "st-foundation-logs")
-		assert.Equal(t, protect, key.Protect, "protect=%v", protect)
-		assert.Equal(t, protect, key.RetainOnDelete, "protect=%v", protect)
+		for _, key := range plantest.Every(t, res, token.KMSKey, 3) {
+			assert.Equal(t, protect, key.Protect, "%s protect=%v", key.Name, protect)
+			assert.Equal(t, protect, key.RetainOnDelete, "%s protect=%v", key.Name, protect)
+		}
 	}
 }
 
@@ -60,6 +81,8 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 
 	keySids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "st-foundation-operations").Props()["policy"])
 	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"])
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"}}, keySids["PublishersEncrypt"]["Condition"],
+		"the publishers encrypt for this account's alarms, backups and rules only")
 
 	sids := plantest.Statements(t, plantest.Named(t, res, token.SNSTopicPolicy, "st-foundation-operations").Props()["policy"])
 	assert.Equal(t, "Deny", sids["TLSOnly"]["Effect"])
@@ -110,7 +133,7 @@ func TestEveryChildIsParentedToTheBaseline(t *testing.T) {
 			assert.Contains(t, r.Name, "st-foundation-", "%s is named after its component", r.Name)
 		}
 	}
-	assert.Equal(t, 8, children, "2 keys and their aliases, the topic, its policy and 2 subscriptions, nothing else")
+	assert.Equal(t, 10, children, "3 keys and their aliases, the topic, its policy and 2 subscriptions, nothing else")
 }
 
 func TestBadArgsAreRefusedNamingTheComponent(t *testing.T) {

@@ -14,19 +14,21 @@ import (
 // EventBridge rules (the backup component's failed-job rule).
 var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}
 
-// TopicKeyPolicy is the key policy of the operations topic's KMS key: the account administers it, and the
-// publishing services may use it, which they need to publish to an encrypted topic.
-func TopicKeyPolicy(partition, accountID string) (string, error) {
-	return iamdoc.JSON(
-		keys.AccountAdministers(partition, accountID),
-		iamdoc.Statement{
-			"Sid":       "PublishersEncrypt",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"Service": topicPublishers},
-			"Action":    []string{"kms:Decrypt", "kms:GenerateDataKey*"},
-			"Resource":  "*",
-		},
-	)
+// TopicKeyPolicy is the key policy of the operations topic's KMS key: the administrators manage it, and the
+// publishing services may use it only for this account, which they need to publish to an encrypted topic
+// (SNS developer guide, "Enable compatibility between event sources from AWS services and encrypted topics").
+func TopicKeyPolicy(admins keys.Administration, accountID string) (string, error) {
+	return keys.Policy{
+		Account:        accountID,
+		Administrators: admins.Roles,
+		BreakGlass:     admins.BreakGlass,
+		Services: []keys.Service{{
+			Sid:        "PublishersEncrypt",
+			Principals: topicPublishers,
+			Actions:    []string{"kms:Decrypt", "kms:GenerateDataKey*"},
+			Conditions: map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": accountID}},
+		}},
+	}.JSON()
 }
 
 // TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms, backup
@@ -87,10 +89,11 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 // subscriptions.
 func (b *Baseline) declareOperationsTopic(ctx *pulumi.Context, name string, args *BaselineArgs, opts ...pulumi.ResourceOption) error {
 	name += "-operations"
-	keyPolicy := b.AccountID.ApplyT(func(account string) (string, error) {
-		return TopicKeyPolicy(b.Partition, account)
+	keyPolicy := pulumi.All(b.AccountID, b.KeyAdministratorARNs).ApplyT(func(v []any) (string, error) {
+		return TopicKeyPolicy(keys.Administration{Roles: v[1].([]string), BreakGlass: args.Settings.BreakGlassRole}, v[0].(string))
 	}).(pulumi.StringOutput)
-	key, err := keys.New(ctx, name, "Encrypts the operations topic "+name, keyPolicy, opts...)
+	protect := []pulumi.ResourceOption{pulumi.Protect(args.Settings.Protect), pulumi.RetainOnDelete(args.Settings.Protect)}
+	key, err := keys.New(ctx, name, "Encrypts the operations topic "+name, keyPolicy, append(opts, protect...)...)
 	if err != nil {
 		return err
 	}

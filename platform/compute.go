@@ -16,7 +16,7 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 		VPCCIDR:         cfg.Network.CIDR,
 		AppSubnetIDs:    st.vpc.AppSubnetIDs,
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
-		LogsKeyARN:      st.base.LogsKeyARN,
+		LogsKeyARN:      st.base.AppLogsKeyARN, // the services' and ECS Exec logs
 		AccountID:       st.base.AccountID,
 		Partition:       st.base.Partition,
 		Region:          st.base.Region,

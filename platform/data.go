@@ -19,7 +19,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		SubnetIDs:              vpc.DataSubnetIDs,
 		ClientSecurityGroupIDs: []pulumi.StringInput{st.cluster.HostSecurityGroupID, st.cluster.TaskSecurityGroupID},
 		OnPremisesCIDRs:        cfg.OnPremises.CIDRs,
-		LogsKeyARN:             base.LogsKeyARN,
+		LogsKeyARN:             base.AuditLogsKeyARN,
 		AccountID:              base.AccountID,
 		Partition:              base.Partition,
 	}, opts...)
@@ -34,7 +34,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		Settings:        cfg.FileGateway,
 		BucketARN:       files.BucketARN,
 		BucketKMSKeyARN: files.KMSKeyARN,
-		LogsKeyARN:      base.LogsKeyARN,
+		LogsKeyARN:      base.AuditLogsKeyARN,
 		AccountID:       base.AccountID,
 		// An EC2 gateway runs in the first app subnet: private, routed to on premises and to the endpoints.
 		// A VM ignores these.

@@ -52,7 +52,7 @@ func TestDatabaseLivesInTheDataSubnets(t *testing.T) {
 
 func TestTheDataTierEncryptsItsLogsWithTheFoundationsKey(t *testing.T) {
 	res := runStack(t, "prod", plan.Up)
-	key := plantest.Named(t, res, token.KMSKey, "prod-foundation-logs")
+	key := plantest.Named(t, res, token.KMSKey, "prod-foundation-audit-logs")
 	for _, name := range []string{"prod-db-postgresql", "prod-db-upgrade", "prod-file-gateway"} {
 		group := plantest.Named(t, res, token.CloudWatchLogGroup, name)
 		assert.Equal(t, []string{key.URN}, group.Dependencies["kmsKeyId"], name)

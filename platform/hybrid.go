@@ -19,7 +19,7 @@ func declareHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 		AppRouteTableIDs:  vpc.AppRouteTableIDs,
 		DataRouteTableIDs: vpc.DataRouteTableIDs,
 		OnPremisesCIDRs:   cfg.OnPremises.CIDRs,
-		LogsKeyARN:        st.base.LogsKeyARN,
+		LogsKeyARN:        st.base.AuditLogsKeyARN,
 		AlarmTopicARN:     st.base.OperationsTopicARN,
 	}, opts...)
 	if err != nil {
@@ -33,7 +33,7 @@ func declareHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
 		Domain:          cfg.OnPremises.DNSDomain,
 		Servers:         cfg.OnPremises.DNSServers,
-		LogsKeyARN:      st.base.LogsKeyARN,
+		LogsKeyARN:      st.base.AuditLogsKeyARN,
 	}, opts...)
 	if err != nil {
 		return err

@@ -92,7 +92,7 @@ func TestHybridGetsTheFoundationsTopicAndKeyAndTheVPCsSubnets(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"prod-hybrid-vpn-dc1-edge1-tunnels", "prod-dns-queries"} {
-		assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:prod-foundation-logs", plantest.Named(t, res, token.CloudWatchLogGroup, name).Props()["kmsKeyId"], name)
+		assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:prod-foundation-audit-logs", plantest.Named(t, res, token.CloudWatchLogGroup, name).Props()["kmsKeyId"], name)
 	}
 	attachment := plantest.Named(t, res, token.TGWVPCAttachment, "prod-hybrid-vpc").Props()
 	assert.Equal(t, "prod-vpc_id", attachment["vpcId"])

@@ -12,7 +12,7 @@ import (
 func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	mgmt, err := hybrid.NewManagement(ctx, cfg.Stack+"-management", &hybrid.ManagementArgs{
 		Settings:         cfg.Management.ManagementSettings,
-		LogsKeyARN:       st.base.LogsKeyARN,
+		LogsKeyARN:       st.base.AuditLogsKeyARN,
 		ManagedRoleNames: nodeRoles(cfg, st.cluster),
 		AccountID:        st.base.AccountID,
 		Partition:        st.base.Partition,

@@ -17,7 +17,7 @@ func TestManagementIsWiredToTheFoundationAndTheClustersNodes(t *testing.T) {
 			name := stack + "-management"
 			for _, group := range []string{name + "-sessions", name + "-patch"} {
 				logs := plantest.Named(t, res, token.CloudWatchLogGroup, group).Props()
-				assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:"+stack+"-foundation-logs", logs["kmsKeyId"], "%s: the stack's logs key", group)
+				assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:"+stack+"-foundation-audit-logs", logs["kmsKeyId"], "%s: the stack's logs key", group)
 			}
 			// Both stacks run ECS Anywhere: its role and the EC2 hosts' role follow the session preferences.
 			for i, role := range []string{stack + "-compute-hosts", stack + "-compute-anywhere"} {

@@ -72,7 +72,7 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 	if st.vpc, err = network.NewVPC(ctx, cfg.Stack+"-vpc", &network.VPCArgs{
 		Settings:        cfg.Network,
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
-		LogsKeyARN:      st.base.LogsKeyARN,
+		LogsKeyARN:      st.base.AuditLogsKeyARN,
 		AccountID:       st.base.AccountID,
 		Partition:       st.base.Partition,
 		Region:          st.base.Region,

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -62,8 +63,25 @@ func TestTheServedPackReadsTheStackEnvironmentAndReportsViolations(t *testing.T)
 	assert.Equal(t, rules.PackName, info.GetName())
 	assert.Len(t, info.GetPolicies(), len(rules.Policies("")))
 
-	db := props(t, map[string]any{"multiAz": false, "storageEncrypted": true, "kmsKeyId": "k", "backupRetentionPeriod": 7,
-		"manageMasterUserPassword": true, "deletionProtection": true, "finalSnapshotIdentifier": "final"})
+	// The program's database, moved off the default port (a known violation of today's program) and made
+	// single-AZ: exactly one mandatory policy must fire.
+	raw, err := os.ReadFile("rules/testdata/program.json")
+	require.NoError(t, err)
+	var program map[string][]struct {
+		Type   string         `json:"type"`
+		Name   string         `json:"name"`
+		Inputs map[string]any `json:"inputs"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &program))
+	var inputs map[string]any
+	for _, r := range program["prod"] {
+		if r.Type == "aws:rds/instance:Instance" && r.Name == "prod-db" {
+			inputs = r.Inputs
+		}
+	}
+	require.NotNil(t, inputs)
+	inputs["port"], inputs["multiAz"] = 5433, false
+	db := props(t, inputs)
 	res, err := c.Analyze(ctx, &pulumirpc.AnalyzeRequest{Type: "aws:rds/instance:Instance", Name: "prod-db",
 		Urn: "urn:pulumi:prod::hybridcloud::aws:rds/instance:Instance::prod-db", Properties: db,
 		Options: &pulumirpc.AnalyzerResourceOptions{Protect: true}})
@@ -72,5 +90,6 @@ func TestTheServedPackReadsTheStackEnvironmentAndReportsViolations(t *testing.T)
 	d := res.GetDiagnostics()[0]
 	assert.Equal(t, rules.RdsMultiAZ.ID, d.GetPolicyName())
 	assert.Equal(t, pulumirpc.EnforcementLevel_MANDATORY, d.GetEnforcementLevel())
-	assert.Contains(t, d.GetMessage(), `Instance "prod-db": multiAz is false; want true`)
+	assert.Contains(t, d.GetMessage(), "[RDS.5, AwsSolutions-RDS3, AWSGuard rds-instance-multi-az-enabled; severity medium]")
+	assert.Contains(t, d.GetMessage(), "Remediation: set database.multiAz true.\n"+`Instance "prod-db": multiAz is false; want true`)
 }

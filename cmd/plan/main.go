@@ -6,7 +6,7 @@
 //	plan -stack dev                 # resource tree and counts per type
 //	plan -stack prod -format json   # every resource with its inputs, as one JSON array
 //	plan -stack dev -mode up        # play `pulumi up` (mocked ids and computed outputs) instead of preview
-//	plan -stack dev -now 2026-12-01 # validate dated config (activation expiries) against that day, not today
+//	plan -stack dev -now 2030-01-15 # play a deployment on that day (the activations' expiry follows it)
 package main
 
 import (

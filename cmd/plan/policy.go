@@ -16,9 +16,9 @@ func writeVerdicts(w io.Writer, result *plan.Result, st plan.Stack) error {
 	if err != nil {
 		return err
 	}
-	mandatory := len(offline.Mandatory(vs))
-	if _, err := fmt.Fprintf(w, "\nPolicy pack %s %s: %d rules, %d mandatory violation(s), %d advisory\n",
-		rules.PackName, rules.PackVersion, len(rules.All()), mandatory, len(vs)-mandatory); err != nil {
+	mandatory, known := len(offline.Mandatory(vs)), len(offline.Known(vs))
+	if _, err := fmt.Fprintf(w, "\nPolicy pack %s %s: %d rules, %d mandatory violation(s), %d known (policy/offline/known.go), %d advisory\n",
+		rules.PackName, rules.PackVersion, len(rules.All()), mandatory, known, len(vs)-mandatory-known); err != nil {
 		return err
 	}
 	for _, v := range vs {

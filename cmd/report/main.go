@@ -2,7 +2,7 @@
 // program run in-process under mocks, so the reports describe exactly what the program declares.
 //
 //	report cost -stack prod                   # monthly cost estimate, per component, with the assumptions
-//	report cost -stack prod -now 2026-12-01   # validate dated config (activation expiries) against that day
+//	report cost -stack prod -now 2030-01-15   # play a deployment on that day (the activations' expiry follows it)
 //	report cost -stack prod -format json      # the same as one JSON object
 //	report diagram -stack prod                # Mermaid architecture diagram on stdout
 //	report diagram -stack prod -format dot    # Graphviz DOT

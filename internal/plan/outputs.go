@@ -12,6 +12,8 @@ import (
 const (
 	mockAccountID = "123456789012"
 	mockRegion    = "us-east-1"
+	// mockDeployerRole is the role the mocked deployment runs as.
+	mockDeployerRole = "hybridcloud-deployer"
 )
 
 // computedOutputs are the outputs the provider computes on create, which other resources read (ARNs,
@@ -97,10 +99,20 @@ var invokeResults = map[string]func(args resource.PropertyMap) map[string]any{
 	"aws:index/getCallerIdentity:getCallerIdentity": func(resource.PropertyMap) map[string]any {
 		return map[string]any{
 			"accountId": mockAccountID,
-			"arn":       "arn:aws:iam::" + mockAccountID + ":user/plan",
-			"id":        mockAccountID,
-			"userId":    "AIDAPLAN",
+			// The deployer as CI and operators run it: a role assumed for the session.
+			"arn":    "arn:aws:sts::" + mockAccountID + ":assumed-role/" + mockDeployerRole + "/plan",
+			"id":     mockAccountID,
+			"userId": "AROAPLAN:plan",
 		}
+	},
+	"aws:iam/getSessionContext:getSessionContext": func(args resource.PropertyMap) map[string]any {
+		arn := args["arn"].StringValue()
+		out := map[string]any{"arn": arn, "id": arn, "issuerArn": arn}
+		if strings.Contains(arn, ":assumed-role/") {
+			out["issuerArn"] = "arn:aws:iam::" + mockAccountID + ":role/" + mockDeployerRole
+			out["issuerName"], out["sessionName"] = mockDeployerRole, "plan"
+		}
+		return out
 	},
 	"aws:storagegateway/getLocalDisk:getLocalDisk": func(args resource.PropertyMap) map[string]any {
 		out := map[string]any{"diskId": "pci-0000:03:00.0-scsi-0:0:1:0", "gatewayArn": args["gatewayArn"].StringValue(),

@@ -47,17 +47,35 @@ func Resources(res *plan.Result) []policyx.AnalyzerResource {
 
 // Check runs the whole pack (resource and stack policies) over a recorded run, with no policy config and no
 // stack tags, as a CI `pulumi preview --policy-pack policy` would. stack is the configuration the run used:
-// its hybridcloud:environment is the stack's environment, as the engine passes it to the pack.
+// its hybridcloud:environment is the stack's environment, as the engine passes it to the pack. A mandatory
+// violation on KnownViolations is marked Known.
 func Check(res *plan.Result, stack plan.Stack) ([]rules.Violation, error) {
 	env := rules.Environment(stack.Config[rules.EnvironmentConfigKey])
-	return rules.Evaluate(rules.Policies(env), Resources(res), nil, nil)
+	vs, err := rules.Evaluate(rules.Policies(env), Resources(res), nil, nil)
+	for i, v := range vs {
+		if k, ok := known(v); ok {
+			vs[i].Known = k.fixedBy() + ": " + k.Why
+		}
+	}
+	return vs, err
 }
 
-// Mandatory keeps the violations that block a deployment.
+// Mandatory keeps the violations that block a deployment: mandatory ones that are not known violations.
 func Mandatory(vs []rules.Violation) []rules.Violation {
 	var out []rules.Violation
 	for _, v := range vs {
-		if v.Mandatory() {
+		if v.Mandatory() && v.Known == "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Known keeps the known violations (KnownViolations).
+func Known(vs []rules.Violation) []rules.Violation {
+	var out []rules.Violation
+	for _, v := range vs {
+		if v.Known != "" {
 			out = append(out, v)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -34,4 +35,39 @@ func TestResourcesCarryTheProvidersEnvironmentTagAndDependencies(t *testing.T) {
 		}
 		assert.Equal(t, vpcURN, flowLog, "the flow log's vpcId is traced to the VPC even when the id is unknown (%s)", mode)
 	}
+}
+
+func TestEveryRunPassesButForKnownViolations(t *testing.T) {
+	fired := map[string]bool{}
+	for _, r := range runs(t) {
+		vs, err := Check(r.res, r.st)
+		require.NoError(t, err)
+		assert.Empty(t, Mandatory(vs), r.name)
+		for _, v := range Known(vs) {
+			fired[v.Policy+" "+v.URN[strings.LastIndex(v.URN, "::")+2:]] = true
+			assert.True(t, v.Mandatory(), "only mandatory violations are known ones")
+			assert.Contains(t, v.String(), "[mandatory, known: ")
+		}
+		for _, v := range vs {
+			if r.mode == plan.Up {
+				assert.NotContains(t, []string{rules.UnknownsPolicyID, rules.StackUnknownsPolicyID}, v.Policy, "%s: %s", r.name, v)
+			}
+		}
+	}
+	for _, k := range KnownViolations {
+		assert.True(t, fired[k.Rule+" "+k.Resource], "%s on %s no longer fires: remove it from KnownViolations", k.Rule, k.Resource)
+		assert.NotEmpty(t, k.Why, k.Rule)
+		assert.NotContains(t, k.fixedBy(), "issue 0")
+	}
+}
+
+func TestAdvisoriesAreNeverKnown(t *testing.T) {
+	v := rules.Violation{Policy: rules.SecurityGroupNoWorldEgress.ID, URN: "urn:x::prod-compute-hosts-https-out", Enforcement: policyx.EnforcementLevelAdvisory}
+	_, ok := known(v)
+	assert.False(t, ok)
+	v.Enforcement = policyx.EnforcementLevelMandatory
+	k, ok := known(v)
+	assert.True(t, ok)
+	assert.Equal(t, "fixed by issue 20", k.fixedBy())
+	assert.Len(t, Known([]rules.Violation{v, {Known: "x"}}), 1)
 }

@@ -1,15 +1,17 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // AlarmHasActions requires every alarm to notify someone: an alarm nobody hears is no alarm.
 var AlarmHasActions = Rule{
-	ID: "alarm-has-actions", Control: "CloudWatch.15", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "alarm-has-actions", Controls: []string{"CloudWatch.15", "B24"}, Severity: Low,
 	Description: "CloudWatch alarms keep actions enabled and have at least one alarm action.",
-	Types:       []string{"aws:cloudwatch/metricAlarm:MetricAlarm"},
+	Remediation: "send alarmActions to the operations topic and leave actionsEnabled unset or true",
+	Types:       []string{metricAlarm},
+	Reads:       map[string][]string{metricAlarm: {"actionsEnabled", "alarmActions"}},
 	Resource: func(r Resource, f *Findings) {
 		enabled := r.Get("actionsEnabled")
-		if on, known := truth(enabled); known && !on && !enabled.IsNull() {
+		if on, known := truth(enabled); !known {
+			f.Unknown(r, "actionsEnabled")
+		} else if !on && !enabled.IsNull() {
 			f.Fail(r, "actionsEnabled is false; want true")
 		}
 		actions, known := items(r.Get("alarmActions"))

@@ -1,28 +1,17 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // BackupCoverage requires every database and bucket to be in a backup selection.
 var BackupCoverage = Rule{
-	ID: "backup-coverage", Control: "RDS.26, custom (B43) for S3", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Every RDS instance and S3 bucket is listed in the resources of an AWS Backup selection, except buckets that only receive access logs (they expire by lifecycle).",
+	ID: "backup-coverage", Controls: []string{"RDS.26", "B43"}, Severity: High,
+	Description: "Every RDS instance and S3 bucket is listed in the resources of an AWS Backup selection (known ARN or by dependency), except buckets that only receive access logs.",
+	Remediation: "add the resource's ARN to the backup selection (data.Backup)",
+	Exceptions:  []string{"A bucket that only receives ALB or S3 access logs is kept by its own lifecycle rule, not restored."},
+	Reads:       map[string][]string{backupSelection: {"resources"}, loadBalancerTypes[0]: {"accessLogs"}, loadBalancerTypes[1]: {"accessLogs"}, s3Logging: {"targetBucket"}},
 	Stack: func(rs []Resource, f *Findings) {
-		for _, typ := range []string{rdsInstance, s3Bucket} {
-			for _, r := range ofType(rs, typ) {
-				if s3LogBucket(rs, r) {
-					continue // access logs are kept by their own lifecycle, not restored
-				}
-				if !referenced(rs, "aws:backup/selection:Selection", "resources", r) {
-					f.Fail(r, "no aws:backup/selection:Selection lists this resource")
-				}
+		for _, r := range ofType(rs, rdsInstance, s3Bucket) {
+			if !logOnlyBucket(rs, r) && !referenced(rs, "resources", r, backupSelection) {
+				f.Fail(r, "no %s lists this resource", backupSelection)
 			}
 		}
 	},
-}
-
-// s3LogBucket says whether b only receives access logs.
-func s3LogBucket(rs []Resource, b Resource) bool {
-	return b.Type == s3Bucket && logTarget(rs, []string{b.URN})
 }

@@ -1,12 +1,17 @@
 package rules
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
-// container is what the ECS rules read of one container definition.
+// container is what the ECS rules read of one container definition (ECS API ContainerDefinition names).
 type container struct {
-	Name        string `json:"name"`
-	Privileged  bool   `json:"privileged"`
-	Environment []struct {
+	Name                   string `json:"name"`
+	Privileged             bool   `json:"privileged"`
+	User                   string `json:"user"`
+	ReadonlyRootFilesystem *bool  `json:"readonlyRootFilesystem"`
+	Environment            []struct {
 		Name string `json:"name"`
 	} `json:"environment"`
 	LogConfiguration *struct {
@@ -14,17 +19,29 @@ type container struct {
 	} `json:"logConfiguration"`
 }
 
-// containers decodes a task definition's containerDefinitions (a JSON string). ok is false when they
-// could not be read; the reason is already recorded in f.
-func containers(r Resource, f *Findings) (defs []container, ok bool) {
+// containerFields are the container definition fields the rules read, as the ECS API reference
+// (RegisterTaskDefinition, ContainerDefinition) names them; a test checks the struct above against them.
+var containerFields = []string{"name", "privileged", "user", "readonlyRootFilesystem", "environment", "logConfiguration"}
+
+// containers decodes a task definition's containerDefinitions (a JSON string); when they cannot be read
+// the reason is recorded in f and there are none.
+func containers(r Resource, f *Findings) []container {
+	var defs []container
 	doc, known := text(r.Get("containerDefinitions"))
 	if !known {
 		f.Unknown(r, "containerDefinitions")
-		return nil, false
-	}
-	if err := json.Unmarshal([]byte(doc), &defs); err != nil {
+	} else if err := json.Unmarshal([]byte(doc), &defs); err != nil {
 		f.Fail(r, "containerDefinitions is not a JSON array of containers: %v", err)
-		return nil, false
 	}
-	return defs, true
+	return defs
 }
+
+// rootUser says whether a container user runs as root: unset (the image's user, root for most images),
+// root or uid 0, with or without a group.
+func rootUser(user string) bool {
+	name, _, _ := strings.Cut(user, ":")
+	return name == "" || name == "root" || name == "0"
+}
+
+// taskReads are the task definition inputs the container rules read.
+var taskReads = map[string][]string{ecsTaskDefinition: {"containerDefinitions"}}

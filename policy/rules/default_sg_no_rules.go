@@ -1,17 +1,15 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // DefaultSecurityGroupClosed keeps the adopted default security group empty, so nothing that lands in it by
 // accident can talk to anything.
 var DefaultSecurityGroupClosed = Rule{
-	ID: "default-sg-no-rules", Control: "EC2.2", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "The VPC's default security group is adopted with no ingress and no egress rules.",
-	Types:       []string{"aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"},
+	ID: "default-sg-no-rules", Controls: []string{"EC2.2"}, Severity: Medium,
+	Description: "The VPC's adopted default security group has no ingress and no egress rules.",
+	Remediation: "declare the aws:ec2/defaultSecurityGroup without ingress and egress",
+	Types:       []string{defaultSecurityGroup},
+	Reads:       map[string][]string{defaultSecurityGroup: {"ingress", "egress"}},
 	Resource: func(r Resource, f *Findings) {
-		for _, k := range []string{"ingress", "egress"} {
+		for _, k := range []string{ingress, egress} {
 			list, known := items(r.Get(k))
 			switch {
 			case !known:

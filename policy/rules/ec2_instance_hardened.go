@@ -1,18 +1,14 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
-// ec2Instance is the type token of a standalone instance (the EC2-hosted File Gateway).
-const ec2Instance = "aws:ec2/instance:Instance"
-
 // Ec2InstanceHardened holds a standalone instance to what the launch-template rules ask of the ECS hosts:
 // no public address, IMDSv2, every volume encrypted.
 var Ec2InstanceHardened = Rule{
-	ID: "ec2-instance-hardened", Control: "EC2.9/EC2.8/EC2.3", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Standalone instances have no public IP, require IMDSv2 and encrypt their root and EBS volumes.",
+	ID: "ec2-instance-hardened", Controls: []string{"EC2.9", "EC2.8", "EC2.3", "PCP aws-ec2-instance-disallow-public-ip"}, Severity: High,
+	Description: "Standalone instances set associatePublicIpAddress false, require IMDSv2 (unless the metadata service is off), and encrypt their root and EBS volumes.",
+	Remediation: "set associatePublicIpAddress false, metadataOptions.httpTokens \"required\", and encrypted true on rootBlockDevice and every ebsBlockDevices entry",
 	Types:       []string{ec2Instance},
+	Reads: map[string][]string{ec2Instance: {"associatePublicIpAddress", "metadataOptions.httpTokens", "metadataOptions.httpEndpoint",
+		"rootBlockDevice.encrypted", "ebsBlockDevices[].encrypted"}},
 	Resource: func(r Resource, f *Findings) {
 		v := r.Get("associatePublicIpAddress")
 		if public, known := truth(v); !known {
@@ -21,11 +17,10 @@ var Ec2InstanceHardened = Rule{
 			// Unset takes the subnet's default, which a public subnet sets to true.
 			f.Fail(r, "associatePublicIpAddress is %s; want false", show(v))
 		}
-		tokens := r.Get("metadataOptions", "httpTokens")
-		if s, known := text(tokens); !known {
-			f.Unknown(r, "metadataOptions.httpTokens")
-		} else if s != "required" {
-			f.Fail(r, "metadataOptions.httpTokens is %s; want \"required\"", show(tokens))
+		if endpoint, known := text(r.Get("metadataOptions", "httpEndpoint")); !known {
+			f.Unknown(r, "metadataOptions.httpEndpoint")
+		} else if endpoint != "disabled" {
+			requireOneOf(r, f, []string{"required"}, "", "metadataOptions", "httpTokens")
 		}
 		requireTrue(r, f, "rootBlockDevice", "encrypted")
 		devices, known := items(r.Get("ebsBlockDevices"))

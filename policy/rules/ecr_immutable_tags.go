@@ -1,22 +1,13 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // EcrImmutableTags makes tags immutable so a deployed tag always means the same image.
 var EcrImmutableTags = Rule{
-	ID: "ecr-immutable-tags", Control: "ECR.2", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "ecr-immutable-tags", Controls: []string{"ECR.2", "PCP aws-ecr-repository-disallow-mutable-image"}, Severity: Medium,
 	Description: "ECR repositories have imageTagMutability = \"IMMUTABLE\".",
+	Remediation: "set imageTagMutability \"IMMUTABLE\" and push a new tag for every build",
 	Types:       []string{ecrRepository},
+	Reads:       map[string][]string{ecrRepository: {"imageTagMutability"}},
 	Resource: func(r Resource, f *Findings) {
-		v := r.Get("imageTagMutability")
-		s, known := text(v)
-		switch {
-		case !known:
-			f.Unknown(r, "imageTagMutability")
-		case s != "IMMUTABLE":
-			f.Fail(r, "imageTagMutability is %s; want \"IMMUTABLE\"", show(v))
-		}
+		requireOneOf(r, f, []string{"IMMUTABLE"}, "MUTABLE", "imageTagMutability")
 	},
 }

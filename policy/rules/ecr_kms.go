@@ -1,22 +1,27 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
-// EcrKMS requires images to be encrypted with KMS.
+// EcrKMS requires images to be encrypted with a customer-managed KMS key: encryptionType KMS alone uses the
+// AWS-managed aws/ecr key, which ECR.5 does not accept.
 var EcrKMS = Rule{
-	ID: "ecr-kms", Control: "ECR.5", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "ECR repositories encrypt with KMS (encryptionConfigurations[].encryptionType = \"KMS\").",
+	ID: "ecr-kms", Controls: []string{"ECR.5", "PCP aws-ecr-repository-disallow-unencrypted-repository", "PCP aws-ecr-repository-configure-customer-managed-key"}, Severity: Low,
+	Description: "ECR repositories encrypt with KMS (encryptionConfigurations[].encryptionType = \"KMS\") under a customer-managed key (kmsKey set, not alias/aws/ecr).",
+	Remediation: "set encryptionConfigurations to [{encryptionType: \"KMS\", kmsKey: <the compute key ARN>}]",
 	Types:       []string{ecrRepository},
+	Reads:       map[string][]string{ecrRepository: {"encryptionConfigurations[].encryptionType", "encryptionConfigurations[].kmsKey"}},
 	Resource: func(r Resource, f *Findings) {
-		v := r.Get("encryptionConfigurations", 0, "encryptionType")
-		s, known := text(v)
+		configs, known := items(r.Get("encryptionConfigurations"))
 		switch {
 		case !known:
-			f.Unknown(r, "encryptionConfigurations[0].encryptionType")
-		case s != "KMS":
-			f.Fail(r, "encryptionConfigurations[0].encryptionType is %s; want \"KMS\"", show(v))
+			f.Unknown(r, "encryptionConfigurations")
+		case len(configs) == 0:
+			f.Fail(r, "encryptionConfigurations is unset: AWS encrypts with AES256; want KMS with a customer-managed key")
+		}
+		for i := range configs {
+			before := len(f.All())
+			requireOneOf(r, f, []string{"KMS"}, "AES256", "encryptionConfigurations", i, "encryptionType")
+			if len(f.All()) == before {
+				requireCustomerKey(r, f, "aws/ecr", "encryptionConfigurations", i, "kmsKey")
+			}
 		}
 	},
 }

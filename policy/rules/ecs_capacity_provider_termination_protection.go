@@ -1,20 +1,13 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // EcsCapacityProviderTerminationProtection stops a scale-in from terminating hosts that still run tasks.
 var EcsCapacityProviderTerminationProtection = Rule{
-	ID: "ecs-capacity-provider-termination-protection", Control: "ECS.19", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "ecs-capacity-provider-termination-protection", Controls: []string{"ECS.19"}, Severity: Medium,
 	Description: "ECS capacity providers enable managed termination protection (autoScalingGroupProvider.managedTerminationProtection = \"ENABLED\").",
-	Types:       []string{"aws:ecs/capacityProvider:CapacityProvider"},
+	Remediation: "set managedTerminationProtection \"ENABLED\" with managed scaling, and protectFromScaleIn on the Auto Scaling group",
+	Types:       []string{ecsCapacityProvider},
+	Reads:       map[string][]string{ecsCapacityProvider: {"autoScalingGroupProvider.managedTerminationProtection"}},
 	Resource: func(r Resource, f *Findings) {
-		v := r.Get("autoScalingGroupProvider", "managedTerminationProtection")
-		s, known := text(v)
-		switch {
-		case !known:
-			f.Unknown(r, "autoScalingGroupProvider.managedTerminationProtection")
-		case s != "ENABLED":
-			f.Fail(r, "autoScalingGroupProvider.managedTerminationProtection is %s; want \"ENABLED\"", show(v))
-		}
+		requireOneOf(r, f, []string{"ENABLED"}, "", "autoScalingGroupProvider", "managedTerminationProtection")
 	},
 }

@@ -1,36 +1,38 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // EcsContainerInsights requires Container Insights on every cluster.
 var EcsContainerInsights = Rule{
-	ID: "ecs-container-insights", Control: "ECS.12", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "ECS clusters enable Container Insights (settings containerInsights = enabled or enhanced).",
-	Types:       []string{"aws:ecs/cluster:Cluster"},
+	ID: "ecs-container-insights", Controls: []string{"ECS.12", "AwsSolutions-ECS4"}, Severity: Low,
+	Description: "ECS clusters enable Container Insights (settings containerInsights = enabled or enhanced); a setting whose name is unknown at preview is re-checked at up.",
+	Remediation: "add the setting {name: containerInsights, value: enabled}",
+	Types:       []string{ecsCluster},
+	Reads:       map[string][]string{ecsCluster: {"settings[].name", "settings[].value"}},
 	Resource: func(r Resource, f *Findings) {
 		settings, known := items(r.Get("settings"))
 		if !known {
 			f.Unknown(r, "settings")
 			return
 		}
-		for _, s := range settings {
-			name, _ := text(walk(s, "name"))
-			value, known := text(walk(s, "value"))
+		pending := false
+		for i, s := range settings {
+			name, nameKnown := text(walk(s, "name"))
+			pending = pending || !nameKnown
 			if name != "containerInsights" {
 				continue
 			}
-			if !known {
-				f.Unknown(r, "settings[containerInsights].value")
-				return
+			value, known := text(walk(s, "value"))
+			switch {
+			case !known:
+				f.Unknown(r, pathString([]any{"settings", i, "value"}))
+			case value != "enabled" && value != "enhanced":
+				f.Fail(r, "containerInsights is %q; want \"enabled\" or \"enhanced\"", value)
 			}
-			if value == "enabled" || value == "enhanced" {
-				return
-			}
-			f.Fail(r, "containerInsights is %q; want \"enabled\" or \"enhanced\"", value)
 			return
 		}
-		f.Fail(r, "settings has no containerInsights entry; want containerInsights = enabled")
+		if pending {
+			f.Unknown(r, "settings[].name")
+		} else {
+			f.Fail(r, "settings has no containerInsights entry; want containerInsights = enabled")
+		}
 	},
 }

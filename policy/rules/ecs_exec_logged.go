@@ -1,16 +1,18 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // EcsExecLogged requires every cluster to encrypt ECS Exec sessions with a KMS key and to log every command
 // to an encrypted CloudWatch log group, so a shell in a container is always on the record.
 var EcsExecLogged = Rule{
-	ID: "ecs-exec-logged", Control: "custom (B33)", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "ecs-exec-logged", Controls: []string{"B33"}, Severity: Medium,
 	Description: "ECS clusters set configuration.executeCommandConfiguration with a kmsKeyId and logging OVERRIDE to an encrypted CloudWatch log group.",
-	Types:       []string{"aws:ecs/cluster:Cluster"},
+	Remediation: "set executeCommandConfiguration {kmsKeyId, logging: OVERRIDE, logConfiguration: {cloudWatchLogGroupName, cloudWatchEncryptionEnabled: true}}",
+	Types:       []string{ecsCluster},
+	Reads: map[string][]string{ecsCluster: {"configuration.executeCommandConfiguration.kmsKeyId", "configuration.executeCommandConfiguration.logging",
+		"configuration.executeCommandConfiguration.logConfiguration.cloudWatchLogGroupName",
+		"configuration.executeCommandConfiguration.logConfiguration.cloudWatchEncryptionEnabled"}},
 	Resource: func(r Resource, f *Findings) {
 		const exec = "executeCommandConfiguration"
-		if c := r.Get("configuration", exec); c.IsNull() {
+		if r.Get("configuration", exec).IsNull() {
 			f.Fail(r, "configuration.executeCommandConfiguration is unset: sessions would be neither encrypted nor logged")
 			return
 		}

@@ -1,18 +1,14 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // EcsNoPrivileged forbids privileged containers: they own the host.
 var EcsNoPrivileged = Rule{
-	ID: "ecs-no-privileged-containers", Control: "ECS.4", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "ecs-no-privileged-containers", Controls: []string{"ECS.4"}, Severity: High,
 	Description: "No container in a task definition runs privileged (containerDefinitions[].privileged).",
-	Types:       []string{"aws:ecs/taskDefinition:TaskDefinition"},
+	Remediation: "drop privileged; grant the single Linux capability the container needs instead",
+	Types:       []string{ecsTaskDefinition},
+	Reads:       taskReads,
 	Resource: func(r Resource, f *Findings) {
-		defs, ok := containers(r, f)
-		if !ok {
-			return
-		}
-		for _, d := range defs {
+		for _, d := range containers(r, f) {
 			if d.Privileged {
 				f.Fail(r, "container %q has privileged = true", d.Name)
 			}

@@ -1,19 +1,11 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
-// EcsServiceNoPublicIP keeps public IPs off awsvpc tasks.
+// EcsServiceNoPublicIP keeps public IPs off awsvpc tasks of services and task sets.
 var EcsServiceNoPublicIP = Rule{
-	ID: "ecs-service-no-public-ip", Control: "ECS.2", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "ECS services never set networkConfiguration.assignPublicIp to true.",
-	Types:       []string{"aws:ecs/service:Service"},
-	Resource: func(r Resource, f *Findings) {
-		on, known := truth(r.Get("networkConfiguration", "assignPublicIp"))
-		switch {
-		case !known:
-			f.Unknown(r, "networkConfiguration.assignPublicIp")
-		case on:
-			f.Fail(r, "networkConfiguration.assignPublicIp is true; want false")
-		}
-	},
+	ID: "ecs-service-no-public-ip", Controls: []string{"ECS.2", "ECS.16"}, Severity: High,
+	Description: "ECS services and task sets never set networkConfiguration.assignPublicIp to true.",
+	Remediation: "set networkConfiguration.assignPublicIp false; tasks reach AWS through the VPC endpoints",
+	Types:       []string{ecsService, ecsTaskSet},
+	Reads:       map[string][]string{ecsService: {"networkConfiguration.assignPublicIp"}, ecsTaskSet: {"networkConfiguration.assignPublicIp"}},
+	Resource:    func(r Resource, f *Findings) { forbidTrue(r, f, "networkConfiguration", "assignPublicIp") },
 }

@@ -1,9 +1,10 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
@@ -17,8 +18,13 @@ type Violation struct {
 	Enforcement policyx.EnforcementLevel
 	// URN is the resource the violation is about.
 	URN string
-	// Message names the resource, the property and the offending value.
+	// Message is what the CLI shows: the policy's description (controls, severity, what it requires, the
+	// fix) on the first line, then the finding, which names the resource, the property and the offending
+	// value.
 	Message string
+	// Known is set by the offline tooling when the violation is a known one of the current program: which
+	// issue fixes it and what the program does. A known violation does not fail the offline plan.
+	Known string
 }
 
 // Mandatory says whether the violation blocks a deployment.
@@ -26,10 +32,13 @@ func (v Violation) Mandatory() bool { return v.Enforcement == policyx.Enforcemen
 
 func (v Violation) String() string {
 	level := "advisory"
-	if v.Mandatory() {
+	switch {
+	case v.Known != "":
+		level = "mandatory, known: " + v.Known
+	case v.Mandatory():
 		level = "mandatory"
 	}
-	return fmt.Sprintf("[%s] %s: %s", level, v.Policy, v.Message)
+	return fmt.Sprintf("[%s] %s: %s", level, v.Policy, strings.ReplaceAll(v.Message, "\n", " | "))
 }
 
 // collector is a policyx.PolicyManager that keeps what policies report.
@@ -38,8 +47,14 @@ type collector struct {
 	out    *[]Violation
 }
 
+// ReportViolation records a violation as the policyx server sends it to the engine: the policy's
+// description, then the message, on their own lines.
 func (c collector) ReportViolation(message, urn string) {
-	*c.out = append(*c.out, Violation{Policy: c.policy.Name(), Enforcement: c.policy.EnforcementLevel(), URN: urn, Message: message})
+	full := c.policy.Description()
+	if message != "" {
+		full += "\n" + message
+	}
+	*c.out = append(*c.out, Violation{Policy: c.policy.Name(), Enforcement: c.policy.EnforcementLevel(), URN: urn, Message: full})
 }
 
 // Evaluate runs policies over resources as the engine does: every resource policy on every resource, then
@@ -67,11 +82,8 @@ func Evaluate(policies []policyx.Policy, resources []policyx.AnalyzerResource, c
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Policy != out[j].Policy {
-			return out[i].Policy < out[j].Policy
-		}
-		return strings.Compare(out[i].Message, out[j].Message) < 0
+	slices.SortStableFunc(out, func(a, b Violation) int {
+		return cmp.Or(strings.Compare(a.Policy, b.Policy), strings.Compare(a.Message, b.Message))
 	})
 	return out, nil
 }

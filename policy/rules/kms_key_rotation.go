@@ -1,23 +1,19 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // KmsKeyRotation requires yearly rotation of every symmetric customer-managed key.
 var KmsKeyRotation = Rule{
-	ID: "kms-key-rotation", Control: "KMS.4", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Symmetric KMS keys have automatic key rotation enabled.",
-	Types:       []string{"aws:kms/key:Key"},
+	ID: "kms-key-rotation", Controls: []string{"KMS.4", "AwsSolutions-KMS5", "PCP aws-kms-key-enable-key-rotation", "AWSGuard cmk-backing-key-rotation-enabled"}, Severity: Medium,
+	Description: "Symmetric encryption KMS keys (customerMasterKeySpec SYMMETRIC_DEFAULT or unset) have automatic key rotation enabled; AWS rotates no other kind.",
+	Remediation: "set enableKeyRotation true",
+	Types:       []string{kmsKey},
+	Reads:       map[string][]string{kmsKey: {"customerMasterKeySpec", "enableKeyRotation"}},
 	Resource: func(r Resource, f *Findings) {
 		spec, known := text(r.Get("customerMasterKeySpec"))
-		if !known {
+		switch {
+		case !known:
 			f.Unknown(r, "customerMasterKeySpec")
-			return
+		case spec == "" || spec == "SYMMETRIC_DEFAULT":
+			requireTrue(r, f, "enableKeyRotation")
 		}
-		if spec != "" && spec != "SYMMETRIC_DEFAULT" {
-			return // AWS rotates only symmetric keys
-		}
-		requireTrue(r, f, "enableKeyRotation")
 	},
 }

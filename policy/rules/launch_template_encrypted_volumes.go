@@ -1,14 +1,13 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // LaunchTemplateEncryptedVolumes requires every EBS mapping to be encrypted.
 var LaunchTemplateEncryptedVolumes = Rule{
-	ID: "launch-template-encrypted-volumes", Control: "EC2.181", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Launch templates map at least one EBS volume, and every one has ebs.encrypted = \"true\".",
+	ID: "launch-template-encrypted-volumes", Controls: []string{"EC2.181", "EC2.3", "AwsSolutions-EC26", "PCP aws-ec2-launchtemplate-disallow-unencrypted-block-device"}, Severity: High,
+	Description: "Launch templates map at least one EBS volume (the root), and every one has ebs.encrypted = \"true\".",
+	Remediation: "map the root device with ebs.encrypted \"true\"",
+	Exceptions:  []string{"EC2.3 is partly static: an AMI's unmapped snapshot volumes are not inputs, so the rule wants the root device mapped explicitly."},
 	Types:       []string{launchTemplate},
+	Reads:       map[string][]string{launchTemplate: {"blockDeviceMappings[].ebs.encrypted"}},
 	Resource: func(r Resource, f *Findings) {
 		maps, known := items(r.Get("blockDeviceMappings"))
 		switch {
@@ -18,17 +17,8 @@ var LaunchTemplateEncryptedVolumes = Rule{
 			f.Fail(r, "blockDeviceMappings is empty: the root volume keeps the AMI's (possibly unencrypted) setting")
 		}
 		for i, m := range maps {
-			if walk(m, "ebs").IsNull() {
-				continue
-			}
-			v := walk(m, "ebs", "encrypted")
-			on, known := truth(v)
-			path := pathString([]any{"blockDeviceMappings", i, "ebs", "encrypted"})
-			switch {
-			case !known:
-				f.Unknown(r, path)
-			case !on:
-				f.Fail(r, "%s is %s; want \"true\"", path, show(v))
+			if !walk(m, "ebs").IsNull() {
+				requireTrue(r, f, "blockDeviceMappings", i, "ebs", "encrypted")
 			}
 		}
 	},

@@ -1,29 +1,19 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // LaunchTemplateNoPublicIP keeps public IPs off the ECS hosts.
 var LaunchTemplateNoPublicIP = Rule{
-	ID: "launch-template-no-public-ip", Control: "EC2.25", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Launch templates never set networkInterfaces[].associatePublicIpAddress to true.",
+	ID: "launch-template-no-public-ip", Controls: []string{"EC2.25", "EC2.9", "PCP aws-ec2-launchtemplate-disallow-public-ip"}, Severity: High,
+	Description: "Launch templates never set networkInterfaces[].associatePublicIpAddress to true (pulumi-aws v6 types it as a string).",
+	Remediation: "set associatePublicIpAddress to \"false\" on every network interface",
 	Types:       []string{launchTemplate},
+	Reads:       map[string][]string{launchTemplate: {"networkInterfaces[].associatePublicIpAddress"}},
 	Resource: func(r Resource, f *Findings) {
 		nics, known := items(r.Get("networkInterfaces"))
 		if !known {
 			f.Unknown(r, "networkInterfaces")
 		}
-		for i, nic := range nics {
-			v := walk(nic, "associatePublicIpAddress")
-			on, known := truth(v)
-			path := pathString([]any{"networkInterfaces", i, "associatePublicIpAddress"})
-			switch {
-			case !known:
-				f.Unknown(r, path)
-			case on:
-				f.Fail(r, "%s is %s; want false", path, show(v))
-			}
+		for i := range nics {
+			forbidTrue(r, f, "networkInterfaces", i, "associatePublicIpAddress")
 		}
 	},
 }

@@ -1,20 +1,26 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // LoadBalancerDropInvalidHeaders makes Application Load Balancers drop malformed HTTP headers, which
 // request-smuggling and header-injection attacks rely on.
 var LoadBalancerDropInvalidHeaders = Rule{
-	ID: "lb-drop-invalid-headers", Control: "ELB.4", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "lb-drop-invalid-headers", Controls: []string{"ELB.4"}, Severity: Medium,
 	Description: "Application Load Balancers set dropInvalidHeaderFields = true (AWS defaults to false).",
+	Remediation: "set dropInvalidHeaderFields true",
 	Types:       loadBalancerTypes,
+	Reads:       reads(loadBalancerTypes, "loadBalancerType", "dropInvalidHeaderFields"),
 	Resource: func(r Resource, f *Findings) {
-		typ, known := text(r.Get("loadBalancerType"))
-		switch {
-		case !known:
-			f.Unknown(r, "loadBalancerType")
-		case typ == "" || typ == "application": // the setting exists only on ALBs, the default type
+		if isALB(r, f) {
 			requireTrue(r, f, "dropInvalidHeaderFields")
 		}
 	},
+}
+
+// isALB says whether a load balancer is an Application Load Balancer, the default type; an unknown type is
+// recorded.
+func isALB(r Resource, f *Findings) bool {
+	typ, known := text(r.Get("loadBalancerType"))
+	if !known {
+		f.Unknown(r, "loadBalancerType")
+	}
+	return known && (typ == "" || typ == "application")
 }

@@ -1,15 +1,13 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // LogGroupRetention requires a retention period on every log group, so logs neither vanish early nor pile
 // up forever (0 means "never expire").
 var LogGroupRetention = Rule{
-	ID: "log-group-retention", Control: "CloudWatchLogGroupRetentionPeriod (cdk-nag)", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "log-group-retention", Controls: []string{"CloudWatchLogGroupRetentionPeriod (cdk-nag)", "B23"}, Severity: Low,
 	Description: "CloudWatch log groups set retentionInDays.",
-	Types:       []string{"aws:cloudwatch/logGroup:LogGroup"},
+	Remediation: "set retentionInDays to the records-retention period of the logs",
+	Types:       []string{logGroup},
+	Reads:       map[string][]string{logGroup: {"retentionInDays"}},
 	Resource: func(r Resource, f *Findings) {
 		v := r.Get("retentionInDays")
 		days, known := number(v, 0)

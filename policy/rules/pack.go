@@ -3,8 +3,7 @@ package rules
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"slices"
+	"maps"
 
 	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
@@ -16,22 +15,24 @@ const (
 	// PackName is the policy pack's name, as in PulumiPolicy.yaml.
 	PackName = "hybridcloud-guardrails"
 	// PackVersion is the pack's version, as in PulumiPolicy.yaml.
-	PackVersion = "0.1.0"
-	// UnknownsPolicyID is the advisory policy that lists the checks a preview could not run because an input
-	// is unknown until apply.
+	PackVersion = "0.2.0"
+	// UnknownsPolicyID is the advisory policy that lists the resource checks a preview could not run because
+	// an input is unknown until apply.
 	UnknownsPolicyID = "preview-unknown-inputs"
-	// advisorySuffix names the advisory twin of a rule that only advises in some environments.
-	advisorySuffix = "-advisory"
+	// StackUnknownsPolicyID is its twin for the stack rules.
+	StackUnknownsPolicyID = "preview-unknown-stack-inputs"
+	// AdvisorySuffix names the advisory twin of a rule that only advises in some environments.
+	AdvisorySuffix = "-advisory"
 	// EnvironmentTag is the provider default tag the environment is read from.
 	EnvironmentTag = "Environment"
 	// EnvironmentConfigKey is the stack config key that names the environment.
 	EnvironmentConfigKey = "hybridcloud:environment"
+	// assumedProd is appended to a message whose environment had to be assumed.
+	assumedProd = " (environment unknown: assumed prod; tag the provider with Environment or set policy config environment)"
 )
 
-// envSchema lets an operator pin the environment through policy config (`{"<policy>": {"environment": "prod"}}`).
-var envSchema = &policyx.ConfigSchema{Properties: map[string]map[string]any{
-	"environment": {"type": "string", "enum": []any{string(Dev), string(Prod)}},
-}}
+// envProperty lets an operator pin the environment through policy config (`{"<policy>": {"environment": "prod"}}`).
+var envProperty = map[string]any{"type": "string", "enum": []any{string(Dev), string(Prod)}}
 
 // NewPack builds the policy pack from every rule, for the stack the engine configured ctx with: the stack's
 // hybridcloud:environment config, when set, is the environment of every resource.
@@ -41,26 +42,18 @@ func NewPack(ctx *pulumi.Context) (policyx.PolicyPack, error) {
 }
 
 // Policies turns every rule into policyx policies: one per rule, an advisory twin for rules that only advise
-// in some environments, and the UnknownsPolicyID policy. stackEnv is the stack's environment ("" when
+// in some environments, and the two unknowns policies. stackEnv is the stack's environment ("" when
 // unknown: each resource's provider tags decide, see environment).
 func Policies(stackEnv Environment) []policyx.Policy {
 	p := packer{stackEnv: stackEnv}
 	var out []policyx.Policy
 	for _, rule := range All() {
-		if rule.Stack != nil {
-			out = append(out, p.stackPolicy(rule))
-			continue
-		}
-		out = append(out, p.resourcePolicy(rule, rule.ID, rule.Enforcement, func(env Environment) bool {
-			return !slices.Contains(rule.AdvisoryIn, env)
-		}))
+		out = append(out, p.policy(rule, rule.ID, policyx.EnforcementLevelMandatory, false))
 		if len(rule.AdvisoryIn) > 0 {
-			out = append(out, p.resourcePolicy(rule, rule.ID+advisorySuffix, policyx.EnforcementLevelAdvisory, func(env Environment) bool {
-				return slices.Contains(rule.AdvisoryIn, env)
-			}))
+			out = append(out, p.policy(rule, rule.ID+AdvisorySuffix, policyx.EnforcementLevelAdvisory, true))
 		}
 	}
-	return append(out, p.unknownsPolicy())
+	return append(out, p.unknownsPolicy(), p.stackUnknownsPolicy())
 }
 
 // packer builds policies for one stack.
@@ -68,63 +61,72 @@ type packer struct {
 	stackEnv Environment
 }
 
-func (p packer) resourcePolicy(rule Rule, id string, level policyx.EnforcementLevel, inEnv func(Environment) bool) policyx.Policy {
+// policy is the policy that reports rule's findings on resources whose environment the rule advises in
+// (advisory true) or does not (advisory false).
+func (p packer) policy(rule Rule, id string, level policyx.EnforcementLevel, advisory bool) policyx.Policy {
+	description := rule.header()
+	if rule.Stack != nil {
+		return policyx.NewStackValidationPolicy(id, policyx.StackValidationPolicyArgs{
+			Description: description, EnforcementLevel: level,
+			ValidateStack: func(_ context.Context, args policyx.StackValidationArgs) error {
+				rs, byURN := p.resources(args.Resources)
+				var f Findings
+				rule.Stack(rs, &f)
+				for _, v := range f.All() {
+					r := byURN[v.URN]
+					if !v.Unknown && rule.advises(r.Env) == advisory {
+						args.Manager.ReportViolation(v.Message+assumed(rule, r), v.URN)
+					}
+				}
+				return nil
+			},
+		})
+	}
 	return policyx.NewResourceValidationPolicy(id, policyx.ResourceValidationPolicyArgs{
-		Description:      fmt.Sprintf("[%s] %s", rule.Control, rule.Description),
-		EnforcementLevel: level,
-		ConfigSchema:     envSchema,
+		Description: description, EnforcementLevel: level, ConfigSchema: rule.schema(),
 		ValidateResource: func(_ context.Context, args policyx.ResourceValidationArgs) error {
 			r := p.fromAnalyzer(args.Resource, args.Config, args.StackTags)
-			if !rule.applies(r.Type, r.Env) || !inEnv(r.Env) {
+			if !rule.applies(r.Type) || rule.advises(r.Env) != advisory {
 				return nil
 			}
 			var f Findings
 			rule.Resource(r, &f)
 			for _, v := range f.All() {
-				if v.Unknown {
-					continue // reported by the unknowns policy
+				if !v.Unknown { // unknowns are reported by the unknowns policy
+					args.Manager.ReportViolation(v.Message+assumed(rule, r), v.URN)
 				}
-				msg := v.Message
-				if r.EnvSource == "" && (len(rule.OnlyIn) > 0 || len(rule.AdvisoryIn) > 0) {
-					msg += " (environment unknown: assumed prod; tag the provider with Environment or set policy config environment)"
-				}
-				args.Manager.ReportViolation(msg, v.URN)
 			}
 			return nil
 		},
 	})
 }
 
-func (p packer) stackPolicy(rule Rule) policyx.Policy {
-	return policyx.NewStackValidationPolicy(rule.ID, policyx.StackValidationPolicyArgs{
-		Description:      fmt.Sprintf("[%s] %s", rule.Control, rule.Description),
-		EnforcementLevel: rule.Enforcement,
-		ValidateStack: func(_ context.Context, args policyx.StackValidationArgs) error {
-			rs := make([]Resource, 0, len(args.Resources))
-			for _, a := range args.Resources {
-				rs = append(rs, p.fromAnalyzer(a, nil, nil))
-			}
-			var f Findings
-			rule.Stack(rs, &f)
-			for _, v := range f.All() {
-				args.Manager.ReportViolation(v.Message, v.URN)
-			}
-			return nil
-		},
-	})
+// assumed notes in a message that the environment was assumed, where the rule depends on it.
+func assumed(rule Rule, r Resource) string {
+	if r.EnvSource == "" && len(rule.AdvisoryIn) > 0 {
+		return assumedProd
+	}
+	return ""
+}
+
+// schema is the rule's policy config schema: the environment pin and the rule's own properties.
+func (r Rule) schema() *policyx.ConfigSchema {
+	props := map[string]map[string]any{"environment": envProperty}
+	maps.Copy(props, r.Config)
+	return &policyx.ConfigSchema{Properties: props}
 }
 
 // unknownsPolicy runs every resource rule and reports what it could not check, so a preview that passes
 // says which mandatory checks are still pending.
 func (p packer) unknownsPolicy() policyx.Policy {
 	return policyx.NewResourceValidationPolicy(UnknownsPolicyID, policyx.ResourceValidationPolicyArgs{
-		Description:      "Checks a preview could not run because an input is unknown until apply (they run again at `pulumi up`).",
+		Description:      "Resource checks a preview could not run because an input is unknown until apply (they run again at `pulumi up`).",
 		EnforcementLevel: policyx.EnforcementLevelAdvisory,
-		ConfigSchema:     envSchema,
+		ConfigSchema:     &policyx.ConfigSchema{Properties: map[string]map[string]any{"environment": envProperty}},
 		ValidateResource: func(_ context.Context, args policyx.ResourceValidationArgs) error {
 			r := p.fromAnalyzer(args.Resource, args.Config, args.StackTags)
 			for _, rule := range All() {
-				if !rule.applies(r.Type, r.Env) {
+				if !rule.applies(r.Type) {
 					continue
 				}
 				var f Findings
@@ -140,12 +142,50 @@ func (p packer) unknownsPolicy() policyx.Policy {
 	})
 }
 
+// stackUnknownsPolicy runs every stack rule and reports what it could not check. The engine runs stack
+// policies again at the end of `pulumi up`, with every output known.
+func (p packer) stackUnknownsPolicy() policyx.Policy {
+	return policyx.NewStackValidationPolicy(StackUnknownsPolicyID, policyx.StackValidationPolicyArgs{
+		Description:      "Stack checks a preview could not run because an input is unknown until apply (they run again at the end of `pulumi up`).",
+		EnforcementLevel: policyx.EnforcementLevelAdvisory,
+		ValidateStack: func(_ context.Context, args policyx.StackValidationArgs) error {
+			rs, _ := p.resources(args.Resources)
+			for _, rule := range All() {
+				if rule.Stack == nil {
+					continue
+				}
+				var f Findings
+				rule.Stack(rs, &f)
+				for _, v := range f.All() {
+					if v.Unknown {
+						args.Manager.ReportViolation(rule.ID+": "+v.Message, v.URN)
+					}
+				}
+			}
+			return nil
+		},
+	})
+}
+
+// resources is the rules' view of every resource of the stack, and the same indexed by URN.
+func (p packer) resources(as []policyx.AnalyzerResource) ([]Resource, map[string]Resource) {
+	rs := make([]Resource, 0, len(as))
+	byURN := make(map[string]Resource, len(as))
+	for _, a := range as {
+		r := p.fromAnalyzer(a, nil, nil)
+		rs = append(rs, r)
+		byURN[r.URN] = r
+	}
+	return rs, byURN
+}
+
 // fromAnalyzer is the rules' view of an analyzer resource, with its environment resolved.
 func (p packer) fromAnalyzer(a policyx.AnalyzerResource, config map[string]any, stackTags map[string]string) Resource {
 	env, source := environment(a, config, p.stackEnv, stackTags)
 	return Resource{
 		Type: a.Type, Name: a.Name, URN: a.URN, Props: a.Properties,
-		Env: env, EnvSource: source, Deps: a.PropertyDependencies, Protect: a.Options.Protect,
+		Env: env, EnvSource: source, Deps: a.PropertyDependencies,
+		Protect: a.Options.Protect, RetainOnDelete: a.Options.RetainOnDelete, Config: config,
 	}
 }
 
@@ -153,7 +193,7 @@ func (p packer) fromAnalyzer(a policyx.AnalyzerResource, config map[string]any, 
 // config, the provider's default tags, the stack's tags. When none says, it assumes prod: the strictest rules
 // apply rather than none.
 func environment(a policyx.AnalyzerResource, config map[string]any, stackEnv Environment, stackTags map[string]string) (Environment, string) {
-	if s, ok := config["environment"].(string); ok && s != "" {
+	if s, _ := config["environment"].(string); s != "" {
 		return Environment(s), "policy config"
 	}
 	if stackEnv != "" {

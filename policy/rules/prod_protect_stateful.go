@@ -1,16 +1,17 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
-// ProdProtectStateful makes Pulumi refuse to delete prod state: the database, buckets and backup vaults.
+// ProdProtectStateful makes Pulumi refuse to delete state: the database, buckets and backup vaults. Dev
+// state is disposable, so there the rule advises.
 var ProdProtectStateful = Rule{
-	ID: "prod-protect-stateful", Control: "custom (KMS.3/RDS.8 intent)", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	OnlyIn:      []Environment{Prod},
-	Description: "In prod, RDS instances, S3 buckets and backup vaults have the pulumi protect option.",
-	Types:       []string{rdsInstance, s3Bucket, "aws:backup/vault:Vault"},
+	ID: "prod-protect-stateful", Controls: []string{"custom"}, Severity: High,
+	AdvisoryIn:  []Environment{Dev},
+	Description: "RDS instances, S3 buckets and backup vaults have the Pulumi protect option; advisory in dev.",
+	Remediation: "declare the resource with pulumi.Protect(true) (the stack file's protect settings)",
+	Types:       []string{rdsInstance, s3Bucket, backupVault},
+	Reads:       map[string][]string{rdsInstance: {}, s3Bucket: {}, backupVault: {}},
 	Resource: func(r Resource, f *Findings) {
 		if !r.Protect {
-			f.Fail(r, "protect is false; want pulumi.Protect(true) in prod")
+			f.Fail(r, "protect is false; want pulumi.Protect(true)")
 		}
 	},
 }

@@ -1,18 +1,16 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
-// RdsFinalSnapshot makes a prod database leave a snapshot when it is deleted anyway.
+// RdsFinalSnapshot makes a database leave a snapshot when it is deleted anyway. Dev data is disposable, so
+// there the rule advises.
 var RdsFinalSnapshot = Rule{
-	ID: "rds-final-snapshot", Control: "custom", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	OnlyIn:      []Environment{Prod},
-	Description: "In prod, RDS instances take a final snapshot on delete (skipFinalSnapshot false, finalSnapshotIdentifier set).",
+	ID: "rds-final-snapshot", Controls: []string{"custom"}, Severity: High,
+	AdvisoryIn:  []Environment{Dev},
+	Description: "RDS instances take a final snapshot on delete (skipFinalSnapshot false, finalSnapshotIdentifier set); advisory in dev.",
+	Remediation: "set skipFinalSnapshot false with a finalSnapshotIdentifier",
 	Types:       []string{rdsInstance},
+	Reads:       map[string][]string{rdsInstance: {"skipFinalSnapshot", "finalSnapshotIdentifier"}},
 	Resource: func(r Resource, f *Findings) {
-		v := r.Get("skipFinalSnapshot")
-		skip, known := truth(v)
+		skip, known := truth(r.Get("skipFinalSnapshot"))
 		switch {
 		case !known:
 			f.Unknown(r, "skipFinalSnapshot")

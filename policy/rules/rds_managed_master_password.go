@@ -1,13 +1,13 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // RdsManagedMasterPassword keeps the master password out of config and state: RDS generates it, stores it
 // in Secrets Manager and rotates it.
 var RdsManagedMasterPassword = Rule{
-	ID: "rds-managed-master-password", Control: "SecretsManager.1 (custom)", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "RDS instances set manageMasterUserPassword = true and no password input.",
+	ID: "rds-managed-master-password", Controls: []string{"SecretsManager.1", "AwsSolutions-SMG4"}, Severity: High,
+	Description: "RDS instances set manageMasterUserPassword = true and no password input (the RDS-managed secret rotates automatically).",
+	Remediation: "set manageMasterUserPassword true and drop password",
 	Types:       []string{rdsInstance},
+	Reads:       map[string][]string{rdsInstance: {"manageMasterUserPassword", "password"}},
 	Resource: func(r Resource, f *Findings) {
 		requireTrue(r, f, "manageMasterUserPassword")
 		if !r.Get("password").IsNull() {

@@ -1,14 +1,12 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // RdsMultiAZ requires a standby in a second AZ. Dev runs single-AZ to save cost, so there it only advises.
 var RdsMultiAZ = Rule{
-	ID: "rds-multi-az", Control: "RDS.5", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "rds-multi-az", Controls: []string{"RDS.5", "AwsSolutions-RDS3", "AWSGuard rds-instance-multi-az-enabled"}, Severity: Medium,
 	AdvisoryIn:  []Environment{Dev},
 	Description: "RDS instances are Multi-AZ (multiAz = true), so one AZ failing does not take the database down; advisory in dev, which is not highly available by design.",
+	Remediation: "set database.multiAz true",
 	Types:       []string{rdsInstance},
+	Reads:       map[string][]string{rdsInstance: {"multiAz"}},
 	Resource:    func(r Resource, f *Findings) { requireTrue(r, f, "multiAz") },
 }

@@ -1,22 +1,11 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // RdsNotPublic keeps the database off the internet.
 var RdsNotPublic = Rule{
-	ID: "rds-not-public", Control: "RDS.2", Severity: High, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "rds-not-public", Controls: []string{"RDS.2", "PCP aws-rds-instance-disallow-public-access", "AWSGuard rds-instance-public-access"}, Severity: High,
 	Description: "RDS instances are not publicly accessible (publiclyAccessible false or unset).",
+	Remediation: "set publiclyAccessible false",
 	Types:       []string{rdsInstance},
-	Resource: func(r Resource, f *Findings) {
-		v := r.Get("publiclyAccessible")
-		on, known := truth(v)
-		switch {
-		case !known:
-			f.Unknown(r, "publiclyAccessible")
-		case on:
-			f.Fail(r, "publiclyAccessible is true; want false")
-		}
-	},
+	Reads:       map[string][]string{rdsInstance: {"publiclyAccessible"}},
+	Resource:    func(r Resource, f *Findings) { forbidTrue(r, f, "publiclyAccessible") },
 }

@@ -6,10 +6,9 @@ import (
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 )
 
-// Severity ranks how bad a violation is, for reviewers and the docs table.
+// Severity ranks how bad a violation is, for reviewers, the docs table and every violation message.
 type Severity string
 
 // Severities.
@@ -28,36 +27,56 @@ const (
 	Prod Environment = "prod"
 )
 
-// Rule is one check of the pack. Exactly one of Resource and Stack is set.
+// Rule is one check of the pack. Exactly one of Resource and Stack is set. A rule is mandatory in every
+// environment except those listed in AdvisoryIn, where its advisory twin (ID+"-advisory") reports the same
+// findings without blocking: a relaxation is always reported, never skipped.
 type Rule struct {
 	// ID is the stable policy name (never renamed: policy config and suppressions refer to it).
 	ID string
-	// Control is the catalogue id the rule implements (FSBP "RDS.5", CIS, cdk-nag, or "custom").
-	Control string
+	// Controls are the catalogue ids the rule implements: FSBP ("RDS.5"), Security Hub outside FSBP, cdk-nag
+	// ("AwsSolutions-EC23"), pulumi/compliance-policies ("PCP aws-kms-key-missing-description"), AWSGuard
+	// ("AWSGuard iam-role-no-policy-management-conflicts"), a catalogue row ("B31") or "custom".
+	Controls []string
 	// Severity ranks the risk of a violation.
 	Severity Severity
-	// Enforcement is the level in every environment not listed in AdvisoryIn.
-	Enforcement policyx.EnforcementLevel
-	// AdvisoryIn lists environments where a mandatory rule only advises (reported by the policy ID+"-advisory").
+	// AdvisoryIn lists environments where the rule only advises; Description says why.
 	AdvisoryIn []Environment
-	// OnlyIn limits the rule to these environments (empty: all).
-	OnlyIn []Environment
 	// Description says what the rule requires and why, for a reviewer.
 	Description string
+	// Remediation says what to change in the program or the stack file; every violation message ends with it.
+	Remediation string
+	// Exceptions are the cases the rule deliberately passes although a literal reading of its control would
+	// flag them, each with its reason. They are shown in the docs table.
+	Exceptions []string
 	// Types are the resource type tokens a resource rule inspects.
 	Types []string
+	// Reads lists, per type token, the input property paths the rule reads ("a.b" for an object field or a
+	// map key, "a[].b" for a field of every list element). A test checks every path against the pulumi-aws
+	// SDK's input types, so a misspelt property cannot pass unnoticed.
+	Reads map[string][]string
+	// Config adds properties to the policy's config schema (JSON schema, with a default); resource rules read
+	// them from Resource.Config.
+	Config map[string]map[string]any
 	// Resource checks one resource.
 	Resource func(r Resource, f *Findings)
 	// Stack checks the whole stack.
 	Stack func(rs []Resource, f *Findings)
 }
 
-// applies says whether the rule runs for a resource of type typ in env.
-func (r Rule) applies(typ string, env Environment) bool {
-	if r.Resource == nil || !slices.Contains(r.Types, typ) {
-		return false
-	}
-	return len(r.OnlyIn) == 0 || slices.Contains(r.OnlyIn, env)
+// applies says whether the rule inspects a resource of type typ.
+func (r Rule) applies(typ string) bool {
+	return slices.Contains(r.Types, typ) // stack rules have no Types
+}
+
+// advises says whether the rule only advises in env.
+func (r Rule) advises(env Environment) bool {
+	return slices.Contains(r.AdvisoryIn, env)
+}
+
+// header is the rule's policy description: its controls and severity, what it requires, and the fix. The
+// engine (policyx) puts it on the first line of every violation message, above the finding itself.
+func (r Rule) header() string {
+	return fmt.Sprintf("[%s; severity %s] %s Remediation: %s.", strings.Join(r.Controls, ", "), r.Severity, r.Description, r.Remediation)
 }
 
 // Resource is what a rule sees of one resource.
@@ -69,10 +88,12 @@ type Resource struct {
 	// Env is the environment the resource is deployed to; EnvSource says where it was read ("" if assumed).
 	Env       Environment
 	EnvSource string
-	// Deps maps an input property to the URNs of the resources it was built from (stack rules only).
+	// Deps maps an input property to the URNs of the resources it was built from.
 	Deps map[string][]string
-	// Protect is the resource's protect option.
-	Protect bool
+	// Protect and RetainOnDelete are the resource's options of those names.
+	Protect, RetainOnDelete bool
+	// Config is the policy config the engine sent for the rule (resource rules only; nil for none).
+	Config map[string]any
 }
 
 // Get walks path (map keys as strings, array indexes as ints) into the inputs. A missing step yields Null;
@@ -109,11 +130,7 @@ func (r Resource) DependsOn(prop, urn string) bool {
 
 // label names a resource in messages: its short type and logical name.
 func (r Resource) label() string {
-	typ := r.Type
-	if i := strings.LastIndex(typ, ":"); i >= 0 {
-		typ = typ[i+1:]
-	}
-	return fmt.Sprintf("%s %q", typ, r.Name)
+	return fmt.Sprintf("%s %q", r.Type[strings.LastIndex(r.Type, ":")+1:], r.Name)
 }
 
 // Finding is one result of a rule on one resource.
@@ -144,113 +161,3 @@ func (f *Findings) Unknown(r Resource, prop string) {
 
 // All returns the findings in the order they were made.
 func (f *Findings) All() []Finding { return f.list }
-
-// show prints a value for a message, hiding secrets.
-func show(v property.Value) string {
-	switch {
-	case v.Secret():
-		return "[secret]"
-	case v.IsComputed():
-		return "[unknown]"
-	case v.IsNull():
-		return "unset"
-	case v.IsString():
-		return fmt.Sprintf("%q", v.AsString())
-	case v.IsBool():
-		return fmt.Sprint(v.AsBool())
-	case v.IsNumber():
-		return fmt.Sprint(v.AsNumber())
-	case v.IsArray():
-		parts := make([]string, 0, v.AsArray().Len())
-		for _, e := range v.AsArray().AsSlice() {
-			parts = append(parts, show(e))
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	}
-	return v.GoString()
-}
-
-// truth reads a boolean input that pulumi-aws v6 may type as a string ("true"). Null reads as false.
-func truth(v property.Value) (val, known bool) {
-	switch {
-	case v.IsComputed():
-		return false, false
-	case v.IsBool():
-		return v.AsBool(), true
-	case v.IsString():
-		return strings.EqualFold(v.AsString(), "true"), true
-	}
-	return false, true
-}
-
-// text reads a string input; null reads as "".
-func text(v property.Value) (val string, known bool) {
-	switch {
-	case v.IsComputed():
-		return "", false
-	case v.IsString():
-		return v.AsString(), true
-	}
-	return "", true
-}
-
-// number reads a numeric input; null reads as dflt.
-func number(v property.Value, dflt float64) (val float64, known bool) {
-	switch {
-	case v.IsComputed():
-		return 0, false
-	case v.IsNumber():
-		return v.AsNumber(), true
-	}
-	return dflt, true
-}
-
-// items returns an array input's elements; null is an empty list.
-func items(v property.Value) (vals []property.Value, known bool) {
-	switch {
-	case v.IsComputed():
-		return nil, false
-	case v.IsArray():
-		return v.AsArray().AsSlice(), true
-	}
-	return nil, true
-}
-
-// requireTrue fails r unless the boolean at path is true; unset counts as false.
-func requireTrue(r Resource, f *Findings, path ...any) {
-	v := r.Get(path...)
-	val, known := truth(v)
-	switch {
-	case !known:
-		f.Unknown(r, pathString(path))
-	case !val:
-		f.Fail(r, "%s is %s; want true", pathString(path), show(v))
-	}
-}
-
-// requireSet fails r unless the input at path is set to a non-empty value.
-func requireSet(r Resource, f *Findings, path ...any) {
-	v := r.Get(path...)
-	switch {
-	case v.IsComputed():
-		// an unknown value is a value: it will be set, only its content is unknown.
-	case v.IsNull(), v.IsString() && v.AsString() == "":
-		f.Fail(r, "%s is unset; want it set", pathString(path))
-	}
-}
-
-func pathString(path []any) string {
-	var b strings.Builder
-	for i, p := range path {
-		switch s := p.(type) {
-		case string:
-			if i > 0 {
-				b.WriteString(".")
-			}
-			b.WriteString(s)
-		case int:
-			fmt.Fprintf(&b, "[%d]", s)
-		}
-	}
-	return b.String()
-}

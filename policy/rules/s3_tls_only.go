@@ -1,47 +1,54 @@
 package rules
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 )
 
-// S3TLSOnly requires a bucket policy that denies requests not made over TLS.
+// S3TLSOnly requires a bucket policy statement that refuses every request not made over TLS: Deny, to
+// everyone, every S3 action, on the bucket and its objects, on aws:SecureTransport false and nothing else.
 var S3TLSOnly = Rule{
-	ID: "s3-tls-only", Control: "S3.5", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
-	Description: "Bucket policies deny every request with aws:SecureTransport = false.",
+	ID: "s3-tls-only", Controls: []string{"S3.5", "AwsSolutions-S10"}, Severity: Medium,
+	Description: "Bucket policies have a statement Effect Deny, Principal \"*\", Action s3:* (or *), Resource the bucket and bucket/* (or a pattern covering both), Condition Bool (or BoolIfExists) aws:SecureTransport false and no other condition. Statement as one object or a list, condition values as a string, boolean or list, keys in any case.",
+	Remediation: "add the statement {Effect: Deny, Principal: \"*\", Action: \"s3:*\", Resource: [bucket ARN, bucket ARN + \"/*\"], Condition: {Bool: {aws:SecureTransport: \"false\"}}}",
 	Types:       []string{s3Policy},
+	Reads:       map[string][]string{s3Policy: {"policy"}},
 	Resource: func(r Resource, f *Findings) {
-		doc, known := text(r.Get("policy"))
-		if !known {
-			f.Unknown(r, "policy")
-			return
-		}
-		if !deniesInsecureTransport(doc) {
-			f.Fail(r, "policy has no Deny statement with Condition Bool aws:SecureTransport = \"false\"")
+		if doc, ok := policyText(r, f, "policy"); ok && !slices.ContainsFunc(doc.Statements, deniesInsecureTransport) {
+			f.Fail(r, "policy has no statement that denies s3:* on the bucket and its objects to everyone when aws:SecureTransport is false")
 		}
 	},
 }
 
-const secureTransportFalse = "false"
-
-// deniesInsecureTransport says whether a bucket policy document denies requests with
-// aws:SecureTransport = false.
-func deniesInsecureTransport(doc string) bool {
-	type statement struct {
-		Effect    string                    `json:"Effect"`
-		Condition map[string]map[string]any `json:"Condition"`
-	}
-	var p struct {
-		Statement []statement `json:"Statement"`
-	}
-	if json.Unmarshal([]byte(doc), &p) != nil {
+// deniesInsecureTransport says whether s is a complete TLS-only deny.
+func deniesInsecureTransport(s statement) bool {
+	// A NotResource or NotPrincipal statement has no Resource or Principal, so the checks below refuse it.
+	if s.Effect != "Deny" || s.HasNotAction || !s.everyone() || !s.grants("s3:PutObject") || !s.grants("s3:GetObject") {
 		return false
 	}
-	return slices.ContainsFunc(p.Statement, func(s statement) bool {
-		return s.Effect == "Deny" && strings.EqualFold(fmt.Sprint(s.Condition["Bool"]["aws:SecureTransport"]), secureTransportFalse)
-	})
+	values := s.conditionValues("aws:SecureTransport", "Bool")
+	if len(values) == 0 || slices.ContainsFunc(values, func(v string) bool { return !strings.EqualFold(v, "false") }) {
+		return false
+	}
+	for _, keys := range s.Conditions {
+		for k := range keys {
+			if k != "aws:securetransport" {
+				return false
+			}
+		}
+	}
+	return coversBucketAndObjects(s.Resources)
+}
+
+// coversBucketAndObjects says whether resource patterns cover a bucket and every object in it.
+func coversBucketAndObjects(resources []string) bool {
+	for _, bucket := range resources {
+		if strings.Contains(bucket, "/") || !strings.HasPrefix(bucket, "arn:aws:s3:::") && bucket != "*" {
+			continue
+		}
+		if slices.ContainsFunc(resources, func(p string) bool { return globMatch(p, bucket+"/any/object") }) {
+			return true
+		}
+	}
+	return false
 }

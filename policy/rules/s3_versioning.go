@@ -1,22 +1,13 @@
 package rules
 
-import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
-
 // S3Versioning requires versioning so an overwrite or delete can be undone.
 var S3Versioning = Rule{
-	ID: "s3-versioning", Control: "S3.14", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "s3-versioning", Controls: []string{"S3.14"}, Severity: Medium,
 	Description: "Bucket versioning is Enabled (versioningConfiguration.status).",
+	Remediation: "set versioningConfiguration.status \"Enabled\"",
 	Types:       []string{s3Versioning},
+	Reads:       map[string][]string{s3Versioning: {"versioningConfiguration.status"}},
 	Resource: func(r Resource, f *Findings) {
-		v := r.Get("versioningConfiguration", "status")
-		s, known := text(v)
-		switch {
-		case !known:
-			f.Unknown(r, "versioningConfiguration.status")
-		case s != "Enabled":
-			f.Fail(r, "versioningConfiguration.status is %s; want \"Enabled\"", show(v))
-		}
+		requireOneOf(r, f, []string{"Enabled"}, "", "versioningConfiguration", "status")
 	},
 }

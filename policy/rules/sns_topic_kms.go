@@ -1,11 +1,11 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // SnsTopicKMS requires SNS topics to be encrypted at rest with a KMS key.
 var SnsTopicKMS = Rule{
-	ID: "sns-topic-kms", Control: "SNS.1", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "sns-topic-kms", Controls: []string{"SNS.1"}, Severity: Low,
 	Description: "SNS topics are encrypted with a KMS key (kmsMasterKeyId).",
-	Types:       []string{"aws:sns/topic:Topic"},
+	Remediation: "set kmsMasterKeyId to a customer-managed key whose policy lets the publishers use it",
+	Types:       []string{snsTopic},
+	Reads:       map[string][]string{snsTopic: {"kmsMasterKeyId"}},
 	Resource:    func(r Resource, f *Findings) { requireSet(r, f, "kmsMasterKeyId") },
 }

@@ -1,22 +1,19 @@
 package rules
 
-import (
-	"encoding/json"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-)
+import "encoding/json"
 
 // SsmSessionLogsEncrypted requires Session Manager to log every session to an encrypted log group, so the
 // one shell operators use instead of SSH is audited.
 var SsmSessionLogsEncrypted = Rule{
-	ID: "ssm-session-logs-encrypted", Control: "custom (B44)", Severity: Medium, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "ssm-session-logs-encrypted", Controls: []string{"B44"}, Severity: Medium,
 	Description: "Session Manager preferences (documentType Session) log to a CloudWatch log group with cloudWatchEncryptionEnabled, and encrypt S3 logs if any.",
-	Types:       []string{"aws:ssm/document:Document"},
+	Remediation: "set inputs.cloudWatchLogGroupName with cloudWatchEncryptionEnabled true (and s3EncryptionEnabled true with an s3BucketName)",
+	Types:       []string{ssmDocument},
+	Reads:       map[string][]string{ssmDocument: {"documentType", "content"}},
 	Resource: func(r Resource, f *Findings) {
 		typ, known := text(r.Get("documentType"))
 		if !known {
 			f.Unknown(r, "documentType")
-			return
 		}
 		if typ != "Session" {
 			return
@@ -39,9 +36,10 @@ var SsmSessionLogsEncrypted = Rule{
 			return
 		}
 		in := c.Inputs
-		if in.CloudWatchLogGroupName == "" {
+		switch {
+		case in.CloudWatchLogGroupName == "":
 			f.Fail(r, "content inputs.cloudWatchLogGroupName is unset; sessions would not be logged")
-		} else if !in.CloudWatchEncryptionEnabled {
+		case !in.CloudWatchEncryptionEnabled:
 			f.Fail(r, "content inputs.cloudWatchEncryptionEnabled is false; want true")
 		}
 		if in.S3BucketName != "" && !in.S3EncryptionEnabled {

@@ -3,12 +3,12 @@ package rules
 import "testing"
 
 func TestSubnetPublicIP(t *testing.T) {
-	ok := map[string]any{"mapPublicIpOnLaunch": false, "tags": map[string]any{"Tier": "app"}}
-	checkRule(t, SubnetPublicIP, "aws:ec2/subnet:Subnet", ok, []mutation{
-		{name: "a private app subnet passes"},
-		{name: "an unset flag passes", set: map[string]any{"mapPublicIpOnLaunch": nil}},
-		{name: "a public-tier subnet may map public IPs", set: map[string]any{"mapPublicIpOnLaunch": true, "tags": map[string]any{"Tier": "public"}}},
-		{name: "an app subnet mapping public IPs fails", set: map[string]any{"mapPublicIpOnLaunch": true}, wantFail: `mapPublicIpOnLaunch is true on tier "app"`},
-		{name: "an unknown flag is reported, not failed", set: map[string]any{"mapPublicIpOnLaunch": unknown}, wantUnknown: "mapPublicIpOnLaunch is unknown"},
-	})
+	for _, name := range []string{"prod-vpc-public-0", "prod-vpc-app-0", "prod-vpc-data-0"} {
+		checkRule(t, SubnetPublicIP, subnet, inputsOf(t, "prod", subnet, name), []mutation{
+			{name: name + " as the program declares it passes"},
+			{name: name + " unset passes", set: map[string]any{"mapPublicIpOnLaunch": nil}},
+			{name: name + " mapping public IPs fails, the public tier too", set: map[string]any{"mapPublicIpOnLaunch": true}, wantFail: "mapPublicIpOnLaunch is true; want false"},
+			{name: name + " unknown is re-checked at up", set: map[string]any{"mapPublicIpOnLaunch": unknown}, wantUnknown: "mapPublicIpOnLaunch"},
+		})
+	}
 }

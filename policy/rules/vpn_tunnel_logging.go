@@ -1,12 +1,13 @@
 package rules
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
-
 // VpnTunnelLogging requires both tunnels to log to CloudWatch, so IKE and BGP failures can be diagnosed.
 var VpnTunnelLogging = Rule{
-	ID: "vpn-tunnel-logging", Control: "EC2.171", Severity: Low, Enforcement: policyx.EnforcementLevelMandatory,
+	ID: "vpn-tunnel-logging", Controls: []string{"EC2.171"}, Severity: Low,
 	Description: "Both VPN tunnels log to CloudWatch Logs (tunnelNLogOptions.cloudwatchLogOptions.logEnabled with a log group).",
+	Remediation: "set tunnelNLogOptions.cloudwatchLogOptions.logEnabled true with logGroupArn on both tunnels",
 	Types:       []string{vpnConnection},
+	Reads: map[string][]string{vpnConnection: {"tunnel1LogOptions.cloudwatchLogOptions.logEnabled", "tunnel1LogOptions.cloudwatchLogOptions.logGroupArn",
+		"tunnel2LogOptions.cloudwatchLogOptions.logEnabled", "tunnel2LogOptions.cloudwatchLogOptions.logGroupArn"}},
 	Resource: func(r Resource, f *Findings) {
 		for _, k := range []string{"tunnel1LogOptions", "tunnel2LogOptions"} {
 			requireTrue(r, f, k, "cloudwatchLogOptions", "logEnabled")

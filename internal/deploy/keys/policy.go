@@ -47,6 +47,14 @@ type Policy struct {
 	BreakGlass string
 }
 
+// Administration is who administers the stack's keys, as the foundation resolves it: the administrator
+// roles (the deploying role among them) and the optional break-glass role. Components receive it as wiring
+// and pass it to every key policy they build.
+type Administration struct {
+	Roles      []string
+	BreakGlass string
+}
+
 // User grants roles cryptographic use of the key through AWS services.
 type User struct {
 	// Sid names the statement. Required, unique in the policy.

@@ -1,0 +1,40 @@
+package offline
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestKnownCommentsNameTheIssue keeps the "fixed by issue N" comment above
+// each entry of KnownViolations equal to the issue number the entry carries.
+func TestKnownCommentsNameTheIssue(t *testing.T) {
+	src, err := os.ReadFile("known.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := regexp.MustCompile(`^\t(?:both|prod)\(rules\.\w+\.ID, (\d+),|^\tout = append\(out, KnownViolation\{.*Issue: (\d+),`)
+	lines := strings.Split(string(src), "\n")
+	seen := 0
+	for i, l := range lines {
+		m := entry.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1] + m[2])
+		want := "\t// no open issue yet"
+		if n != 0 {
+			want = fmt.Sprintf("\t// fixed by issue %d", n)
+		}
+		if i == 0 || !strings.HasPrefix(lines[i-1], want) {
+			t.Errorf("known.go:%d: entry for issue %d wants the comment %q above it, has %q", i+1, n, strings.TrimSpace(want), strings.TrimSpace(lines[max(i-1, 0)]))
+		}
+		seen++
+	}
+	if seen < 2 {
+		t.Fatalf("found %d entries in known.go: the pattern no longer matches the file", seen)
+	}
+}
