@@ -3,14 +3,17 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/internal/awsfacts"
 	"github.com/insurance/hybridcloud/internal/report/cost"
 	"github.com/insurance/hybridcloud/network"
 )
@@ -34,6 +37,9 @@ const (
 
 // Config is the whole validated stack configuration.
 type Config struct {
+	// Warnings are what the configuration allows but should not do (a secret in plain text in dev, say):
+	// the program logs each, and the offline plan prints them.
+	Warnings []string
 	// Project is the Pulumi project, also the config namespace.
 	Project string
 	// Stack is the stack name.
@@ -82,22 +88,26 @@ func (c *Config) IsProd() bool { return c.Environment == Prod }
 // Lookup returns the raw value of a fully qualified config key ("hybridcloud:network").
 type Lookup func(key string) (string, bool)
 
-// Load reads and validates the configuration of the running stack.
-func Load(ctx *pulumi.Context) (*Config, error) {
-	return Parse(ctx.Project(), ctx.Stack(), ctx.GetConfig)
-}
-
-// Parse validates the configuration behind lookup for the given project and stack. It returns every problem
-// it finds, joined, each naming its key.
-func Parse(project, stack string, lookup Lookup) (*Config, error) {
-	p := parser{project: project, lookup: lookup}
+// parseFor parses for a kind of run.
+func parseFor(project, stack string, src Source, r run) (*Config, error) {
+	facts, err := awsfacts.Load()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	p := parser{project: project, lookup: src.Get, isSecret: src.IsSecret, run: r, facts: facts}
 	c := &Config{Project: project, Stack: stack}
+	p.stackName(stack)
+	p.checkKeys(src.Keys)
 
 	c.Region = p.requireString("aws:region")
+	if c.Region != "" {
+		p.fact("aws:region", facts.Region(c.Region))
+	}
 	env := p.requireString(p.key("environment"))
 	switch Environment(env) {
 	case Dev, Prod:
 		c.Environment = Environment(env)
+		p.env = c.Environment
 	case "":
 	default:
 		p.fail(p.key("environment"), "%q is not an environment (want %q or %q)", env, Dev, Prod)
@@ -143,14 +153,22 @@ func Parse(project, stack string, lookup Lookup) (*Config, error) {
 	if err := errors.Join(p.errs...); err != nil {
 		return nil, fmt.Errorf("config: invalid stack configuration:\n%w", err)
 	}
+	c.Warnings = p.warnings
 	return c, nil
 }
 
 // parser collects every validation error instead of stopping at the first.
 type parser struct {
-	project string
-	lookup  Lookup
-	errs    []error
+	project  string
+	lookup   Lookup
+	isSecret func(key string) bool
+	run
+	// env is the stack's environment once read: secrets in plain text are refused in prod, warned of in dev.
+	env Environment
+	// facts are what AWS offers (regions, zones, versions, types), dated, for checks that need them.
+	facts    *awsfacts.Catalogue
+	errs     []error
+	warnings []string
 	// undecoded are the keys whose value could not be decoded; checks on them, or inside them, would only
 	// repeat that error in other words, so fail drops them.
 	undecoded []string
@@ -158,6 +176,35 @@ type parser struct {
 
 // key qualifies a project key with the project namespace.
 func (p *parser) key(name string) string { return p.project + ":" + name }
+
+// warn records something the stack may deploy but should not, for the program to log (dev's relaxations).
+func (p *parser) warn(key, format string, args ...any) {
+	p.warnings = append(p.warnings, fmt.Sprintf("%s: %s", key, fmt.Sprintf(format, args...)))
+}
+
+// fact checks a fact about AWS: one the catalogue knows to be false fails key; one it does not know is only
+// warned of, so a new region or version never blocks a deployment.
+func (p *parser) fact(key string, err error) {
+	switch {
+	case err == nil:
+	case errors.Is(err, awsfacts.ErrNotCatalogued):
+		p.warn(key, "%v; AWS will say", err)
+	default:
+		p.fail(key, "%v", err)
+	}
+}
+
+// stackNamePattern is what every name derived from the stack allows: RDS identifiers and load balancer
+// names take lower-case letters, digits and hyphens only. Names that must fit a length (a load balancer's
+// 32 characters) are checked by the component that builds them, with the name in the message.
+var stackNamePattern = regexp.MustCompile(`^[a-z][a-z0-9-]{0,15}$`)
+
+// stackName checks the stack's name, which prefixes every resource name.
+func (p *parser) stackName(stack string) {
+	if !stackNamePattern.MatchString(stack) || strings.HasSuffix(stack, "-") || strings.Contains(stack, "--") {
+		p.fail("stack name "+strconv.Quote(stack), "want 1-16 lower-case letters, digits or single hyphens, starting with a letter: it prefixes every resource name, and RDS and load balancer names allow nothing else")
+	}
+}
 
 // fail records a problem with key, unless key (or a key it lies under) already failed to decode.
 func (p *parser) fail(key, format string, args ...any) {
@@ -198,12 +245,25 @@ func (p *parser) requireString(key string) string {
 	return v
 }
 
+// AWS's limits on tags.
+const (
+	maxTagKey   = 128
+	maxTagValue = 256
+)
+
 func (p *parser) tags(extra map[string]string, env Environment) map[string]string {
 	tags := map[string]string{}
-	for k, v := range extra {
-		switch k {
-		case TagEnvironment, TagProject, TagManagedBy:
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		v := extra[k]
+		switch {
+		case k == TagEnvironment || k == TagProject || k == TagManagedBy:
 			p.fail(p.key("tags"), "%q is set by the program and cannot be overridden", k)
+		case strings.HasPrefix(strings.ToLower(k), "aws:"):
+			p.fail(p.key("tags")+"."+k, "the aws: prefix is AWS's own; tags may not use it")
+		case len(k) > maxTagKey || k == "":
+			p.fail(p.key("tags")+"."+k, "a tag key is 1-%d characters", maxTagKey)
+		case len(v) > maxTagValue:
+			p.fail(p.key("tags")+"."+k, "%d characters: a tag value is at most %d", len(v), maxTagValue)
 		default:
 			tags[k] = v
 		}

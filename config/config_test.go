@@ -20,11 +20,13 @@ func stackConfig(t *testing.T, stack string) map[string]string {
 	return st.Config
 }
 
+// parse parses cfg as an operator's stack would hold it: every key stored as a secret, so the format checks
+// of secrets run (the plain-text refusal has its own tests).
 func parse(cfg map[string]string) (*Config, error) {
-	return Parse("hybridcloud", "test", func(k string) (string, bool) {
+	return Parse("hybridcloud", "test", Source{Get: func(k string) (string, bool) {
 		v, ok := cfg[k]
 		return v, ok
-	})
+	}, IsSecret: func(string) bool { return true }})
 }
 
 // patch returns a copy of cfg whose object key has one field replaced (or removed, for a nil value). field

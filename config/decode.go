@@ -145,7 +145,11 @@ func (p *parser) decodeStruct(key string, raw []byte, v reflect.Value) {
 			p.failDecode(key+"."+name, "unknown field%s", suggestion(name, slices.Collect(maps.Keys(fields))))
 			return
 		}
-		p.decodeValue(key+"."+name, value, v.FieldByIndex(index))
+		field := v.FieldByIndex(index)
+		p.decodeValue(key+"."+name, value, field)
+		if kind := v.Type().FieldByIndex(index).Tag.Get("secret"); kind != "" && field.Kind() == reflect.String {
+			p.secretField(key+"."+name, kind, field)
+		}
 	})
 }
 

@@ -125,12 +125,6 @@ func TestHybridSectionOfEachStackFile(t *testing.T) {
 	assert.Equal(t, hybrid.DNSSettings{EndpointIPCount: 3, QueryLogRetentionDays: 365, Protect: true}, prod.DNS, "prod has a Resolver address in every AZ")
 }
 
-func TestSecureValuesInsideTheHybridSectionMakeTheKeySecret(t *testing.T) {
-	st, err := plan.LoadStack("..", "prod")
-	require.NoError(t, err)
-	assert.Contains(t, st.SecretKeys, hybridKey)
-}
-
 func TestHybridDefaults(t *testing.T) {
 	c, err := parse(withHybrid(t, "prod", func(h map[string]any) {
 		delete(obj(t, h["directConnect"]), "mtu")

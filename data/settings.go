@@ -116,7 +116,7 @@ type Appliance struct {
 	// only). Default MinCacheDiskGiB; a larger cache serves more reads locally.
 	CacheDiskGiB int `json:"cacheDiskGiB"`
 	// ActivationKey activates a VM without reaching it: a secret, read from the VM's console. Optional.
-	ActivationKey string `json:"activationKey"`
+	ActivationKey string `json:"activationKey" secret:"text"`
 	// IPAddress is a VM's on-premises address; without an ActivationKey, `pulumi up` fetches the key from
 	// it on port 80 (open it for the activation only). Optional.
 	IPAddress netip.Addr `json:"ipAddress"`

@@ -100,7 +100,7 @@ type Connection struct {
 	// largest the VIF API takes, so in practice a 2-byte private ASN.
 	ASN int64 `json:"bgpAsn"`
 	// BGPAuthKey is the BGP MD5 key of the session (a secret, 6-80 characters without spaces). Required.
-	BGPAuthKey string `json:"bgpAuthKey"`
+	BGPAuthKey string `json:"bgpAuthKey" secret:"text"`
 	// AmazonAddress and CustomerAddress are the BGP peer addresses with their prefix (169.254.10.1/30).
 	// Optional, both or neither: AWS picks link-local peers when unset.
 	AmazonAddress   netip.Prefix `json:"amazonAddress"`
@@ -133,8 +133,8 @@ type MACsec struct {
 	EncryptionMode string `json:"encryptionMode"`
 	// CKN and CAK are the MACsec key pair (secrets, 64 hex digits each). Optional, both or neither: the
 	// key association is declared once the connection is available.
-	CKN string `json:"ckn"`
-	CAK string `json:"cak"`
+	CKN string `json:"ckn" secret:"hex"`
+	CAK string `json:"cak" secret:"hex"`
 }
 
 // VPN is a set of Site-to-Site VPN connections, one per on-premises router.
@@ -168,5 +168,5 @@ type Tunnel struct {
 	// Gateway. Required.
 	InsideCIDR netip.Prefix `json:"insideCidr"`
 	// PresharedKey is the tunnel's IKE pre-shared key (a secret). Optional: AWS generates one.
-	PresharedKey string `json:"presharedKey"`
+	PresharedKey string `json:"presharedKey" secret:"text"`
 }

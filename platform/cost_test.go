@@ -18,10 +18,7 @@ import (
 func stackConfig(t testing.TB, stack string) *config.Config {
 	t.Helper()
 	st := stackFiles(t, stack)
-	cfg, err := config.Parse(st.Project, st.Name, func(k string) (string, bool) {
-		v, ok := st.Config[k]
-		return v, ok
-	})
+	cfg, err := config.Parse(st.Project, st.Name, config.Source{Get: st.Get, IsSecret: st.IsSecret, Keys: st.Keys()})
 	require.NoError(t, err)
 	return cfg
 }

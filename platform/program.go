@@ -23,6 +23,11 @@ func Program(now func() time.Time) pulumi.RunFunc {
 		if err != nil {
 			return err
 		}
+		for _, w := range cfg.Warnings {
+			if err := ctx.Log.Warn(w, nil); err != nil {
+				return err
+			}
+		}
 		st, err := declare(ctx, cfg, now())
 		if err != nil {
 			return err

@@ -17,6 +17,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/platform"
 )
@@ -66,7 +67,15 @@ func run(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The program logs what config warns of, which the mocks drop: read the config again to print it.
+	cfg, err := config.Parse(st.Project, st.Name, config.Source{Get: st.Get, IsSecret: st.IsSecret, Keys: st.Keys()})
+	if err != nil {
+		return err
+	}
 	notes := secretNotes(st)
+	for _, w := range cfg.Warnings {
+		notes += "warning: " + w + "\n"
+	}
 	if *format == "json" {
 		// stdout carries the JSON alone, so notes, verdicts and the summary go to stderr.
 		if _, err := io.WriteString(stderr, notes); err != nil {

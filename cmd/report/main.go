@@ -78,10 +78,7 @@ func (f stackFlags) load() (stackPlan, error) {
 	if err != nil {
 		return stackPlan{}, err
 	}
-	cfg, err := config.Parse(st.Project, st.Name, func(k string) (string, bool) {
-		v, ok := st.Config[k]
-		return v, ok
-	})
+	cfg, err := config.Parse(st.Project, st.Name, config.Source{Get: st.Get, IsSecret: st.IsSecret, Keys: st.Keys()})
 	if err != nil {
 		return stackPlan{}, err
 	}

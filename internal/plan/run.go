@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -154,3 +156,15 @@ func Await(o pulumi.Output) (Value, error) {
 
 // Props returns the resource's declared inputs as plain values (see Plain), for assertions.
 func (r Resource) Props() map[string]any { return Plain(r.Inputs) }
+
+// Get returns the raw value of a key of the stack's configuration, as ctx.GetConfig does.
+func (s Stack) Get(key string) (string, bool) {
+	v, ok := s.Config[key]
+	return v, ok
+}
+
+// IsSecret says whether a key holds a secure value, as ctx.IsConfigSecret does.
+func (s Stack) IsSecret(key string) bool { return slices.Contains(s.SecretKeys, key) }
+
+// Keys are every key the stack sets, sorted.
+func (s Stack) Keys() []string { return slices.Sorted(maps.Keys(s.Config)) }

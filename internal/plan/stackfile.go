@@ -2,8 +2,6 @@ package plan
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,18 +15,15 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+
+	"github.com/insurance/hybridcloud/internal/secret"
 )
 
 // SecretPlaceholder is what a `secure:` value of a stack file becomes in an offline run: the ciphertext can
 // only be decrypted by the stack's secrets provider, which a plan does not have. path is the value's config
-// path as `pulumi config set --path` spells it (`hybridcloud:hybrid.vpn.customerGateways[0].tunnels[1].presharedKey`),
-// so every secure value gets its own placeholder. It is marked as a placeholder and made of letters, digits
-// and underscores within 35 characters, so it passes the format checks config applies to real secrets (a VPN
-// pre-shared key, a BGP key).
-func SecretPlaceholder(path string) string {
-	sum := sha256.Sum256([]byte(path))
-	return "PLACEHOLDER_SECRET_" + hex.EncodeToString(sum[:8])
-}
+// path as `pulumi config set --path` spells it (`hybridcloud:hybrid.vpn.customerGateways["dc1-edge1"].tunnels[1].presharedKey`),
+// so every secure value gets its own placeholder (secret.Placeholder).
+func SecretPlaceholder(path string) string { return secret.Placeholder(path) }
 
 // LoadStack reads Pulumi.yaml and Pulumi.<stack>.yaml from dir with the Pulumi SDK's own loaders
 // (workspace.LoadProject and LoadProjectStackBytes: schema validation, keys without a namespace get the
