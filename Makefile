@@ -19,7 +19,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy mutate FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy mutate bench-test FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -32,6 +32,9 @@ test: ## gofmt check, go vet, and every unit test (mocks only: no AWS, no Pulumi
 	go vet ./...
 	@echo "== go test -count=1 ./... (one line per package as each finishes; platform and policy take longest)"
 	go test -count=1 ./...
+
+bench-test: ## Time the edit-test loop on this machine: go test ./... warm, and after editing one component file (best of RUNS=3).
+	@scripts/bench-test.sh
 
 mutate: ## Mutation test of the policy rules (a few minutes): prints the score, fails unless every mutant is killed (docs/policy.md).
 	go run ./policy/mutate

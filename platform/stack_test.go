@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -22,12 +23,27 @@ func stackFiles(t testing.TB, stack string) plan.Stack {
 }
 
 // runStack runs the whole program for a stack file in the given mode.
+// runStack runs the whole program for a stack file in the given mode. A run depends only on the stack files
+// and the fixed clock, so each stack and mode runs once per test binary and the tests share the result (they
+// only read it).
 func runStack(t testing.TB, stack string, mode plan.Mode) *plan.Result {
 	t.Helper()
+	key := stack + "/" + mode.String()
+	runsMu.Lock()
+	defer runsMu.Unlock()
+	if res, ok := runs[key]; ok {
+		return res
+	}
 	res, err := plan.Run(Program(func() time.Time { return testNow }), stackFiles(t, stack), mode)
 	require.NoError(t, err, "stack %s (%s)", stack, mode)
+	runs[key] = res
 	return res
 }
+
+var (
+	runsMu sync.Mutex
+	runs   = map[string]*plan.Result{}
+)
 
 // withConfig returns a copy of st with one key replaced.
 func withConfig(st plan.Stack, key, value string) plan.Stack {
