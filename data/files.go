@@ -67,7 +67,7 @@ func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.
 	if err != nil {
 		return nil, err
 	}
-	bucket, err := buckets.New(ctx, name, buckets.Args{KmsKeyArn: key.Arn, ForceDestroy: !s.Protect}, parent, protect)
+	bucket, err := buckets.New(ctx, name, buckets.Args{KMSKeyARN: key.Arn, ForceDestroy: !s.Protect}, parent, protect)
 	if err != nil {
 		return nil, err
 	}

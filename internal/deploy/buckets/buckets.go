@@ -12,9 +12,9 @@ import (
 
 // Args configures a bucket.
 type Args struct {
-	// KmsKeyArn encrypts objects with SSE-KMS and a bucket key. Nil means SSE-S3, which only buckets that
+	// KMSKeyARN encrypts objects with SSE-KMS and a bucket key. Nil means SSE-S3, which only buckets that
 	// AWS log delivery writes to (ALB and S3 access logs) may use: those services cannot use a KMS key.
-	KmsKeyArn pulumi.StringInput
+	KMSKeyARN pulumi.StringInput
 	// Grants returns extra statements of the bucket policy ([]iamdoc.Statement), given the bucket's ARN: a
 	// log delivery grant, say. Optional.
 	Grants func(bucketArn pulumi.StringOutput) pulumi.AnyOutput
@@ -43,7 +43,7 @@ func New(ctx *pulumi.Context, name string, args Args, parent pulumi.ResourceOpti
 	}, parent); err != nil {
 		return nil, err
 	}
-	if _, err := s3.NewBucketServerSideEncryptionConfigurationV2(ctx, name, encryptionArgs(bucket.ID(), args.KmsKeyArn), parent); err != nil {
+	if _, err := s3.NewBucketServerSideEncryptionConfigurationV2(ctx, name, encryptionArgs(bucket.ID(), args.KMSKeyARN), parent); err != nil {
 		return nil, err
 	}
 	block, err := s3.NewBucketPublicAccessBlock(ctx, name, &s3.BucketPublicAccessBlockArgs{
