@@ -57,7 +57,7 @@ func TestEveryStackOutputIsDocumented(t *testing.T) {
 	// Every output the runbooks' table names is one the program exports.
 	runbooks := docs(t)["docs/runbooks.md"]
 	table := runbooks[strings.Index(runbooks, "## Stack outputs"):strings.Index(runbooks, "## First deployment")]
-	cell := regexp.MustCompile("(?m)^\\| ([^|]+) \\|")
+	cell := regexp.MustCompile(`(?m)^\| ([^|]+) \|`)
 	name := regexp.MustCompile("`([a-zA-Z]+)`")
 	n := 0
 	for _, row := range cell.FindAllStringSubmatch(table, -1) {
@@ -139,7 +139,7 @@ func TestTheCostDocsUsageTableMatchesTheFigures(t *testing.T) {
 		got[m[1]] = strings.TrimSpace(m[2])
 	}
 	for _, f := range cost.UsageFigures() {
-		want := strings.TrimSuffix(strings.TrimRight(strings.TrimRight(strconvFormat(f.Default), "0"), "."), ".")
+		want := strconv.FormatFloat(f.Default, 'f', -1, 64)
 		switch {
 		case f.SameAs != "":
 			want = "`" + string(f.SameAs) + "`"
@@ -151,5 +151,3 @@ func TestTheCostDocsUsageTableMatchesTheFigures(t *testing.T) {
 	}
 	assert.Empty(t, got, "docs/cost.md lists usage keys the report does not know")
 }
-
-func strconvFormat(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
