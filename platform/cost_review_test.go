@@ -130,3 +130,18 @@ func TestProdEndsWithItsThreeBiggestLevers(t *testing.T) {
 	assert.Equal(t, []string{"file-bucket backup design", "Direct Connect ports", "Route 53 Resolver endpoints"}, names, "the review's three")
 	assert.InDelta(t, 182.5, r.Levers[2].Saves, 1e-9, "endpointIpCount 3 to 2 on both endpoints")
 }
+
+// The DR vault is priced in its own region's column: the table has one for each stack's backup DR region.
+func TestThePriceTableHasAColumnForEachStacksDRRegion(t *testing.T) {
+	table, err := prices.Load("")
+	require.NoError(t, err)
+	for _, stack := range []string{"dev", "prod"} {
+		dr := stackConfig(t, stack).Backup.DRRegion
+		assert.True(t, table.HasRegion(dr), "%s backs up to %s: add its column to %s", stack, dr, prices.DefaultFile)
+		for _, key := range []string{"aws_backup.rds_snapshot_gb_month", "aws_backup.s3_warm_gb_month", "kms.cmk_month"} {
+			p := table.Lookup(key, dr)
+			assert.True(t, p.Known, "%s in %s: %s", key, dr, p.Why)
+			assert.NotEmpty(t, p.Source, "%s in %s needs its source", key, dr)
+		}
+	}
+}
