@@ -141,16 +141,6 @@ func TestSharedUsageFiguresAddUpToTheConfiguredFigure(t *testing.T) {
 	}
 }
 
-func TestEveryTypeTheStacksDeclareIsPricedOrKnownFree(t *testing.T) {
-	for _, stack := range []string{"dev", "prod"} {
-		r, _, _ := costOf(t, stack, plan.Up)
-		for _, c := range r.NotPriced {
-			assert.NotEqual(t, "no pricing rule for this type", c.Reason,
-				"%s declares %s: add a rule or a free entry in internal/report/cost", stack, c.Type)
-		}
-	}
-}
-
 // An unknown price in the stack's region must be a figure the table lacks a source for, never a missing
 // row: an instance class or type the stacks use without a price would silently shrink the estimate.
 func TestTheStacksUseNoInstanceTypeTheTableLacks(t *testing.T) {
