@@ -230,8 +230,9 @@ type instanceInputs struct {
 }
 
 // instanceArgs are the instance's inputs: PostgreSQL on encrypted, autoscaling gp3, private, TLS and IAM
-// authentication, a password RDS manages in Secrets Manager, minor upgrades automatic and major ones
-// never, monitored and logged. Protect turns on deletion protection and a final snapshot and keeps the
+// authentication, a password RDS manages in Secrets Manager, minor upgrades automatic (the major alone is
+// the engine version, which the provider matches as a prefix of the running one) and a major one only when
+// the settings change it, monitored and logged. Protect turns on deletion protection and a final snapshot and keeps the
 // automated backups after deletion. Tagged for the backup selection.
 func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 	s := args.Settings
@@ -262,7 +263,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		CaCertIdentifier:                   pulumi.String(caCertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
 		AutoMinorVersionUpgrade:            pulumi.Bool(true),
-		AllowMajorVersionUpgrade:           pulumi.Bool(false),
+		AllowMajorVersionUpgrade:           pulumi.Bool(true),
 		BackupRetentionPeriod:              pulumi.Int(s.BackupRetentionDays),
 		BackupWindow:                       pulumi.String(s.BackupWindow),
 		MaintenanceWindow:                  pulumi.String(s.MaintenanceWindow),

@@ -15,7 +15,7 @@ import (
 func testDatabaseArgs(protect bool) *DatabaseArgs {
 	return &DatabaseArgs{
 		Settings: DatabaseSettings{
-			EngineVersion: "16.4", InstanceClass: "db.m7g.large",
+			EngineVersion: "16", InstanceClass: "db.m7g.large",
 			AllocatedStorageGiB: 100, MaxAllocatedStorageGiB: 1000, MultiAZ: true, BackupRetentionDays: 35,
 			BackupWindow: "03:00-04:00", MaintenanceWindow: "sun:04:30-sun:05:30", DatabaseName: "app",
 			LogRetentionDays: 365, Protect: protect,
@@ -52,7 +52,7 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	a := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
 	assert.Equal(t, pulumi.String("hybridcloud-test"), a.Identifier)
 	assert.Equal(t, pulumi.String("postgres"), a.Engine)
-	assert.Equal(t, pulumi.String("16.4"), a.EngineVersion)
+	assert.Equal(t, pulumi.String("16"), a.EngineVersion, "the major alone: AWS upgrades the minor and the provider matches it as a prefix")
 	assert.Equal(t, pulumi.String("db.m7g.large"), a.InstanceClass)
 	assert.Equal(t, pulumi.Bool(true), a.MultiAz)
 	assert.Equal(t, pulumi.Bool(false), a.PubliclyAccessible)
@@ -69,7 +69,7 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	assert.Equal(t, pulumi.Bool(true), a.IamDatabaseAuthenticationEnabled)
 	assert.Equal(t, pulumi.String("rds-ca-rsa2048-g1"), a.CaCertIdentifier)
 	assert.Equal(t, pulumi.Bool(true), a.AutoMinorVersionUpgrade)
-	assert.Equal(t, pulumi.Bool(false), a.AllowMajorVersionUpgrade, "a major upgrade is a deliberate change")
+	assert.Equal(t, pulumi.Bool(true), a.AllowMajorVersionUpgrade, "the engine version is a major alone, so only a change of it upgrades a major")
 	assert.Equal(t, pulumi.Bool(true), a.CopyTagsToSnapshot)
 	assert.Equal(t, pulumi.Int(35), a.BackupRetentionPeriod)
 	assert.Equal(t, pulumi.String("03:00-04:00"), a.BackupWindow)

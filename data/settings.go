@@ -8,9 +8,10 @@ import (
 
 // DatabaseSettings are the database's own settings (hybridcloud:database).
 type DatabaseSettings struct {
-	// EngineVersion is the PostgreSQL version, quoted in the stack file ("16.4"). Required. Its major
-	// version picks the parameter-group family (spec.ParameterGroupFamily), spec.MinPostgresMajor or later;
-	// minor versions then follow AWS's automatic upgrades, a major one is a deliberate change.
+	// EngineVersion is the PostgreSQL major version, quoted in the stack file ("16"). Required. It picks
+	// the parameter-group family (spec.ParameterGroupFamily), spec.MinPostgresMajor or later. AWS upgrades
+	// the minor on its own; a major upgrade is a change of this value, which moves the instance to the new
+	// family's parameter group in the same modification.
 	EngineVersion string `json:"engineVersion"`
 	// InstanceClass is the RDS instance class ("db.t4g.micro" in dev, "db.m7g.large" in prod). Required.
 	InstanceClass string `json:"instanceClass"`
