@@ -56,6 +56,11 @@ type DatabaseArgs struct {
 	// AccountID and Partition place the monitoring role's trust and its managed policy. Required.
 	AccountID pulumi.StringInput
 	Partition string
+	// ContinuousBackup says AWS Backup keeps a continuous backup of the instance (Backup's
+	// ContinuousRetentionDays): AWS Backup then sets the instance's backup retention and window itself
+	// (AWS Backup developer guide, "Continuous backups and point-in-time recovery"), so the instance ignores
+	// its own, which would otherwise fight it on every up after a refresh. Optional.
+	ContinuousBackup bool
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -153,7 +158,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 		SubnetGroupName:    subnets.Name,
 		ParameterGroupName: params.Name,
 		MonitoringRoleARN:  monitoring.Arn,
-	}), parent, protect, pulumi.DependsOn(logGroups))
+	}), parent, protect, pulumi.DependsOn(logGroups), pulumi.IgnoreChanges(ignoredInstanceInputs(args)))
 	if err != nil {
 		return nil, err
 	}
@@ -325,4 +330,13 @@ func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
 		Parameters:  params,
 	}
+}
+
+// ignoredInstanceInputs are the instance inputs another service owns after create: the backup retention and
+// window once AWS Backup keeps a continuous backup (they are still set, and validated, for the first create).
+func ignoredInstanceInputs(args *DatabaseArgs) []string {
+	if args.ContinuousBackup {
+		return []string{"backupRetentionPeriod", "backupWindow"}
+	}
+	return nil
 }

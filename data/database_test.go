@@ -223,3 +223,19 @@ func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 }
+
+func TestUnderContinuousBackupTheInstanceLeavesItsBackupSettingsToAWSBackup(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		args := testDatabaseArgs(true)
+		res, _ := runDatabase(t, mode, args)
+		db := plantest.Named(t, res, token.RDSInstance, "test-db")
+		assert.Empty(t, db.IgnoreChanges, "without continuous backup the instance owns its retention and window")
+
+		args.ContinuousBackup = true
+		res, _ = runDatabase(t, mode, args)
+		db = plantest.Named(t, res, token.RDSInstance, "test-db")
+		assert.ElementsMatch(t, []string{"backupRetentionPeriod", "backupWindow"}, db.IgnoreChanges,
+			"AWS Backup sets them once it keeps a continuous backup; an up after a refresh must not set them back")
+		assert.Equal(t, 35.0, db.Inputs["backupRetentionPeriod"].NumberValue(), "still declared, for the first create")
+	}
+}

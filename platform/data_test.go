@@ -19,9 +19,11 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 		stack            string
 		multiAZ, protect bool
 		retention        float64
+		// ignored are the inputs AWS Backup owns: prod keeps a continuous backup, dev does not.
+		ignored []string
 	}{
-		{"dev", false, false, 7},
-		{"prod", true, true, 35},
+		{"dev", false, false, 7, nil},
+		{"prod", true, true, 35, []string{"backupRetentionPeriod", "backupWindow"}},
 	}
 	for _, tc := range cases {
 		for _, mode := range plantest.Modes {
@@ -33,6 +35,7 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 			assert.Equal(t, tc.protect, db.Protect, "%s %s", tc.stack, mode)
 			assert.Equal(t, tc.protect, p["deletionProtection"], "%s %s", tc.stack, mode)
 			assert.Equal(t, "hybridcloud-"+tc.stack, p["identifier"], "the identifier is <project>-<stack>")
+			assert.ElementsMatch(t, tc.ignored, db.IgnoreChanges, "%s %s", tc.stack, mode)
 		}
 	}
 }
