@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"maps"
 	"net/netip"
 	"slices"
@@ -172,6 +173,14 @@ func TestFlowLogsCaptureAllTrafficIntoAnEncryptedRetainedGroup(t *testing.T) {
 	assert.EqualValues(t, 30, group.Props()["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"], "the stack's logs key, from the foundation")
 	assert.Empty(t, res.OfType(token.KMSKey), "the VPC owns no key: the logs key is stack-wide")
+
+	policy := plantest.Named(t, res, token.IAMRolePolicy, "net-flow-logs")
+	assert.Contains(t, logs[0].DependsOn, policy.URN, "the flow log waits until its role may write")
+	st := plantest.Statements(t, policy.Props()["policy"])
+	assert.Equal(t, []any{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}, st["WriteTheFlowLogGroup"]["Action"])
+	arn := p["logDestination"]
+	assert.Equal(t, []any{arn, fmt.Sprint(arn) + ":*"}, st["WriteTheFlowLogGroup"]["Resource"], "the one flow log group")
+	assert.Equal(t, []any{"logs:DescribeLogGroups"}, st["DescribeLogGroups"]["Action"], "as AWS's documented delivery policy has it")
 }
 
 func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {

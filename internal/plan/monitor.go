@@ -58,6 +58,8 @@ type Resource struct {
 	Inputs resource.PropertyMap `json:"-"`
 	// Dependencies are the URNs of the resources each input property was built from.
 	Dependencies map[string][]string `json:"-"`
+	// DependsOn are the URNs of every resource it waits for: its inputs' and its explicit dependencies.
+	DependsOn []string `json:"-"`
 }
 
 // monitor implements pulumi.MockResourceMonitor and records every registration.
@@ -108,6 +110,7 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		// Copied: the request is the SDK's.
 		IgnoreChanges:       append([]string(nil), rpc.GetIgnoreChanges()...),
 		DeleteBeforeReplace: rpc.GetDeleteBeforeReplace(),
+		DependsOn:           append([]string(nil), rpc.GetDependencies()...),
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)
