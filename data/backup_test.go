@@ -223,3 +223,10 @@ func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 }
+
+func TestCopiesToDRIsWhetherAnyRuleCopies(t *testing.T) {
+	s := BackupSettings{Rules: map[string]BackupRule{"daily": {}, "weekly": {}}}
+	assert.False(t, s.CopiesToDR())
+	s.Rules["weekly"] = BackupRule{CopyToDR: true}
+	assert.True(t, s.CopiesToDR())
+}

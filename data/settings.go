@@ -197,6 +197,16 @@ type BackupSettings struct {
 	Protect bool `json:"protect"`
 }
 
+// CopiesToDR reports whether a rule copies to the DR region: only then is there a DR vault to copy into.
+func (s BackupSettings) CopiesToDR() bool {
+	for _, r := range s.Rules {
+		if r.CopyToDR {
+			return true
+		}
+	}
+	return false
+}
+
 // DefaultBackupSettings are the settings a stack file starts from: protected, no continuous backup, no
 // vault lock.
 func DefaultBackupSettings() BackupSettings { return BackupSettings{Protect: true} }

@@ -11,19 +11,26 @@ import (
 // declareBackup backs up the data tier, with copies in the DR region through a second provider carrying the
 // same tags; failed jobs notify the operations topic.
 func declareBackup(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
-	dr, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{
-		Region:      pulumi.String(cfg.Backup.DRRegion),
-		DefaultTags: &aws.ProviderDefaultTagsArgs{Tags: pulumi.ToStringMap(cfg.Tags)},
-	})
-	if err != nil {
-		return err
+	// A DR vault nothing copies to only costs a key: without a copying rule there is no DR provider, and so
+	// no DR vault.
+	var dr pulumi.ProviderResource
+	if cfg.Backup.CopiesToDR() {
+		provider, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{
+			Region:      pulumi.String(cfg.Backup.DRRegion),
+			DefaultTags: &aws.ProviderDefaultTagsArgs{Tags: pulumi.ToStringMap(cfg.Tags)},
+		})
+		if err != nil {
+			return err
+		}
+		dr = provider
 	}
+	var err error
 	st.backup, err = data.NewBackup(ctx, cfg.Stack+"-backup", &data.BackupArgs{
 		Settings:             cfg.Backup,
 		Resources:            []pulumi.StringInput{st.database.InstanceARN, st.files.BucketARN},
 		ResourceKeyARNs:      []pulumi.StringInput{st.database.KMSKeyARN, st.files.KMSKeyARN},
 		NotificationTopicARN: st.base.OperationsTopicARN,
-		DRProvider:           dr, // always: the DR vault, and so Backup.DRVaultARN, exists in every stack
+		DRProvider:           dr,
 		AccountID:            st.base.AccountID,
 		Partition:            st.base.Partition,
 	}, opts...)

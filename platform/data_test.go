@@ -122,3 +122,16 @@ func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
 		assert.Empty(t, offline.Mandatory(checkPack(t, res, st)), "%s: the EC2 gateway passes the pack", mode)
 	}
 }
+
+func TestOnlyAStackThatCopiesToDRDeclaresADRVault(t *testing.T) {
+	for stack, vaults := range map[string]int{"dev": 1, "prod": 2} {
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
+			assert.Len(t, res.OfType(token.BackupVault), vaults, "%s %s: dev copies nothing to the DR region", stack, mode)
+			_, dr := res.Named(token.AWSProvider, "aws-dr")
+			assert.Equal(t, vaults == 2, dr, "%s %s: the DR provider exists only for the DR vault", stack, mode)
+			_, exported := res.Outputs["drBackupVaultArn"]
+			assert.Equal(t, vaults == 2, exported, "%s %s", stack, mode)
+		}
+	}
+}

@@ -57,7 +57,9 @@ var KnownViolations = func() []KnownViolation {
 		"services-policy-portal-execution", "services-policy-portal-task")
 	// fixed by issue 21
 	both(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users",
-		"backup", "backup-dr", "compute", "db", "files", "management-sessions")
+		"backup", "compute", "db", "files", "management-sessions")
+	// fixed by issue 21
+	prod(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users", "backup-dr")
 	// fixed by issue 21
 	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
 	// fixed by issue 21
