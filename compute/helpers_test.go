@@ -7,6 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
@@ -19,6 +20,8 @@ const (
 	testBucket      = "arn:aws:s3:::claims-files"
 	testBucketKey   = "arn:aws:kms:us-east-1:123456789012:key/files"
 	testOnPremCIDR  = "172.20.0.0/16"
+	testKeyAdmin    = "arn:aws:iam::123456789012:role/deployer"
+	testBreakGlass  = "arn:aws:iam::123456789012:role/break-glass"
 	// testClusterKey is the cluster key's ARN under the mocks.
 	testClusterKey = "arn:aws:kms:us-east-1:123456789012:c"
 )
@@ -48,6 +51,8 @@ func testClusterArgs() *ClusterArgs {
 		Region:          "us-east-1",
 		Now:             plantest.Now,
 		InstanceTags:    map[string]string{"Environment": "prod"},
+		KeyAdmins:       keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
+		ExecTaskRoles:   []string{"s-scanner-task"},
 	}
 }
 

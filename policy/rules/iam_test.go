@@ -124,7 +124,8 @@ func TestIamCreateGrantForAWSResource(t *testing.T) {
 
 func TestIamDeniedManagedPolicies(t *testing.T) {
 	checkRule(t, IamDeniedManagedPolicies, iamRole, inputsOf(t, "prod", iamRole, "prod-compute-hosts"), []mutation{
-		{name: "the hosts' AmazonEC2ContainerServiceforEC2Role fails today (known violation, issue 21)",
+		{name: "the hosts' role, with attachments and a customer agent policy, passes"},
+		{name: "AmazonEC2ContainerServiceforEC2Role fails", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"}},
 			wantFail: "managedPolicyArns attaches the AWS-managed arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role, which is on the deny list"},
 		{name: "the SSM core policy alone passes", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}}},
 		{name: "AdministratorAccess fails", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/AdministratorAccess"}}, wantFail: "AdministratorAccess"},
@@ -173,13 +174,10 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		return stmt(`{"Sid":"Trust","Effect":"Allow","Principal":{"Service":"` + service + `"},"Action":"sts:AssumeRole"` + condition + `}`)
 	}
 	const both = `,"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"},"ArnLike":{"aws:SourceArn":"arn:aws:ecs:us-east-1:123456789012:*"}}`
-	withArn := func(t *testing.T, name string) string {
-		doc := inputsOf(t, "prod", iamRole, name)["assumeRolePolicy"].(string)
-		return strings.Replace(doc, `"Condition":{`, `"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:us-east-1:123456789012:*"},`, 1)
-	}
 	checkRule(t, IamTrustSourceConditions, iamRole, inputsOf(t, "prod", iamRole, execution), []mutation{
-		{name: "the program's SourceAccount-only trust fails today (known violation, issue 21)", wantFail: `assumeRolePolicy statement [0] trusts ecs-tasks.amazonaws.com without aws:SourceArn, which the service sends`},
-		{name: "the program's trust with SourceArn added passes", set: map[string]any{"assumeRolePolicy": withArn(t, execution)}},
+		{name: "the program's trust with SourceAccount and SourceArn passes"},
+		{name: "SourceAccount alone fails", set: map[string]any{"assumeRolePolicy": trust("ecs-tasks.amazonaws.com", `,"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}`)},
+			wantFail: `assumeRolePolicy statement "Trust" trusts ecs-tasks.amazonaws.com without aws:SourceArn, which the service sends`},
 		{name: "no condition at all fails naming both keys", set: map[string]any{"assumeRolePolicy": trust("ecs-tasks.amazonaws.com", "")}, wantFail: "without aws:SourceAccount and aws:SourceArn"},
 		{name: "SourceArn alone fails", set: map[string]any{"assumeRolePolicy": trust("ssm.amazonaws.com", `,"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ssm:*"}}`)}, wantFail: "without aws:SourceAccount,"},
 		{name: "log delivery without SourceArn fails", set: map[string]any{"assumeRolePolicy": trust("delivery.logs.amazonaws.com", `,"Condition":{"StringEquals":{"aws:SourceAccount":"1"}}`)},
