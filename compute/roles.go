@@ -11,7 +11,7 @@ import (
 // executionStatements grants.
 func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, repositoryARN, logGroupARN pulumi.StringOutput, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
-	role, err := iam.NewRole(ctx, prefix+"-execution", &iam.RoleArgs{
+	role, err := iam.NewRole(ctx, prefix+executionRoleSuffix, &iam.RoleArgs{
 		Description:      pulumi.String("Starts " + prefix + " tasks: image pull, logs, secrets"),
 		AssumeRolePolicy: iamdoc.AssumeRoleFrom("ecs-tasks.amazonaws.com", p.accountID, p.taskSource()),
 	}, parent)
@@ -77,8 +77,17 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	return role, policy, err
 }
 
-// taskRoleSuffix names a service's task role after the service.
-const taskRoleSuffix = "-task"
+// taskRoleSuffix and executionRoleSuffix name a service's roles after the service.
+const (
+	taskRoleSuffix      = "-task"
+	executionRoleSuffix = "-execution"
+)
+
+// ExecutionRoleName is the logical name of a service's execution role in the Services component
+// servicesName, for the database key's policy (the execution role reads the database secret).
+func ExecutionRoleName(servicesName, service string) string {
+	return servicesName + "-" + service + executionRoleSuffix
+}
 
 // TaskRoleName is the logical name of a service's task role in the Services component servicesName, for the
 // key policies written before the role exists (ClusterArgs.ExecTaskRoles, the file bucket's key users).

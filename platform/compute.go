@@ -1,9 +1,6 @@
 package platform
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute"
@@ -49,15 +46,9 @@ func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ..
 }
 
 // execTaskRoles are the task roles of the services with ECS Exec, which the cluster's key lets decrypt
-// the session channel: declared after the cluster, they are named by their logical names.
+// the session channel.
 func execTaskRoles(cfg *config.Config) []string {
-	var out []string
-	for _, name := range slices.Sorted(maps.Keys(cfg.Services.Services)) {
-		if cfg.Services.Services[name].Exec {
-			out = append(out, compute.TaskRoleName(servicesName(cfg), name))
-		}
-	}
-	return out
+	return serviceRoles(cfg, func(s compute.Service) bool { return s.Exec }, compute.TaskRoleName)
 }
 
 // servicesName is the Services component's name.

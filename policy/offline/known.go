@@ -39,19 +39,12 @@ var KnownViolations = func() []KnownViolation {
 			out = append(out, KnownViolation{Rule: rule, Resource: "prod-" + n, Issue: issue, Why: why})
 		}
 	}
-	// fixed by issue 15
-	both(rules.IamRoleSingleAttachmentMechanism.ID, 15, "managedPolicyArns on the role beside separate attachments or role policies",
-		"backup")
-	// fixed by issue 21
-	both(rules.IamCreateGrantForAWSResource.ID, 21, "the backup role's inline key policy grants kms:CreateGrant without kms:GrantIsForAWSResource", "backup-keys")
-	// fixed by issue 21
-	both(rules.IamNoObjectVersionDelete.ID, 21, "the File Gateway role may delete object versions", "file-gateway")
 	// fixed by issue 21
 	both(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"db-monitoring", "file-gateway", "management-onprem", "vpc-flow-logs")
+		"management-onprem", "vpc-flow-logs")
 	// fixed by issue 21
 	both(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users",
-		"backup", "backup-dr", "db", "files", "management-sessions")
+		"management-sessions")
 	// fixed by issue 21
 	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
 	// fixed by issue 20

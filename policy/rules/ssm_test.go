@@ -68,7 +68,9 @@ func TestSsmManagedInstanceRole(t *testing.T) {
 		{name: "an unknown inline policy is re-checked", edit: func(s *stack) {
 			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent", "policy": unknown}})
 		}, wantUnknown: "the policies of role prod-compute-hosts"},
-		{name: "unknown managed policies are re-checked", edit: func(s *stack) { s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "managedPolicyArns", unknown) }, wantUnknown: "the policies of role"},
+		{name: "unknown managed policies are re-checked", edit: func(s *stack) {
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "managedPolicyArns", unknown)
+		}, wantUnknown: "the policies of role"},
 		{name: "an attachment of an unknown policy outside the stack is re-checked", edit: func(s *stack) {
 			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown).
 				dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn")
