@@ -73,7 +73,9 @@ func TestIamNoDecryptAllKeys(t *testing.T) {
 
 func TestIamNoObjectVersionDelete(t *testing.T) {
 	checkRule(t, IamNoObjectVersionDelete, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-file-gateway"), []mutation{
-		{name: "the gateway's DeleteObjectVersion fails today (known violation, issue 21)", wantFail: "allows s3:DeleteObjectVersion on arn:aws:s3:::prod-files-bucket/claims/*"},
+		{name: "the gateway's role, without DeleteObjectVersion, passes"},
+		{name: "DeleteObjectVersion under a share's prefix fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["s3:DeleteObject","s3:DeleteObjectVersion"],"Resource":"arn:aws:s3:::prod-files-bucket/claims/*"}`)},
+			wantFail: "allows s3:DeleteObjectVersion on arn:aws:s3:::prod-files-bucket/claims/*"},
 	})
 	checkRule(t, IamNoObjectVersionDelete, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-services-document-scanner-task"), []mutation{
 		{name: "the scanner's DeleteObject (a delete marker, undone by versioning) passes"},
@@ -88,8 +90,10 @@ func TestIamNoObjectVersionDelete(t *testing.T) {
 }
 
 func TestIamCreateGrantForAWSResource(t *testing.T) {
-	checkRule(t, IamCreateGrantForAWSResource, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-backup-keys"), []mutation{
-		{name: "the backup role's unconditioned CreateGrant fails today (known violation, issue 21)", wantFail: "allows kms:CreateGrant without kms:GrantIsForAWSResource"},
+	checkRule(t, IamCreateGrantForAWSResource, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-file-gateway"), []mutation{
+		{name: "the program's role policies grant no CreateGrant and pass"},
+		{name: "an unconditioned CreateGrant fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"arn:aws:kms:us-east-1:123456789012:key/db"}`)},
+			wantFail: "allows kms:CreateGrant without kms:GrantIsForAWSResource"},
 		{name: "with the condition it passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"arn:aws:kms:us-east-1:123456789012:key/db","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}}`)}},
 		{name: "a boolean true passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:CreateGrant","Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":true}}}`)}},
 		{name: "false fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:CreateGrant","Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"false"}}}`)}, wantFail: "without kms:GrantIsForAWSResource"},
@@ -241,26 +245,22 @@ func TestSourceConditionTable(t *testing.T) {
 
 func TestIamRoleSingleAttachmentMechanism(t *testing.T) {
 	checkStack(t, IamRoleSingleAttachmentMechanism, []stackCase{
-		{name: "the program mixes mechanisms on three roles today (known violation, issue 15)", on: "prod-compute-hosts",
-			wantFail: "sets managedPolicyArns and", wantFails: 3},
-		{name: "with separate attachments everywhere it passes", edit: func(s *stack) {
-			for _, r := range []string{"prod-compute-hosts", "prod-compute-anywhere", "prod-backup"} {
-				s.set(iamRole, r, "managedPolicyArns", nil)
-			}
-		}},
+		{name: "the program attaches policies one way on every role"},
+		{name: "dev too", stack: "dev"},
+		{name: "managedPolicyArns beside attachments fails", edit: func(s *stack) {
+			s.set(iamRole, "prod-backup", "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"})
+		}, on: "prod-backup", wantFail: `Role "prod-backup": sets managedPolicyArns and aws:iam/rolePolicyAttachment:RolePolicyAttachment "prod-backup-`, wantFails: 4},
 		{name: "an empty managedPolicyArns still takes over", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).set(iamRole, "prod-backup", "managedPolicyArns", nil).
-				set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
-		}, on: "prod-compute-hosts", wantFail: `sets managedPolicyArns and aws:iam/rolePolicyAttachment:RolePolicyAttachment "prod-management-sessions-0" manages its policies too`},
+			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
+		}, on: "prod-compute-hosts", wantFail: `Role "prod-compute-hosts": sets managedPolicyArns and aws:iam/role`, wantFails: 3},
 		{name: "inlinePolicies beside a role policy fails", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", nil).set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).
-				set(iamRole, "prod-backup", "managedPolicyArns", nil).set(iamRole, "prod-backup", "inlinePolicies", []any{})
-		}, on: "prod-backup", wantFail: `sets inlinePolicies and aws:iam/rolePolicy:RolePolicy "prod-backup-keys"`},
+			s.set(iamRole, "prod-file-gateway", "inlinePolicies", []any{})
+		}, on: "prod-file-gateway", wantFail: `sets inlinePolicies and aws:iam/rolePolicy:RolePolicy "prod-file-gateway"`},
 		{name: "a policy attachment naming the role fails", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", nil).set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).
-				drop(iamRolePolicy, "prod-backup-keys").add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}).
-				dep(iamPolicyAttachment, "legacy", "roles", iamRole, "prod-backup")
-		}, on: "prod-backup", wantFail: `aws:iam/policyAttachment:PolicyAttachment "legacy"`},
+			s.drop(iamRolePolicy, "prod-file-gateway").set(iamRole, "prod-file-gateway", "managedPolicyArns", []any{"arn"}).
+				add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}).
+				dep(iamPolicyAttachment, "legacy", "roles", iamRole, "prod-file-gateway")
+		}, on: "prod-file-gateway", wantFail: `aws:iam/policyAttachment:PolicyAttachment "legacy"`},
 	})
 }
 
