@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -42,6 +43,9 @@ type ClusterArgs struct {
 	Partition, Region string
 	// KeyAdmins administer the cluster's key (the foundation's). Required.
 	KeyAdmins keys.Admins
+	// ParameterPath is the stack's own SSM parameter path ("/hybridcloud/prod/"): the hosts read parameters
+	// only there and under AWS's public /aws/. Required.
+	ParameterPath string
 	// ExecTaskRoles are the logical names of the task roles that open ECS Exec sessions (the services with
 	// exec, declared after the cluster): the key policy lets them decrypt the session channel. Optional.
 	ExecTaskRoles []string
@@ -121,8 +125,8 @@ func (a *ClusterArgs) validate(name string) error {
 	if a.VPCID == nil || !a.VPCCIDR.IsValid() {
 		errs = append(errs, errors.New("a VPC id and CIDR are required"))
 	}
-	if !a.KeyAdmins.Valid() {
-		errs = append(errs, errors.New("the key administrators are required"))
+	if !a.KeyAdmins.Valid() || !strings.HasPrefix(a.ParameterPath, "/") || !strings.HasSuffix(a.ParameterPath, "/") {
+		errs = append(errs, errors.New("the key administrators and a parameter path (/…/) are required"))
 	}
 	if len(a.AppSubnetIDs) < minLoadBalancerSubnets {
 		errs = append(errs, fmt.Errorf("%d app subnet(s) given; the load balancer needs at least %d", len(a.AppSubnetIDs), minLoadBalancerSubnets))

@@ -342,10 +342,16 @@ func TestHostRolesHoldTheClusterScopedAgentPolicyAndSSMCoreAsSeparateAttachments
 		assert.Equal(t, map[string]any{"ArnEquals": map[string]any{"ecs:cluster": clusterARN}}, sids["PollAsThisClustersInstance"]["Condition"], role)
 		assert.Equal(t, []any{"ecs:DiscoverPollEndpoint"}, sids["DiscoverPollEndpoint"]["Action"])
 		for sid, st := range sids {
+			if st["Effect"] == "Deny" {
+				continue
+			}
 			for _, a := range st["Action"].([]any) {
 				assert.NotRegexp(t, `^(ecr|logs|ecs:CreateCluster)`, a, "%s %s: the execution roles pull images and write logs", role, sid)
 			}
 		}
+		fence := sids["ReadParametersOnlyUnderTheStacksPath"]
+		assert.Equal(t, "Deny", fence["Effect"], role)
+		assert.Equal(t, []any{"arn:aws:ssm:*:*:parameter/aws/*", "arn:aws:ssm:*:*:parameter/hybridcloud/prod/*"}, fence["NotResource"], role)
 		if role == "c-hosts" {
 			assert.Equal(t, []any{"ec2:DescribeTags"}, sids["ReadOwnTags"]["Action"])
 			assert.NotContains(t, plantest.Trust(t, props["assumeRolePolicy"]), "Condition", "EC2 sends no source keys")

@@ -53,6 +53,7 @@ func testClusterArgs() *ClusterArgs {
 		InstanceTags:    map[string]string{"Environment": "prod"},
 		KeyAdmins:       keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
 		ExecTaskRoles:   []string{"s-scanner-task"},
+		ParameterPath:   "/hybridcloud/prod/",
 	}
 }
 

@@ -20,7 +20,10 @@ import (
 // No ECR and no Logs: every task definition has an execution role that pulls its own image and writes its
 // own log group, so a host's credentials pull no image and forge no log event. No ecs:CreateCluster: the
 // cluster exists before its hosts.
-func agentStatements(clusterARN string, ec2Host bool) []iamdoc.Statement {
+//
+// The fence on parameters (iamdoc.ParametersOnlyUnder) narrows the SSM core policy's ssm:GetParameter* on
+// every parameter to AWS's public ones and the stack's path.
+func agentStatements(clusterARN string, ec2Host bool, partition, parameterPath string) []iamdoc.Statement {
 	poll := iamdoc.Allow([]string{"ecs:Poll", "ecs:StartTelemetrySession"}, "*")
 	poll["Condition"] = map[string]any{"ArnEquals": map[string]any{"ecs:cluster": clusterARN}}
 	out := []iamdoc.Statement{
@@ -35,7 +38,7 @@ func agentStatements(clusterARN string, ec2Host bool) []iamdoc.Statement {
 	for i, sid := range []string{"RegisterInThisCluster", "PollAsThisClustersInstance", "DiscoverPollEndpoint", "ReadOwnTags"}[:len(out)] {
 		out[i]["Sid"] = sid
 	}
-	return out
+	return append(out, iamdoc.ParametersOnlyUnder(partition, parameterPath))
 }
 
 // containerInstanceRole is the role of ECS container instances with what declareContainerInstanceRole
@@ -71,7 +74,7 @@ func declareContainerInstanceRole(ctx *pulumi.Context, name, description, servic
 		return containerInstanceRole{}, err
 	}
 	doc := clusterARN.ApplyT(func(arn string) (string, error) {
-		return iamdoc.JSON(agentStatements(arn, ec2Host)...)
+		return iamdoc.JSON(agentStatements(arn, ec2Host, args.Partition, args.ParameterPath)...)
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewRolePolicy(ctx, name+"-ecs-agent", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
 	if err != nil {

@@ -172,6 +172,11 @@ func TestFlowLogsCaptureAllTrafficIntoAnEncryptedRetainedGroup(t *testing.T) {
 	assert.EqualValues(t, 30, group.Props()["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"], "the stack's logs key, from the foundation")
 	assert.Empty(t, res.OfType(token.KMSKey), "the VPC owns no key: the logs key is stack-wide")
+	trust := plantest.Trust(t, plantest.Named(t, res, token.IAMRole, "net-flow-logs").Props()["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*"},
+	}, trust["Condition"], "only this account's flow logs in the region assume it")
 }
 
 func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {

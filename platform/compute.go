@@ -25,6 +25,7 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 		InstanceTags:  cfg.Tags,
 		KeyAdmins:     keyAdmins(st),
 		ExecTaskRoles: execTaskRoles(cfg),
+		ParameterPath: parameterPath(cfg),
 	}, opts...)
 	st.cluster = cluster
 	return err

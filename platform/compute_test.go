@@ -155,8 +155,8 @@ func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
 		}
 		return out
 	}
-	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-compute-anywhere"}, roles(runStack(t, "dev", plan.Up)),
-		"the EC2 hosts and the ECS Anywhere hosts")
+	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-compute-anywhere", "dev-management-onprem"}, roles(runStack(t, "dev", plan.Up)),
+		"the EC2 hosts, the ECS Anywhere hosts and the other on-premises servers")
 
 	// Without ECS Anywhere the cluster has no such role, and the scanner must run in AWS.
 	st := withPath(t, stackFiles(t, "dev"), "hybridcloud:compute", "ecsAnywhere.enabled", false)
@@ -165,7 +165,7 @@ func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
 	require.NoError(t, err)
 	_, ok := res.Named(token.SSMActivation, "dev-compute-anywhere")
 	assert.False(t, ok, "no ECS Anywhere, no activation")
-	assert.Equal(t, []any{"dev-compute-hosts"}, roles(res), "only the EC2 hosts")
+	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-management-onprem"}, roles(res), "only the EC2 hosts beside the other servers")
 }
 
 // withHealthCheck gives dev's document scanner the health check a service in AWS needs.

@@ -39,14 +39,6 @@ var KnownViolations = func() []KnownViolation {
 			out = append(out, KnownViolation{Rule: rule, Resource: "prod-" + n, Issue: issue, Why: why})
 		}
 	}
-	// fixed by issue 21
-	both(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"management-onprem", "vpc-flow-logs")
-	// fixed by issue 21
-	both(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users",
-		"management-sessions")
-	// fixed by issue 21
-	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
 	// fixed by issue 16

@@ -42,18 +42,9 @@ func TestKmsKeyNotPublic(t *testing.T) {
 }
 
 func TestKmsKeyAdminsSeparated(t *testing.T) {
-	// The keys whose policy the program builds with keys.Policy pass as declared; the others are known
-	// violations until issue 21 gives them one too.
-	separated := map[string]bool{"prod-foundation-audit-logs": true, "prod-foundation-app-logs": true, "prod-foundation-operations": true, "prod-compute": true,
-		"prod-backup": true, "prod-backup-dr": true, "prod-db": true, "prod-files": true}
+	// Every key of the program has its policy built by keys.Policy and passes as declared.
 	for _, name := range namesOf(t, kmsKey) {
-		if separated[name] {
-			checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{{name: name + " passes as the program declares it"}})
-			continue
-		}
-		checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{
-			{name: name + " fails today (known violation, issue 21)", wantFail: "policy"},
-		})
+		checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{{name: name + " passes as the program declares it"}})
 	}
 	checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, "prod-compute"), []mutation{
 		{name: "the compute key with a key-administrator statement passes", set: map[string]any{"policy": separatedKeyPolicy(t)}},
