@@ -66,12 +66,12 @@ func testServices() map[string]Service {
 			DesiredCount: 2, MinCount: 2, MaxCount: 6, TargetCPUPercent: 60,
 			Environment: map[string]string{"LOG_LEVEL": "info"},
 			Secrets:     map[string]string{"API_SIGNING_KEY": testSecret},
-			Files:       spec.FilesRead, Database: true,
+			Files:       spec.FilesRead, FilesPrefix: "claims/", Database: true,
 		},
 		"scanner": {
 			Image: "registry.corp.example/scanner:2.0.1", CPU: 256, MemoryMiB: 512, Port: 9000,
 			DesiredCount: 1, MinCount: 1, MaxCount: 2, TargetCPUPercent: 70,
-			OnPrem: true, Files: spec.FilesWrite, Exec: true,
+			OnPrem: true, Files: spec.FilesWrite, FilesPrefix: "documents/", Exec: true,
 		},
 	}
 }

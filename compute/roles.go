@@ -65,7 +65,7 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	}
 	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN).ApplyT(func(v []any) (string, error) {
 		statements, err := taskStatements(taskAccess{
-			Files: svc.Files, BucketARN: v[0].(string), BucketKeyARN: v[1].(string),
+			Files: svc.Files, FilesPrefix: svc.FilesPrefix, BucketARN: v[0].(string), BucketKeyARN: v[1].(string), Region: p.region,
 			Exec: svc.Exec, ExecLogGroupARN: v[2].(string), ExecKeyARN: v[3].(string),
 		})
 		if err != nil {

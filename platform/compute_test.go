@@ -111,7 +111,8 @@ func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
 	assert.Contains(t, defs[0].Secrets, struct{ Name, ValueFrom string }{"DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db:password::"})
 
 	reader := policy("prod-services-claims-api-task")
-	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/*"`)
+	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/claims/*"`, "claims-api reads the claims share's prefix")
+	assert.Contains(t, policy("prod-services-document-scanner-task"), `"arn:aws:s3:::prod-files-bucket/documents/*"`, "the scanner writes the documents share's")
 	assert.Contains(t, reader, `"arn:aws:kms:us-east-1:123456789012:prod-files"`, "the file bucket's key")
 	assert.NotContains(t, reader, "s3:PutObject", "claims-api only reads files")
 	assert.Contains(t, policy("prod-services-document-scanner-task"), "s3:PutObject", "the scanner writes them")
