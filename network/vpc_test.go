@@ -250,3 +250,36 @@ func TestProtectKeepsTheFlowLogsThroughADestroy(t *testing.T) {
 		assert.Equal(t, protect, group.RetainOnDelete, "protect=%v", protect)
 	}
 }
+
+func TestTheS3GatewayEndpointReachesOnlyThisAccountsBucketsAndTheAWSBucketsTheHostsRead(t *testing.T) {
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").Props()["policy"])
+	require.Len(t, sids, 2)
+	own := sids["ThisAccountsPrincipalsToThisAccountsBuckets"]
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:PrincipalAccount": "123456789012", "aws:ResourceAccount": "123456789012"}}, own["Condition"])
+	aws := sids["AWSBucketsTheHostsRead"]
+	assert.Equal(t, "s3:GetObject", aws["Action"], "read only")
+	assert.Subset(t, aws["Resource"], []any{"arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*", "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*",
+		"arn:aws:s3:::amazon-ssm-us-east-1/*", "arn:aws:s3:::aws-ssm-us-east-1/*"})
+	assert.NotContains(t, aws, "Condition")
+}
+
+func TestInterfaceEndpointsAdmitOnlyThisAccountsPrincipals(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = append(args.Settings.Endpoints, StorageGatewayEndpoint)
+	res, _ := runVPC(t, args, plan.Up)
+	checked := 0
+	for _, ep := range plantest.Every(t, res, token.EC2VPCEndpoint, 3) {
+		p := ep.Props()
+		switch {
+		case p["vpcEndpointType"] != "Interface":
+		case ep.Name == "net-"+StorageGatewayEndpoint:
+			assert.NotContains(t, p, "policy", "the appliance's unsigned traffic keeps the default policy")
+		default:
+			checked++
+			s := plantest.Statements(t, p["policy"])["ThisAccountsPrincipals"]
+			assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:PrincipalAccount": "123456789012"}}, s["Condition"], ep.Name)
+		}
+	}
+	assert.Positive(t, checked)
+}
