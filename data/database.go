@@ -199,8 +199,6 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 	}).(pulumi.StringOutput)
 }
 
-// monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
-// in the stack's partition.
 // DatabaseKeyPolicy is the policy of the database's key. The administrators manage it and let RDS create
 // the grants it keeps the storage, snapshots and Performance Insights encrypted with; they also encrypt the
 // master secret through Secrets Manager when RDS creates it on their behalf (RDS user guide, "Password
@@ -226,6 +224,8 @@ func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account s
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }
 
+// monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
+// in the stack's partition.
 func monitoringRoleArgs(name string, args *DatabaseArgs) *iam.RoleArgs {
 	return &iam.RoleArgs{
 		Description: pulumi.String("Enhanced Monitoring of " + name),
