@@ -21,8 +21,8 @@ var BackupVaultDeletionDenied = Rule{
 					unknown = true
 					continue
 				}
-				doc, ok := policyText(p, f, "policy")
-				denied = denied || ok && slices.ContainsFunc(doc.Statements, func(s statement) bool {
+				doc, _ := policyText(p, f, "policy") // an invalid document is failed there and denies nothing
+				denied = denied || slices.ContainsFunc(doc.Statements, func(s statement) bool {
 					return !s.allows() && s.everyone() && s.grants("backup:DeleteRecoveryPoint")
 				})
 			}

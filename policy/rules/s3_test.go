@@ -294,6 +294,13 @@ func TestBackupVaultDeletionDenied(t *testing.T) {
 		{name: "a deny of another action fails", edit: func(s *stack) {
 			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:DeleteBackupVault","Resource":"*"}`))
 		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "an allow to everyone is no deny", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Allow","Principal":"*","Action":"backup:DeleteRecoveryPoint","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "a second policy without the deny does not undo the first", edit: func(s *stack) {
+			s.add(backupVaultPolicy, "second", map[string]any{"backupVaultName": unknown, "policy": allowAll}).
+				dep(backupVaultPolicy, "second", "backupVaultName", backupVault, "prod-backup")
+		}},
 		{name: "a deny by wildcard counts", edit: func(s *stack) {
 			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:Delete*","Resource":"*"}`))
 		}},
