@@ -302,9 +302,11 @@ func shareArgs(name string, s Share, args *FileGatewayArgs, in shareInputs) *sto
 // Gateway user guide, "Granting access to an Amazon S3 bucket"), without s3:DeleteObjectVersion, which the
 // gateway does not need: it writes and deletes current objects, and versioning keeps what it overwrites or
 // deletes, which only a break-glass role may destroy (the bucket's lifecycle expires old versions). The ACL
-// actions are left out too: the bucket enforces BucketOwnerEnforced, where ACLs mean nothing.
-var gatewayObjectActions = []string{"s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectVersion",
-	"s3:ListMultipartUploadParts", "s3:PutObject"}
+// actions stay, although the bucket enforces BucketOwnerEnforced: the shares write with the
+// bucket-owner-full-control canned ACL (the one ACL such a bucket accepts), and S3 wants s3:PutObjectAcl for
+// a PutObject that carries one (S3 API reference, PutObject, "Permissions").
+var gatewayObjectActions = []string{"s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectVersion",
+	"s3:ListMultipartUploadParts", "s3:PutObject", "s3:PutObjectAcl"}
 
 // gatewayStatements are the shares' role policy: bucket-level reads, listing only under the shares'
 // prefixes, object actions under them, and the bucket key only through S3 for this bucket.

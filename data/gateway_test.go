@@ -157,7 +157,7 @@ func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKeyAndNeverDestroysOldVersion
 	objects := sids["ReadAndWriteUnderTheSharesPrefixes"]
 	assert.Equal(t, []any{"arn:aws:s3:::files/claims/*", "arn:aws:s3:::files/documents/*"}, objects["Resource"])
 	assert.NotContains(t, objects["Action"], "s3:DeleteObjectVersion", "versioning is the undo of the shares' writes")
-	assert.NotContains(t, objects["Action"], "s3:PutObjectAcl", "ACLs mean nothing under BucketOwnerEnforced")
+	assert.Contains(t, objects["Action"], "s3:PutObjectAcl", "the shares write with the bucket-owner-full-control canned ACL")
 	key := sids["UseTheBucketKeyThroughS3"]
 	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/files"}, key["Resource"])
 	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3.us-east-1.amazonaws.com"}}, key["Condition"])

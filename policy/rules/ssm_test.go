@@ -42,6 +42,9 @@ func TestSsmManagedInstanceRole(t *testing.T) {
 		}, on: hosts, wantFail: `role "prod-compute-hosts" holds neither AmazonSSMManagedInstanceCore nor a policy allowing ssm:UpdateInstanceInformation`},
 		{name: "an activation role without it fails", edit: func(s *stack) { s.drop(iamRolePolicyAttach, onprem+"-ssm-core") },
 			on: "prod-management-onprem-linux", wantFail: `role "prod-management-onprem"`, wantFails: 2},
+		{name: "the core policy in managedPolicyArns counts", edit: func(s *stack) {
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "managedPolicyArns", []any{core})
+		}},
 		{name: "a separate attachment of the core policy counts", edit: func(s *stack) {
 			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicyAttach, "hosts-core", map[string]any{"role": unknown, "policyArn": core}).
 				dep(iamRolePolicyAttach, "hosts-core", "role", iamRole, hosts)
