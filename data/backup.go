@@ -303,7 +303,8 @@ func lifecycleOf(r BackupRule) backup.PlanRuleLifecycleArgs {
 }
 
 // managedBackupPolicies are the AWS managed policies of the backup role: backup and restore (their KMS
-// statements already hold kms:CreateGrant to kms:GrantIsForAWSResource), and S3's own.
+// statements already hold kms:CreateGrant to kms:GrantIsForAWSResource), and S3's own, which AWS keeps in
+// step with the service (fenced to the stack's buckets by s3Fence).
 var managedBackupPolicies = map[string]string{
 	"backup":     "service-role/AWSBackupServiceRolePolicyForBackup",
 	"restores":   "service-role/AWSBackupServiceRolePolicyForRestores",
@@ -331,7 +332,39 @@ func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulum
 			return nil, err
 		}
 	}
-	return role, nil
+	resources := make([]any, len(args.Resources))
+	for i, r := range args.Resources {
+		resources[i] = r
+	}
+	fence := pulumi.All(resources...).ApplyT(func(v []any) (string, error) {
+		var arns []string
+		for _, r := range v {
+			arns = append(arns, r.(string))
+		}
+		return iamdoc.JSON(s3Fence(args.Partition, arns))
+	}).(pulumi.StringOutput)
+	_, err = iam.NewRolePolicy(ctx, name+"-s3-fence", &iam.RolePolicyArgs{Role: role.Name, Policy: fence}, parent)
+	return role, err
+}
+
+// s3DataActions are what AWS's S3 backup and restore policies do to a bucket's contents, on every bucket
+// (AWSBackupServiceRolePolicyForS3Backup: s3:GetObject on arn:aws:s3:::*/*, and its restore twin).
+var s3DataActions = []string{"s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:ListBucket*", "s3:RestoreObject"}
+
+// s3Fence keeps those managed policies, which AWS keeps in step with the service, to the stack's buckets
+// among the backed-up resources: a Deny of their data actions on every other bucket. (Restoring into a new
+// bucket therefore needs the break-glass role or a role of its own.)
+func s3Fence(partition string, resources []string) iamdoc.Statement {
+	var buckets []string
+	for _, arn := range resources {
+		if strings.HasPrefix(arn, "arn:"+partition+":s3:::") {
+			buckets = append(buckets, arn, arn+"/*")
+		}
+	}
+	if len(buckets) == 0 {
+		return iamdoc.Statement{"Sid": "NoBucketData", "Effect": "Deny", "Action": s3DataActions, "Resource": "*"}
+	}
+	return iamdoc.Statement{"Sid": "BucketDataOnlyOfTheStacksBuckets", "Effect": "Deny", "Action": s3DataActions, "NotResource": buckets}
 }
 
 // notifyFailures sends every backup, copy and restore job that fails, aborts or expires to the topic.

@@ -141,7 +141,12 @@ func TestSelectionIsExactlyTheStacksResourcesAndTheRoleHoldsNoKeyStatement(t *te
 	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel.Props()["resources"])
 	assert.NotContains(t, sel.Props(), "selectionTags", "a tag set elsewhere in the account must not pull a resource into the vaults")
 	assert.Equal(t, []string{plantest.Named(t, res, token.IAMRole, "test-backup").URN}, sel.Dependencies["iamRoleArn"])
-	assert.Empty(t, res.OfType(token.IAMRolePolicy), "the keys grant the role their use: no kms:CreateGrant without kms:GrantIsForAWSResource")
+	sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-s3-fence").Props()["policy"])
+	require.Len(t, sids, 1, "the keys grant the role their use: no KMS statement of its own")
+	fence := sids["BucketDataOnlyOfTheStacksBuckets"]
+	assert.Equal(t, "Deny", fence["Effect"])
+	assert.Equal(t, []any{"arn:aws:s3:::files", "arn:aws:s3:::files/*"}, fence["NotResource"], "AWS's S3 backup policy reads only the stack's bucket")
+	assert.Contains(t, fence["Action"], "s3:GetObject*")
 }
 
 func TestTheBackupRoleHoldsTheManagedPoliciesOfThePartitionAsSeparateAttachments(t *testing.T) {
@@ -237,8 +242,8 @@ func TestBackupOutputsAreKnownAfterUp(t *testing.T) {
 
 func TestEveryBackupChildIsParentedAndNamedAfterIt(t *testing.T) {
 	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
-	assert.Equal(t, 19, assertChildren(t, res, BackupType, "test-backup"),
-		"2 keys with their aliases, 2 vaults with their policies and locks, plan, role and its 4 attachments, selection, event rule and target")
+	assert.Equal(t, 20, assertChildren(t, res, BackupType, "test-backup"),
+		"2 keys with their aliases, 2 vaults with their policies and locks, plan, role, its 4 attachments and S3 fence, selection, event rule and target")
 }
 
 func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
@@ -259,4 +264,12 @@ func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		"rule daily copies to DR: a DR provider is required", "account, partition, region and key administrators are required"} {
 		assert.Contains(t, err.Error(), want)
 	}
+}
+
+func TestTheS3FenceNamesOnlyTheBackedUpBuckets(t *testing.T) {
+	fence := s3Fence("aws", []string{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"})
+	assert.Equal(t, []string{"arn:aws:s3:::files", "arn:aws:s3:::files/*"}, fence["NotResource"], "the database is no bucket")
+	none := s3Fence("aws", []string{"arn:aws:rds:us-east-1:123456789012:db:app"})
+	assert.Equal(t, "*", none["Resource"], "no bucket backed up: no bucket data at all")
+	assert.Equal(t, "Deny", none["Effect"])
 }
