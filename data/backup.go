@@ -353,7 +353,7 @@ var s3DataActions = []string{"s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*
 
 // s3Fence keeps those managed policies, which AWS keeps in step with the service, to the stack's buckets
 // among the backed-up resources: a Deny of their data actions on every other bucket. (Restoring into a new
-// bucket therefore needs the break-glass role or a role of its own.)
+// bucket therefore needs a restore role of its own.)
 func s3Fence(partition string, resources []string) iamdoc.Statement {
 	var buckets []string
 	for _, arn := range resources {
