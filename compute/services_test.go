@@ -340,3 +340,15 @@ func TestReadonlyRootDefaultsToTheOppositeOfExec(t *testing.T) {
 	assert.False(t, Service{ReadonlyRootFilesystem: &off}.ReadonlyRoot())
 	assert.True(t, Service{Exec: true, ReadonlyRootFilesystem: &on}.ReadonlyRoot(), "as set, even where config refuses it")
 }
+
+func TestServiceRolesTrustOnlyThisAccountsECSInTheRegion(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	for _, role := range []string{"s-claims-api-execution", "s-claims-api-task", "s-scanner-execution", "s-scanner-task"} {
+		trust := plantest.Trust(t, plantest.Named(t, res, token.IAMRole, role).Props()["assumeRolePolicy"])
+		assert.Equal(t, map[string]any{"Service": "ecs-tasks.amazonaws.com"}, trust["Principal"], role)
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+			"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*"},
+		}, trust["Condition"], role)
+	}
+}
