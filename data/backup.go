@@ -223,6 +223,23 @@ func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, op
 	if err != nil {
 		return nil, err
 	}
+	// The lock comes first: once the access policy is in place, only the break-glass role may change it.
+	var lockFirst []pulumi.Resource
+	if l := s.VaultLock; l != nil {
+		lock := &backup.VaultLockConfigurationArgs{
+			BackupVaultName:  vault.Name,
+			MinRetentionDays: pulumi.Int(l.MinRetentionDays),
+			MaxRetentionDays: pulumi.Int(l.MaxRetentionDays),
+		}
+		if l.ChangeableForDays > 0 {
+			lock.ChangeableForDays = pulumi.Int(l.ChangeableForDays)
+		}
+		configured, err := backup.NewVaultLockConfiguration(ctx, name, lock, opts...)
+		if err != nil {
+			return nil, err
+		}
+		lockFirst = append(lockFirst, configured)
+	}
 	policy := pulumi.All(vault.Arn, args.KeyAdmins.Roles).ApplyT(func(v []any) (string, error) {
 		exempt := v[1].([]string)
 		if args.KeyAdmins.BreakGlass != "" {
@@ -233,21 +250,8 @@ func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, op
 	if _, err := backup.NewVaultPolicy(ctx, name, &backup.VaultPolicyArgs{
 		BackupVaultName: vault.Name,
 		Policy:          policy,
-	}, opts...); err != nil {
+	}, append(opts, pulumi.DependsOn(lockFirst))...); err != nil {
 		return nil, err
-	}
-	if l := s.VaultLock; l != nil {
-		lock := &backup.VaultLockConfigurationArgs{
-			BackupVaultName:  vault.Name,
-			MinRetentionDays: pulumi.Int(l.MinRetentionDays),
-			MaxRetentionDays: pulumi.Int(l.MaxRetentionDays),
-		}
-		if l.ChangeableForDays > 0 {
-			lock.ChangeableForDays = pulumi.Int(l.ChangeableForDays)
-		}
-		if _, err := backup.NewVaultLockConfiguration(ctx, name, lock, opts...); err != nil {
-			return nil, err
-		}
 	}
 	return vault, nil
 }

@@ -195,6 +195,8 @@ func TestOnlyTheBreakGlassRoleDeletesRecoveryPointsOrLoosensTheVaults(t *testing
 			"backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultLockConfiguration"})
 		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": []any{testBreakGlass}}}, deny["Condition"])
 		assert.Equal(t, name, p.Props()["backupVaultName"])
+		assert.Contains(t, p.DependsOn, plantest.Named(t, res, token.BackupVaultLockConfiguration, name).URN,
+			"the lock is set before the policy forbids the deployer to change it")
 	}
 
 	args := testBackupArgs()
