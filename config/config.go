@@ -139,7 +139,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Connectivity, c.DNS = p.hybrid(raw, c)
 	}
 	if raw, ok := p.section("management", true); ok {
-		c.Management = p.management(raw)
+		c.Management = p.management(raw, c.Environment)
 	}
 	if raw, ok := p.section("backup", true); ok {
 		c.Backup = p.backup(raw, c.Region, c.Environment)

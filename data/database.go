@@ -53,14 +53,22 @@ type DatabaseArgs struct {
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
-	// AccountID and Partition place the monitoring role's trust and its managed policy. Required.
-	AccountID pulumi.StringInput
-	Partition string
 	// ContinuousBackup says AWS Backup keeps a continuous backup of the instance (Backup's
 	// ContinuousRetentionDays): AWS Backup then sets the instance's backup retention and window itself
 	// (AWS Backup developer guide, "Continuous backups and point-in-time recovery"), so the instance ignores
 	// its own, which would otherwise fight it on every up after a refresh. Optional.
 	ContinuousBackup bool
+	// AccountID, Partition and Region place the monitoring role's trust, its managed policy and the key
+	// policy. Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
+	// KeyAdmins administer the database's key (the foundation's). Required.
+	KeyAdmins keys.Admins
+	// SecretReaders are the logical names of the roles that read the master secret (the database services'
+	// execution roles) and BackupRole the AWS Backup role's: declared after the key, they are matched by
+	// name (keys.RolePattern). Optional.
+	SecretReaders []string
+	BackupRole    string
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -97,7 +105,7 @@ func (a *DatabaseArgs) validate() error {
 	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
 	}
-	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" {
+	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
 		errs = append(errs, errors.New("VPC, subnets, logs key, account and partition are required"))
 	}
 	return errors.Join(errs...)
@@ -123,7 +131,10 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	parent := pulumi.Parent(d)
 	protect := pulumi.Protect(s.Protect)
 
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" database, its master secret and Performance Insights", nil, parent, protect)
+	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return DatabaseKeyPolicy(admins, args, account)
+	})
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" database, its master secret and Performance Insights", policy, parent, protect)
 	if err != nil {
 		return nil, err
 	}
@@ -193,12 +204,40 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 	}).(pulumi.StringOutput)
 }
 
+// DatabaseKeyPolicy is the policy of the database's key. The administrators manage it and let RDS create
+// the grants it keeps the storage, snapshots and Performance Insights encrypted with; they also encrypt the
+// master secret through Secrets Manager when RDS creates it on their behalf (RDS user guide, "Password
+// management with Amazon RDS and AWS Secrets Manager", permissions for a customer managed key). The
+// secret's readers decrypt it only through Secrets Manager; the backup role uses the key only through RDS
+// and AWS Backup, for the snapshots it takes and copies.
+func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account string) (string, error) {
+	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
+	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
+		Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, ViaServices: []string{secretsManager}}}
+	if len(args.SecretReaders) > 0 {
+		patterns := make([]string, 0, len(args.SecretReaders))
+		for _, r := range args.SecretReaders {
+			patterns = append(patterns, keys.RolePattern(args.Partition, account, r))
+		}
+		users = append(users, keys.User{Sid: "SecretReadersDecryptThroughSecretsManager", PrincipalPatterns: patterns,
+			Actions: []string{"kms:Decrypt"}, ViaServices: []string{secretsManager}})
+	}
+	if args.BackupRole != "" {
+		users = append(users, keys.User{Sid: "BackupSnapshotsThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.BackupRole)},
+			ViaServices: []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}, Grants: true})
+	}
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
+}
+
 // monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
 // in the stack's partition.
 func monitoringRoleArgs(name string, args *DatabaseArgs) *iam.RoleArgs {
 	return &iam.RoleArgs{
-		Description:      pulumi.String("Enhanced Monitoring of " + name),
-		AssumeRolePolicy: iamdoc.AssumeRole("monitoring.rds.amazonaws.com", args.AccountID),
+		Description: pulumi.String("Enhanced Monitoring of " + name),
+		// Only this instance's monitoring may assume it (RDS user guide, "Setting up and enabling Enhanced
+		// Monitoring": aws:SourceArn of the DB instance beside aws:SourceAccount).
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
 		ManagedPolicyArns: pulumi.StringArray{
 			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
 		},
@@ -283,7 +322,6 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
 		MonitoringRoleArn:                  in.MonitoringRoleARN,
 		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
-		Tags:                               pulumi.StringMap{BackupTag: pulumi.String("true")},
 	}
 }
 

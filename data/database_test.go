@@ -28,6 +28,10 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 		LogsKeyARN:             testLogsKey,
 		AccountID:              testAccount,
 		Partition:              "aws",
+		Region:                 "us-east-1",
+		KeyAdmins:              testAdmins,
+		SecretReaders:          []string{"s-claims-api-execution"},
+		BackupRole:             "st-backup",
 	}
 }
 
@@ -81,7 +85,7 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	assert.Equal(t, pulumi.StringArray{testInstanceInputs.SecurityGroupID}, a.VpcSecurityGroupIds)
 	assert.Equal(t, testInstanceInputs.SubnetGroupName, a.DbSubnetGroupName)
 	assert.Equal(t, testInstanceInputs.ParameterGroupName, a.ParameterGroupName)
-	assert.Equal(t, pulumi.StringMap{BackupTag: pulumi.String("true")}, a.Tags, "tagged for the backup selection")
+	assert.Nil(t, a.Tags, "no backup tag: the selection names the instance")
 }
 
 func TestProtectDecidesDeletionProtectionTheFinalSnapshotAndKeptBackups(t *testing.T) {
@@ -123,8 +127,33 @@ func TestTheMonitoringRoleTakesItsManagedPolicyFromThePartition(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, args)
 	role := plantest.Named(t, res, token.IAMRole, "test-db-monitoring").Props()
 	assert.Equal(t, []any{"arn:aws-us-gov:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}, role["managedPolicyArns"])
-	trust := document(t, role["assumeRolePolicy"])
-	assert.Equal(t, map[string]any{"Service": "monitoring.rds.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
+	trust := plantest.Trust(t, role["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{"Service": "monitoring.rds.amazonaws.com"}, trust["Principal"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws-us-gov:rds:us-east-1:123456789012:db:hybridcloud-test"},
+	}, trust["Condition"], "only this instance's monitoring assumes it")
+}
+
+func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole(t *testing.T) {
+	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-db").Props()["policy"])
+	assert.Len(t, sids, 7, "administration and its grants, the master secret's creation, its readers, the backup role and its grants, the break-glass deny")
+	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
+	create := sids["AdministratorsCreateTheMasterSecret"]
+	assert.Equal(t, []any{"kms:GenerateDataKey", "kms:Decrypt"}, create["Action"])
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
+		create["Condition"].(map[string]any)["StringEquals"], "only through Secrets Manager")
+	read := sids["SecretReadersDecryptThroughSecretsManager"]
+	assert.Equal(t, []any{"kms:Decrypt"}, read["Action"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/s-claims-api-execution-*"}}, read["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
+		read["Condition"].(map[string]any)["StringEquals"])
+	backup := sids["BackupSnapshotsThroughRDS"]
+	assert.Equal(t, []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-*"}}, backup["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupSnapshotsThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
 }
 
 func TestParameterGroupForcesTLSAndFollowsTheMajorVersion(t *testing.T) {

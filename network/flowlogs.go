@@ -22,8 +22,11 @@ func declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCAr
 	}
 
 	role, err := iam.NewRole(ctx, name+"-flow-logs", &iam.RoleArgs{
-		Description:      pulumi.String("Delivers " + name + " VPC flow logs to CloudWatch Logs"),
-		AssumeRolePolicy: iamdoc.AssumeRole("vpc-flow-logs.amazonaws.com", args.AccountID),
+		Description: pulumi.String("Delivers " + name + " VPC flow logs to CloudWatch Logs"),
+		// Only this account's flow logs in the region may assume it (VPC user guide, "IAM role for
+		// publishing flow logs to CloudWatch Logs": aws:SourceArn arn:aws:ec2:<region>:<account>:vpc-flow-log/*).
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("vpc-flow-logs.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:ec2:%s:%s:vpc-flow-log/*", args.Partition, args.Region, args.AccountID)),
 	}, parent)
 	if err != nil {
 		return err

@@ -25,14 +25,19 @@ func declareBackup(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 		dr = provider
 	}
 	var err error
-	st.backup, err = data.NewBackup(ctx, cfg.Stack+"-backup", &data.BackupArgs{
+	st.backup, err = data.NewBackup(ctx, backupName(cfg), &data.BackupArgs{
 		Settings:             cfg.Backup,
 		Resources:            []pulumi.StringInput{st.database.InstanceARN, st.files.BucketARN},
-		ResourceKeyARNs:      []pulumi.StringInput{st.database.KMSKeyARN, st.files.KMSKeyARN},
 		NotificationTopicARN: st.base.OperationsTopicARN,
 		DRProvider:           dr,
 		AccountID:            st.base.AccountID,
 		Partition:            st.base.Partition,
+		Region:               st.base.Region,
+		KeyAdmins:            keyAdmins(st),
 	}, opts...)
 	return err
 }
+
+// backupName is the Backup component's name, which its role is named after: the keys of the resources it
+// backs up, declared first, name the role by it.
+func backupName(cfg *config.Config) string { return cfg.Stack + "-backup" }

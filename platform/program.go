@@ -11,6 +11,7 @@ import (
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/network"
 )
 
@@ -103,4 +104,9 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 		return nil, err
 	}
 	return st, nil
+}
+
+// keyAdmins is who administers every component key: the foundation's administrators and break-glass role.
+func keyAdmins(st *stack) keys.Admins {
+	return keys.Admins{Roles: st.base.KeyAdministratorARNs, BreakGlass: st.base.BreakGlassRoleARN}
 }

@@ -39,31 +39,6 @@ var KnownViolations = func() []KnownViolation {
 			out = append(out, KnownViolation{Rule: rule, Resource: "prod-" + n, Issue: issue, Why: why})
 		}
 	}
-	// fixed by issue 15
-	both(rules.IamRoleSingleAttachmentMechanism.ID, 15, "managedPolicyArns on the role beside separate attachments or role policies",
-		"compute-hosts", "compute-anywhere", "backup")
-	// fixed by issue 21
-	both(rules.IamDeniedManagedPolicies.ID, 21, "container-instance roles hold AmazonEC2ContainerServiceforEC2Role", "compute-hosts", "compute-anywhere")
-	// fixed by issue 21
-	both(rules.IamCreateGrantForAWSResource.ID, 21, "the backup role's inline key policy grants kms:CreateGrant without kms:GrantIsForAWSResource", "backup-keys")
-	// fixed by issue 21
-	both(rules.IamNoObjectVersionDelete.ID, 21, "the File Gateway role may delete object versions", "file-gateway")
-	// fixed by issue 21
-	both(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"compute-anywhere", "db-monitoring", "file-gateway", "management-onprem", "vpc-flow-logs",
-		"services-claims-api-execution", "services-claims-api-task", "services-document-scanner-execution", "services-document-scanner-task")
-	// fixed by issue 21
-	prod(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"services-policy-portal-execution", "services-policy-portal-task")
-	// fixed by issue 21
-	both(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users",
-		"backup", "compute", "db", "files", "management-sessions")
-	// fixed by issue 21
-	prod(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users", "backup-dr")
-	// fixed by issue 21
-	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
-	// fixed by issue 21
-	both(rules.LaunchTemplateIMDSHopLimit.ID, 21, "the ECS hosts allow two metadata hops", "compute-hosts")
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
 	// fixed by issue 16

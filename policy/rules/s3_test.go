@@ -281,3 +281,33 @@ func TestBackupCoverage(t *testing.T) {
 		{name: "no selection fails for both", edit: func(s *stack) { s.drop(backupSelection) }, on: "prod-db", wantFail: "lists this resource", wantFails: 2},
 	})
 }
+
+func TestBackupVaultDeletionDenied(t *testing.T) {
+	allowAll := stmt(`{"Sid":"Open","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"backup:*","Resource":"*"}`)
+	checkStack(t, BackupVaultDeletionDenied, []stackCase{
+		{name: "prod denies deletion in both vaults"},
+		{name: "dev too", stack: "dev"},
+		{name: "a vault without a policy fails", edit: func(s *stack) { s.drop(backupVaultPolicy, "prod-backup-dr") },
+			on: "prod-backup-dr", wantFail: "no aws:backup/vaultPolicy:VaultPolicy denies backup:DeleteRecoveryPoint to everyone"},
+		{name: "a policy that allows instead fails", edit: func(s *stack) { s.set(backupVaultPolicy, "prod-backup", "policy", allowAll) },
+			on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "a deny of another action fails", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:DeleteBackupVault","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "an allow to everyone is no deny", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Allow","Principal":"*","Action":"backup:DeleteRecoveryPoint","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "a second policy without the deny does not undo the first", edit: func(s *stack) {
+			s.add(backupVaultPolicy, "second", map[string]any{"backupVaultName": unknown, "policy": allowAll}).
+				dep(backupVaultPolicy, "second", "backupVaultName", backupVault, "prod-backup")
+		}},
+		{name: "a deny by wildcard counts", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:Delete*","Resource":"*"}`))
+		}},
+		{name: "a deny to one role only fails", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::1:role/x"},"Action":"backup:DeleteRecoveryPoint","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "an unknown policy is re-checked", edit: func(s *stack) { s.set(backupVaultPolicy, "prod-backup", "policy", unknown) },
+			wantUnknown: "the policy of its aws:backup/vaultPolicy:VaultPolicy"},
+	})
+}
