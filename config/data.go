@@ -34,8 +34,10 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	if s.AllocatedStorageGiB < data.MinAllocatedStorageGiB || s.AllocatedStorageGiB > data.MaxStorageGiB {
 		p.fail(key+".allocatedStorage", "%d GiB is outside %d-%d GiB (gp3)", s.AllocatedStorageGiB, data.MinAllocatedStorageGiB, data.MaxStorageGiB)
 	}
-	if s.MaxAllocatedStorageGiB < s.AllocatedStorageGiB || s.MaxAllocatedStorageGiB > data.MaxStorageGiB {
-		p.fail(key+".maxAllocatedStorage", "%d GiB must be between allocatedStorage (%d GiB) and %d GiB", s.MaxAllocatedStorageGiB, s.AllocatedStorageGiB, data.MaxStorageGiB)
+	// Equal bounds turn storage autoscaling off (RDS user guide, "Managing capacity automatically with
+	// Amazon RDS storage autoscaling"), which the platform promises: a full disk stops the database.
+	if s.MaxAllocatedStorageGiB <= s.AllocatedStorageGiB || s.MaxAllocatedStorageGiB > data.MaxStorageGiB {
+		p.fail(key+".maxAllocatedStorage", "%d GiB must be above allocatedStorage (%d GiB), so storage autoscales, and at most %d GiB", s.MaxAllocatedStorageGiB, s.AllocatedStorageGiB, data.MaxStorageGiB)
 	}
 	if env == Prod && !s.MultiAZ {
 		p.fail(key+".multiAz", "must be true in prod: a single-AZ database is down while its AZ is")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -53,6 +54,10 @@ type DatabaseArgs struct {
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
+	// Now is when this deployment runs: the final snapshot's identifier carries the time the instance was
+	// created, so a second instance of the same identifier (after a destroy and a new up) never collides
+	// with the first one's final snapshot. Required when Settings.Protect is set.
+	Now time.Time
 	// ContinuousBackup says AWS Backup keeps a continuous backup of the instance (Backup's
 	// ContinuousRetentionDays): AWS Backup then sets the instance's backup retention and window itself
 	// (AWS Backup developer guide, "Continuous backups and point-in-time recovery"), so the instance ignores
@@ -99,8 +104,11 @@ func (a *DatabaseArgs) validate() error {
 	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
 		errs = append(errs, err)
 	}
-	if s.AllocatedStorageGiB <= 0 || s.MaxAllocatedStorageGiB < s.AllocatedStorageGiB {
-		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated <= max", s.AllocatedStorageGiB, s.MaxAllocatedStorageGiB))
+	if s.AllocatedStorageGiB <= 0 || s.MaxAllocatedStorageGiB <= s.AllocatedStorageGiB {
+		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated < max (autoscaling)", s.AllocatedStorageGiB, s.MaxAllocatedStorageGiB))
+	}
+	if s.Protect && a.Now.IsZero() {
+		errs = append(errs, errors.New("the time of the deployment (Now) is required: it names the final snapshot"))
 	}
 	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
@@ -282,7 +290,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 	s := args.Settings
 	var finalSnapshot pulumi.StringPtrInput
 	if s.Protect {
-		finalSnapshot = pulumi.String(args.Identifier + "-final")
+		finalSnapshot = pulumi.String(finalSnapshotIdentifier(args.Identifier, args.Now))
 	}
 	return &rds.InstanceArgs{
 		Identifier:                         pulumi.String(args.Identifier),
@@ -370,11 +378,20 @@ func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 	}
 }
 
-// ignoredInstanceInputs are the instance inputs another service owns after create: the backup retention and
-// window once AWS Backup keeps a continuous backup (they are still set, and validated, for the first create).
+// ignoredInstanceInputs are the instance inputs that must keep their value from the create: the final
+// snapshot identifier, which names the instance's creation time; and those another service owns after
+// create, the backup retention and window once AWS Backup keeps a continuous backup (still set, and
+// validated, for the first create).
 func ignoredInstanceInputs(args *DatabaseArgs) []string {
+	ignored := []string{"finalSnapshotIdentifier"}
 	if args.ContinuousBackup {
-		return []string{"backupRetentionPeriod", "backupWindow"}
+		ignored = append(ignored, "backupRetentionPeriod", "backupWindow")
 	}
-	return nil
+	return ignored
+}
+
+// finalSnapshotIdentifier is unique per instance lifetime: RDS refuses a final snapshot whose identifier
+// exists, so a fixed "<id>-final" would make the second delete of a recreated instance fail.
+func finalSnapshotIdentifier(identifier string, created time.Time) string {
+	return identifier + "-final-" + created.UTC().Format("20060102-1504")
 }

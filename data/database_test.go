@@ -32,6 +32,7 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 		KeyAdmins:              testAdmins,
 		SecretReaders:          []string{"s-claims-api-execution"},
 		BackupRole:             "st-backup",
+		Now:                    plantest.Now,
 	}
 }
 
@@ -92,7 +93,8 @@ func TestProtectDecidesDeletionProtectionTheFinalSnapshotAndKeptBackups(t *testi
 	protected := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
 	assert.Equal(t, pulumi.Bool(true), protected.DeletionProtection)
 	assert.Equal(t, pulumi.Bool(false), protected.SkipFinalSnapshot)
-	assert.Equal(t, pulumi.String("hybridcloud-test-final"), protected.FinalSnapshotIdentifier)
+	assert.Equal(t, pulumi.String("hybridcloud-test-final-"+plantest.Now.UTC().Format("20060102-1504")), protected.FinalSnapshotIdentifier,
+		"named after the creation time: a recreated instance's final snapshot never collides with the first one's")
 	assert.Equal(t, pulumi.Bool(false), protected.DeleteAutomatedBackups)
 
 	unprotected := instanceArgs(testDatabaseArgs(false), testInstanceInputs)
@@ -247,7 +249,7 @@ func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		return NewDatabase(ctx, "bad", args, opts...)
 	})
 	require.Error(t, err)
-	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated <= max",
+	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated < max (autoscaling)",
 		"account and partition are required"} {
 		assert.Contains(t, err.Error(), want)
 	}
@@ -258,12 +260,13 @@ func TestUnderContinuousBackupTheInstanceLeavesItsBackupSettingsToAWSBackup(t *t
 		args := testDatabaseArgs(true)
 		res, _ := runDatabase(t, mode, args)
 		db := plantest.Named(t, res, token.RDSInstance, "test-db")
-		assert.Empty(t, db.IgnoreChanges, "without continuous backup the instance owns its retention and window")
+		assert.Equal(t, []string{"finalSnapshotIdentifier"}, db.IgnoreChanges,
+			"the creation time stays in the final snapshot's name; without continuous backup the instance owns its retention and window")
 
 		args.ContinuousBackup = true
 		res, _ = runDatabase(t, mode, args)
 		db = plantest.Named(t, res, token.RDSInstance, "test-db")
-		assert.ElementsMatch(t, []string{"backupRetentionPeriod", "backupWindow"}, db.IgnoreChanges,
+		assert.ElementsMatch(t, []string{"finalSnapshotIdentifier", "backupRetentionPeriod", "backupWindow"}, db.IgnoreChanges,
 			"AWS Backup sets them once it keeps a continuous backup; an up after a refresh must not set them back")
 		assert.Equal(t, 35.0, db.Inputs["backupRetentionPeriod"].NumberValue(), "still declared, for the first create")
 	}

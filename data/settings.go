@@ -17,7 +17,8 @@ type DatabaseSettings struct {
 	InstanceClass string `json:"instanceClass"`
 	// AllocatedStorageGiB is the initial gp3 storage, MinAllocatedStorageGiB to MaxStorageGiB. Required.
 	AllocatedStorageGiB int `json:"allocatedStorage"`
-	// MaxAllocatedStorageGiB is the ceiling storage autoscaling may grow to, AllocatedStorageGiB or more.
+	// MaxAllocatedStorageGiB is the ceiling storage autoscaling may grow to, above AllocatedStorageGiB (equal
+	// would turn autoscaling off).
 	// Required: a full disk stops the database, autoscaling only bills what is used.
 	MaxAllocatedStorageGiB int `json:"maxAllocatedStorage"`
 	// MultiAZ keeps a synchronous standby in another AZ. Default true; required in prod. Off halves the

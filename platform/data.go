@@ -28,6 +28,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		AccountID:              base.AccountID,
 		Partition:              base.Partition,
 		ContinuousBackup:       cfg.Backup.ContinuousRetentionDays > 0,
+		Now:                    st.now,
 		Region:                 base.Region,
 		KeyAdmins:              keyAdmins(st),
 		SecretReaders:          serviceRoles(cfg, func(s compute.Service) bool { return s.Database }, compute.ExecutionRoleName),

@@ -22,8 +22,8 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 		// ignored are the inputs AWS Backup owns: prod keeps a continuous backup, dev does not.
 		ignored []string
 	}{
-		{"dev", false, false, 7, nil},
-		{"prod", true, true, 35, []string{"backupRetentionPeriod", "backupWindow"}},
+		{"dev", false, false, 7, []string{"finalSnapshotIdentifier"}},
+		{"prod", true, true, 35, []string{"finalSnapshotIdentifier", "backupRetentionPeriod", "backupWindow"}},
 	}
 	for _, tc := range cases {
 		for _, mode := range plantest.Modes {
