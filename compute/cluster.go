@@ -95,7 +95,7 @@ type placement struct {
 	vpcID                                         pulumi.StringInput
 	subnetIDs                                     pulumi.StringArrayInput
 	logsKeyARN, accountID                         pulumi.StringInput
-	region                                        string
+	region, partition                             string
 	// anywhere says whether ECS Anywhere hosts can run services on premises.
 	anywhere bool
 }
@@ -201,7 +201,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		listenerARN: c.ListenerARN, taskSecurityGroupID: c.TaskSecurityGroupID, albSecurityGroupID: c.ALBSecurityGroupID,
 		keyARN: c.KeyARN, execLogGroupARN: c.ExecLogGroupARN,
 		vpcID: args.VPCID, subnetIDs: args.AppSubnetIDs, logsKeyARN: args.LogsKeyARN, accountID: args.AccountID,
-		region: args.Region, anywhere: anywhere,
+		region: args.Region, partition: args.Partition, anywhere: anywhere,
 	}
 
 	if err := ctx.RegisterResourceOutputs(c, c.outputs(anywhere)); err != nil {

@@ -15,6 +15,9 @@ var (
 	maintenanceWindowPattern = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$`)
 )
 
+// postgresDefaultPort is PostgreSQL's well-known port.
+const postgresDefaultPort = 5432
+
 // database reads hybridcloud:database into the database's settings.
 func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	key := p.key("database")
@@ -26,6 +29,12 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 		p.fail(key+".databaseName", "%q is not a PostgreSQL database name (lower-case letter, then letters, digits, _)", s.DatabaseName)
 	}
 	p.retention(key+".logRetentionDays", s.LogRetentionDays)
+	switch {
+	case s.Port < data.MinPort || s.Port > data.MaxPort:
+		p.fail(key+".port", "%d is outside %d-%d, RDS's ports for PostgreSQL", s.Port, data.MinPort, data.MaxPort)
+	case s.Port == postgresDefaultPort:
+		p.warn(key+".port", "%d is PostgreSQL's default, which scanners probe first and the policy pack refuses (rds-non-default-port)", s.Port)
+	}
 	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
 		p.fail(key+".engineVersion", "%v", err)
 	}

@@ -20,9 +20,6 @@ import (
 // DatabaseType is the type token of the Database component.
 const DatabaseType = "hybridcloud:data:Database"
 
-// PostgresPort is the port the database listens on.
-const PostgresPort = 5432
-
 const (
 	masterUsername = "dbadmin"
 	// caCertificate is the RDS CA that replaces the expired rds-ca-2019.
@@ -47,15 +44,18 @@ type DatabaseArgs struct {
 	VPCID pulumi.StringInput
 	// SubnetIDs are the data subnets the instance may live in (one per AZ). Required.
 	SubnetIDs pulumi.StringArrayInput
-	// ClientSecurityGroupIDs may connect on PostgresPort: the ECS hosts and tasks. Optional.
+	// ClientSecurityGroupIDs may connect on the database's port: the ECS hosts and tasks. Optional.
 	ClientSecurityGroupIDs []pulumi.StringInput
-	// OnPremisesCIDRs may connect on PostgresPort: applications left in the data centre. Optional.
+	// OnPremisesCIDRs may connect on the database's port: applications left in the data centre. Optional.
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
 	// AccountID and Partition place the monitoring role's trust and its managed policy. Required.
 	AccountID pulumi.StringInput
 	Partition string
+	// EventsTopicARN receives the instance's, its parameter group's and security groups' RDS events (the
+	// stack's operations topic, whose policy lets events.rds.amazonaws.com publish). Required.
+	EventsTopicARN pulumi.StringInput
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -65,6 +65,9 @@ type Database struct {
 	// Address is the instance's DNS name; Port its port.
 	Address pulumi.StringOutput
 	Port    pulumi.IntOutput
+	// ResourceID is the instance's resource id (DbiResourceId, "db-…"): IAM database authentication
+	// grants (rds-db:connect) name it. Known once the instance exists.
+	ResourceID pulumi.StringOutput
 	// InstanceARN identifies the instance, for backup selections.
 	InstanceARN pulumi.StringOutput
 	// SecretARN is the Secrets Manager secret holding the master credentials (username and password
@@ -92,8 +95,11 @@ func (a *DatabaseArgs) validate() error {
 	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
 	}
-	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" {
-		errs = append(errs, errors.New("VPC, subnets, logs key, account and partition are required"))
+	if s.Port < MinPort || s.Port > MaxPort {
+		errs = append(errs, fmt.Errorf("port %d: want %d-%d", s.Port, MinPort, MaxPort))
+	}
+	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.EventsTopicARN == nil {
+		errs = append(errs, errors.New("VPC, subnets, logs key, account, partition and events topic are required"))
 	}
 	return errors.Join(errs...)
 }
@@ -157,9 +163,13 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err != nil {
 		return nil, err
 	}
+	if err := subscribeToEvents(ctx, name, args.EventsTopicARN, db, params, parent); err != nil {
+		return nil, err
+	}
 
 	d.Address = db.Address
 	d.Port = db.Port
+	d.ResourceID = db.ResourceId
 	d.InstanceARN = db.Arn
 	d.KMSKeyARN = key.Arn
 	d.SecurityGroupID = sg.ID()
@@ -167,6 +177,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
 		"address":         d.Address,
 		"port":            d.Port,
+		"resourceId":      d.ResourceID,
 		"instanceArn":     d.InstanceARN,
 		"secretArn":       d.SecretARN,
 		"kmsKeyArn":       d.KMSKeyARN,
@@ -257,7 +268,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		DbSubnetGroupName:                  in.SubnetGroupName,
 		VpcSecurityGroupIds:                pulumi.StringArray{in.SecurityGroupID},
 		PubliclyAccessible:                 pulumi.Bool(false),
-		Port:                               pulumi.Int(PostgresPort),
+		Port:                               pulumi.Int(s.Port),
 		ParameterGroupName:                 in.ParameterGroupName,
 		CaCertIdentifier:                   pulumi.String(caCertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
@@ -285,14 +296,15 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 // there is no egress rule, since a database never opens connections.
 func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 	var ingress ec2.SecurityGroupIngressArray
+	port := pulumi.Int(args.Settings.Port)
 	if len(args.ClientSecurityGroupIDs) > 0 {
 		groups := make(pulumi.StringArray, len(args.ClientSecurityGroupIDs))
 		copy(groups, args.ClientSecurityGroupIDs)
 		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 			Description:    pulumi.String("PostgreSQL from the ECS hosts and tasks"),
 			Protocol:       pulumi.String("tcp"),
-			FromPort:       pulumi.Int(PostgresPort),
-			ToPort:         pulumi.Int(PostgresPort),
+			FromPort:       port,
+			ToPort:         port,
 			SecurityGroups: groups,
 		})
 	}
@@ -300,8 +312,8 @@ func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 			Description: pulumi.String("PostgreSQL from on premises"),
 			Protocol:    pulumi.String("tcp"),
-			FromPort:    pulumi.Int(PostgresPort),
-			ToPort:      pulumi.Int(PostgresPort),
+			FromPort:    port,
+			ToPort:      port,
 			CidrBlocks:  netrules.CIDRs(args.OnPremisesCIDRs),
 		})
 	}

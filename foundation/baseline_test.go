@@ -80,7 +80,7 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 	assert.Equal(t, topicARN, plantest.Await(t, b.OperationsTopicARN).Value)
 
 	keySids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "st-foundation-operations").Props()["policy"])
-	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"])
+	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"])
 	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"}}, keySids["PublishersEncrypt"]["Condition"],
 		"the publishers encrypt for this account's alarms, backups and rules only")
 
@@ -92,6 +92,9 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*"}, sids["AlarmsPublish"]["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/*"}, sids["EventRulesPublish"]["Condition"].(map[string]any)["ArnLike"],
 		"only this account's event rules (the backup job failures) publish")
+	assert.Equal(t, map[string]any{"Service": "events.rds.amazonaws.com"}, sids["RDSEventsPublish"]["Principal"])
+	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:rds:us-east-1:123456789012:*"}, sids["RDSEventsPublish"]["Condition"].(map[string]any)["ArnLike"],
+		"only this account's RDS resources in the region publish their events")
 }
 
 func TestEveryAlarmEmailSubscribes(t *testing.T) {

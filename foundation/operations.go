@@ -10,9 +10,9 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
-// Services that publish to the operations topic: CloudWatch alarms, AWS Backup vault notifications, and
-// EventBridge rules (the backup component's failed-job rule).
-var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}
+// Services that publish to the operations topic: CloudWatch alarms, AWS Backup vault notifications,
+// EventBridge rules (the backup component's failed-job rule) and RDS event subscriptions (the database's).
+var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"}
 
 // TopicKeyPolicy is the key policy of the operations topic's KMS key: the administrators manage it, and the
 // publishing services may use it only for this account, which they need to publish to an encrypted topic
@@ -32,7 +32,7 @@ func TopicKeyPolicy(admins keys.Administration, accountID string) (string, error
 }
 
 // TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms, backup
-// jobs and event rules publish to it, and only over TLS.
+// jobs, event rules and RDS events publish to it, and only over TLS.
 func TopicPolicy(partition, region, accountID, topicARN string) (string, error) {
 	sourceAccount := map[string]any{"aws:SourceAccount": accountID}
 	return iamdoc.JSON(
@@ -72,6 +72,19 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 			"Condition": map[string]any{
 				"StringEquals": sourceAccount,
 				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:events:%s:%s:rule/*", partition, region, accountID)},
+			},
+		},
+		// RDS User Guide, "Granting permissions to publish notifications to an Amazon SNS topic"
+		// (USER_Events.GrantingPermissions): events.rds.amazonaws.com, by source ARN and account.
+		iamdoc.Statement{
+			"Sid":       "RDSEventsPublish",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": "events.rds.amazonaws.com"},
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{
+				"StringEquals": sourceAccount,
+				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:rds:%s:%s:*", partition, region, accountID)},
 			},
 		},
 		iamdoc.Statement{

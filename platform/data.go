@@ -22,6 +22,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		LogsKeyARN:             base.AuditLogsKeyARN,
 		AccountID:              base.AccountID,
 		Partition:              base.Partition,
+		EventsTopicARN:         base.OperationsTopicARN,
 	}, opts...)
 	if err != nil {
 		return err

@@ -234,7 +234,7 @@ func TestSourceConditionTable(t *testing.T) {
 			t.Errorf("%s does not send the source keys", never)
 		}
 	}
-	for _, sends := range []string{"ecs-tasks.amazonaws.com", "ssm.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "storagegateway.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"} {
+	for _, sends := range []string{"ecs-tasks.amazonaws.com", "ssm.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "storagegateway.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"} {
 		if !sourceConditions[sends].Sends {
 			t.Errorf("%s sends the source keys", sends)
 		}
