@@ -37,9 +37,13 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	}
 	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
 		p.fail(key+".engineVersion", "%v", err)
+	} else {
+		p.fact(key+".engineVersion", p.facts.PostgresVersion(s.EngineVersion))
 	}
 	if !instanceClassPattern.MatchString(s.InstanceClass) {
 		p.fail(key+".instanceClass", "%q is not an RDS instance class (like db.t4g.micro)", s.InstanceClass)
+	} else {
+		p.fact(key+".instanceClass", p.facts.PostgresInstanceClass(s.InstanceClass))
 	}
 	if s.AllocatedStorageGiB < data.MinAllocatedStorageGiB || s.AllocatedStorageGiB > data.MaxStorageGiB {
 		p.fail(key+".allocatedStorage", "%d GiB is outside %d-%d GiB (gp3)", s.AllocatedStorageGiB, data.MinAllocatedStorageGiB, data.MaxStorageGiB)
@@ -56,11 +60,21 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	case env == Prod && s.BackupRetentionDays == 0:
 		p.fail(key+".backupRetentionDays", "0 disables automated backups, which prod requires")
 	}
-	if !backupWindowPattern.MatchString(s.BackupWindow) {
+	backupOK, maintenanceOK := backupWindowPattern.MatchString(s.BackupWindow), maintenanceWindowPattern.MatchString(s.MaintenanceWindow)
+	if !backupOK {
 		p.fail(key+".backupWindow", "%q is not a UTC window like 03:00-04:00", s.BackupWindow)
 	}
-	if !maintenanceWindowPattern.MatchString(s.MaintenanceWindow) {
+	if !maintenanceOK {
 		p.fail(key+".maintenanceWindow", "%q is not a UTC window like sun:04:30-sun:05:30", s.MaintenanceWindow)
+	}
+	if backupOK && maintenanceOK {
+		// An overlap is the backup window's to move: it is daily, the maintenance window weekly.
+		if field, err := spec.CheckDatabaseWindows(s.BackupWindow, s.MaintenanceWindow); err != nil {
+			if field == "" {
+				field = "backup"
+			}
+			p.fail(key+"."+field+"Window", "%v", err)
+		}
 	}
 	return s
 }
