@@ -33,8 +33,8 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 // given.
 func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	services, err := compute.NewServices(ctx, cfg.Stack+"-services", &compute.ServicesArgs{
-		Settings:          cfg.Services,
-		Cluster:           st.cluster,
+		Settings: cfg.Services,
+		Cluster:  st.cluster,
 		Database: &compute.DatabaseEndpoint{
 			Address: st.database.Address, Port: st.database.Port, Name: cfg.Database.DatabaseName, ResourceID: st.database.ResourceID,
 		},
