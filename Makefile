@@ -7,6 +7,9 @@ MODE   ?= preview
 NOW    ?=
 VIF    ?=
 MINUTES ?= 30
+# APPLY=1 makes db-bootstrap run its SQL against the deployed STACK; CA is the RDS CA bundle psql verifies it by.
+APPLY  ?=
+CA     ?=
 GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
@@ -19,7 +22,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy mutate bench-test FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop db-bootstrap cost diagram deployer-policy mutate bench-test FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -93,3 +96,6 @@ failover-test: ## Direct Connect BGP failover drill on one VIF of a deployed sta
 
 failover-test-stop: ## End the BGP failover drill early: STACK=prod VIF=ash-a.
 	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" stop
+
+db-bootstrap: require-stack $(BIN)/dbbootstrap ## Print the SQL creating each database service's IAM-only role from STACK's file; APPLY=1 CA=<RDS CA bundle> runs it as the master user (docs/operations.md).
+	@$(BIN)/dbbootstrap -stack "$(STACK)" $(if $(APPLY),-apply -ca "$(CA)")

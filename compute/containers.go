@@ -3,6 +3,7 @@ package compute
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 
 	"github.com/insurance/hybridcloud/compute/spec"
 )
@@ -17,8 +18,14 @@ type containerRuntime struct {
 	Image string
 	// LogGroup and Region are where the awslogs driver writes.
 	LogGroup, Region string
-	// DatabaseSecretARN is the database master secret; "" unless the service has Database.
-	DatabaseSecretARN string
+	// Database is where the service connects and as whom; nil unless the service has Database.
+	Database *databaseConnection
+}
+
+// databaseConnection is a service's database endpoint and its own login role.
+type databaseConnection struct {
+	Host, Name, User string
+	Port             int
 }
 
 type keyValue struct {
@@ -69,24 +76,28 @@ type containerDefinition struct {
 }
 
 // containerDefinitions is the task definition's containerDefinitions document for s: one essential,
-// unprivileged container logging to its own group, with secrets passed by reference only.
+// unprivileged container logging to its own group, with secrets passed by reference only and the database
+// reached as the service's own role.
 func containerDefinitions(s namedService, rt containerRuntime) (string, error) {
 	env := make([]keyValue, 0, len(s.Environment))
 	for k, v := range s.Environment {
 		env = append(env, keyValue{Name: k, Value: v})
 	}
+	if db := rt.Database; db != nil {
+		// No credential: the application signs a 15-minute IAM token as its task role for each new
+		// connection, so nothing it holds goes stale when a secret rotates.
+		env = append(env,
+			keyValue{Name: spec.DatabaseHostVar, Value: db.Host},
+			keyValue{Name: spec.DatabasePortVar, Value: strconv.Itoa(db.Port)},
+			keyValue{Name: spec.DatabaseNameVar, Value: db.Name},
+			keyValue{Name: spec.DatabaseUserVar, Value: db.User},
+		)
+	}
 	sort.Slice(env, func(i, j int) bool { return env[i].Name < env[j].Name })
 
-	secrets := make([]secretRef, 0, len(s.Secrets)+2)
+	secrets := make([]secretRef, 0, len(s.Secrets))
 	for k, v := range s.Secrets {
 		secrets = append(secrets, secretRef{Name: k, ValueFrom: v})
-	}
-	if s.Database {
-		// RDS keeps the master credentials as JSON {"username", "password"}; ECS extracts one key each.
-		secrets = append(secrets,
-			secretRef{Name: spec.DatabaseUsernameVar, ValueFrom: rt.DatabaseSecretARN + ":username::"},
-			secretRef{Name: spec.DatabasePasswordVar, ValueFrom: rt.DatabaseSecretARN + ":password::"},
-		)
 	}
 	sort.Slice(secrets, func(i, j int) bool { return secrets[i].Name < secrets[j].Name })
 

@@ -20,15 +20,18 @@ func decodeContainers(t *testing.T, s namedService, rt containerRuntime) contain
 	return defs[0]
 }
 
-func TestContainerPassesDatabaseCredentialsAsSecretReferences(t *testing.T) {
+func TestContainerGetsTheDatabaseEndpointAndItsOwnRoleButNoPassword(t *testing.T) {
 	svc := testService("claims-api")
-	def := decodeContainers(t, svc, containerRuntime{Image: "repo:1.4.2", LogGroup: "g", Region: "us-east-1", DatabaseSecretARN: testDBSecret})
-	assert.Equal(t, []secretRef{
-		{Name: "API_SIGNING_KEY", ValueFrom: testSecret},
-		{Name: spec.DatabasePasswordVar, ValueFrom: testDBSecret + ":password::"},
-		{Name: spec.DatabaseUsernameVar, ValueFrom: testDBSecret + ":username::"},
-	}, def.Secrets)
-	assert.Equal(t, []keyValue{{Name: "LOG_LEVEL", Value: "info"}}, def.Environment, "plain settings only")
+	db := &databaseConnection{Host: testDBAddress, Port: 5433, Name: "app", User: "svc_claims_api"}
+	def := decodeContainers(t, svc, containerRuntime{Image: "repo:1.4.2", LogGroup: "g", Region: "us-east-1", Database: db})
+	assert.Equal(t, []secretRef{{Name: "API_SIGNING_KEY", ValueFrom: testSecret}}, def.Secrets, "its own secret only: no database credential")
+	assert.Equal(t, []keyValue{
+		{Name: spec.DatabaseHostVar, Value: testDBAddress},
+		{Name: spec.DatabaseNameVar, Value: "app"},
+		{Name: spec.DatabasePortVar, Value: "5433"},
+		{Name: spec.DatabaseUserVar, Value: "svc_claims_api"},
+		{Name: "LOG_LEVEL", Value: "info"},
+	}, def.Environment)
 }
 
 func TestContainerIsUnprivilegedReadOnlyAndLogsToItsGroup(t *testing.T) {

@@ -15,11 +15,11 @@
 // Services (hybridcloud:compute:Services) declares each service of its ServicesSettings, keyed by name: an
 // ECR repository (immutable tags, scan on push, KMS, lifecycle) for a service built here, a KMS-encrypted
 // log group, an execution role and a task role with least privilege (its own repository, log group and
-// secrets; the database secret and file bucket only when asked), a task definition and an ECS service
-// with a circuit breaker and CPU target tracking. Services in AWS run on the capacity provider behind a
-// target group and listener rule; services on premises run EXTERNAL on ECS Anywhere hosts. It takes the
-// Cluster and, as wiring, the database secret and the file bucket with their keys, and exports the
-// repositories' URLs.
+// secrets; its own database role by IAM authentication and the file bucket only when asked), a task
+// definition and an ECS service with a circuit breaker and CPU target tracking. Services in AWS run on the
+// capacity provider behind a target group and listener rule; services on premises run EXTERNAL on ECS
+// Anywhere hosts. It takes the Cluster and, as wiring, the database endpoint (address, port, name, resource
+// id) and the file bucket with its key, and exports the repositories' URLs.
 //
 // The rules both config and the components apply, and the names AWS limits, are in the pure package spec.
 // The big argument literals are built by plain functions (launchTemplateArgs, groupArgs, serviceArgs,

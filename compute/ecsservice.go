@@ -9,6 +9,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/dbuser"
 )
 
 const (
@@ -53,12 +54,16 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 		return err
 	}
 
-	dbSecret := pulumi.String("").ToStringOutput()
+	dbHost, dbPort := pulumi.String("").ToStringOutput(), pulumi.Int(0).ToIntOutput()
 	if svc.Database {
-		dbSecret = orEmpty(args.DatabaseSecretARN)
+		dbHost, dbPort = args.Database.Address.ToStringOutput(), args.Database.Port.ToIntOutput()
 	}
-	containers := pulumi.All(image, logs.Name, dbSecret).ApplyT(func(v []any) (string, error) {
-		return containerDefinitions(svc, containerRuntime{Image: v[0].(string), LogGroup: v[1].(string), Region: p.region, DatabaseSecretARN: v[2].(string)})
+	containers := pulumi.All(image, logs.Name, dbHost, dbPort).ApplyT(func(v []any) (string, error) {
+		rt := containerRuntime{Image: v[0].(string), LogGroup: v[1].(string), Region: p.region}
+		if svc.Database {
+			rt.Database = &databaseConnection{Host: v[2].(string), Port: v[3].(int), Name: args.Database.Name, User: dbuser.Name(svc.Name)}
+		}
+		return containerDefinitions(svc, rt)
 	}).(pulumi.StringOutput)
 	definition, err := ecs.NewTaskDefinition(ctx, prefix, taskDefinitionArgs(prefix, svc, containers, execution.Arn, task.Arn), parent)
 	if err != nil {

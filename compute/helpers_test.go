@@ -16,7 +16,8 @@ const (
 	testCertificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100"
 	testSecret      = "arn:aws:secretsmanager:us-east-1:123456789012:secret:claims/api-key-AbCdEf"
 	testDBSecret    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0123-AbCdEf"
-	testDBKey       = "arn:aws:kms:us-east-1:123456789012:key/db"
+	testDBResource  = "db-ABCDEFGHIJKLMNOPQRSTUVWXY0"
+	testDBAddress   = "prod.abcdefghijkl.us-east-1.rds.amazonaws.com"
 	testBucket      = "arn:aws:s3:::claims-files"
 	testBucketKey   = "arn:aws:kms:us-east-1:123456789012:key/files"
 	testOnPremCIDR  = "172.20.0.0/16"
@@ -90,10 +91,11 @@ func testServicesArgs() *ServicesArgs {
 			LogRetentionDays: 365,
 			Protect:          true,
 		},
-		DatabaseSecretARN: pulumi.String(testDBSecret),
-		DatabaseKeyARN:    pulumi.String(testDBKey),
-		FileBucketARN:     pulumi.String(testBucket),
-		FileBucketKeyARN:  pulumi.String(testBucketKey),
+		Database: &DatabaseEndpoint{
+			Address: pulumi.String(testDBAddress), Port: pulumi.Int(5433), Name: "app", ResourceID: pulumi.String(testDBResource),
+		},
+		FileBucketARN:    pulumi.String(testBucket),
+		FileBucketKeyARN: pulumi.String(testBucketKey),
 	}
 }
 

@@ -2,6 +2,7 @@ package compute
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -15,12 +16,8 @@ type executionAccess struct {
 	RepositoryARN string
 	// LogGroupARN is the service's log group.
 	LogGroupARN string
-	// Secrets are the secret ARNs of the container definition (valueFrom), database ones included.
+	// Secrets are the secret ARNs of the container definition (valueFrom).
 	Secrets []string
-	// DatabaseKeyARN encrypts the database secret; "" when the service has no database access.
-	DatabaseKeyARN string
-	// Region is where the secrets live, for the key's via-service condition.
-	Region string
 }
 
 // executionStatements grant exactly that: pull from its repository, write to its log group, read its
@@ -50,12 +47,6 @@ func executionStatements(a executionAccess) []iamdoc.Statement {
 	if parameters = sortedUnique(parameters); len(parameters) > 0 {
 		out = append(out, iamdoc.Allow([]string{"ssm:GetParameters"}, parameters...))
 	}
-	if a.DatabaseKeyARN != "" {
-		// The database secret is encrypted with the database's own key: decrypt only through Secrets Manager.
-		s := iamdoc.Allow([]string{"kms:Decrypt"}, a.DatabaseKeyARN)
-		s["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "secretsmanager." + a.Region + ".amazonaws.com"}}
-		out = append(out, s)
-	}
 	return out
 }
 
@@ -70,12 +61,22 @@ type taskAccess struct {
 	// Exec allows ECS Exec sessions, logged to ExecLogGroupARN and encrypted with ExecKeyARN.
 	Exec                        bool
 	ExecLogGroupARN, ExecKeyARN string
+	// DatabaseUserARN is the service's own database role (dbUserARN); "" without database access.
+	DatabaseUserARN string
 }
 
-// taskStatements grant the application its file and ECS Exec access; nil when it needs none. File access
-// is its own prefix only: listing under it, reading, and with write putting objects, never deleting them
-// (a put over an existing key makes a new version; the bucket keeps the old ones from all but the
-// break-glass role). The bucket key is used only through S3.
+// dbUserARN is what rds-db:connect names: one login role of one instance, by the instance's resource id
+// (DbiResourceId, "db-…"), not its identifier. AWS: "Creating and using an IAM policy for IAM database
+// access", docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html.
+func dbUserARN(partition, region, account, resourceID, user string) string {
+	return fmt.Sprintf("arn:%s:rds-db:%s:%s:dbuser:%s/%s", partition, region, account, resourceID, user)
+}
+
+// taskStatements grant the application its file, database and ECS Exec access; nil when it needs none.
+// File access is its own prefix only: listing under it, reading, and with write putting objects, never
+// deleting them (a put over an existing key makes a new version; the bucket keeps the old ones from all
+// but the break-glass role). The bucket key is used only through S3. Database access is a login as its own
+// role, by IAM token.
 func taskStatements(a taskAccess) ([]iamdoc.Statement, error) {
 	var out []iamdoc.Statement
 	reach, write, err := a.Files.Grants()
@@ -96,6 +97,11 @@ func taskStatements(a taskAccess) ([]iamdoc.Statement, error) {
 		key["Sid"] = "BucketKeyThroughS3"
 		key["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3." + a.Region + ".amazonaws.com"}}
 		out = append(out, list, own, key)
+	}
+	if a.DatabaseUserARN != "" {
+		connect := iamdoc.Allow([]string{"rds-db:connect"}, a.DatabaseUserARN)
+		connect["Sid"] = "ConnectAsOwnDatabaseRole"
+		out = append(out, connect)
 	}
 	if a.Exec {
 		// The SSM message channels and log-group discovery have no resource-level permissions.

@@ -43,15 +43,26 @@ func TestTaskStatementsAreEmptyWithoutFilesOrExecAndRefuseAnUnknownAccess(t *tes
 	assert.Contains(t, err.Error(), `unknown file access "append"`)
 }
 
-func TestNoStatementAllowsEverything(t *testing.T) {
-	task, err := taskStatements(taskAccess{Files: spec.FilesWrite, BucketARN: testBucket, BucketKeyARN: testBucketKey, Exec: true, ExecLogGroupARN: "e", ExecKeyARN: "k"})
+func TestDatabaseUserARNNamesOneRoleOfOneInstanceByResourceID(t *testing.T) {
+	assert.Equal(t, "arn:aws-us-gov:rds-db:us-gov-west-1:123456789012:dbuser:"+testDBResource+"/svc_claims_api",
+		dbUserARN("aws-us-gov", "us-gov-west-1", "123456789012", testDBResource, "svc_claims_api"))
+	got, err := taskStatements(taskAccess{Files: spec.FilesNone, DatabaseUserARN: "arn:aws:rds-db:us-east-1:1:dbuser:db-X/svc_a"})
 	require.NoError(t, err)
-	all := append(executionStatements(executionAccess{RepositoryARN: "arn:aws:ecr:us-east-1:123456789012:repository/r", LogGroupARN: "g", Secrets: []string{testSecret}, DatabaseKeyARN: testDBKey}),
+	connect := iamdoc.Allow([]string{"rds-db:connect"}, "arn:aws:rds-db:us-east-1:1:dbuser:db-X/svc_a")
+	connect["Sid"] = "ConnectAsOwnDatabaseRole"
+	assert.Equal(t, []iamdoc.Statement{connect}, got)
+}
+
+func TestNoStatementAllowsEverything(t *testing.T) {
+	task, err := taskStatements(taskAccess{Files: spec.FilesWrite, BucketARN: testBucket, BucketKeyARN: testBucketKey, Exec: true, ExecLogGroupARN: "e", ExecKeyARN: "k",
+		DatabaseUserARN: "arn:aws:rds-db:us-east-1:1:dbuser:db-X/svc_a"})
+	require.NoError(t, err)
+	all := append(executionStatements(executionAccess{RepositoryARN: "arn:aws:ecr:us-east-1:123456789012:repository/r", LogGroupARN: "g", Secrets: []string{testSecret}}),
 		task...)
 	for _, s := range all {
 		for _, a := range s["Action"].([]string) {
-			assert.NotContains(t, []string{"*", "s3:*", "kms:*", "secretsmanager:*"}, a)
-			if a == "kms:Decrypt" || a == "s3:GetObject" || a == "secretsmanager:GetSecretValue" {
+			assert.NotContains(t, []string{"*", "s3:*", "kms:*", "secretsmanager:*", "rds-db:*"}, a)
+			if a == "kms:Decrypt" || a == "s3:GetObject" || a == "secretsmanager:GetSecretValue" || a == "rds-db:connect" {
 				assert.NotContains(t, s["Resource"], "*", "%s on every resource", a)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/internal/deploy/dbuser"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
@@ -18,21 +19,12 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 	if err != nil {
 		return nil, nil, err
 	}
-	dbSecret, dbKey := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
-	if svc.Database {
-		dbSecret, dbKey = orEmpty(args.DatabaseSecretARN), orEmpty(args.DatabaseKeyARN)
-	}
-	doc := pulumi.All(repositoryARN, logGroupARN, dbSecret, dbKey).ApplyT(func(v []any) (string, error) {
-		secrets := make([]string, 0, len(svc.Secrets)+1)
+	doc := pulumi.All(repositoryARN, logGroupARN).ApplyT(func(v []any) (string, error) {
+		secrets := make([]string, 0, len(svc.Secrets))
 		for _, arn := range svc.Secrets {
 			secrets = append(secrets, arn)
 		}
-		if secret := v[2].(string); secret != "" {
-			secrets = append(secrets, secret)
-		}
-		return iamdoc.JSON(executionStatements(executionAccess{
-			RepositoryARN: v[0].(string), LogGroupARN: v[1].(string), Secrets: secrets, DatabaseKeyARN: v[3].(string), Region: p.region,
-		})...)
+		return iamdoc.JSON(executionStatements(executionAccess{RepositoryARN: v[0].(string), LogGroupARN: v[1].(string), Secrets: secrets})...)
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewRolePolicy(ctx, prefix+"-execution", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
 	if err != nil {
@@ -41,8 +33,8 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 	return role, policy, nil
 }
 
-// declareTaskRole declares the application's own role, with the file and ECS Exec access taskStatements
-// grants; a service that needs neither gets a role with no permissions (and a nil policy).
+// declareTaskRole declares the application's own role, with the file, database and ECS Exec access
+// taskStatements grants; a service that needs none gets a role with no permissions (and a nil policy).
 func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
 	role, err := iam.NewRole(ctx, prefix+taskRoleSuffix, &iam.RoleArgs{
@@ -56,17 +48,26 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	if err != nil {
 		return nil, nil, err
 	}
-	if !files && !svc.Exec {
+	if !files && !svc.Exec && !svc.Database {
 		return role, nil, nil
 	}
 	bucket, bucketKey := pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
 	if files {
 		bucket, bucketKey = orEmpty(args.FileBucketARN), orEmpty(args.FileBucketKeyARN)
 	}
-	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN).ApplyT(func(v []any) (string, error) {
+	dbResource := pulumi.String("").ToStringOutput()
+	if svc.Database {
+		dbResource = args.Database.ResourceID.ToStringOutput()
+	}
+	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN, p.accountID, dbResource).ApplyT(func(v []any) (string, error) {
+		var dbUser string
+		if svc.Database {
+			dbUser = dbUserARN(p.partition, p.region, v[4].(string), v[5].(string), dbuser.Name(svc.Name))
+		}
 		statements, err := taskStatements(taskAccess{
 			Files: svc.Files, FilesPrefix: svc.FilesPrefix, BucketARN: v[0].(string), BucketKeyARN: v[1].(string), Region: p.region,
 			Exec: svc.Exec, ExecLogGroupARN: v[2].(string), ExecKeyARN: v[3].(string),
+			DatabaseUserARN: dbUser,
 		})
 		if err != nil {
 			return "", err

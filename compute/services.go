@@ -22,14 +22,30 @@ type ServicesArgs struct {
 	Settings ServicesSettings
 	// Cluster is where the services run and what their load balancer routes are added to. Required.
 	Cluster *Cluster
-	// DatabaseSecretARN is the database's RDS-managed master secret and DatabaseKeyARN the key it is
-	// encrypted with. Required when a service has Database.
-	DatabaseSecretARN pulumi.StringInput
-	DatabaseKeyARN    pulumi.StringInput
+	// Database is the database a service with Database connects to, each as its own role. Required when a
+	// service has Database.
+	Database *DatabaseEndpoint
 	// FileBucketARN is the file bucket and FileBucketKeyARN its KMS key. Required when a service has file
 	// access.
 	FileBucketARN    pulumi.StringInput
 	FileBucketKeyARN pulumi.StringInput
+}
+
+// DatabaseEndpoint is the database the services connect to with IAM database authentication. The master
+// secret is not here: it stays with operators.
+type DatabaseEndpoint struct {
+	// Address and Port are where the instance listens; Name is the database in it. Required.
+	Address pulumi.StringInput
+	Port    pulumi.IntInput
+	Name    string
+	// ResourceID is the instance's resource id (DbiResourceId, "db-…"), which rds-db:connect grants name.
+	// Required.
+	ResourceID pulumi.StringInput
+}
+
+// complete says whether every field is set.
+func (d *DatabaseEndpoint) complete() bool {
+	return d != nil && d.Address != nil && d.Port != nil && d.Name != "" && d.ResourceID != nil
 }
 
 // Services is every configured service of a cluster.
@@ -52,6 +68,18 @@ func (s ServicesSettings) list() []namedService {
 	out := make([]namedService, 0, len(s.Services))
 	for _, name := range slices.Sorted(maps.Keys(s.Services)) {
 		out = append(out, namedService{Name: name, Service: s.Services[name]})
+	}
+	return out
+}
+
+// DatabaseServices are the names of the services with Database, sorted: each has its own database role
+// (dbuser.Name), which make db-bootstrap creates.
+func (s ServicesSettings) DatabaseServices() []string {
+	var out []string
+	for _, svc := range s.list() {
+		if svc.Database {
+			out = append(out, svc.Name)
+		}
 	}
 	return out
 }
@@ -101,8 +129,8 @@ func (a *ServicesArgs) validateService(name string, svc namedService) error {
 	if svc.ImageTag != "" && a.Settings.ECR.KeepImages < 1 {
 		errs = append(errs, errors.New("it has its own repository: ECR.KeepImages must be at least 1"))
 	}
-	if svc.Database && (a.DatabaseSecretARN == nil || a.DatabaseKeyARN == nil) {
-		errs = append(errs, errors.New("it uses the database: DatabaseSecretARN and DatabaseKeyARN are required"))
+	if svc.Database && !a.Database.complete() {
+		errs = append(errs, errors.New("it uses the database: Database with its address, port, name and resource id is required"))
 	}
 	reach, _, err := svc.Files.Grants()
 	add("Files", err)

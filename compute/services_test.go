@@ -187,16 +187,9 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 	assert.Equal(t, []string{"arn:aws:ecr:us-east-1:123456789012:s-claims-api"}, g["ecr:BatchGetImage"])
 	// (The mocks build a log group's ARN from its type's module: cloudwatch.)
 	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:s-claims-api:*"}, g["logs:PutLogEvents"])
-	assert.Equal(t, []string{testSecret, testDBSecret}, g["secretsmanager:GetSecretValue"], "its configured secret and the database secret, nothing else")
-	assert.Equal(t, []string{testDBKey}, g["kms:Decrypt"])
-	decrypts := 0
-	for _, s := range statements {
-		if s.Action[0] == "kms:Decrypt" {
-			decrypts++
-			assert.Equal(t, "secretsmanager.us-east-1.amazonaws.com", s.Condition["StringEquals"]["kms:ViaService"], "the key only through Secrets Manager")
-		}
-	}
-	assert.Equal(t, 1, decrypts)
+	assert.Equal(t, []string{testSecret}, g["secretsmanager:GetSecretValue"], "its configured secret, and never the database master secret")
+	assert.NotContains(t, g, "kms:Decrypt", "no database secret to decrypt")
+	assert.Len(t, statements, 4, "ecr token, ecr pull, logs, secrets")
 
 	scanner, _ := grants(t, res, "s-scanner-execution")
 	assert.NotContains(t, scanner, "ecr:BatchGetImage", "an external image needs no ECR access")
@@ -207,7 +200,7 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 func TestTaskRoleReachesOnlyItsPrefixOfTheFileBucketAndItsKeyThroughS3(t *testing.T) {
 	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
 	reader := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "s-claims-api-task").Props()["policy"])
-	assert.Len(t, reader, 3, "read access: list, get, decrypt")
+	assert.Len(t, reader, 4, "read access: list, get, decrypt; and its own database role")
 	assert.Equal(t, []any{"s3:ListBucket"}, reader["ListOwnPrefix"]["Action"])
 	assert.Equal(t, []any{testBucket}, reader["ListOwnPrefix"]["Resource"])
 	assert.Equal(t, map[string]any{"StringLike": map[string]any{"s3:prefix": "claims/*"}}, reader["ListOwnPrefix"]["Condition"], "it lists only its own prefix")
@@ -216,6 +209,8 @@ func TestTaskRoleReachesOnlyItsPrefixOfTheFileBucketAndItsKeyThroughS3(t *testin
 	assert.Equal(t, []any{"kms:Decrypt"}, reader["BucketKeyThroughS3"]["Action"])
 	assert.Equal(t, []any{testBucketKey}, reader["BucketKeyThroughS3"]["Resource"])
 	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3.us-east-1.amazonaws.com"}}, reader["BucketKeyThroughS3"]["Condition"])
+	assert.Equal(t, []any{"rds-db:connect"}, reader["ConnectAsOwnDatabaseRole"]["Action"])
+	assert.Equal(t, []any{"arn:aws:rds-db:us-east-1:123456789012:dbuser:" + testDBResource + "/svc_claims_api"}, reader["ConnectAsOwnDatabaseRole"]["Resource"])
 
 	writer, _ := grants(t, res, "s-scanner-task")
 	assert.Equal(t, []string{testBucket + "/documents/*"}, writer["s3:PutObject"])
@@ -235,10 +230,10 @@ func TestAServiceWithFilesNeedsAPrefixOfItsOwn(t *testing.T) {
 	assert.NoError(t, spec.CheckFilesPrefix(spec.FilesNone, ""))
 }
 
-func TestServiceWithoutFilesOrExecHasAnEmptyTaskRole(t *testing.T) {
+func TestServiceWithoutFilesDatabaseOrExecHasAnEmptyTaskRole(t *testing.T) {
 	args := testServicesArgs()
 	svc := args.Settings.Services["claims-api"]
-	svc.Files, svc.FilesPrefix = spec.FilesNone, ""
+	svc.Files, svc.FilesPrefix, svc.Database = spec.FilesNone, "", false
 	args.Settings.Services = map[string]Service{"claims-api": svc}
 	res, _ := run(t, testClusterArgs(), args, plan.Up)
 	plantest.Named(t, res, token.IAMRole, "s-claims-api-task")
@@ -301,7 +296,8 @@ func TestNewServicesRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		mutate  func(a *ServicesArgs, c *ClusterArgs)
 		wantErr string
 	}{
-		{"the database without its secret", func(a *ServicesArgs, _ *ClusterArgs) { a.DatabaseSecretARN = nil }, `"claims-api": it uses the database`},
+		{"the database without its endpoint", func(a *ServicesArgs, _ *ClusterArgs) { a.Database = nil }, `"claims-api": it uses the database`},
+		{"the database without its resource id", func(a *ServicesArgs, _ *ClusterArgs) { a.Database.ResourceID = nil }, `"claims-api": it uses the database`},
 		{"files without the bucket", func(a *ServicesArgs, _ *ClusterArgs) { a.FileBucketKeyARN = nil }, `"claims-api": it uses the file bucket`},
 		{"on premises without ECS Anywhere", func(_ *ServicesArgs, c *ClusterArgs) { c.Settings.Anywhere = AnywhereSettings{} }, `"scanner": on-premises services need ECS Anywhere`},
 		{"both an image and a tag", edit("claims-api", func(s *Service) { s.Image = "nginx:1.27" }), "set image or imageTag, not both"},

@@ -170,8 +170,10 @@ type Service struct {
 	// FilesPrefix is the key prefix of the file bucket the service reaches ("claims/", a share's prefix):
 	// it lists, reads and (with write) writes only under it. Required with file access.
 	FilesPrefix string `json:"filesPrefix"`
-	// Database gives the service the database master credentials as spec.DatabaseUsernameVar and
-	// spec.DatabasePasswordVar. Default false.
+	// Database lets the service log in to the database as its own role (dbuser.Name), with IAM database
+	// authentication: rds-db:connect on its task role, and spec.DatabaseVars (host, port, database, user)
+	// in its environment; no password. The role exists once `make db-bootstrap` has run
+	// (docs/operations.md). Default false.
 	Database bool `json:"database"`
 	// Exec allows ECS Exec into the service's containers, logged and encrypted by the cluster. Default
 	// false: a shell in production is a break-glass tool.

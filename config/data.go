@@ -16,6 +16,9 @@ var (
 	maintenanceWindowPattern = regexp.MustCompile(`^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$`)
 )
 
+// postgresDefaultPort is PostgreSQL's well-known port.
+const postgresDefaultPort = 5432
+
 // database reads hybridcloud:database into the database's settings.
 func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	key := p.key("database")
@@ -27,9 +30,17 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 		p.fail(key+".databaseName", "%q is not a PostgreSQL database name (lower-case letter, then letters, digits, _)", s.DatabaseName)
 	}
 	p.retention(key+".logRetentionDays", s.LogRetentionDays)
+	switch {
+	case s.Port < data.MinPort || s.Port > data.MaxPort:
+		p.fail(key+".port", "%d is outside %d-%d, RDS's ports for PostgreSQL", s.Port, data.MinPort, data.MaxPort)
+	case s.Port == postgresDefaultPort:
+		p.warn(key+".port", "%d is PostgreSQL's default, which scanners probe first and the policy pack refuses (rds-non-default-port)", s.Port)
+	}
 	p.engineVersion(key+".engineVersion", s.EngineVersion)
 	if !instanceClassPattern.MatchString(s.InstanceClass) {
 		p.fail(key+".instanceClass", "%q is not an RDS instance class (like db.t4g.micro)", s.InstanceClass)
+	} else {
+		p.fact(key+".instanceClass", p.facts.PostgresInstanceClass(s.InstanceClass))
 	}
 	if s.AllocatedStorageGiB < data.MinAllocatedStorageGiB || s.AllocatedStorageGiB > data.MaxStorageGiB {
 		p.fail(key+".allocatedStorage", "%d GiB is outside %d-%d GiB (gp3)", s.AllocatedStorageGiB, data.MinAllocatedStorageGiB, data.MaxStorageGiB)
@@ -48,11 +59,21 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 	case env == Prod && s.BackupRetentionDays == 0:
 		p.fail(key+".backupRetentionDays", "0 disables automated backups, which prod requires")
 	}
-	if !backupWindowPattern.MatchString(s.BackupWindow) {
+	backupOK, maintenanceOK := backupWindowPattern.MatchString(s.BackupWindow), maintenanceWindowPattern.MatchString(s.MaintenanceWindow)
+	if !backupOK {
 		p.fail(key+".backupWindow", "%q is not a UTC window like 03:00-04:00", s.BackupWindow)
 	}
-	if !maintenanceWindowPattern.MatchString(s.MaintenanceWindow) {
+	if !maintenanceOK {
 		p.fail(key+".maintenanceWindow", "%q is not a UTC window like sun:04:30-sun:05:30", s.MaintenanceWindow)
+	}
+	if backupOK && maintenanceOK {
+		// An overlap is the backup window's to move: it is daily, the maintenance window weekly.
+		if field, err := spec.CheckDatabaseWindows(s.BackupWindow, s.MaintenanceWindow); err != nil {
+			if field == "" {
+				field = "backup"
+			}
+			p.fail(key+"."+field+"Window", "%v", err)
+		}
 	}
 	return s
 }

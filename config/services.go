@@ -110,10 +110,19 @@ func (p *parser) sizes(key string, cpu, memory int) {
 // variables checks environment variables and secrets: valid names, no credentials in plain text, secrets
 // by ARN only, and no name set twice.
 func (p *parser) variables(key string, s compute.Service) {
+	reserved := map[string]bool{}
+	if s.Database {
+		for _, name := range spec.DatabaseVars {
+			reserved[name] = true
+		}
+	}
 	for _, name := range slices.Sorted(maps.Keys(s.Environment)) {
 		vkey := key + ".environment." + name
 		if !envNamePattern.MatchString(name) {
 			p.fail(vkey, "%q is not an environment variable name", name)
+		}
+		if reserved[name] {
+			p.fail(vkey, "is set from the database endpoint (database: true)")
 		}
 		upper := strings.ToUpper(name)
 		for _, word := range secretLookingWords {
@@ -123,17 +132,13 @@ func (p *parser) variables(key string, s compute.Service) {
 			}
 		}
 	}
-	reserved := map[string]bool{}
-	if s.Database {
-		reserved[spec.DatabaseUsernameVar], reserved[spec.DatabasePasswordVar] = true, true
-	}
 	for _, name := range slices.Sorted(maps.Keys(s.Secrets)) {
 		skey := key + ".secrets." + name
 		switch arn := s.Secrets[name]; {
 		case !envNamePattern.MatchString(name):
 			p.fail(skey, "%q is not an environment variable name", name)
 		case reserved[name]:
-			p.fail(skey, "is set from the database secret (database: true)")
+			p.fail(skey, "is set from the database endpoint (database: true)")
 		case !secretArnPattern.MatchString(arn):
 			p.fail(skey, "%q is not a Secrets Manager secret or SSM parameter ARN", arn)
 		}

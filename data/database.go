@@ -21,9 +21,6 @@ import (
 // DatabaseType is the type token of the Database component.
 const DatabaseType = "hybridcloud:data:Database"
 
-// PostgresPort is the port the database listens on.
-const PostgresPort = 5432
-
 const (
 	masterUsername = "dbadmin"
 	// caCertificate is the RDS CA that replaces the expired rds-ca-2019.
@@ -48,9 +45,9 @@ type DatabaseArgs struct {
 	VPCID pulumi.StringInput
 	// SubnetIDs are the data subnets the instance may live in (one per AZ). Required.
 	SubnetIDs pulumi.StringArrayInput
-	// ClientSecurityGroupIDs may connect on PostgresPort: the ECS hosts and tasks. Optional.
+	// ClientSecurityGroupIDs may connect on the database's port: the ECS hosts and tasks. Optional.
 	ClientSecurityGroupIDs []pulumi.StringInput
-	// OnPremisesCIDRs may connect on PostgresPort: applications left in the data centre. Optional.
+	// OnPremisesCIDRs may connect on the database's port: applications left in the data centre. Optional.
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
@@ -69,11 +66,12 @@ type DatabaseArgs struct {
 	Partition, Region string
 	// KeyAdmins administer the database's key (the foundation's). Required.
 	KeyAdmins keys.Admins
-	// SecretReaders are the logical names of the roles that read the master secret (the database services'
-	// execution roles) and BackupRole the AWS Backup role's: declared after the key, they are matched by
-	// name (keys.RolePattern). Optional.
-	SecretReaders []string
-	BackupRole    string
+	// BackupRole is the logical name of the AWS Backup role: declared after the key, it is matched by name
+	// (keys.RolePattern). Optional.
+	BackupRole string
+	// EventsTopicARN receives the instance's, its parameter group's and security groups' RDS events (the
+	// stack's operations topic, whose policy lets events.rds.amazonaws.com publish). Required.
+	EventsTopicARN pulumi.StringInput
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -83,6 +81,9 @@ type Database struct {
 	// Address is the instance's DNS name; Port its port.
 	Address pulumi.StringOutput
 	Port    pulumi.IntOutput
+	// ResourceID is the instance's resource id (DbiResourceId, "db-…"): IAM database authentication
+	// grants (rds-db:connect) name it. Known once the instance exists.
+	ResourceID pulumi.StringOutput
 	// InstanceARN identifies the instance, for backup selections.
 	InstanceARN pulumi.StringOutput
 	// SecretARN is the Secrets Manager secret holding the master credentials (username and password
@@ -113,8 +114,11 @@ func (a *DatabaseArgs) validate() error {
 	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
 	}
-	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
-		errs = append(errs, errors.New("VPC, subnets, logs key, account and partition are required"))
+	if s.Port < MinPort || s.Port > MaxPort {
+		errs = append(errs, fmt.Errorf("port %d: want %d-%d", s.Port, MinPort, MaxPort))
+	}
+	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() || a.EventsTopicARN == nil {
+		errs = append(errs, errors.New("VPC, subnets, logs key, account, partition, region, key administrators and events topic are required"))
 	}
 	return errors.Join(errs...)
 }
@@ -181,9 +185,13 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err != nil {
 		return nil, err
 	}
+	if err := subscribeToEvents(ctx, name, args.EventsTopicARN, db, params, parent); err != nil {
+		return nil, err
+	}
 
 	d.Address = db.Address
 	d.Port = db.Port
+	d.ResourceID = db.ResourceId
 	d.InstanceARN = db.Arn
 	d.KMSKeyARN = key.Arn
 	d.SecurityGroupID = sg.ID()
@@ -191,6 +199,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
 		"address":         d.Address,
 		"port":            d.Port,
+		"resourceId":      d.ResourceID,
 		"instanceArn":     d.InstanceARN,
 		"secretArn":       d.SecretARN,
 		"kmsKeyArn":       d.KMSKeyARN,
@@ -216,20 +225,13 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 // the grants it keeps the storage, snapshots and Performance Insights encrypted with; they also encrypt the
 // master secret through Secrets Manager when RDS creates it on their behalf (RDS user guide, "Password
 // management with Amazon RDS and AWS Secrets Manager", permissions for a customer managed key). The
-// secret's readers decrypt it only through Secrets Manager; the backup role uses the key only through RDS
+// master secret stays with them: services log in as their own roles by IAM token, so no service reads it
+// (docs/operations.md). The backup role uses the key only through RDS
 // and AWS Backup, for the snapshots it takes and copies.
 func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account string) (string, error) {
 	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
 	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
 		Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, ViaServices: []string{secretsManager}}}
-	if len(args.SecretReaders) > 0 {
-		patterns := make([]string, 0, len(args.SecretReaders))
-		for _, r := range args.SecretReaders {
-			patterns = append(patterns, keys.RolePattern(args.Partition, account, r))
-		}
-		users = append(users, keys.User{Sid: "SecretReadersDecryptThroughSecretsManager", PrincipalPatterns: patterns,
-			Actions: []string{"kms:Decrypt"}, ViaServices: []string{secretsManager}})
-	}
 	if args.BackupRole != "" {
 		users = append(users, keys.User{Sid: "BackupSnapshotsThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.BackupRole)},
 			ViaServices: []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}, Grants: true})
@@ -310,7 +312,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		DbSubnetGroupName:                  in.SubnetGroupName,
 		VpcSecurityGroupIds:                pulumi.StringArray{in.SecurityGroupID},
 		PubliclyAccessible:                 pulumi.Bool(false),
-		Port:                               pulumi.Int(PostgresPort),
+		Port:                               pulumi.Int(s.Port),
 		ParameterGroupName:                 in.ParameterGroupName,
 		CaCertIdentifier:                   pulumi.String(caCertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
@@ -337,14 +339,15 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 // there is no egress rule, since a database never opens connections.
 func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 	var ingress ec2.SecurityGroupIngressArray
+	port := pulumi.Int(args.Settings.Port)
 	if len(args.ClientSecurityGroupIDs) > 0 {
 		groups := make(pulumi.StringArray, len(args.ClientSecurityGroupIDs))
 		copy(groups, args.ClientSecurityGroupIDs)
 		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 			Description:    pulumi.String("PostgreSQL from the ECS hosts and tasks"),
 			Protocol:       pulumi.String("tcp"),
-			FromPort:       pulumi.Int(PostgresPort),
-			ToPort:         pulumi.Int(PostgresPort),
+			FromPort:       port,
+			ToPort:         port,
 			SecurityGroups: groups,
 		})
 	}
@@ -352,8 +355,8 @@ func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
 			Description: pulumi.String("PostgreSQL from on premises"),
 			Protocol:    pulumi.String("tcp"),
-			FromPort:    pulumi.Int(PostgresPort),
-			ToPort:      pulumi.Int(PostgresPort),
+			FromPort:    port,
+			ToPort:      port,
 			CidrBlocks:  netrules.CIDRs(args.OnPremisesCIDRs),
 		})
 	}

@@ -18,7 +18,7 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 			EngineVersion: "16", InstanceClass: "db.m7g.large",
 			AllocatedStorageGiB: 100, MaxAllocatedStorageGiB: 1000, MultiAZ: true, BackupRetentionDays: 35,
 			BackupWindow: "03:00-04:00", MaintenanceWindow: "sun:04:30-sun:05:30", DatabaseName: "app",
-			LogRetentionDays: 365, Protect: protect,
+			LogRetentionDays: 365, Port: 6543, Protect: protect,
 		},
 		Identifier:             "hybridcloud-test",
 		VPCID:                  pulumi.String("vpc-1"),
@@ -30,11 +30,13 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 		Partition:              "aws",
 		Region:                 "us-east-1",
 		KeyAdmins:              testAdmins,
-		SecretReaders:          []string{"s-claims-api-execution"},
 		BackupRole:             "st-backup",
 		Now:                    plantest.Now,
+		EventsTopicARN:         pulumi.String(testTopic),
 	}
 }
+
+const testTopic = "arn:aws:sns:us-east-1:123456789012:operations"
 
 // runDatabase declares one Database named "test-db" under mocks and returns the run and the component.
 func runDatabase(t *testing.T, mode plan.Mode, args *DatabaseArgs) (*plan.Result, *Database) {
@@ -140,17 +142,13 @@ func TestTheMonitoringRoleTakesItsManagedPolicyFromThePartition(t *testing.T) {
 func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
 	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-db").Props()["policy"])
-	assert.Len(t, sids, 7, "administration and its grants, the master secret's creation, its readers, the backup role and its grants, the break-glass deny")
+	assert.Len(t, sids, 6, "administration and its grants, the master secret's creation and use by the administrators alone, the backup role and its grants, the break-glass deny")
 	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
 	create := sids["AdministratorsCreateTheMasterSecret"]
 	assert.Equal(t, []any{"kms:GenerateDataKey", "kms:Decrypt"}, create["Action"])
 	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
 		create["Condition"].(map[string]any)["StringEquals"], "only through Secrets Manager")
-	read := sids["SecretReadersDecryptThroughSecretsManager"]
-	assert.Equal(t, []any{"kms:Decrypt"}, read["Action"])
-	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/s-claims-api-execution-*"}}, read["Condition"].(map[string]any)["ArnLike"])
-	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
-		read["Condition"].(map[string]any)["StringEquals"])
+	assert.NotContains(t, sids, "SecretReadersDecryptThroughSecretsManager", "services log in by IAM token: no service reads the master secret")
 	backup := sids["BackupSnapshotsThroughRDS"]
 	assert.Equal(t, []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
 	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-*"}}, backup["Condition"].(map[string]any)["ArnLike"])
@@ -169,7 +167,7 @@ func TestParameterGroupForcesTLSAndFollowsTheMajorVersion(t *testing.T) {
 	assert.Equal(t, map[string]any{"rds.force_ssl": "1", "log_connections": "1", "log_disconnections": "1"}, params)
 }
 
-func TestDatabaseAdmitsOnlyECSAndOnPremisesOnPostgresPort(t *testing.T) {
+func TestDatabaseAdmitsOnlyECSAndOnPremisesOnItsConfiguredPort(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
 	sg := plantest.Named(t, res, token.EC2SecurityGroup, "test-db").Props()
 	assert.NotContains(t, sg, "egress", "a database opens no connections")
@@ -177,8 +175,8 @@ func TestDatabaseAdmitsOnlyECSAndOnPremisesOnPostgresPort(t *testing.T) {
 	require.Len(t, ingress, 2)
 	fromGroups, fromCIDRs := ingress[0].(map[string]any), ingress[1].(map[string]any)
 	for _, rule := range []map[string]any{fromGroups, fromCIDRs} {
-		assert.Equal(t, 5432.0, rule["fromPort"])
-		assert.Equal(t, 5432.0, rule["toPort"])
+		assert.Equal(t, 6543.0, rule["fromPort"])
+		assert.Equal(t, 6543.0, rule["toPort"])
 		assert.Equal(t, "tcp", rule["protocol"])
 	}
 	assert.Equal(t, []any{"sg-hosts", "sg-tasks"}, fromGroups["securityGroups"])
@@ -224,14 +222,16 @@ func TestOutputsAreKnownAfterUpAndTheSecretOnlyOnceTheInstanceExists(t *testing.
 			assert.EqualValues(t, "test-db_id", plantest.Await(t, db.SecurityGroupID).Value, mode)
 			assert.Equal(t, "arn:aws:rds:us-east-1:123456789012:test-db", plantest.Await(t, db.InstanceARN).Value, mode)
 			assert.NotEmpty(t, plantest.Await(t, db.Address).Value, mode)
+			assert.EqualValues(t, 6543, plantest.Await(t, db.Port).Value, mode)
+			assert.Regexp(t, `^db-[A-Z0-9]+$`, plantest.Await(t, db.ResourceID).Value, "the DbiResourceId rds-db:connect names")
 		}
 	}
 }
 
 func TestEveryDatabaseChildIsParentedAndNamedAfterIt(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
-	assert.Equal(t, 9, assertChildren(t, res, DatabaseType, "test-db"),
-		"key and alias, security group, subnet group, parameter group, monitoring role, 2 log groups, the instance")
+	assert.Equal(t, 12, assertChildren(t, res, DatabaseType, "test-db"),
+		"key and alias, security group, subnet group, parameter group, monitoring role, 2 log groups, the instance, 3 event subscriptions")
 }
 
 func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
@@ -245,12 +245,13 @@ func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 	args.Settings.EngineVersion = "latest"
 	args.Settings.MaxAllocatedStorageGiB = 50
 	args.Partition = ""
+	args.Settings.Port = 80
 	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*Database, error) {
 		return NewDatabase(ctx, "bad", args, opts...)
 	})
 	require.Error(t, err)
 	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated < max (autoscaling)",
-		"account and partition are required"} {
+		"port 80: want 1150-65535", "events topic are required"} {
 		assert.Contains(t, err.Error(), want)
 	}
 }
@@ -269,5 +270,34 @@ func TestUnderContinuousBackupTheInstanceLeavesItsBackupSettingsToAWSBackup(t *t
 		assert.ElementsMatch(t, []string{"finalSnapshotIdentifier", "backupRetentionPeriod", "backupWindow"}, db.IgnoreChanges,
 			"AWS Backup sets them once it keeps a continuous backup; an up after a refresh must not set them back")
 		assert.Equal(t, 35.0, db.Inputs["backupRetentionPeriod"].NumberValue(), "still declared, for the first create")
+	}
+}
+
+func TestInstanceListensOnItsConfiguredPort(t *testing.T) {
+	assert.Equal(t, pulumi.Int(6543), instanceArgs(testDatabaseArgs(true), testInstanceInputs).Port)
+}
+
+func TestRDSEventsOfTheInstanceItsParametersAndSecurityGroupsGoToTheTopic(t *testing.T) {
+	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
+	subs := plantest.Every(t, res, token.RDSEventSubscription, 3)
+	require.Len(t, subs, 3)
+	want := map[string]struct {
+		sourceType string
+		sources    any
+		categories []string
+	}{
+		"test-db-events-instance":        {"db-instance", []any{"hybridcloud-test"}, []string{"configuration change", "failure", "maintenance", "failover", "low storage"}},
+		"test-db-events-parameter-group": {"db-parameter-group", []any{"test-db-postgres16"}, []string{"configuration change"}},
+		"test-db-events-security-group":  {"db-security-group", nil, []string{"configuration change", "failure"}},
+	}
+	for name, w := range want {
+		p := plantest.Named(t, res, token.RDSEventSubscription, name).Props()
+		assert.Equal(t, testTopic, p["snsTopic"], name)
+		assert.Equal(t, w.sourceType, p["sourceType"], name)
+		assert.Equal(t, true, p["enabled"], name)
+		assert.Equal(t, w.sources, p["sourceIds"], name)
+		for _, c := range w.categories {
+			assert.Contains(t, p["eventCategories"], c, name)
+		}
 	}
 }

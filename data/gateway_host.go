@@ -91,7 +91,8 @@ func hostSecurityGroupArgs(name string, args *FileGatewayArgs) *ec2.SecurityGrou
 }
 
 // hostArgs are an EC2 gateway's instance inputs: private, IMDSv2 only, volumes encrypted with the bucket's
-// key, termination-protected when protected.
+// key, termination-protected when protected, with detailed (1-minute) monitoring, so a saturated gateway
+// shows in CloudWatch before its clients time out.
 func hostArgs(name string, args *FileGatewayArgs, ami, securityGroupID pulumi.StringInput) *ec2.InstanceArgs {
 	g := args.Settings.Gateway
 	return &ec2.InstanceArgs{
@@ -100,6 +101,7 @@ func hostArgs(name string, args *FileGatewayArgs, ami, securityGroupID pulumi.St
 		SubnetId:                 args.SubnetID,
 		VpcSecurityGroupIds:      pulumi.StringArray{securityGroupID},
 		AssociatePublicIpAddress: pulumi.Bool(false),
+		Monitoring:               pulumi.Bool(true),
 		MetadataOptions: ec2.InstanceMetadataOptionsArgs{
 			HttpEndpoint: pulumi.String("enabled"),
 			HttpTokens:   pulumi.String("required"),

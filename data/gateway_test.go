@@ -194,6 +194,7 @@ func TestHostArgsArePrivateHardenedAndEncryptedWithTheBucketsKey(t *testing.T) {
 	assert.Equal(t, pulumi.String("m5.xlarge"), a.InstanceType)
 	assert.Equal(t, args.SubnetID, a.SubnetId)
 	assert.Equal(t, pulumi.Bool(false), a.AssociatePublicIpAddress)
+	assert.Equal(t, pulumi.Bool(true), a.Monitoring, "detailed monitoring")
 	assert.Equal(t, pulumi.String("required"), a.MetadataOptions.(ec2.InstanceMetadataOptionsArgs).HttpTokens, "IMDSv2 only")
 	root := a.RootBlockDevice.(ec2.InstanceRootBlockDeviceArgs)
 	assert.Equal(t, pulumi.Bool(true), root.Encrypted)

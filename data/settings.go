@@ -32,6 +32,10 @@ type DatabaseSettings struct {
 	// MaintenanceWindow is the weekly UTC window of minor upgrades and patches ("sun:04:30-sun:05:30").
 	// Required; keep it clear of BackupWindow.
 	MaintenanceWindow string `json:"maintenanceWindow"`
+	// Port is the port the instance listens on, MinPort to MaxPort (RDS's range for PostgreSQL). Default
+	// DefaultPort: off PostgreSQL's well-known 5432, which scanners probe first (FSBP RDS.23). Changing it
+	// restarts the instance, and every client takes the new value from DB_PORT or the databasePort output.
+	Port int `json:"port"`
 	// DatabaseName is the database created in the instance: a lower-case PostgreSQL identifier. Default
 	// DefaultDatabaseName.
 	DatabaseName string `json:"databaseName"`
@@ -50,18 +54,24 @@ const (
 	DefaultDatabaseName = "app"
 	// MaxBackupRetentionDays is RDS's longest automated backup retention, and the default.
 	MaxBackupRetentionDays = 35
+	// DefaultPort is the port the database listens on when the stack names none; MinPort and MaxPort are
+	// RDS's bounds for PostgreSQL (CreateDBInstance, Port: "Valid Values: 1150-65535").
+	DefaultPort = 5433
+	MinPort     = 1150
+	MaxPort     = 65535
 	// MinAllocatedStorageGiB and MaxStorageGiB bound gp3 storage.
 	MinAllocatedStorageGiB = 20
 	MaxStorageGiB          = 65536
 )
 
 // DefaultDatabaseSettings are the settings a stack file starts from: Multi-AZ, the longest backup
-// retention, protected.
+// retention, a non-default port, protected.
 func DefaultDatabaseSettings() DatabaseSettings {
 	return DatabaseSettings{
 		MultiAZ:             true,
 		BackupRetentionDays: MaxBackupRetentionDays,
 		DatabaseName:        DefaultDatabaseName,
+		Port:                DefaultPort,
 		Protect:             true,
 	}
 }

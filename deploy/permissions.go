@@ -498,6 +498,13 @@ var Types = map[string]Access{
 		}},
 		Note: "manageMasterUserPassword: RDS creates the master password's secret (rds!db-…) with the caller's permissions, encrypted with the stack's key",
 	},
+	token.RDSEventSubscription: {
+		Create: []string{"rds:CreateEventSubscription", "rds:AddTagsToResource"},
+		Read:   []string{"rds:DescribeEventSubscriptions", "rds:ListTagsForResource"},
+		Update: []string{"rds:ModifyEventSubscription", "rds:AddSourceIdentifierToSubscription", "rds:RemoveSourceIdentifierFromSubscription",
+			"rds:AddTagsToResource", "rds:RemoveTagsFromResource"},
+		Delete: []string{"rds:DeleteEventSubscription"},
+	},
 	token.RDSParameterGroup: {
 		Create: []string{"rds:CreateDBParameterGroup", "rds:ModifyDBParameterGroup", "rds:AddTagsToResource"},
 		Read:   []string{"rds:DescribeDBParameterGroups", "rds:DescribeDBParameters", "rds:ListTagsForResource"},

@@ -80,12 +80,12 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 	assert.Equal(t, topicARN, plantest.Await(t, b.OperationsTopicARN).Value)
 
 	keySids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "st-foundation-operations").Props()["policy"])
-	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "events.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"],
-		"no vault notifies the topic itself: AWS Backup is no publisher")
+	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"],
+		"no vault notifies the topic itself: AWS Backup is no publisher; RDS event subscriptions are")
 	assert.Equal(t, map[string]any{
 		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
 		"ArnLike":      map[string]any{"kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:us-east-1:123456789012:st-foundation-operations-*"},
-	}, keySids["PublishersEncrypt"]["Condition"], "the publishers encrypt for this account's alarms and rules, and this topic, only")
+	}, keySids["PublishersEncrypt"]["Condition"], "the publishers encrypt for this account's alarms, rules and RDS events, and this topic, only")
 
 	sids := plantest.Statements(t, plantest.Named(t, res, token.SNSTopicPolicy, "st-foundation-operations").Props()["policy"])
 	assert.Equal(t, "Deny", sids["TLSOnly"]["Effect"])
@@ -95,6 +95,9 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*"}, sids["AlarmsPublish"]["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/*"}, sids["EventRulesPublish"]["Condition"].(map[string]any)["ArnLike"],
 		"only this account's event rules (the backup job failures) publish")
+	assert.Equal(t, map[string]any{"Service": "events.rds.amazonaws.com"}, sids["RDSEventsPublish"]["Principal"])
+	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:rds:us-east-1:123456789012:*"}, sids["RDSEventsPublish"]["Condition"].(map[string]any)["ArnLike"],
+		"only this account's RDS resources in the region publish their events")
 }
 
 func TestEveryAlarmEmailSubscribes(t *testing.T) {

@@ -10,10 +10,10 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
-// Services that publish to the operations topic: CloudWatch alarms and EventBridge rules (the backup
+// Services that publish to the operations topic: CloudWatch alarms, EventBridge rules (the backup
 // component's failed-job rule carries AWS Backup's events; no vault sends notifications itself, so AWS
-// Backup is no publisher).
-var topicPublishers = []string{"cloudwatch.amazonaws.com", "events.amazonaws.com"}
+// Backup is no publisher) and RDS event subscriptions (the database's).
+var topicPublishers = []string{"cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"}
 
 // TopicKeyPolicy is the key policy of the operations topic's KMS key: the administrators manage it, and
 // the publishing services may use it only for this account and only for this topic, which they need to
@@ -37,8 +37,8 @@ func TopicKeyPolicy(admins keys.Administration, partition, region, accountID, to
 	}.JSON()
 }
 
-// TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms and
-// event rules publish to it, and only over TLS.
+// TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms, event
+// rules and RDS events publish to it, and only over TLS.
 func TopicPolicy(partition, region, accountID, topicARN string) (string, error) {
 	sourceAccount := map[string]any{"aws:SourceAccount": accountID}
 	return iamdoc.JSON(
@@ -70,6 +70,19 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 			"Condition": map[string]any{
 				"StringEquals": sourceAccount,
 				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:events:%s:%s:rule/*", partition, region, accountID)},
+			},
+		},
+		// RDS User Guide, "Granting permissions to publish notifications to an Amazon SNS topic"
+		// (USER_Events.GrantingPermissions): events.rds.amazonaws.com, by source ARN and account.
+		iamdoc.Statement{
+			"Sid":       "RDSEventsPublish",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"Service": "events.rds.amazonaws.com"},
+			"Action":    "SNS:Publish",
+			"Resource":  topicARN,
+			"Condition": map[string]any{
+				"StringEquals": sourceAccount,
+				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:rds:%s:%s:*", partition, region, accountID)},
 			},
 		},
 		iamdoc.Statement{

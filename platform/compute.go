@@ -31,16 +31,18 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 	return err
 }
 
-// declareServices declares every configured service on the cluster, with the database secret and the file
-// bucket they may be given.
+// declareServices declares every configured service on the cluster, with the database endpoint (each
+// service logs in as its own role; the master secret stays with operators) and the file bucket they may be
+// given.
 func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	services, err := compute.NewServices(ctx, servicesName(cfg), &compute.ServicesArgs{
-		Settings:          cfg.Services,
-		Cluster:           st.cluster,
-		DatabaseSecretARN: st.database.SecretARN,
-		DatabaseKeyARN:    st.database.KMSKeyARN,
-		FileBucketARN:     st.files.BucketARN,
-		FileBucketKeyARN:  st.files.KMSKeyARN,
+		Settings: cfg.Services,
+		Cluster:  st.cluster,
+		Database: &compute.DatabaseEndpoint{
+			Address: st.database.Address, Port: st.database.Port, Name: cfg.Database.DatabaseName, ResourceID: st.database.ResourceID,
+		},
+		FileBucketARN:    st.files.BucketARN,
+		FileBucketKeyARN: st.files.KMSKeyARN,
 	}, opts...)
 	st.services = services
 	return err

@@ -94,31 +94,19 @@ func TestServicesRunWhereConfiguredWithAutoscaling(t *testing.T) {
 	assert.Equal(t, true, plantest.Named(t, res, token.AutoScalingGroup, "prod-compute-hosts").Props()["protectFromScaleIn"])
 }
 
-func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
+func TestServicesGetTheFileBucketOnlyAsTheirAccessSays(t *testing.T) {
 	res := runStack(t, "prod", plan.Up)
 	policy := func(name string) string {
 		return plantest.Named(t, res, token.IAMRolePolicy, name).Props()["policy"].(string)
 	}
-	execution := policy("prod-services-claims-api-execution")
-	assert.Contains(t, execution, `"arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db"`, "the RDS-managed master secret")
-	assert.Contains(t, execution, `"arn:aws:kms:us-east-1:123456789012:prod-db"`, "the key that encrypts it")
-
-	var defs []struct {
-		Secrets []struct{ Name, ValueFrom string }
-	}
-	require.NoError(t, json.Unmarshal([]byte(plantest.Named(t, res, token.ECSTaskDefinition, "prod-services-claims-api").Props()["containerDefinitions"].(string)), &defs))
-	require.Len(t, defs, 1)
-	assert.Contains(t, defs[0].Secrets, struct{ Name, ValueFrom string }{"DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db:password::"})
-
 	reader := policy("prod-services-claims-api-task")
 	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/claims/*"`, "claims-api reads the claims share's prefix")
 	assert.Contains(t, policy("prod-services-document-scanner-task"), `"arn:aws:s3:::prod-files-bucket/documents/*"`, "the scanner writes the documents share's")
 	assert.Contains(t, reader, `"arn:aws:kms:us-east-1:123456789012:prod-files"`, "the file bucket's key")
 	assert.NotContains(t, reader, "s3:PutObject", "claims-api only reads files")
 	assert.Contains(t, policy("prod-services-document-scanner-task"), "s3:PutObject", "the scanner writes them")
-	_, ok := res.Named(token.IAMRolePolicy, "prod-services-policy-portal-task")
-	assert.False(t, ok, "policy-portal has no file access: no task permissions")
-	assert.NotContains(t, policy("prod-services-document-scanner-execution"), "secretsmanager", "no database, no secret")
+	assert.NotContains(t, policy("prod-services-policy-portal-task"), "s3:", "policy-portal has no file access")
+	assert.NotContains(t, policy("prod-services-document-scanner-execution"), "secretsmanager", "no secrets configured, none granted")
 }
 
 func TestDatabaseAdmitsTheClustersHostsAndTasks(t *testing.T) {

@@ -31,8 +31,8 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		Now:                    st.now,
 		Region:                 base.Region,
 		KeyAdmins:              keyAdmins(st),
-		SecretReaders:          serviceRoles(cfg, func(s compute.Service) bool { return s.Database }, compute.ExecutionRoleName),
 		BackupRole:             backupName(cfg),
+		EventsTopicARN:         base.OperationsTopicARN,
 	}, opts...)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/config"
+	"github.com/insurance/hybridcloud/internal/deploy/dbuser"
 )
 
 // export is every stack output, in one place: what operators, the data centre's teams and CI read after
@@ -42,9 +43,17 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	}
 	ctx.Export("ecrRepositoryUrls", urls)
 
-	// Data: the database, the file bucket and the NFS mounts.
+	// Data: the database (its master secret is for operators and make db-bootstrap; each service logs in
+	// as its own role, listed in databaseUsers), the file bucket and the NFS mounts.
 	ctx.Export("databaseAddress", st.database.Address)
 	ctx.Export("databasePort", st.database.Port)
+	ctx.Export("databaseName", pulumi.String(cfg.Database.DatabaseName))
+	ctx.Export("databaseResourceId", st.database.ResourceID)
+	users := pulumi.StringMap{}
+	for _, service := range cfg.Services.DatabaseServices() {
+		users[service] = pulumi.String(dbuser.Name(service))
+	}
+	ctx.Export("databaseUsers", users)
 	ctx.Export("databaseSecretArn", st.database.SecretARN)
 	ctx.Export("fileBucketName", st.files.BucketName)
 	mounts := pulumi.StringMap{}

@@ -10,11 +10,17 @@ import (
 // it on its hosts and on its ECS Anywhere activation (which passes it to the hosts it registers).
 const PatchGroupTag = "Patch Group"
 
-// Names of the variables a service with database access gets, read from the database secret's JSON keys.
+// Names of the variables a service with database access gets: where the database is and the role it logs
+// in as. There is no password: the service signs an IAM authentication token with its task role.
 const (
-	DatabaseUsernameVar = "DB_USERNAME"
-	DatabasePasswordVar = "DB_PASSWORD"
+	DatabaseHostVar = "DB_HOST"
+	DatabasePortVar = "DB_PORT"
+	DatabaseNameVar = "DB_NAME"
+	DatabaseUserVar = "DB_USER"
 )
+
+// DatabaseVars are those variables' names, which a service's own environment and secrets may not use.
+var DatabaseVars = []string{DatabaseHostVar, DatabasePortVar, DatabaseNameVar, DatabaseUserVar}
 
 // CheckCounts checks a minimum, desired and maximum count of what ("host", "task"): 0 <= min <= desired <=
 // max, and max >= 1. names are what the caller calls the three bounds (config: its stack-file keys, a

@@ -39,7 +39,7 @@ var typeOutputs = map[string]func(name string) map[string]any{
 	"aws:rds/instance:Instance": func(name string) map[string]any {
 		return map[string]any{
 			"address":           name + ".abcdefghijkl." + mockRegion + ".rds.amazonaws.com",
-			"port":              5432,
+			"resourceId":        "db-ABCDEFGHIJKLMNOPQRSTUVWXY0",
 			"masterUserSecrets": []any{map[string]any{"secretArn": "arn:aws:secretsmanager:" + mockRegion + ":" + mockAccountID + ":secret:rds!db-" + name, "secretStatus": "active"}},
 		}
 	},

@@ -43,17 +43,6 @@ var KnownViolations = func() []KnownViolation {
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
 	// fixed by issue 16
 	both(rules.VpcEndpointEC2.ID, 16, "the VPC has no ec2 interface endpoint", "vpc")
-	// no open issue yet: program change requested in the issue 18 report
-	both(rules.RdsNonDefaultPort.ID, 0, "the database listens on PostgreSQL's default port 5432", "db")
-	// no open issue yet: program change requested in the issue 18 report
-	both(rules.RdsEventSubscriptionInstance.ID, 0, "the stack declares no RDS event subscription", "db")
-	// no open issue yet: program change requested in the issue 18 report
-	both(rules.RdsEventSubscriptionParameterGroup.ID, 0, "the stack declares no RDS event subscription", "db")
-	// no open issue yet: program change requested in the issue 18 report
-	both(rules.RdsEventSubscriptionSecurityGroup.ID, 0, "the stack declares no RDS event subscription", "db")
-	// no open issue yet: program change requested in the issue 18 report
-	out = append(out, KnownViolation{Rule: rules.Ec2DetailedMonitoring.ID, Resource: "dev-file-gateway", Issue: 0,
-		Why: "the EC2 File Gateway instance sets no monitoring", Variant: "fileShare.gateway.mode ec2"})
 	return out
 }()
 

@@ -60,8 +60,8 @@ func TestIamNoNotAction(t *testing.T) {
 }
 
 func TestIamNoDecryptAllKeys(t *testing.T) {
-	checkRule(t, IamNoDecryptAllKeys, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, execution), []mutation{
-		{name: "decrypt on the database key passes"},
+	checkRule(t, IamNoDecryptAllKeys, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-services-claims-api-task"), []mutation{
+		{name: "decrypt on the file bucket's key passes"},
 		{name: "decrypt on * fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}`)}, wantFail: `allows kms:Decrypt on every KMS key (Resource "*")`},
 		{name: "ReEncryptFrom on * fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:ReEncrypt*","Resource":["*"]}`)}, wantFail: "allows kms:ReEncryptFrom on every KMS key"},
 		{name: "kms:* on * fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:*","Resource":"*"}`)}, wantFail: "kms:Decrypt"},
@@ -236,7 +236,7 @@ func TestSourceConditionTable(t *testing.T) {
 			t.Errorf("%s does not send the source keys", never)
 		}
 	}
-	for _, sends := range []string{"ecs-tasks.amazonaws.com", "ssm.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "storagegateway.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"} {
+	for _, sends := range []string{"ecs-tasks.amazonaws.com", "ssm.amazonaws.com", "monitoring.rds.amazonaws.com", "vpc-flow-logs.amazonaws.com", "storagegateway.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"} {
 		if !sourceConditions[sends].Sends {
 			t.Errorf("%s sends the source keys", sends)
 		}

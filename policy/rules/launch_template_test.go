@@ -79,8 +79,9 @@ func TestEc2DetailedMonitoring(t *testing.T) {
 		{name: "unset fails", set: map[string]any{"monitoring": nil}, wantFail: "monitoring.enabled is unset"},
 	})
 	checkRule(t, Ec2DetailedMonitoring, ec2Instance, inputsOf(t, "dev+ec2-gateway", ec2Instance, "dev-file-gateway"), []mutation{
-		{name: "the EC2 gateway has no detailed monitoring today (known violation)", wantFail: "monitoring is unset; want true"},
-		{name: "with it the gateway passes", set: map[string]any{"monitoring": true}},
+		{name: "the EC2 gateway's detailed monitoring passes"},
+		{name: "without it the gateway fails", set: map[string]any{"monitoring": nil}, wantFail: "monitoring is unset; want true"},
+		{name: "basic monitoring fails", set: map[string]any{"monitoring": false}, wantFail: "monitoring is false; want true"},
 	})
 }
 

@@ -140,12 +140,12 @@ func TestRdsCopyTagsToSnapshot(t *testing.T) {
 
 func TestRdsNonDefaultPort(t *testing.T) {
 	checkRule(t, RdsNonDefaultPort, rdsInstance, db(t), []mutation{
-		{name: "the program's 5432 fails today (known violation)", wantFail: "port is 5432, the postgres default; want another port"},
-		{name: "another port passes", set: map[string]any{"port": 5433}},
+		{name: "the program's 5433 passes"},
+		{name: "5432 fails", set: map[string]any{"port": 5432}, wantFail: "port is 5432, the postgres default; want another port"},
 		{name: "unset is the default and fails", set: map[string]any{"port": nil}, wantFail: "port is unset, the postgres default"},
 		{name: "MySQL on 3306 fails", set: map[string]any{"engine": "mysql", "port": 3306}, wantFail: "the mysql default"},
 		{name: "SQL Server editions share a default", set: map[string]any{"engine": "sqlserver-se", "port": 1433}, wantFail: "the sqlserver default"},
-		{name: "MySQL on 5432 passes", set: map[string]any{"engine": "mysql"}},
+		{name: "MySQL on 5432 passes", set: map[string]any{"engine": "mysql", "port": 5432}},
 		{name: "MariaDB on 3306 fails", set: map[string]any{"engine": "mariadb", "port": 3306}, wantFail: "the mariadb default"},
 		{name: "Oracle on 1521 fails", set: map[string]any{"engine": "oracle-ee", "port": 1521}, wantFail: "the oracle default"},
 		{name: "an engine without a table entry and no port passes", set: map[string]any{"engine": "db2-se", "port": nil}},
@@ -247,8 +247,7 @@ func TestRdsEventSubscriptions(t *testing.T) {
 		{RdsEventSubscriptionParameterGroup, "db-parameter-group", []any{"configuration change"}},
 		{RdsEventSubscriptionSecurityGroup, "db-security-group", []any{"configuration change", "failure"}},
 	} {
-		checkStack(t, tc.rule, []stackCase{
-			{name: tc.sourceType + ": the program has none today (known violation)", on: "prod-db", wantFail: "no enabled aws:rds/eventSubscription:EventSubscription for sourceType " + tc.sourceType},
+		cases := []stackCase{
 			{name: tc.sourceType + ": a subscription with the categories passes", edit: subscribe(tc.sourceType, tc.categories...)},
 			{name: tc.sourceType + ": every category passes", edit: subscribe(tc.sourceType)},
 			{name: tc.sourceType + ": a missing category fails", edit: subscribe(tc.sourceType, "notification"), on: "prod-db", wantFail: "covers"},
@@ -292,6 +291,16 @@ func TestRdsEventSubscriptions(t *testing.T) {
 				s.set(rdsEventSubscription, "prod-db-db-cluster", "sourceType", unknown)
 				subscribe(tc.sourceType, tc.categories...)(s)
 			}},
-		})
+		}
+		// Each case starts from a stack without the program's own subscriptions.
+		for i, c := range cases {
+			edit := c.edit
+			cases[i].edit = func(s *stack) { s.drop(rdsEventSubscription); edit(s) }
+		}
+		checkStack(t, tc.rule, append([]stackCase{
+			{name: tc.sourceType + ": the program's subscriptions pass"},
+			{name: tc.sourceType + ": a stack without one fails", edit: func(s *stack) { s.drop(rdsEventSubscription) },
+				on: "prod-db", wantFail: "no enabled aws:rds/eventSubscription:EventSubscription for sourceType " + tc.sourceType},
+		}, cases...))
 	}
 }

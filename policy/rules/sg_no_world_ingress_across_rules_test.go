@@ -17,9 +17,9 @@ func TestSecurityGroupOpenIngressAcrossRules(t *testing.T) {
 		{name: "two that do not add up pass", edit: alb("128.0.0.0/2")},
 		{name: "a rule resource that completes the group's inline rules fails", edit: func(s *stack) {
 			s.set(securityGroup, "prod-db", "ingress[1].cidrBlocks", []any{"0.0.0.0/1"}).
-				add(sgIngressRule, "prod-db-rest", map[string]any{"ipProtocol": "tcp", "fromPort": 5432, "toPort": 5432, "cidrIpv4": "128.0.0.0/1",
+				add(sgIngressRule, "prod-db-rest", map[string]any{"ipProtocol": "tcp", "fromPort": 5433, "toPort": 5433, "cidrIpv4": "128.0.0.0/1",
 					"securityGroupId": "prod-db_id"}).dep(sgIngressRule, "prod-db-rest", "securityGroupId", securityGroup, "prod-db")
-		}, on: "prod-db", wantFail: "on tcp/5432"},
+		}, on: "prod-db", wantFail: "on tcp/5433"},
 		{name: "a world rule alone is sg-no-world-ingress's finding, not this one's", edit: func(s *stack) {
 			s.set(sgIngressRule, "prod-compute-alb-443-from-10.10.0.0-16", "cidrIpv4", "0.0.0.0/0")
 		}},

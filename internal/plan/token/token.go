@@ -80,6 +80,7 @@ const (
 	LBLoadBalancer                              = "aws:lb/loadBalancer:LoadBalancer"
 	LBTargetGroup                               = "aws:lb/targetGroup:TargetGroup"
 	LambdaFunction                              = "aws:lambda/function:Function"
+	RDSEventSubscription                        = "aws:rds/eventSubscription:EventSubscription"
 	RDSInstance                                 = "aws:rds/instance:Instance"
 	RDSOptionGroup                              = "aws:rds/optionGroup:OptionGroup"
 	RDSParameterGroup                           = "aws:rds/parameterGroup:ParameterGroup"

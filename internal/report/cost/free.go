@@ -69,6 +69,7 @@ var freeTypes = map[string]string{
 	// data
 	"aws:rds/subnetGroup:SubnetGroup":                                                            noCharge,
 	"aws:rds/parameterGroup:ParameterGroup":                                                      noCharge,
+	"aws:rds/eventSubscription:EventSubscription":                                                "no charge of its own: RDS event notifications are free, the topic's deliveries are SNS's",
 	"aws:rds/optionGroup:OptionGroup":                                                            noCharge,
 	"aws:s3/bucketPolicy:BucketPolicy":                                                           noCharge,
 	"aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock":                                     noCharge,
