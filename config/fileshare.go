@@ -37,6 +37,8 @@ var (
 	prefixPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*/$`)
 	diskPathPattern  = regexp.MustCompile(`^/dev/[a-z0-9]+$`)
 	diskIDPattern    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9:._/-]{0,299}$`)
+	// amiPattern is an EC2 image id: 8 or 17 hex digits.
+	amiPattern = regexp.MustCompile(`^ami-([0-9a-f]{8}|[0-9a-f]{17})$`)
 )
 
 // fileShare reads hybridcloud:fileShare into the file bucket's and the File Gateway's settings. Shares
@@ -100,6 +102,16 @@ func (p *parser) appliance(key string, g *data.Appliance, onPrem []netip.Prefix)
 		if err := spec.CheckCacheDisk(g.Mode, g.CacheDiskPath != "", g.CacheDiskID != ""); err != nil {
 			p.fail(key, "%v", err)
 		}
+		if err := spec.CheckAMI(g.Mode, g.AMI != ""); err != nil {
+			p.fail(key+".ami", "%v", err)
+		}
+	}
+	if g.AMI != "" && !amiPattern.MatchString(g.AMI) {
+		p.fail(key+".ami", "%q is not an AMI id (ami- and 8 or 17 hex digits)", g.AMI)
+	}
+	if g.Mode.Check() == nil && g.CacheDiskID == "" {
+		// The lookup is for the first activation: after it, every preview and up would need the gateway.
+		p.warn(key+".cacheDiskId", "unset, so every preview and up asks the gateway for its cache disk and fails while the gateway or the link is down; after the first activation set it to the stack output fileGatewayCacheDiskId (and drop cacheDiskPath): pulumi config set --path 'hybridcloud:fileShare.gateway.cacheDiskId' \"$(pulumi stack output fileGatewayCacheDiskId)\"")
 	}
 	if g.CacheDiskPath != "" && !diskPathPattern.MatchString(g.CacheDiskPath) {
 		p.fail(key+".cacheDiskPath", "%q is not a device path (like /dev/sdb); or set cacheDiskId", g.CacheDiskPath)

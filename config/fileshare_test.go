@@ -113,6 +113,7 @@ func TestAnEC2GatewayIsActivatedByTheProgram(t *testing.T) {
 		cfg := patch(t, stackConfig(t, stack), "hybridcloud:fileShare", "gateway.mode", "ec2")
 		cfg = patch(t, cfg, "hybridcloud:fileShare", "gateway.cacheDiskPath", nil)
 		cfg = patch(t, cfg, "hybridcloud:fileShare", "gateway.ipAddress", nil)
+		cfg = patch(t, cfg, "hybridcloud:fileShare", "gateway.ami", "ami-0123456789abcdef0")
 		return patch(t, cfg, "hybridcloud:fileShare", "gateway.activationKey", nil)
 	}
 	c, err := parse(ec2(t, "dev"))
@@ -129,7 +130,8 @@ func TestAnEC2GatewayIsActivatedByTheProgram(t *testing.T) {
 	require.Error(t, err)
 	for _, want := range []string{
 		"hybridcloud:fileShare.gateway: mode ec2 activates the instance by its private address: leave activationKey and ipAddress unset",
-		"hybridcloud:fileShare.gateway: mode ec2 attaches the instance's cache volume: leave cacheDiskPath and cacheDiskId unset",
+		"hybridcloud:fileShare.gateway: mode ec2 attaches the instance's cache volume: leave cacheDiskPath unset",
+		"hybridcloud:fileShare.gateway.ami: mode ec2 needs ami, pinned so a new Amazon image never replaces the gateway unasked",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}

@@ -57,6 +57,9 @@ type FileGateway struct {
 
 	// GatewayARN identifies the gateway.
 	GatewayARN pulumi.StringOutput
+	// CacheDiskID is the cache disk's id as the gateway lists it: what Settings.Gateway.CacheDiskID takes
+	// after the first activation, so later runs no longer ask the gateway.
+	CacheDiskID pulumi.StringOutput
 	// MountCommands maps each share's name to the command an on-premises host runs to mount it. Activated
 	// by key, the gateway's address is the one it reports once up: a preview leaves those unknown.
 	MountCommands map[string]pulumi.StringOutput
@@ -72,6 +75,9 @@ func (a *FileGatewayArgs) validate() (spec.Activation, error) {
 	}
 	if g.Mode.Check() == nil { // an unknown mode is reported once, above
 		if err := spec.CheckCacheDisk(g.Mode, g.CacheDiskPath != "", g.CacheDiskID != ""); err != nil {
+			errs = append(errs, err)
+		}
+		if err := spec.CheckAMI(g.Mode, g.AMI != ""); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -149,8 +155,10 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 	}
 
 	g.GatewayARN = gateway.Arn
+	g.CacheDiskID = cache.DiskId
 	if err := ctx.RegisterResourceOutputs(g, pulumi.Map{
 		"gatewayArn":    g.GatewayARN,
+		"cacheDiskId":   g.CacheDiskID,
 		"mountCommands": pulumi.ToStringMapOutput(g.MountCommands),
 	}); err != nil {
 		return nil, err
@@ -219,18 +227,21 @@ func gatewayArgs(name string, args *FileGatewayArgs, logGroupARN pulumi.StringIn
 	return out
 }
 
-// declareCache gives the gateway its cache disk: an EC2 gateway's attached volume, or the VM's disk by id
-// or found by its path.
+// declareCache gives the gateway its cache disk: by the id in the settings, or, at the first activation,
+// found on the gateway (an EC2 gateway's attached volume at its device, a VM's disk at its path). The
+// lookup is an invoke, so it runs on every preview and up while the settings name no id, and fails them
+// while the gateway cannot be reached (the provider's ListLocalDisks needs a connected gateway): config
+// warns until the id is set.
 func declareCache(ctx *pulumi.Context, name string, args *FileGatewayArgs, activation spec.Activation,
 	gateway *storagegateway.Gateway, parent pulumi.ResourceOrInvokeOption) (*storagegateway.Cache, error) {
 	g := args.Settings.Gateway
 	var diskID pulumi.StringInput
 	switch {
+	case g.CacheDiskID != "":
+		diskID = pulumi.String(g.CacheDiskID)
 	case activation == spec.ActivateHost:
 		diskID = storagegateway.GetLocalDiskOutput(ctx, storagegateway.GetLocalDiskOutputArgs{
 			DiskNode: pulumi.String(cacheDeviceName), GatewayArn: gateway.Arn}, parent).DiskId()
-	case g.CacheDiskID != "":
-		diskID = pulumi.String(g.CacheDiskID).ToStringOutput()
 	default:
 		diskID = storagegateway.GetLocalDiskOutput(ctx, storagegateway.GetLocalDiskOutputArgs{
 			DiskPath: pulumi.String(g.CacheDiskPath), GatewayArn: gateway.Arn}, parent).DiskId()

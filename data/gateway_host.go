@@ -5,14 +5,10 @@ import (
 	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssm"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
-
-// GatewayAMIParameter is the public SSM parameter holding Amazon's current S3 File Gateway AMI.
-const GatewayAMIParameter = "/aws/service/storagegateway/ami/FILE_S3/latest"
 
 const (
 	// cacheDeviceName is where the cache volume is attached; the gateway's local-disk lookup finds it there.
@@ -24,7 +20,8 @@ const (
 // nfsPorts are what NFS v3 and v4.1 clients use: portmapper, nfsd and mountd.
 var nfsPorts = []int{111, 2049, 20048}
 
-// host declares an EC2 gateway (mode ec2), for teams without a VM in the data centre yet: Amazon's AMI, no
+// host declares an EC2 gateway (mode ec2), for teams without a VM in the data centre yet: Amazon's AMI as
+// pinned, no
 // public address, IMDSv2, root and cache volumes encrypted with the bucket's key, and a security group
 // admitting NFS from the shares' clients and activation from where `pulumi up` runs. NFS clients reach it
 // over the hybrid link.
@@ -33,9 +30,9 @@ func (g *FileGateway) host(ctx *pulumi.Context, name string, args *FileGatewayAr
 	if err != nil {
 		return nil, err
 	}
-	// The AMI follows Amazon's parameter: a new image replaces the instance only on the next up that sees it.
-	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(GatewayAMIParameter)}, parent)
-	return ec2.NewInstance(ctx, name, hostArgs(name, args, ami.Value(), sg.ID()), parent, pulumi.Protect(args.Settings.Protect))
+	// The AMI is pinned in the settings: a new one is a deliberate replacement, never a side effect.
+	return ec2.NewInstance(ctx, name, hostArgs(name, args, pulumi.String(args.Settings.Gateway.AMI), sg.ID()), parent,
+		pulumi.Protect(args.Settings.Protect))
 }
 
 // shareClients are the client networks of every share, each once, in share-name order.

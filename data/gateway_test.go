@@ -47,7 +47,7 @@ func testHostArgs() *FileGatewayArgs {
 	args := testGatewayArgs()
 	g := &args.Settings.Gateway
 	g.Mode, g.ActivationKey, g.CacheDiskPath = spec.GatewayEC2, "", ""
-	g.InstanceType, g.CacheDiskGiB = "m5.xlarge", 150
+	g.InstanceType, g.CacheDiskGiB, g.AMI = "m5.xlarge", 150, "ami-0fedcba9876543210"
 	args.VPCID, args.SubnetID = pulumi.String("vpc-1"), pulumi.String("subnet-app-a")
 	args.VPCCIDR = netip.MustParsePrefix("10.20.0.0/16")
 	args.ActivationCIDRs = []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}
@@ -213,7 +213,8 @@ func TestHostArgsArePrivateHardenedAndEncryptedWithTheBucketsKey(t *testing.T) {
 func TestAnEC2GatewayIsActivatedByItsPrivateAddressOnItsAttachedVolume(t *testing.T) {
 	res, g := runGateway(t, plan.Up, testHostArgs())
 	instance := plantest.Named(t, res, token.EC2Instance, "test-gw")
-	assert.Equal(t, "ami-0123456789abcdef0", instance.Props()["ami"], "Amazon's gateway AMI, from its public SSM parameter")
+	assert.Equal(t, "ami-0fedcba9876543210", instance.Props()["ami"], "the pinned AMI: a new Amazon image replaces nothing unasked")
+	assert.NotContains(t, res.Invokes, "aws:ssm/getParameter:getParameter", "no lookup of Amazon's latest image")
 	assert.Equal(t, []string{plantest.Named(t, res, token.EC2SecurityGroup, "test-gw-host").URN}, instance.Dependencies["vpcSecurityGroupIds"])
 	assert.True(t, instance.Protect)
 
@@ -294,4 +295,44 @@ func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) 
 			assert.Contains(t, err.Error(), want)
 		})
 	}
+}
+
+func TestOnceItsIDIsSetTheCacheDiskIsNoLongerLookedUpOnTheGateway(t *testing.T) {
+	const lookup = "aws:storagegateway/getLocalDisk:getLocalDisk"
+	for name, args := range map[string]func() *FileGatewayArgs{"vm": testGatewayArgs, "ec2": testHostArgs} {
+		for _, mode := range plantest.Modes {
+			first := args()
+			res, g := runGateway(t, mode, first)
+			if mode == plan.Up { // a preview of a new gateway has no ARN to ask with yet
+				assert.Contains(t, res.Invokes, lookup, "%s: the first activation finds the disk on the gateway", name)
+				assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", plantest.Await(t, g.CacheDiskID).Value, "%s: the id config takes next", name)
+			}
+
+			later := args()
+			later.Settings.Gateway.CacheDiskPath, later.Settings.Gateway.CacheDiskID = "", "pci-0000:03:00.0-scsi-0:0:1:0"
+			res, _ = runGateway(t, mode, later)
+			assert.NotContains(t, res.Invokes, lookup, "%s %s: later runs need no connected gateway", name, mode)
+			cache := plantest.Named(t, res, token.StorageGatewayCache, "test-gw")
+			assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", cache.Props()["diskId"], "%s %s", name, mode)
+			assert.Contains(t, cache.IgnoreChanges, "diskId", "%s %s: moving from the path to the id replaces nothing", name, mode)
+		}
+	}
+}
+
+func TestAnEC2GatewayNeedsItsAMIPinnedAndAVMNone(t *testing.T) {
+	args := testHostArgs()
+	args.Settings.Gateway.AMI = ""
+	_, _, err := plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*FileGateway, error) {
+		return NewFileGateway(ctx, "bad", args, opts...)
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "mode ec2 needs ami, pinned")
+
+	vm := testGatewayArgs()
+	vm.Settings.Gateway.AMI = "ami-0fedcba9876543210"
+	_, _, err = plantest.RunErr(plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*FileGateway, error) {
+		return NewFileGateway(ctx, "bad", vm, opts...)
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "a VM runs the image its host was given")
 }

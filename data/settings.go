@@ -116,11 +116,18 @@ type FileGatewaySettings struct {
 
 // Appliance is the gateway appliance. In spec.GatewayVM mode it is a VM in the data centre, activated by
 // exactly one of ActivationKey and IPAddress, its cache disk named by exactly one of CacheDiskPath and
-// CacheDiskID. In spec.GatewayEC2 mode the program declares the instance, activates it by its private
-// address and attaches its cache volume, so all four stay unset (spec.ActivationOf, spec.CheckCacheDisk).
+// CacheDiskID. In spec.GatewayEC2 mode the program declares the instance from the pinned AMI, activates it
+// by its private address and attaches its cache volume, so the activation settings and CacheDiskPath stay
+// unset (spec.ActivationOf, spec.CheckCacheDisk, spec.CheckAMI).
 type Appliance struct {
 	// Mode is where the gateway runs. Default spec.GatewayVM.
 	Mode spec.GatewayMode `json:"mode"`
+	// AMI is an EC2 gateway's image (mode ec2 only, required there), pinned so that Amazon publishing a new
+	// one never replaces the gateway as a side effect of an unrelated up: the gateway updates its software
+	// itself in its maintenance window, so the image matters only at creation. Changing it replaces the
+	// instance, a new gateway with a cold cache: a deliberate, documented step (docs/operations.md). The
+	// current one: `aws ssm get-parameter --name /aws/service/storagegateway/ami/FILE_S3/latest`.
+	AMI string `json:"ami"`
 	// InstanceType sizes an EC2 gateway (mode ec2 only). Default DefaultGatewayInstanceType, AWS's
 	// minimum for a file gateway; a VM is sized on its host, and config refuses another value for one.
 	InstanceType string `json:"instanceType"`
@@ -141,8 +148,11 @@ type Appliance struct {
 	// Maintenance is the weekly start of AWS's software updates. Default Sunday 00:00.
 	Maintenance Maintenance `json:"maintenance"`
 	// CacheDiskPath is a VM's cache disk device ("/dev/sdb"), found by the gateway's local-disk lookup;
-	// CacheDiskID names it as the gateway lists it ("pci-0000:03:00.0-scsi-0:0:1:0") when the lookup
-	// cannot. Exactly one for a VM.
+	// CacheDiskID names it as the gateway lists it ("pci-0000:03:00.0-scsi-0:0:1:0"). Exactly one for a VM.
+	// The lookup asks the running gateway on every preview and up, which then fail while it or the link is
+	// down: it is for the first activation only, after which CacheDiskID takes the id it found (the stack
+	// output fileGatewayCacheDiskId; docs/operations.md). An EC2 gateway's volume is found at its device
+	// the same way until CacheDiskID is set; CacheDiskPath stays unset there.
 	CacheDiskPath string `json:"cacheDiskPath"`
 	CacheDiskID   string `json:"cacheDiskId"`
 	// LogRetentionDays is how long the gateway's health logs and the shares' audit logs are kept: a

@@ -107,6 +107,7 @@ func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
 	delete(gateway, "ipAddress")
 	delete(gateway, "cacheDiskPath")
 	gateway["mode"] = "ec2"
+	gateway["ami"] = "ami-0123456789abcdef0"
 	patched, err := json.Marshal(files)
 	require.NoError(t, err)
 	st = withConfig(st, "hybridcloud:fileShare", string(patched))

@@ -61,6 +61,8 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 		mounts[share] = cmd
 	}
 	ctx.Export("nfsMountCommands", mounts)
+	// What hybridcloud:fileShare.gateway.cacheDiskId takes after the first activation (docs/operations.md).
+	ctx.Export("fileGatewayCacheDiskId", st.gateway.CacheDiskID)
 
 	// Operations: backup vaults, server registration by patch group, session logs.
 	ctx.Export("backupVaultArn", st.backup.VaultARN)

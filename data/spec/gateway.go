@@ -68,7 +68,8 @@ func ActivationOf(mode GatewayMode, key, address bool) (Activation, error) {
 }
 
 // CheckCacheDisk checks how a gateway's cache disk is named: a VM's by exactly one of its device path and
-// its disk id (as the gateway lists it), an EC2 gateway's by neither, since the program attaches the volume.
+// its disk id (as the gateway lists it); an EC2 gateway's never by path, since the program attaches the
+// volume, and by its id once the first activation has found it.
 func CheckCacheDisk(mode GatewayMode, path, id bool) error {
 	switch mode {
 	case GatewayVM:
@@ -80,8 +81,26 @@ func CheckCacheDisk(mode GatewayMode, path, id bool) error {
 		}
 		return nil
 	case GatewayEC2:
-		if path || id {
-			return errors.New("mode ec2 attaches the instance's cache volume: leave cacheDiskPath and cacheDiskId unset")
+		if path {
+			return errors.New("mode ec2 attaches the instance's cache volume: leave cacheDiskPath unset (cacheDiskId names it once found)")
+		}
+		return nil
+	default:
+		return mode.Check()
+	}
+}
+
+// CheckAMI checks that an EC2 gateway's image is pinned, and that a VM names none.
+func CheckAMI(mode GatewayMode, ami bool) error {
+	switch mode {
+	case GatewayVM:
+		if ami {
+			return errors.New("ami is an EC2 gateway's image (mode ec2); a VM runs the image its host was given")
+		}
+		return nil
+	case GatewayEC2:
+		if !ami {
+			return errors.New("mode ec2 needs ami, pinned so a new Amazon image never replaces the gateway unasked: aws ssm get-parameter --name /aws/service/storagegateway/ami/FILE_S3/latest")
 		}
 		return nil
 	default:

@@ -52,7 +52,8 @@ func TestCacheDiskIsNamedOnceForAVMAndNeverForEC2(t *testing.T) {
 		{"a VM's disk by both", GatewayVM, true, true, "not both"},
 		{"a VM without a disk", GatewayVM, false, false, "the VM's cache disk"},
 		{"an EC2 gateway's volume is attached by the program", GatewayEC2, false, false, ""},
-		{"an EC2 gateway given a path", GatewayEC2, true, false, "leave cacheDiskPath and cacheDiskId unset"},
+		{"an EC2 gateway given a path", GatewayEC2, true, false, "leave cacheDiskPath unset"},
+		{"an EC2 gateway given the id its first activation found", GatewayEC2, false, true, ""},
 		{"an unknown mode", "container", true, false, "not a gateway mode"},
 	}
 	for _, tt := range tests {

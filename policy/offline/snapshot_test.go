@@ -49,6 +49,7 @@ var variants = map[string]struct {
 		delete(gateway, "ipAddress")
 		delete(gateway, "cacheDiskPath")
 		gateway["mode"] = "ec2"
+		gateway["ami"] = "ami-0123456789abcdef0"
 	}},
 	// A Direct Connect connection the stack orders itself, with MACsec, instead of an existing one.
 	"prod+dx-order": {"prod", "hybridcloud:hybrid", func(h map[string]any) {
