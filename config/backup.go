@@ -81,3 +81,16 @@ func (p *parser) backupRule(key, name string, r data.BackupRule, lock *data.Vaul
 		p.fail(key+".retentionDays", "%d is outside the vault lock's %d-%d days: the vault would refuse the recovery points", r.RetentionDays, lock.MinRetentionDays, lock.MaxRetentionDays)
 	}
 }
+
+// checkBackupStarts refuses a backup rule that would start in the hour before or during the database's
+// maintenance window, when AWS Backup starts no backup of it: the job would wait and could expire.
+func (p *parser) checkBackupStarts(c *Config) {
+	if c.Database.MaintenanceWindow == "" {
+		return
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Backup.Rules)) {
+		if err := spec.CheckBackupStart(c.Backup.Rules[name].Schedule, c.Database.MaintenanceWindow); err != nil {
+			p.fail(p.key("backup")+".rules."+name+".schedule", "%v (hybridcloud:database.maintenanceWindow); move the rule or the window", err)
+		}
+	}
+}

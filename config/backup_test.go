@@ -98,3 +98,14 @@ func TestScheduleExpressions(t *testing.T) {
 		assert.Error(t, checkSchedule(bad), bad)
 	}
 }
+
+func TestABackupRuleStartingBeforeOrInTheMaintenanceWindowIsRefused(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "prod"), "hybridcloud:database", "maintenanceWindow", "sun:04:30-sun:05:30")
+	_, err := parse(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:backup.rules.daily.schedule: cron(0 5 * * ? *) starts at 05:00 on sun, within the hour before or during the maintenance window sun:04:30-sun:05:30")
+	assert.NotContains(t, err.Error(), "rules.weekly", "the weekly rule at 06:00 starts after the window")
+
+	_, err = parse(stackConfig(t, "prod"))
+	assert.NoError(t, err, "the committed windows keep clear of every rule")
+}

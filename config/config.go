@@ -148,6 +148,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups())
 	}
 	p.checkOverlaps(c)
+	p.checkBackupStarts(c)
 	p.checkGatewayEndpoint(c)
 
 	if err := errors.Join(p.errs...); err != nil {

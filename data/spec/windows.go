@@ -103,3 +103,95 @@ func clock(s string) (int, error) {
 	}
 	return h*60 + m, nil
 }
+
+// BackupLeadMinutes is how long before an RDS maintenance window AWS Backup starts no backup of the
+// instance (AWS Backup developer guide, "Backup plan options and configuration": not within an hour before
+// or during the maintenance window); a job due then waits, and may expire.
+const BackupLeadMinutes = 60
+
+// CheckBackupStart checks that an AWS Backup rule's schedule (an AWS cron expression, already checked)
+// never starts a job in the hour before or during the weekly maintenance window. Schedules whose minutes
+// or hours are not plain numbers (steps, ranges, wildcards) are left to AWS; a schedule by day of month
+// may fall on any weekday, so it counts as daily.
+func CheckBackupStart(schedule, maintenance string) error {
+	m, err := weeklyWindow(maintenance)
+	if err != nil {
+		return err
+	}
+	fields := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(schedule, "cron("), ")"))
+	if len(fields) != 6 {
+		return nil
+	}
+	minutes, okM := numberList(fields[0])
+	hours, okH := numberList(fields[1])
+	if !okM || !okH {
+		return nil
+	}
+	blocked := window{m.Start - BackupLeadMinutes, m.End}
+	for _, day := range cronWeekdays(fields[4]) {
+		for _, h := range hours {
+			for _, mm := range minutes {
+				at := day*minutesPerDay + h*60 + mm
+				for _, shift := range []int{-minutesPerWeek, 0, minutesPerWeek} {
+					if blocked.Start <= at+shift && at+shift < blocked.End {
+						return fmt.Errorf("%s starts at %02d:%02d on %s, within the hour before or during the maintenance window %s, when AWS Backup starts no backup of the database",
+							schedule, h, mm, weekdays[day], maintenance)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// numberList reads a cron field that is a comma-separated list of plain numbers.
+func numberList(field string) ([]int, bool) {
+	var out []int
+	for _, part := range strings.Split(field, ",") {
+		n, err := strconv.Atoi(part)
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, n)
+	}
+	return out, true
+}
+
+// cronWeekdays are the days (Monday 0, as weekdays) a day-of-week field names: names or AWS's numbers (1
+// is Sunday), in lists and ranges; every day for "?", "*" and the forms naming a week of the month.
+func cronWeekdays(field string) []int {
+	every := []int{0, 1, 2, 3, 4, 5, 6}
+	if field == "?" || field == "*" || strings.ContainsAny(field, "#L/") {
+		return every
+	}
+	aws := []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+	day := func(s string) int { // AWS's index (Sunday 0), or -1
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 7 {
+			return n - 1
+		}
+		for i, d := range aws {
+			if strings.EqualFold(d, s) {
+				return i
+			}
+		}
+		return -1
+	}
+	var out []int
+	for _, part := range strings.Split(field, ",") {
+		from, to, isRange := strings.Cut(part, "-")
+		first, last := day(from), day(from)
+		if isRange {
+			last = day(to)
+		}
+		if first < 0 || last < 0 {
+			return every
+		}
+		for d := first; ; d = (d + 1) % 7 {
+			out = append(out, (d+6)%7) // Sunday 0 -> 6 in weekdays' Monday-first order
+			if d == last {
+				break
+			}
+		}
+	}
+	return out
+}

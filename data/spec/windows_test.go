@@ -38,3 +38,26 @@ func TestDatabaseWindowsAreLongEnoughAndNeverOverlap(t *testing.T) {
 		assert.Equal(t, c.field, field, c.name)
 	}
 }
+
+func TestABackupRuleMayNotStartInTheHourBeforeOrDuringMaintenance(t *testing.T) {
+	const maintenance = "sun:04:30-sun:05:30"
+	for schedule, wantErr := range map[string]string{
+		"cron(0 5 * * ? *)":       "starts at 05:00 on sun, within the hour before or during the maintenance window",
+		"cron(45 3 * * ? *)":      "starts at 03:45 on sun",
+		"cron(0 6 * * ? *)":       "",
+		"cron(0 5 ? * MON-FRI *)": "",
+		"cron(0 5 ? * 1 *)":       "starts at 05:00 on sun",
+		"cron(0 5 ? * SAT-SUN *)": "starts at 05:00 on sun",
+		"cron(0 5 1 * ? *)":       "starts at 05:00 on sun", // the 1st may be a Sunday
+		"cron(0/30 * * * ? *)":    "",                       // steps: AWS's to judge
+	} {
+		err := CheckBackupStart(schedule, maintenance)
+		if wantErr == "" {
+			assert.NoError(t, err, schedule)
+		} else if assert.Error(t, err, schedule) {
+			assert.Contains(t, err.Error(), wantErr, schedule)
+		}
+	}
+	assert.Error(t, CheckBackupStart("cron(30 23 ? * SAT *)", "sun:00:15-sun:01:00"), "the hour before wraps back into Saturday")
+	assert.NoError(t, CheckBackupStart("cron(0 22 ? * SAT *)", "sun:00:15-sun:01:00"))
+}
