@@ -27,13 +27,6 @@ type KnownViolation struct {
 // KnownViolations is the list, per stack (resource names start with the stack's name).
 var KnownViolations = func() []KnownViolation {
 	var out []KnownViolation
-	both := func(rule string, issue int, why string, names ...string) {
-		for _, stack := range []string{"dev", "prod"} {
-			for _, n := range names {
-				out = append(out, KnownViolation{Rule: rule, Resource: stack + "-" + n, Issue: issue, Why: why})
-			}
-		}
-	}
 	prod := func(rule string, issue int, why string, names ...string) {
 		for _, n := range names {
 			out = append(out, KnownViolation{Rule: rule, Resource: "prod-" + n, Issue: issue, Why: why})
@@ -41,8 +34,6 @@ var KnownViolations = func() []KnownViolation {
 	}
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
-	// fixed by issue 16
-	both(rules.VpcEndpointEC2.ID, 16, "the VPC has no ec2 interface endpoint", "vpc")
 	return out
 }()
 
