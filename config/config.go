@@ -123,7 +123,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Foundation = p.foundation(raw, c.Environment)
 	}
 	if raw, ok := p.section("network", true); ok {
-		c.Network = p.network(raw, c.Environment)
+		c.Network = p.network(raw, c.Region, c.Environment)
 	}
 	if raw, ok := p.section("onPremises", true); ok {
 		c.OnPremises = p.onPremises(raw)

@@ -133,6 +133,12 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		{"a malformed AZ", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "availabilityZones", []string{"us-east-1a", "use1-az2"})
 		}, net + ".availabilityZones[1]", "not an availability zone"},
+		{"an AZ the region does not have", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "availabilityZones", []string{"us-east-1a", "us-east-1g"})
+		}, net + ".availabilityZones[1]", "us-east-1g is not an Availability Zone of us-east-1"},
+		{"an AZ of another region", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "availabilityZones", []string{"us-east-1a", "eu-west-1b"})
+		}, net + ".availabilityZones[1]", "eu-west-1b is a zone of eu-west-1, not of us-east-1"},
 		{"subnets that do not fit the VPC", func(t *testing.T, c map[string]string) map[string]string {
 			c = patch(t, c, net, "cidr", "10.20.0.0/20")
 			return patch(t, c, net, "subnetPrefixLengths", map[string]int{"app": 22, "data": 24, "public": 28})
@@ -165,6 +171,9 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		{"a duplicate endpoint", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "endpoints", []string{"ssm", "ssm"})
 		}, net + ".endpoints[1]", "listed twice"},
+		{"an endpoint service that does not exist", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "endpoints", []string{"ssm", "ecr.apii"})
+		}, net + ".endpoints[1]", `"ecr.apii" is not an interface endpoint service (did you mean ecr.api?)`},
 		{"no on-premises CIDRs", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, onPrem, "cidrs", []string{})
 		}, onPrem + ".cidrs", "at least one"},
@@ -177,6 +186,15 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		{"a malformed DNS domain", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, onPrem, "dnsDomain", "corp_local")
 		}, onPrem + ".dnsDomain", "not a DNS domain"},
+		{"an on-premises domain that shadows AWS's service endpoints", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "dnsDomain", "amazonaws.com")
+		}, onPrem + ".dnsDomain", `"amazonaws.com" is under AWS's amazonaws.com`},
+		{"an on-premises domain under AWS's service endpoints", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "dnsDomain", "s3.us-east-1.amazonaws.com")
+		}, onPrem + ".dnsDomain", "under AWS's amazonaws.com"},
+		{"an on-premises domain that shadows EC2's host names", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, onPrem, "dnsDomain", "ec2.internal")
+		}, onPrem + ".dnsDomain", "under AWS's ec2.internal"},
 		{"an unknown environment", func(t *testing.T, c map[string]string) map[string]string {
 			c["hybridcloud:environment"] = "staging"
 			return c
@@ -198,6 +216,21 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.wantMsg)
 		})
 	}
+}
+
+// A fact the catalogue does not know is left to AWS: a region whose zones it does not list, a service name
+// it does not list and that is near none it does, plan with a warning naming the key.
+func TestAnUncataloguedZoneOrEndpointIsWarnedOfNotRefused(t *testing.T) {
+	cfg := stackConfig(t, "dev")
+	cfg["aws:region"] = "ap-southeast-5"
+	cfg = patch(t, cfg, "hybridcloud:network", "availabilityZones", []string{"ap-southeast-5a", "ap-southeast-5b"})
+	cfg = patch(t, cfg, "hybridcloud:network", "endpoints", []string{"storagegateway", "bedrock-runtime"})
+	c, err := parse(cfg)
+	require.NoError(t, err)
+	warnings := strings.Join(c.Warnings, "\n")
+	assert.Contains(t, warnings, "hybridcloud:network.availabilityZones[0]: the Availability Zones of ap-southeast-5 are not listed")
+	assert.Contains(t, warnings, `hybridcloud:network.endpoints[1]: "bedrock-runtime" is not a listed interface endpoint service`)
+	assert.Contains(t, warnings, "AWS will say")
 }
 
 func TestProdRefusesASingleNatGateway(t *testing.T) {

@@ -1,14 +1,11 @@
 package config
 
 import (
-	"os"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"gopkg.in/yaml.v3"
 
 	"github.com/insurance/hybridcloud/data"
 )
@@ -114,67 +111,4 @@ func TestMissingDatabaseSectionIsAnError(t *testing.T) {
 	_, err := parse(cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:database: required but not set")
-}
-
-// settingsKeys are the stack-file keys a settings type reads: its fields' json tags, nested structs and
-// map elements included, under prefix.
-func settingsKeys(t reflect.Type, prefix string) []string {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Map || t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct || !strings.HasPrefix(t.PkgPath(), "github.com/insurance/hybridcloud/") { // not netip.Prefix
-		return nil
-	}
-	var keys []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		switch {
-		case f.Anonymous:
-			keys = append(keys, settingsKeys(f.Type, prefix)...)
-		case name != "" && name != "-":
-			keys = append(keys, prefix+name)
-			keys = append(keys, settingsKeys(f.Type, prefix+name+".")...)
-		}
-	}
-	return keys
-}
-
-// TestDataSectionKeysAreDocumented keeps the Pulumi.yaml descriptions and the README's config table in step
-// with the settings: every key a data section reads is named in its section's description and in the
-// README's rows for the section.
-func TestDataSectionKeysAreDocumented(t *testing.T) {
-	var project struct {
-		Config map[string]struct {
-			Description string `yaml:"description"`
-		} `yaml:"config"`
-	}
-	b, err := os.ReadFile("../Pulumi.yaml")
-	require.NoError(t, err)
-	require.NoError(t, yaml.Unmarshal(b, &project))
-	readme, err := os.ReadFile("../README.md")
-	require.NoError(t, err)
-
-	sections := map[string]reflect.Type{
-		"hybridcloud:database":  reflect.TypeFor[data.DatabaseSettings](),
-		"hybridcloud:fileShare": reflect.TypeFor[fileShare](),
-		"hybridcloud:backup":    reflect.TypeFor[data.BackupSettings](),
-	}
-	for section, typ := range sections {
-		keys := settingsKeys(typ, "")
-		require.NotEmpty(t, keys, section)
-		var rows []string
-		for _, line := range strings.Split(string(readme), "\n") {
-			if strings.HasPrefix(line, "| `"+section) {
-				rows = append(rows, line)
-			}
-		}
-		require.NotEmpty(t, rows, "%s has README rows", section)
-		description := project.Config[section].Description
-		for _, key := range keys {
-			leaf := key[strings.LastIndex(key, ".")+1:]
-			assert.Contains(t, description, leaf, "Pulumi.yaml's %s describes %s", section, key)
-			assert.Contains(t, strings.Join(rows, "\n"), leaf, "the README's %s rows describe %s", section, key)
-		}
-	}
 }

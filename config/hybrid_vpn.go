@@ -23,6 +23,12 @@ var (
 		netip.MustParsePrefix("169.254.3.0/30"), netip.MustParsePrefix("169.254.4.0/30"), netip.MustParsePrefix("169.254.5.0/30"),
 		netip.MustParsePrefix("169.254.169.252/30"),
 	}
+	// documentation are the RFC 5737 ranges, reserved for examples: no router has one. The committed stack
+	// files use them for the data centre's routers, so that plans and previews work before the real
+	// addresses are known; a real up refuses them.
+	documentation = []netip.Prefix{
+		netip.MustParsePrefix("192.0.2.0/24"), netip.MustParsePrefix("198.51.100.0/24"), netip.MustParsePrefix("203.0.113.0/24"),
+	}
 	// notPublic are IPv4 ranges that are neither RFC 1918 nor routable on the internet.
 	notPublic = []netip.Prefix{
 		netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("192.0.0.0/24"),
@@ -91,6 +97,10 @@ func (h hybridChecks) gatewayAddress(key string, addr netip.Addr, private bool, 
 		return false
 	case !private && !isPublicIPv4(addr):
 		h.fail(key, "%s is not a public IPv4 address; an internet VPN needs the router's public address", addr)
+	case !private && containsAddr(documentation, addr) && h.realUpdate:
+		h.fail(key, "%s is an RFC 5737 documentation address, not a router's: set the router's public address (pulumi config set --path '%s' <address>)", addr, cliPath(key))
+	case !private && containsAddr(documentation, addr):
+		h.warn(key, "%s is an RFC 5737 documentation address, not a router's: plans and previews go on, a real `pulumi up` refuses it", addr)
 	case private && !addr.IsPrivate():
 		h.fail(key, "%s is not a private (RFC 1918) address; a VPN over Direct Connect uses the router's private address", addr)
 	case private && h.vpc.IsValid() && h.vpc.Contains(addr):

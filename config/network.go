@@ -13,8 +13,9 @@ var (
 	endpointPattern = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
 )
 
-// network reads hybridcloud:network into the VPC's settings.
-func (p *parser) network(raw []byte, env Environment) network.VPCSettings {
+// network reads hybridcloud:network into the VPC's settings. The zones and the endpoint services are
+// checked against the catalogue for region (aws:region), once the region itself is known to exist.
+func (p *parser) network(raw []byte, region string, env Environment) network.VPCSettings {
 	key := p.key("network")
 	s := network.DefaultVPCSettings()
 	p.decode(key, raw, &s)
@@ -36,12 +37,17 @@ func (p *parser) network(raw []byte, env Environment) network.VPCSettings {
 	case len(azs) > layout.AZSlots:
 		p.fail(key+".availabilityZones", "%d given, at most %d are supported", len(azs), layout.AZSlots)
 	}
+	regionKnown := region != "" && p.facts.Region(region) == nil
 	for i, az := range azs {
 		switch {
 		case !azPattern.MatchString(az):
 			p.fail(indexed(key+".availabilityZones", i), "%q is not an availability zone name (like eu-central-1a)", az)
 		case slices.Index(azs, az) < i:
 			p.fail(indexed(key+".availabilityZones", i), "%q is listed twice", az)
+		case regionKnown:
+			// A zone of another region, or one the region lacks (us-east-1g), fails only at up, when the
+			// subnet is created.
+			p.fact(indexed(key+".availabilityZones", i), p.facts.Zone(region, az))
 		}
 	}
 
@@ -68,6 +74,9 @@ func (p *parser) network(raw []byte, env Environment) network.VPCSettings {
 			p.fail(indexed(key+".endpoints", i), "s3 is always a gateway endpoint (free); do not list it")
 		case slices.Index(s.Endpoints, e) < i:
 			p.fail(indexed(key+".endpoints", i), "%q is listed twice", e)
+		default:
+			// A service name that does not exist (ecr.apii) fails only at up, when the endpoint is created.
+			p.fact(indexed(key+".endpoints", i), p.facts.InterfaceEndpoint(e))
 		}
 	}
 

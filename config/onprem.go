@@ -39,6 +39,8 @@ func (p *parser) onPremises(raw []byte) OnPremises {
 
 	if !domainPattern.MatchString(out.DNSDomain) {
 		p.fail(key+".dnsDomain", "%q is not a DNS domain (like corp.example.com)", out.DNSDomain)
+	} else {
+		p.serviceDomain(key+".dnsDomain", out.DNSDomain)
 	}
 
 	if len(out.DNSServers) == 0 {

@@ -44,6 +44,17 @@ func setCommand(key string) string {
 	return "pulumi config set --secret --path '" + cliPath(key) + "' <value>"
 }
 
+// SecretReadCommand is the command that reads the secret at key (hybridcloud:hybrid.directConnect
+// .connections.ash-a.bgpAuthKey) from the stack, for a sheet that must say where a secret is without holding it.
+func SecretReadCommand(key string) string {
+	return "pulumi config get --path '" + cliPath(key) + "'"
+}
+
+// BGPAuthKeyReadCommand is the command that reads the BGP MD5 key of the Direct Connect connection conn.
+func (c *Config) BGPAuthKeyReadCommand(conn string) string {
+	return SecretReadCommand(c.Project + ":hybrid.directConnect.connections." + conn + ".bgpAuthKey")
+}
+
 // topKey is the stack-file key a nested key lies under: the one the CLI marks secret.
 func topKey(key string) string {
 	if i := strings.IndexAny(key, ".["); i >= 0 {

@@ -10,7 +10,7 @@
 //     bucket's name and ARN, its key and the log bucket.
 //   - FileGateway (hybridcloud:data:FileGateway): the S3 File Gateway that fills the bucket from the data
 //     centre, a VM there or an EC2 instance it declares, activated, with its cache disk, a role scoped to
-//     its shares' prefixes and the NFS shares. It exports the gateway ARN and each share's mount command.
+//     its shares' prefixes and the NFS shares. It exports the gateway ARN and each share's mount command and fstab line.
 //   - Backup (hybridcloud:data:Backup): AWS Backup vaults in the stack's region and the DR region, the plan,
 //     the selection of the database, the bucket and anything tagged Backup=true, and job-failure
 //     notifications to the operations topic. It exports the vaults and the plan.

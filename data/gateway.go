@@ -60,9 +60,11 @@ type FileGateway struct {
 	// CacheDiskID is the cache disk's id as the gateway lists it: what Settings.Gateway.CacheDiskID takes
 	// after the first activation, so later runs no longer ask the gateway.
 	CacheDiskID pulumi.StringOutput
-	// MountCommands maps each share's name to the command an on-premises host runs to mount it. Activated
-	// by key, the gateway's address is the one it reports once up: a preview leaves those unknown.
+	// MountCommands maps each share's name to the commands an on-premises host runs to mount it once;
+	// FstabLines to the /etc/fstab line that mounts it at every boot, after the network is up (_netdev).
+	// Activated by key, the gateway's address is the one it reports once up: a preview leaves those unknown.
 	MountCommands map[string]pulumi.StringOutput
+	FstabLines    map[string]pulumi.StringOutput
 }
 
 // validate checks the args and returns how the gateway is activated.
@@ -124,7 +126,7 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 	if err != nil {
 		return nil, fmt.Errorf("data: file gateway %s: %w", name, err)
 	}
-	g := &FileGateway{MountCommands: map[string]pulumi.StringOutput{}}
+	g := &FileGateway{MountCommands: map[string]pulumi.StringOutput{}, FstabLines: map[string]pulumi.StringOutput{}}
 	if err := ctx.RegisterComponentResource(FileGatewayType, name, g, opts...); err != nil {
 		return nil, err
 	}
@@ -160,6 +162,7 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 		"gatewayArn":    g.GatewayARN,
 		"cacheDiskId":   g.CacheDiskID,
 		"mountCommands": pulumi.ToStringMapOutput(g.MountCommands),
+		"fstabLines":    pulumi.ToStringMapOutput(g.FstabLines),
 	}); err != nil {
 		return nil, err
 	}
@@ -265,7 +268,12 @@ type shareInputs struct {
 	AuditDestinationARN pulumi.StringInput
 }
 
-// declareShares declares the NFS shares, in name order, and their mount commands.
+// nfsOptions are the mount options AWS gives for File Gateway shares: hard, so a client waits out a gateway
+// restart instead of failing writes; nolock, since the gateway does not serve NFS locks
+// (https://docs.aws.amazon.com/filegateway/latest/files3/GettingStartedAccessFileShare.html).
+const nfsOptions = "nolock,hard"
+
+// declareShares declares the NFS shares, in name order, and their mount commands and fstab lines.
 func (g *FileGateway) declareShares(ctx *pulumi.Context, name string, args *FileGatewayArgs, in shareInputs,
 	address pulumi.StringOutput, opts ...pulumi.ResourceOption) error {
 	for _, shareName := range sortedShares(args.Settings.Shares) {
@@ -274,7 +282,9 @@ func (g *FileGateway) declareShares(ctx *pulumi.Context, name string, args *File
 		if err != nil {
 			return err
 		}
-		g.MountCommands[shareName] = pulumi.Sprintf("sudo mount -t nfs -o nolock,hard %s:%s /mnt/%s", address, share.Path, shareName)
+		g.MountCommands[shareName] = pulumi.Sprintf("sudo mkdir -p /mnt/%s && sudo mount -t nfs -o %s %s:%s /mnt/%s", shareName, nfsOptions, address, share.Path, shareName)
+		// _netdev: systemd mounts it once the network is up, not before (a boot that hangs on the gateway).
+		g.FstabLines[shareName] = pulumi.Sprintf("%s:%s /mnt/%s nfs %s,_netdev 0 0", address, share.Path, shareName, nfsOptions)
 	}
 	return nil
 }

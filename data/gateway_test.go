@@ -173,15 +173,18 @@ func TestMountCommandsNameTheGatewaysAddressAndTheShare(t *testing.T) {
 		assert.NotContains(t, gw, "activationKey", mode)
 		v := plantest.Await(t, g.MountCommands["claims"])
 		if mode == plan.Up {
-			assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.15:/test-gw-claims /mnt/claims", v.Value)
+			assert.Equal(t, "sudo mkdir -p /mnt/claims && sudo mount -t nfs -o nolock,hard 10.100.20.15:/test-gw-claims /mnt/claims", v.Value)
+			assert.Equal(t, "10.100.20.15:/test-gw-claims /mnt/claims nfs nolock,hard,_netdev 0 0", plantest.Await(t, g.FstabLines["claims"]).Value,
+				"the fstab line mounts after the network is up")
 		} else {
 			assert.False(t, v.Known, "the export path is known once the share exists")
+			assert.False(t, plantest.Await(t, g.FstabLines["claims"]).Known)
 		}
 	}
 
 	// Activated by key, the address is the one the gateway reports; a preview cannot know it yet.
 	_, g := runGateway(t, plan.Up, testGatewayArgs())
-	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.100.20.16:/test-gw-documents /mnt/documents", plantest.Await(t, g.MountCommands["documents"]).Value)
+	assert.Equal(t, "sudo mkdir -p /mnt/documents && sudo mount -t nfs -o nolock,hard 10.100.20.16:/test-gw-documents /mnt/documents", plantest.Await(t, g.MountCommands["documents"]).Value)
 	assert.Equal(t, "arn:aws:storagegateway:us-east-1:123456789012:test-gw", plantest.Await(t, g.GatewayARN).Value)
 	_, g = runGateway(t, plan.Preview, testGatewayArgs())
 	assert.False(t, plantest.Await(t, g.MountCommands["claims"]).Known)
@@ -223,7 +226,7 @@ func TestAnEC2GatewayIsActivatedByItsPrivateAddressOnItsAttachedVolume(t *testin
 	assert.NotContains(t, gw.Props(), "activationKey")
 	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:1:0", plantest.Named(t, res, token.StorageGatewayCache, "test-gw").Props()["diskId"],
 		"the volume found at its device")
-	assert.Equal(t, "sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", plantest.Await(t, g.MountCommands["claims"]).Value)
+	assert.Equal(t, "sudo mkdir -p /mnt/claims && sudo mount -t nfs -o nolock,hard 10.20.0.50:/test-gw-claims /mnt/claims", plantest.Await(t, g.MountCommands["claims"]).Value)
 }
 
 func TestAnEC2GatewayAdmitsNFSOnlyFromItsClientsAndActivationFromOnPremises(t *testing.T) {

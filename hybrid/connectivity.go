@@ -56,10 +56,14 @@ type Connectivity struct {
 	VirtualInterfaceIDs map[string]pulumi.IDOutput
 	// BGPPeers are, per connection name (ready connections only), what the on-premises router needs for the
 	// VIF's BGP session.
-	BGPPeers pulumi.Map
+	BGPPeers map[string]pulumi.Map
 	// VPNTunnels are, per customer gateway name, the VPN connection and its two tunnels' outside and inside
 	// addresses and pre-shared keys (secret).
 	VPNTunnels pulumi.Map
+	// CustomerGatewayConfigurations are, per customer gateway name, AWS's configuration document of the VPN
+	// connection (XML: both tunnels, their pre-shared keys and BGP), which router vendors' tools import.
+	// Secret: it holds the pre-shared keys.
+	CustomerGatewayConfigurations map[string]pulumi.StringOutput
 }
 
 func (a *ConnectivityArgs) validate() error {
@@ -147,7 +151,8 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 		return nil, fmt.Errorf("hybrid: connectivity %s: %w", name, err)
 	}
 	s := args.Settings
-	c := &Connectivity{VirtualInterfaceIDs: map[string]pulumi.IDOutput{}, BGPPeers: pulumi.Map{}, VPNTunnels: pulumi.Map{}}
+	c := &Connectivity{VirtualInterfaceIDs: map[string]pulumi.IDOutput{}, BGPPeers: map[string]pulumi.Map{}, VPNTunnels: pulumi.Map{},
+		CustomerGatewayConfigurations: map[string]pulumi.StringOutput{}}
 	if err := ctx.RegisterComponentResource(ConnectivityType, name, c, opts...); err != nil {
 		return nil, err
 	}
@@ -179,11 +184,12 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 	}
 
 	outputs := pulumi.Map{
-		"transitGatewayId":    c.TransitGatewayID,
-		"vpcRouteTableId":     c.VPCRouteTableID,
-		"virtualInterfaceIds": pulumi.ToIDMapOutput(c.VirtualInterfaceIDs),
-		"bgpPeers":            c.BGPPeers,
-		"vpnTunnels":          c.VPNTunnels,
+		"transitGatewayId":              c.TransitGatewayID,
+		"vpcRouteTableId":               c.VPCRouteTableID,
+		"virtualInterfaceIds":           pulumi.ToIDMapOutput(c.VirtualInterfaceIDs),
+		"bgpPeers":                      peerSheets(c.BGPPeers),
+		"vpnTunnels":                    c.VPNTunnels,
+		"customerGatewayConfigurations": pulumi.ToStringMapOutput(c.CustomerGatewayConfigurations),
 	}
 	if s.DirectConnect != nil { // unset in ModeVPN: never register a zero output
 		outputs["directConnectGatewayId"] = c.DirectConnectGatewayID
@@ -192,4 +198,13 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 		return nil, err
 	}
 	return c, nil
+}
+
+// peerSheets is the BGP peer sheets as one output value, keyed by connection name.
+func peerSheets(peers map[string]pulumi.Map) pulumi.Map {
+	out := pulumi.Map{}
+	for name, peer := range peers {
+		out[name] = peer
+	}
+	return out
 }

@@ -34,7 +34,7 @@ func TestTransitVIFsUseJumboFramesAndASecretBGPKeyOnTheOneGateway(t *testing.T) 
 	assert.Equal(t, "169.254.100.2/30", ash["customerAddress"])
 	assert.NotContains(t, plantest.Named(t, res, token.DXTransitVirtualInterface, "hy-dx-res-a").Props(), "amazonAddress", "AWS picks the peers when none are given")
 
-	peers := plantest.Await(t, c.BGPPeers.ToMapOutput()).Value.(map[string]any)
+	peers := plantest.Await(t, peerSheets(c.BGPPeers).ToMapOutput()).Value.(map[string]any)
 	ashPeer := peers["ash-a"].(map[string]any)
 	assert.Equal(t, "hy-dx-ash-a_id", ashPeer["virtualInterfaceId"])
 	assert.EqualValues(t, 101, ashPeer["vlan"])

@@ -11,7 +11,8 @@
 // over VPN ones for the same prefix. It alarms, to the operations topic, on every connection's state, every
 // VIF's BGP session and every VPN tunnel. It exports the Transit Gateway and its VPC route table, the
 // Direct Connect gateway (Direct Connect modes only), the VIFs, and per VIF and per VPN router what the
-// on-premises routers need (pre-shared keys as secrets).
+// on-premises routers need (pre-shared keys, and AWS's configuration document of each VPN connection, as
+// secrets).
 //
 // DNS (hybridcloud:hybrid:DNS, DNSType) takes its DNSSettings (hybridcloud:hybrid.dns) and, as wiring, the
 // VPC, its app subnets, the on-premises CIDRs, domain and resolvers, and the logs key. It declares Route 53

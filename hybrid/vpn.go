@@ -53,6 +53,8 @@ func (c *Connectivity) declareVPN(ctx *pulumi.Context, name string, args *Connec
 			return err
 		}
 		c.VPNTunnels[router] = vpnTunnelsOutput(conn, gw, args.Settings.TransitGateway.AmazonSideASN, transport != nil)
+		// The provider marks it secret already; saying so here keeps it secret whatever the provider does.
+		c.CustomerGatewayConfigurations[router] = pulumi.ToSecret(conn.CustomerGatewayConfiguration).(pulumi.StringOutput)
 
 		// The tunnel's outside address is only known after apply, but it is an input of a fixed number of
 		// alarms (two per connection), so the resource set still depends on config alone.

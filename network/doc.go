@@ -10,5 +10,5 @@
 // the default security group with no rules.
 //
 // It exports what other components need: the VPC id and CIDR, subnet and route table ids per tier, the
-// endpoint security group and the interface endpoints' DNS names.
+// NAT gateways' public addresses, the endpoint security group and the interface endpoints' DNS names.
 package network

@@ -98,6 +98,7 @@ func (v *VPC) declareNATGateways(ctx *pulumi.Context, name string, strategy layo
 			return nil, err
 		}
 		nats = append(nats, nat)
+		v.NATPublicIPs = append(v.NATPublicIPs, eip.PublicIp)
 	}
 	return nats, nil
 }

@@ -48,6 +48,9 @@ type VPC struct {
 	DataRouteTableIDs pulumi.StringArray
 	// PublicRouteTableID is the one route table of the public subnets, the only one with an internet route.
 	PublicRouteTableID pulumi.IDOutput
+	// NATPublicIPs are the NAT gateways' Elastic IPs, in NATStrategy.GatewayAZs order: the addresses the
+	// VPC's internet traffic comes from, which partners allow-list.
+	NATPublicIPs pulumi.StringArray
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
@@ -146,6 +149,7 @@ func NewVPC(ctx *pulumi.Context, name string, args *VPCArgs, opts ...pulumi.Reso
 		"appRouteTableIds":        v.AppRouteTableIDs,
 		"dataRouteTableIds":       v.DataRouteTableIDs,
 		"publicRouteTableId":      v.PublicRouteTableID,
+		"natPublicIps":            v.NATPublicIPs,
 		"endpointSecurityGroupId": v.EndpointSecurityGroupID,
 		"endpointDnsNames":        pulumi.ToStringMapOutput(v.EndpointDNSNames),
 	}); err != nil {

@@ -8,7 +8,8 @@ import (
 )
 
 // export is every stack output, in one place: what operators, the data centre's teams and CI read after
-// an up. Outputs holding an activation code, a pre-shared key or a command with a code in it are secret.
+// an up (README.md, "Operator hand-off", says who uses each and where; a test keeps the two equal). Outputs
+// holding an activation code, a pre-shared key or a command with a code in it are secret.
 func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("environment", pulumi.String(string(cfg.Environment)))
 	ctx.Export("alarmTopicArn", st.base.OperationsTopicARN)
@@ -20,13 +21,28 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("appSubnetIds", st.vpc.AppSubnetIDs)
 	ctx.Export("dataSubnetIds", st.vpc.DataSubnetIDs)
 	ctx.Export("routeTableIds", pulumi.Map{"public": st.vpc.PublicRouteTableID, "app": st.vpc.AppRouteTableIDs, "data": st.vpc.DataRouteTableIDs})
+	ctx.Export("natPublicIps", st.vpc.NATPublicIPs)
+	// The groups other teams reference: their clients' rules name the load balancer's and the database's
+	// groups, and the hosts', tasks' and endpoints' groups are what those admit.
+	ctx.Export("securityGroupIds", pulumi.Map{
+		"loadBalancer": st.cluster.ALBSecurityGroupID,
+		"hosts":        st.cluster.HostSecurityGroupID,
+		"tasks":        st.cluster.TaskSecurityGroupID,
+		"database":     st.database.SecurityGroupID,
+		"endpoints":    st.vpc.EndpointSecurityGroupID,
+	})
 
 	// Hybrid connectivity and DNS: what the on-premises routers and DNS servers are configured with.
 	ctx.Export("hybridMode", pulumi.String(string(cfg.Connectivity.Mode)))
 	ctx.Export("transitGatewayId", st.connectivity.TransitGatewayID)
 	ctx.Export("transitGatewayVpcRouteTableId", st.connectivity.VPCRouteTableID)
-	ctx.Export("directConnectBgpPeers", st.connectivity.BGPPeers)
+	ctx.Export("directConnectBgpPeers", bgpPeerSheets(cfg, st))
 	ctx.Export("vpnTunnels", st.connectivity.VPNTunnels)
+	configurations := pulumi.StringMap{}
+	for router, doc := range st.connectivity.CustomerGatewayConfigurations {
+		configurations[router] = doc
+	}
+	ctx.Export("vpnCustomerGatewayConfigurations", configurations) // secret: the documents hold the pre-shared keys
 	ctx.Export("dnsInboundEndpointIps", st.dns.InboundEndpointIPs)
 
 	// Compute: the cluster, its load balancer, ECS Anywhere registration, the repositories CI pushes to.
@@ -63,6 +79,11 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("nfsMountCommands", mounts)
 	// What hybridcloud:fileShare.gateway.cacheDiskId takes after the first activation (docs/operations.md).
 	ctx.Export("fileGatewayCacheDiskId", st.gateway.CacheDiskID)
+	fstab := pulumi.StringMap{}
+	for share, line := range st.gateway.FstabLines {
+		fstab[share] = line
+	}
+	ctx.Export("nfsFstabLines", fstab)
 
 	// Operations: backup vaults, server registration by patch group, session logs.
 	ctx.Export("backupVaultArn", st.backup.VaultARN)
@@ -79,4 +100,19 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("serverActivationCodes", codes)         // secret
 	ctx.Export("serverRegistrationCommands", commands) // secret
 	ctx.Export("sessionLogGroup", st.management.SessionLogGroupName)
+}
+
+// bgpPeerSheets are the Direct Connect BGP peer sheets, each with the command that reads its MD5 key from
+// the stack's configuration: the network team needs the key, and the sheet says where it is without
+// holding it.
+func bgpPeerSheets(cfg *config.Config, st *stack) pulumi.Map {
+	sheets := pulumi.Map{}
+	for conn, peer := range st.connectivity.BGPPeers {
+		sheet := pulumi.Map{"bgpAuthKeyFrom": pulumi.String(cfg.BGPAuthKeyReadCommand(conn))}
+		for k, v := range peer {
+			sheet[k] = v
+		}
+		sheets[conn] = sheet
+	}
+	return sheets
 }

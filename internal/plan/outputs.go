@@ -76,12 +76,20 @@ var typeOutputs = map[string]func(name string) map[string]any{
 		_, _ = h.Write([]byte(name))
 		n := h.Sum32()
 		return map[string]any{
-			"transitGatewayAttachmentId": "tgw-attach-" + name,
-			"tunnel1Address":             fmt.Sprintf("52.%d.%d.1", n>>24, n>>16&0xff),
-			"tunnel2Address":             fmt.Sprintf("52.%d.%d.2", n>>24, n>>16&0xff),
-			"tunnel1PresharedKey":        name + "-generated-psk-1",
-			"tunnel2PresharedKey":        name + "-generated-psk-2",
+			"transitGatewayAttachmentId":   "tgw-attach-" + name,
+			"tunnel1Address":               fmt.Sprintf("52.%d.%d.1", n>>24, n>>16&0xff),
+			"tunnel2Address":               fmt.Sprintf("52.%d.%d.2", n>>24, n>>16&0xff),
+			"tunnel1PresharedKey":          name + "-generated-psk-1",
+			"tunnel2PresharedKey":          name + "-generated-psk-2",
+			"customerGatewayConfiguration": "<vpn_connection id=\"" + name + "_id\"><!-- both tunnels, their keys and BGP --></vpn_connection>",
 		}
+	},
+	"aws:ec2/eip:Eip": func(name string) map[string]any {
+		// Addresses differ per Elastic IP, like the real ones.
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(name))
+		n := h.Sum32()
+		return map[string]any{"publicIp": fmt.Sprintf("54.%d.%d.%d", n>>24, n>>16&0xff, n>>8&0xff)}
 	},
 }
 

@@ -149,11 +149,15 @@ func outputText(v Value) (string, error) {
 	case !v.Known:
 		return UnknownValue, nil
 	}
-	out, err := json.MarshalIndent(v.Value, "", "    ")
-	if err != nil {
+	// Without HTML escaping, as the CLI prints them: a command's && stays &&, not \u0026\u0026.
+	var out strings.Builder
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "    ")
+	if err := enc.Encode(v.Value); err != nil {
 		return "", err
 	}
-	return string(out), nil
+	return strings.TrimSuffix(out.String(), "\n"), nil
 }
 
 // WriteSummary writes the resource summary `pulumi preview` prints last. A plan always plays a new stack,
