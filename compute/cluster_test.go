@@ -236,17 +236,27 @@ func TestSecurityGroupsAdmitOnlyTheirSources(t *testing.T) {
 	assert.ElementsMatch(t, []string{"10.10.0.0/16:443", "172.20.0.0/16:443", "10.10.0.0/16:80", "172.20.0.0/16:80"}, albSources,
 		"the listener ports from the VPC and on premises, nothing else")
 
-	egress := plantest.Every(t, res, token.VPCSecurityGroupEgressRule, 3)
-	assert.Len(t, egress, 3, "hosts: HTTPS; tasks: HTTPS and the VPC; the load balancer none until services open their ports")
-	for _, r := range egress {
+	// No egress to the internet: the hosts pull upstream images through the pull-through cache (issue 20).
+	egress := map[string]map[string]any{}
+	for _, r := range plantest.Every(t, res, token.VPCSecurityGroupEgressRule, 4) {
 		p := r.Props()
-		if p["cidrIpv4"] == "0.0.0.0/0" {
-			assert.Equal(t, "tcp", p["ipProtocol"], r.Name)
-			assert.Equal(t, float64(443), p["fromPort"], "%s: the internet only on HTTPS", r.Name)
-			assert.Equal(t, float64(443), p["toPort"], r.Name)
-		}
+		assert.NotEqual(t, "0.0.0.0/0", p["cidrIpv4"], "%s sends to the internet", r.Name)
 		assert.NotEqual(t, "c-alb_id", p["securityGroupId"], "%s: the load balancer's egress goes to tasks only (added per service port)", r.Name)
+		egress[r.Name] = p
 	}
+	require.Len(t, egress, 4, "hosts: endpoints and S3; tasks: S3 and the VPC; the load balancer none until services open their ports")
+	for name, to := range map[string][2]string{
+		"c-hosts-https-endpoints": {"referencedSecurityGroupId", "sg-endpoints"},
+		"c-hosts-https-s3":        {"prefixListId", "pl-63a5400a"},
+		"c-tasks-https-s3":        {"prefixListId", "pl-63a5400a"},
+	} {
+		p := egress[name]
+		assert.Equal(t, to[1], p[to[0]], name)
+		assert.Equal(t, "tcp", p["ipProtocol"], name)
+		assert.Equal(t, float64(443), p["fromPort"], name)
+		assert.Equal(t, float64(443), p["toPort"], name)
+	}
+	assert.Equal(t, "10.10.0.0/16", egress["c-tasks-vpc-out"]["cidrIpv4"])
 	for _, sg := range plantest.Every(t, res, token.EC2SecurityGroup, 3) {
 		assert.NotContains(t, sg.Props(), "ingress", "%s: rules are separate resources", sg.Name)
 	}
@@ -298,7 +308,7 @@ func TestProtectKeepsTheClustersStateThroughADestroy(t *testing.T) {
 }
 
 func TestKeyPolicyLetsAutoScalingEncryptHostVolumes(t *testing.T) {
-	doc, err := keyPolicy("aws", "123456789012")
+	doc, err := keyPolicy("aws", "123456789012", "us-east-1", false)
 	require.NoError(t, err)
 	sids := plantest.Statements(t, doc)
 	require.Len(t, sids, 3)

@@ -65,4 +65,12 @@ func TestServicesWaitForTheirRolesPermissions(t *testing.T) {
 		assert.True(t, dependsOn("s-"+name, token.IAMRolePolicy, "s-"+name+"-task"), "%s starts only once its task role holds its permissions", name)
 	}
 	assert.True(t, dependsOn("s-claims-api", token.LBListenerRule, "s-claims-api"), "ECS refuses a target group no listener uses")
+	assert.True(t, dependsOn("s-scanner", token.ECRPullThroughCacheRule, "c-cache-ghcr"), "its image's first pull needs the cache rule")
+	for _, prefix := range []string{"docker-hub", "ghcr", "ecr-public"} {
+		rule := m.deps[token.ECRPullThroughCacheRule+"::c-cache-"+prefix]
+		assert.Contains(t, rule, "urn:pulumi:test::hybridcloud::hybridcloud:compute:Cluster$"+token.ECRRepositoryCreationTemplate+"::c-cache-"+prefix,
+			"the template exists before a pull can create a repository with ECR's defaults")
+	}
+	assert.Contains(t, m.deps[token.ECRPullThroughCacheRule+"::c-cache-docker-hub"],
+		"urn:pulumi:test::hybridcloud::hybridcloud:compute:Cluster$"+token.SecretsManagerSecretVersion+"::c-cache-docker-hub", "the credential is stored first")
 }

@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/appautoscaling"
@@ -26,7 +27,21 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	p, settings := args.Cluster.placement, args.Settings
 	prefix := name + "-" + svc.Name
 
-	image, repositoryARN := pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput()
+	image, repositoryARN, cachedARN := pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
+	var dependsOn []pulumi.Resource
+	if svc.Image != "" {
+		// An upstream image runs from the account's pull-through cache, never from the internet.
+		ref, cachePrefix, err := spec.ResolveImage(svc.Image, p.cachePrefixes)
+		if err != nil {
+			return fmt.Errorf("service %q: %w", svc.Name, err)
+		}
+		repository := ref.CacheRepository(cachePrefix)
+		image = pulumi.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s%s", p.accountID, p.region, repository, ref.Version)
+		cachedARN = p.accountID.ToStringOutput().ApplyT(func(account string) string {
+			return cacheRepositoryARN(p.partition, p.region, account, repository)
+		}).(pulumi.StringOutput)
+		dependsOn = append(dependsOn, p.cacheRules...)
+	}
 	if svc.ImageTag != "" {
 		repo, err := declareRepository(ctx, prefix, settings, p.keyARN, parent)
 		if err != nil {
@@ -44,7 +59,7 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	if err != nil {
 		return err
 	}
-	execution, executionPolicy, err := declareExecutionRole(ctx, prefix, svc, repositoryARN, logs.Arn, args, parent)
+	execution, executionPolicy, err := declareExecutionRole(ctx, prefix, svc, executionRefs{repositoryARN, cachedARN, logs.Arn}, args, parent)
 	if err != nil {
 		return err
 	}
@@ -67,7 +82,7 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 
 	// The service may start only once its execution role can pull and log, and its task role holds the
 	// application's file and ECS Exec permissions (a task started before them fails or cannot be exec'd).
-	dependsOn := []pulumi.Resource{executionPolicy}
+	dependsOn = append(dependsOn, executionPolicy)
 	if taskPolicy != nil {
 		dependsOn = append(dependsOn, taskPolicy)
 	}

@@ -40,10 +40,28 @@ var hostMetrics = []string{"GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity
 
 // keyPolicy is the policy of the cluster's key: the account administers it (IAM policies grant its use to
 // roles, ECR uses it through grants), and EC2 Auto Scaling's service-linked role may use it for the
-// volumes it creates for this account's hosts.
-func keyPolicy(partition, accountID string) (string, error) {
+// volumes it creates for this account's hosts. With cacheSecrets, ECR's pull-through cache role may
+// decrypt the upstream credentials through Secrets Manager: its AWS managed policy grants no KMS access, so
+// only the key policy can.
+func keyPolicy(partition, accountID, region string, cacheSecrets bool) (string, error) {
 	autoScaling := fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", partition, accountID)
-	return iamdoc.JSON(
+	var cache []iamdoc.Statement
+	if cacheSecrets {
+		// ECR creates its role with the first rule, after the key: a key policy may not name a principal that
+		// does not exist yet, so the statement matches the role by aws:PrincipalArn instead.
+		cache = append(cache, iamdoc.Statement{
+			"Sid":       "PullThroughCacheReadsCredentials",
+			"Effect":    "Allow",
+			"Principal": map[string]any{"AWS": "*"},
+			"Action":    "kms:Decrypt",
+			"Resource":  "*",
+			"Condition": map[string]any{
+				"StringEquals": map[string]any{"kms:ViaService": "secretsmanager." + region + ".amazonaws.com", "kms:CallerAccount": accountID},
+				"ArnEquals":    map[string]any{"aws:PrincipalArn": fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache", partition, accountID)},
+			},
+		})
+	}
+	return iamdoc.JSON(append([]iamdoc.Statement{
 		keys.AccountAdministers(partition, accountID),
 		iamdoc.Statement{
 			"Sid":       "AutoScalingUsesForVolumes",
@@ -60,7 +78,7 @@ func keyPolicy(partition, accountID string) (string, error) {
 			"Resource":  "*",
 			"Condition": map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}},
 		},
-	)
+	}, cache...)...)
 }
 
 // userData joins a host to the cluster. Task metadata is on for the agent's introspection, and awsvpc tasks

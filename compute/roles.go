@@ -9,7 +9,13 @@ import (
 
 // declareExecutionRole declares the role ECS uses to start the service's tasks, with exactly the access
 // executionStatements grants.
-func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, repositoryARN, logGroupARN pulumi.StringOutput, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+// executionRefs are the resources an execution role is scoped to: the service's own repository or its
+// pull-through cache repository ("" when the image comes from the other), and its log group.
+type executionRefs struct {
+	repositoryARN, cachedRepositoryARN, logGroupARN pulumi.StringOutput
+}
+
+func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, refs executionRefs, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
 	role, err := iam.NewRole(ctx, prefix+"-execution", &iam.RoleArgs{
 		Description:      pulumi.String("Starts " + prefix + " tasks: image pull, logs, secrets"),
@@ -22,7 +28,7 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 	if svc.Database {
 		dbSecret, dbKey = orEmpty(args.DatabaseSecretARN), orEmpty(args.DatabaseKeyARN)
 	}
-	doc := pulumi.All(repositoryARN, logGroupARN, dbSecret, dbKey).ApplyT(func(v []any) (string, error) {
+	doc := pulumi.All(refs.repositoryARN, refs.logGroupARN, dbSecret, dbKey, refs.cachedRepositoryARN).ApplyT(func(v []any) (string, error) {
 		secrets := make([]string, 0, len(svc.Secrets)+1)
 		for _, arn := range svc.Secrets {
 			secrets = append(secrets, arn)
@@ -31,7 +37,8 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 			secrets = append(secrets, secret)
 		}
 		return iamdoc.JSON(executionStatements(executionAccess{
-			RepositoryARN: v[0].(string), LogGroupARN: v[1].(string), Secrets: secrets, DatabaseKeyARN: v[3].(string), Region: p.region,
+			RepositoryARN: v[0].(string), CachedRepositoryARN: v[4].(string), LogGroupARN: v[1].(string), Secrets: secrets,
+			DatabaseKeyARN: v[3].(string), Region: p.region,
 		})...)
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewRolePolicy(ctx, prefix+"-execution", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)

@@ -199,7 +199,11 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 	assert.Equal(t, 1, decrypts)
 
 	scanner, _ := grants(t, res, "s-scanner-execution")
-	assert.NotContains(t, scanner, "ecr:BatchGetImage", "an external image needs no ECR access")
+	cached := "arn:aws:ecr:us-east-1:123456789012:repository/ghcr/insurer/scanner"
+	for _, action := range []string{"ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:CreateRepository", "ecr:BatchImportUpstreamImage"} {
+		assert.Equal(t, []string{cached}, scanner[action], "%s only on the image's cached repository: its first pull creates it and imports the image", action)
+	}
+	assert.Equal(t, []string{"*"}, scanner["ecr:GetAuthorizationToken"])
 	assert.NotContains(t, scanner, "secretsmanager:GetSecretValue", "no database, no secrets")
 	assert.NotContains(t, scanner, "kms:Decrypt")
 }

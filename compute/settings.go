@@ -28,6 +28,10 @@ type ClusterSettings struct {
 	LoadBalancer LoadBalancerSettings `json:"alb"`
 	// Anywhere configures ECS Anywhere for the hosts that stay in the data centre. Default off.
 	Anywhere AnywhereSettings `json:"ecsAnywhere"`
+	// ImageCache caches public registries' images in the account's ECR, so services run Docker Hub (and other
+	// upstream) images with no internet egress from the hosts. Optional: without upstreams, services run only
+	// the stack's own images (imageTag).
+	ImageCache ImageCacheSettings `json:"imageCache"`
 	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline covers
 	// them. Optional: "" leaves them in none, patched only by the instance refresh a new AMI starts.
 	PatchGroup string `json:"patchGroup"`
@@ -70,6 +74,25 @@ type AnywhereSettings struct {
 	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
 	// tag, which SSM gives every host it registers. Optional.
 	PatchGroup string `json:"patchGroup"`
+}
+
+// ImageCacheSettings configure the ECR pull-through cache: one rule per upstream registry.
+type ImageCacheSettings struct {
+	// Upstreams are keyed by the ECR repository prefix their images are cached under
+	// (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/...), one per registry (spec.CheckCachePrefix).
+	Upstreams map[string]CacheUpstream `json:"upstreams"`
+}
+
+// CacheUpstream is one upstream registry of the cache.
+type CacheUpstream struct {
+	// Registry is the registry's host as image references name it: one of spec.Upstreams ("docker.io",
+	// "ghcr.io", "registry.gitlab.com", "quay.io", "public.ecr.aws", "registry.k8s.io"). Required.
+	Registry string `json:"registry"`
+	// Username and AccessToken (a secret) authenticate ECR to the registry: required for those that need a
+	// credential (Docker Hub, GitHub, GitLab), refused for the others (spec.Upstream.CheckCredential). A Docker
+	// Hub token lifts the anonymous pull-rate limit; a read-only personal access token is enough.
+	Username    string `json:"username"`
+	AccessToken string `json:"accessToken" secret:"text"`
 }
 
 // Defaults and limits of ClusterSettings.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -57,8 +58,40 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (com
 	if keep := services.ECR.KeepImages; keep < 1 || keep > compute.MaxKeepImages {
 		p.fail(key+".ecr.keepImages", "%d is outside 1-%d", keep, compute.MaxKeepImages)
 	}
-	p.services(key+".services", services.Services, c.Anywhere.Enabled)
+	p.services(key+".services", services.Services, c.Anywhere.Enabled, p.imageCache(key+".imageCache.upstreams", c.ImageCache))
 	return c, services
+}
+
+// imageCache checks the pull-through cache's upstreams (keyed by repository prefix): a supported registry,
+// once, with a credential exactly where ECR needs one; the credential's token is a secret field, which the
+// decoder checks is not in plain text. It returns the prefixes of the valid upstreams by registry host.
+func (p *parser) imageCache(key string, s compute.ImageCacheSettings) map[string]string {
+	prefixes := map[string]string{}
+	byHost := map[string]string{}
+	for _, prefix := range slices.Sorted(maps.Keys(s.Upstreams)) {
+		ukey, u := key+"."+prefix, s.Upstreams[prefix]
+		if err := spec.CheckCachePrefix(prefix); err != nil {
+			p.fail(ukey, "%v", err)
+		}
+		up, err := spec.LookupUpstream(u.Registry)
+		if err != nil {
+			p.fail(ukey+".registry", "%v", err)
+			continue
+		}
+		if other, dup := byHost[up.Host]; dup {
+			p.fail(ukey+".registry", "%s is cached under %q already: one prefix per registry", up.Host, other)
+			continue
+		}
+		byHost[up.Host], prefixes[prefix] = prefix, up.Host
+		if err := up.CheckCredential(u.Username != "" || u.AccessToken != ""); err != nil {
+			p.fail(ukey, "%v", err)
+		} else if up.Credential && u.Username == "" {
+			p.fail(ukey+".username", "required with the accessToken")
+		} else if up.Credential && u.AccessToken == "" {
+			p.fail(ukey+".accessToken", "required: set it with %s", setCommand(ukey+".accessToken"))
+		}
+	}
+	return prefixes
 }
 
 // serviceDefaults starts every service named under services in raw from compute.DefaultService, so the

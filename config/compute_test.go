@@ -175,3 +175,67 @@ func TestMissingComputeSectionIsAnError(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), computeKey+": required but not set")
 }
+
+// Issue 20's bad input: each refused with a message naming the key.
+func TestBadImageCacheAndUpstreamImagesNameTheKey(t *testing.T) {
+	const api, hub = "services.claims-api.", "imageCache.upstreams.docker-hub."
+	tests := []struct {
+		name, field      string
+		value            any
+		wantKey, wantMsg string
+	}{
+		{"an unsupported upstream", "imageCache.upstreams.gcr", map[string]any{"registry": "gcr.io"},
+			computeKey + ".imageCache.upstreams.gcr.registry", `"gcr.io" is not a registry ECR's pull-through cache supports`},
+		{"a credential ECR would refuse", "imageCache.upstreams.quay", map[string]any{"registry": "quay.io", "username": "u", "accessToken": "t"},
+			computeKey + ".imageCache.upstreams.quay", "ECR caches quay.io without a credential and takes none"},
+		{"Docker Hub without its credential", hub + "accessToken", nil,
+			computeKey + ".imageCache.upstreams.docker-hub.accessToken", "required: set it with pulumi config set --secret --path 'hybridcloud:compute.imageCache.upstreams[\"docker-hub\"].accessToken'"},
+		{"Docker Hub without any credential", "imageCache.upstreams.docker-hub", map[string]any{"registry": "docker.io"},
+			computeKey + ".imageCache.upstreams.docker-hub", "ECR caches docker.io only with a credential"},
+		{"a registry cached twice", "imageCache.upstreams.hub", map[string]any{"registry": "index.docker.io", "username": "u"},
+			computeKey + ".imageCache.upstreams.hub.registry", `docker.io is cached under "docker-hub" already`},
+		{"a bad prefix", "imageCache.upstreams.Hub", map[string]any{"registry": "quay.io"},
+			computeKey + ".imageCache.upstreams.Hub", `"Hub" is not an ECR repository prefix`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			requireComputeProblem(t, "dev", tt.field, tt.value, tt.wantKey, tt.wantMsg)
+		})
+	}
+
+	images := []struct{ name, image, wantKey, wantMsg string }{
+		{"a Docker Hub image without a tag", "nginx", serviceKey("claims-api", "image"), `"nginx" has no tag`},
+		{"a Docker Hub image on latest", "docker.io/library/nginx:latest", serviceKey("claims-api"), `"latest" is not a version`},
+		{"an image of no configured upstream", "ghcr.io/insurer/claims:1.0.0", serviceKey("claims-api", "image"),
+			"no pull-through cache rule caches its registry: add the registry to imageCache.upstreams"},
+		{"an image of another registry", "registry.corp.example/claims:1.0.0", serviceKey("claims-api", "image"), "is from registry.corp.example"},
+	}
+	for _, tc := range images {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := patch(t, patch(t, stackConfig(t, "dev"), computeKey, api+"imageTag", nil), computeKey, api+"image", tc.image)
+			_, err := parse(cfg)
+			require.Error(t, err)
+			found := false
+			for _, line := range strings.Split(err.Error(), "\n") {
+				found = found || strings.HasPrefix(line, tc.wantKey+": ") && strings.Contains(line, tc.wantMsg)
+			}
+			assert.True(t, found, "no line names %s and says %q:\n%s", tc.wantKey, tc.wantMsg, err)
+		})
+	}
+
+	t.Run("Docker Hub images run from the cache", func(t *testing.T) {
+		cfg := patch(t, patch(t, stackConfig(t, "prod"), computeKey, api+"imageTag", nil), computeKey, api+"image", "nginx:1.27")
+		c, err := parse(cfg)
+		require.NoError(t, err)
+		assert.Equal(t, "nginx:1.27", c.Services.Services["claims-api"].Image)
+	})
+	t.Run("a credential in plain text in prod", func(t *testing.T) {
+		prod := patch(t, stackConfig(t, "prod"), computeKey, hub+"accessToken", "dckr_pat_abc")
+		_, err := Parse("hybridcloud", "prod", source(prod))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), computeKey+".imageCache.upstreams.docker-hub.accessToken: is a secret and must not be in plain text in prod")
+		assert.NotContains(t, err.Error(), "dckr_pat_abc", "the value is never shown")
+		_, err = Parse("hybridcloud", "prod", source(prod, computeKey, "hybridcloud:fileShare", "hybridcloud:hybrid"))
+		require.NoError(t, err, "the same value stored as a secret passes")
+	})
+}

@@ -47,7 +47,7 @@ func TestARealRunRefusesEverySecretTheStackFileLeavesUnsetAtOnce(t *testing.T) {
 			unset = append(unset, l)
 		}
 	}
-	assert.Len(t, unset, 7, "one message lists the activation key, two BGP keys and four pre-shared keys:\n%s", err)
+	assert.Len(t, unset, 8, "one message lists the activation key, two BGP keys, four pre-shared keys and the Docker Hub token:\n%s", err)
 	assert.Contains(t, err.Error(), `hybridcloud:hybrid.directConnect.connections.ash-a.bgpAuthKey: a secret that is not set: run pulumi config set --secret --path 'hybridcloud:hybrid.directConnect.connections["ash-a"].bgpAuthKey' <value>`)
 	assert.NotContains(t, err.Error(), "not a BGP key AWS accepts", "the marker gets no format error on top")
 	assert.Len(t, lines, len(unset)+1, "nothing else is wrong with the committed prod file:\n%s", err)
@@ -58,7 +58,7 @@ func TestAnOfflineRunPlansWithPlaceholdersForUnsetSecretsAndSaysSo(t *testing.T)
 	require.NoError(t, err)
 	path := `hybridcloud:hybrid.directConnect.connections["ash-a"].bgpAuthKey`
 	assert.Equal(t, secret.Placeholder(path), c.Connectivity.DirectConnect.Connections["ash-a"].BGPAuthKey)
-	assert.Len(t, c.Warnings, 7)
+	assert.Len(t, c.Warnings, 8)
 	assert.Contains(t, strings.Join(c.Warnings, "\n"), "hybridcloud:fileShare.gateway.activationKey: a secret the stack file leaves unset")
 }
 

@@ -56,15 +56,17 @@ func endpointSubnets(app pulumi.StringArray, count int) pulumi.StringArray {
 func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCArgs, parent pulumi.ResourceOption) error {
 	s := args.Settings
 	routeTables := append(append(pulumi.StringArray{}, v.AppRouteTableIDs...), v.DataRouteTableIDs...)
-	if _, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
+	s3, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
 		VpcId:           vpc.ID(),
 		ServiceName:     pulumi.String(serviceName(args.Region, "s3")),
 		VpcEndpointType: pulumi.String("Gateway"),
 		RouteTableIds:   routeTables,
 		Tags:            pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
-	}, parent); err != nil {
+	}, parent)
+	if err != nil {
 		return err
 	}
+	v.S3PrefixListID = s3.PrefixListId
 
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
 		VpcId:       vpc.ID(),

@@ -50,6 +50,9 @@ type VPC struct {
 	PublicRouteTableID pulumi.IDOutput
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
+	// S3PrefixListID is the S3 gateway endpoint's prefix list, the destination of security-group rules
+	// that let hosts reach S3 (ECR image layers among it) without a route to the internet.
+	S3PrefixListID pulumi.StringOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
 	EndpointDNSNames map[string]pulumi.StringOutput
 }
@@ -147,6 +150,7 @@ func NewVPC(ctx *pulumi.Context, name string, args *VPCArgs, opts ...pulumi.Reso
 		"dataRouteTableIds":       v.DataRouteTableIDs,
 		"publicRouteTableId":      v.PublicRouteTableID,
 		"endpointSecurityGroupId": v.EndpointSecurityGroupID,
+		"s3PrefixListId":          v.S3PrefixListID,
 		"endpointDnsNames":        pulumi.ToStringMapOutput(v.EndpointDNSNames),
 	}); err != nil {
 		return nil, err

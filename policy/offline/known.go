@@ -62,8 +62,6 @@ var KnownViolations = func() []KnownViolation {
 	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
 	// fixed by issue 21
 	both(rules.LaunchTemplateIMDSHopLimit.ID, 21, "the ECS hosts allow two metadata hops", "compute-hosts")
-	// fixed by issue 20
-	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
 	// fixed by issue 16
 	both(rules.VpcEndpointEC2.ID, 16, "the VPC has no ec2 interface endpoint", "vpc")
 	// no open issue yet: program change requested in the issue 18 report

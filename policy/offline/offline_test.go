@@ -62,12 +62,12 @@ func TestEveryRunPassesButForKnownViolations(t *testing.T) {
 }
 
 func TestAdvisoriesAreNeverKnown(t *testing.T) {
-	v := rules.Violation{Policy: rules.SecurityGroupNoWorldEgress.ID, URN: "urn:x::prod-compute-hosts-https-out", Enforcement: policyx.EnforcementLevelAdvisory}
+	v := rules.Violation{Policy: rules.VpcEndpointEC2.ID, URN: "urn:x::prod-vpc", Enforcement: policyx.EnforcementLevelAdvisory}
 	_, ok := known(v)
 	assert.False(t, ok)
 	v.Enforcement = policyx.EnforcementLevelMandatory
 	k, ok := known(v)
 	assert.True(t, ok)
-	assert.Equal(t, "fixed by issue 20", k.fixedBy())
+	assert.Equal(t, "fixed by issue 16", k.fixedBy())
 	assert.Len(t, Known([]rules.Violation{v, {Known: "x"}}), 1)
 }
