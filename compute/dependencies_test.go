@@ -18,18 +18,45 @@ import (
 // records the dependencies of each input property only), so this one test runs its own mocks.
 type dependsOnMocks struct {
 	mu   sync.Mutex
-	deps map[string][]string // type token::logical name -> URNs it depends on
+	deps   map[string][]string // type token::logical name -> URNs it depends on
+	ignore map[string][]string // type token::logical name -> inputs whose changes it ignores
+	inputs map[string]resource.PropertyMap
 }
 
 func (m *dependsOnMocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	m.mu.Lock()
 	m.deps[args.TypeToken+"::"+args.Name] = args.RegisterRPC.GetDependencies()
+	if m.ignore != nil {
+		m.ignore[args.TypeToken+"::"+args.Name] = args.RegisterRPC.GetIgnoreChanges()
+		m.inputs[args.TypeToken+"::"+args.Name] = args.Inputs
+	}
 	m.mu.Unlock()
 	return args.Name + "_id", args.Inputs, nil
 }
 
 func (m *dependsOnMocks) Call(pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	return resource.NewPropertyMapFromMap(map[string]any{"value": "ami-0123456789abcdef0", "arn": "arn:aws:iam::127311923021:root"}), nil
+}
+
+// Issue 15: a new recommended AMI reaches the hosts only when amiId changes, through the instance refresh.
+func TestTheHostsAMIChangesOnlyWhenPinned(t *testing.T) {
+	for _, pinned := range []string{"", "ami-0123456789abcdef0"} {
+		m := &dependsOnMocks{deps: map[string][]string{}, ignore: map[string][]string{}, inputs: map[string]resource.PropertyMap{}}
+		args := testClusterArgs()
+		args.Settings.AMIID = pinned
+		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+			_, err := NewCluster(ctx, "c", args)
+			return err
+		}, pulumi.WithMocks("hybridcloud", "test", m), func(info *pulumi.RunInfo) { info.DryRun = true })
+		require.NoError(t, err)
+		lt := token.EC2LaunchTemplate + "::c-hosts"
+		if pinned == "" {
+			assert.Equal(t, []string{"imageId"}, m.ignore[lt], "the recommended AMI at creation, then kept")
+		} else {
+			assert.Empty(t, m.ignore[lt], "a pinned AMI is followed")
+			assert.Equal(t, pinned, m.inputs[lt]["imageId"].StringValue())
+		}
+	}
 }
 
 func TestServicesWaitForTheirRolesPermissions(t *testing.T) {

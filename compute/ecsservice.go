@@ -129,6 +129,9 @@ func taskDefinitionArgs(prefix string, svc namedService, containers, executionRo
 		ExecutionRoleArn:        executionRoleARN,
 		TaskRoleArn:             taskRoleARN,
 		Volumes:                 ecs.TaskDefinitionVolumeArray{ecs.TaskDefinitionVolumeArgs{Name: pulumi.String(tmpVolume)}},
+		// A new revision replaces this one: the old one stays ACTIVE, so the circuit breaker can roll back to
+		// it (ECS cannot update a service to an INACTIVE revision, DeregisterTaskDefinition API reference).
+		SkipDestroy: pulumi.Bool(true),
 	}
 }
 
@@ -147,6 +150,10 @@ func serviceArgs(svc namedService, p placement, definitionARN, targetGroupARN pu
 		DeploymentMinimumHealthyPercent: pulumi.Int(minHealthy),
 		DeploymentMaximumPercent:        pulumi.Int(maximum),
 		EnableExecuteCommand:            pulumi.Bool(svc.Exec),
+		// `pulumi up` waits until the deployment is stable, so a release whose tasks never start fails the
+		// update instead of being rolled back silently minutes later. A rollback the breaker completes within
+		// the wait also reads as stable: docs/operations.md says how to check the running revision.
+		WaitForSteadyState: pulumi.Bool(true),
 		EnableEcsManagedTags:            pulumi.Bool(true),
 		PropagateTags:                   pulumi.String("SERVICE"),
 	}

@@ -12,6 +12,11 @@ type ClusterSettings struct {
 	// launch template's; more turn on an on-demand mixed-instances policy, in the listed order of preference,
 	// so a shortage of one type in an AZ does not stop a scale-out. Required, 1 to 5.
 	InstanceTypes []string `json:"instanceTypes"`
+	// AMIID pins the hosts' AMI (an x86_64 ECS-optimized Amazon Linux 2023 image): changing it is the one way
+	// a new AMI reaches the hosts, through an instance refresh (docs/operations.md, "AMI updates"). Optional:
+	// "" takes the recommended AMI (AmiParameter) when the launch template is created and keeps it, ignoring
+	// the parameter's later changes, so no unrelated `pulumi up` rolls the hosts.
+	AMIID string `json:"amiId"`
 	// Hosts bound the Auto Scaling group. Required.
 	Hosts HostCounts `json:"hosts"`
 	// TargetCapacityPercent is the managed-scaling target: 100 (DefaultTargetCapacityPercent) packs hosts
@@ -135,7 +140,8 @@ type ServicesSettings struct {
 
 // ECRSettings configure the services' own image repositories.
 type ECRSettings struct {
-	// KeepImages is how many images each repository keeps; older ones expire. Default DefaultKeepImages,
+	// KeepImages is how many untagged images each repository keeps; older untagged ones expire, tagged images
+	// never do (a service may run any of them). Default DefaultKeepImages,
 	// at most MaxKeepImages; required (at least 1) when a service has its own repository.
 	KeepImages int `json:"keepImages"`
 }

@@ -25,6 +25,7 @@ var (
 	// instanceTypePattern splits an instance type into family letters, generation and attributes
 	// ("m7i.large": m, 7, i); a 'g' attribute is Graviton (arm64), which the x86_64 AMI cannot boot.
 	instanceTypePattern = regexp.MustCompile(`^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$`)
+	amiPattern          = regexp.MustCompile(`^ami-([0-9a-f]{8}|[0-9a-f]{17})$`)
 	certificatePattern  = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$`)
 )
 
@@ -58,7 +59,7 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (com
 	if keep := services.ECR.KeepImages; keep < 1 || keep > compute.MaxKeepImages {
 		p.fail(key+".ecr.keepImages", "%d is outside 1-%d", keep, compute.MaxKeepImages)
 	}
-	p.services(key+".services", services.Services, c.Anywhere.Enabled, p.imageCache(key+".imageCache.upstreams", c.ImageCache))
+	p.services(key+".services", services.Services, c.Anywhere, p.imageCache(key+".imageCache.upstreams", c.ImageCache))
 	return c, services
 }
 
@@ -127,7 +128,13 @@ func (p *parser) hosts(key string, s compute.ClusterSettings) {
 			p.fail(indexed(key+".instanceTypes", i), "%q is Graviton (arm64); the hosts run the x86_64 ECS-optimized AMI", t)
 		case slices.Index(s.InstanceTypes, t) < i:
 			p.fail(indexed(key+".instanceTypes", i), "%q is listed twice", t)
+		default:
+			// A typo (m7i.lage, m7.large) or an arm64 family without a g (a1), by the dated catalogue.
+			p.fact(indexed(key+".instanceTypes", i), p.facts.ECSHostType(t))
 		}
+	}
+	if s.AMIID != "" && !amiPattern.MatchString(s.AMIID) {
+		p.fail(key+".amiId", "%q is not an AMI id (ami- and 8 or 17 hexadecimal digits)", s.AMIID)
 	}
 
 	h := s.Hosts

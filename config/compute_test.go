@@ -147,7 +147,7 @@ func TestBadComputeConfigNamesTheKey(t *testing.T) {
 		{"a retention CloudWatch does not accept", "dev", "logRetentionDays", 10,
 			computeKey + ".logRetentionDays", "not a CloudWatch Logs retention"},
 		{"an unknown field", "dev", "privileged", true,
-			computeKey + ".privileged", "unknown field (known: alb, ecr, ecsAnywhere,"},
+			computeKey + ".privileged", "unknown field (known: alb, amiId, ecr, ecsAnywhere,"},
 		{"a field in the wrong case", "dev", "EcsAnywhere", map[string]any{},
 			computeKey + ".EcsAnywhere", `did you mean "ecsAnywhere"?`},
 		{"services as a list, the old shape", "dev", "services", []any{map[string]any{"name": "claims-api"}},
@@ -238,4 +238,37 @@ func TestBadImageCacheAndUpstreamImagesNameTheKey(t *testing.T) {
 		_, err = Parse("hybridcloud", "prod", source(prod, computeKey, "hybridcloud:fileShare", "hybridcloud:hybrid"))
 		require.NoError(t, err, "the same value stored as a secret passes")
 	})
+}
+
+// Issue 17's compute bad input, and issue 15's pinned AMI: each refused naming the key.
+func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
+	const scanner = "services.document-scanner."
+	tests := []struct {
+		name, stack, field string
+		value              any
+		wantKey, wantMsg   string
+	}{
+		{"an instance type typo", "prod", "instanceTypes", []string{"m7i.lage"}, computeKey + ".instanceTypes[0]", "m7i.lage: m7i comes in large, xlarge"},
+		{"a family that does not exist", "prod", "instanceTypes", []string{"m7ii.large"}, computeKey + ".instanceTypes[0]", "unknown"},
+		{"an arm64 family without a g", "prod", "instanceTypes", []string{"a1.large"}, computeKey + ".instanceTypes[0]", "a1.large is arm64 (AWS Graviton)"},
+		{"an AMI id that is not one", "prod", "amiId", "ami-123", computeKey + ".amiId", `"ami-123" is not an AMI id`},
+		{"more on-premises tasks than hosts may register", "prod", scanner + "desiredCount", 5, serviceKey("document-scanner", "desiredCount"),
+			"5 tasks need 5 hosts, and ecsAnywhere.registrationLimit lets 4 register"},
+		{"two on-premises services on one host port", "prod", "services.ocr", map[string]any{"image": "nginx:1.27", "cpu": 256, "memory": 512, "port": 9000,
+			"desiredCount": 1, "minCount": 1, "maxCount": 1, "onPrem": true}, serviceKey("ocr", "port"), `9000 is "document-scanner"'s host port too`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.wantMsg == "unknown" { // not catalogued: a warning, AWS decides
+				c, err := parse(patch(t, stackConfig(t, tt.stack), computeKey, tt.field, tt.value))
+				require.NoError(t, err)
+				assert.Contains(t, strings.Join(c.Warnings, "\n"), tt.wantKey+": m7ii.large: family m7ii is not listed (did you mean m7i?)")
+				return
+			}
+			requireComputeProblem(t, tt.stack, tt.field, tt.value, tt.wantKey, tt.wantMsg)
+		})
+	}
+	c, err := parse(patch(t, stackConfig(t, "prod"), computeKey, "amiId", "ami-0123456789abcdef0"))
+	require.NoError(t, err)
+	assert.Equal(t, "ami-0123456789abcdef0", c.Cluster.AMIID)
 }

@@ -34,9 +34,28 @@ var (
 // services checks every service under key (hybridcloud:compute.services), each keyed by its name. anywhere
 // says whether the cluster runs ECS Anywhere, which services on premises need.
 // cachePrefixes map each image-cache prefix to its upstream's host, which images may come from.
-func (p *parser) services(key string, services map[string]compute.Service, anywhere bool, cachePrefixes map[string]string) {
+// On premises (bridge networking, a static host port) a host runs one task of a service: two services may not
+// share a host port, and a service cannot run more tasks than hosts may register.
+func (p *parser) services(key string, services map[string]compute.Service, anywhere compute.AnywhereSettings, cachePrefixes map[string]string) {
+	ports := map[int]string{}
 	for _, name := range slices.Sorted(maps.Keys(services)) {
-		p.service(key+"."+name, name, services[name], anywhere, cachePrefixes)
+		s := services[name]
+		p.service(key+"."+name, name, s, anywhere.Enabled, cachePrefixes)
+		if !s.OnPrem || !anywhere.Enabled {
+			continue
+		}
+		if other, taken := ports[s.Port]; taken {
+			p.fail(key+"."+name+".port", "%d is %q's host port too: on premises each service needs its own (bridge networking, static host ports)", s.Port, other)
+		} else {
+			ports[s.Port] = name
+		}
+		limit := anywhere.RegistrationLimit
+		switch {
+		case s.DesiredCount > limit:
+			p.fail(key+"."+name+".desiredCount", "%d tasks need %d hosts, and ecsAnywhere.registrationLimit lets %d register: one task per host on its static port", s.DesiredCount, s.DesiredCount, limit)
+		case s.MaxCount > limit:
+			p.warn(key+"."+name+".maxCount", "autoscaling to %d tasks needs %d hosts; ecsAnywhere.registrationLimit lets %d register", s.MaxCount, s.MaxCount, limit)
+		}
 	}
 }
 
