@@ -37,8 +37,9 @@ type ClusterSettings struct {
 	// upstream) images with no internet egress from the hosts. Optional: without upstreams, services run only
 	// the stack's own images (imageTag).
 	ImageCache ImageCacheSettings `json:"imageCache"`
-	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline covers
-	// them. Optional: "" leaves them in none, patched only by the instance refresh a new AMI starts.
+	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline reports
+	// their compliance: the patch window only scans it (no install, no reboot of a host running tasks); the
+	// hosts are patched by a new AMI and its instance refresh. Optional: "" leaves them in none.
 	PatchGroup string `json:"patchGroup"`
 	// Protect turns on the load balancer's deletion protection, pulumi protect on the access-log bucket and
 	// the cluster key, keeps the exec log group through a destroy, and stops a destroy from force-deleting
@@ -77,7 +78,8 @@ type AnywhereSettings struct {
 	// window replaces the activation (a new id and code for new hosts); hosts already registered stay.
 	RotationDays int `json:"rotationDays"`
 	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
-	// tag, which SSM gives every host it registers. Optional.
+	// tag, which SSM gives every host it registers. The patch window drains these hosts' container instances
+	// before patching them, one host at a time: keep the group to ECS Anywhere hosts. Optional.
 	PatchGroup string `json:"patchGroup"`
 }
 

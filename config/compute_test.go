@@ -47,7 +47,7 @@ func TestComputeSectionOfEachStackFile(t *testing.T) {
 			assert.Positive(t, onPrem, "a service on premises exercises ECS Anywhere")
 			assert.True(t, c.Cluster.Anywhere.Enabled)
 			assert.Equal(t, "ecs-hosts", c.Cluster.PatchGroup)
-			assert.Equal(t, "onprem-linux", c.Cluster.Anywhere.PatchGroup)
+			assert.Equal(t, "ecs-anywhere", c.Cluster.Anywhere.PatchGroup, "its own group: the window drains its hosts one at a time, apart from other servers")
 			assert.Equal(t, c.Cluster.LogRetentionDays, c.Services.LogRetentionDays, "one retention for the cluster's and the services' logs")
 			assert.Equal(t, c.Cluster.Protect, c.Services.Protect, "one protect flag for the cluster and its services")
 		})
