@@ -17,7 +17,7 @@ import (
 // dependsOnMocks records each resource's explicit DependsOn URNs, which the plan harness does not keep (it
 // records the dependencies of each input property only), so this one test runs its own mocks.
 type dependsOnMocks struct {
-	mu   sync.Mutex
+	mu     sync.Mutex
 	deps   map[string][]string // type token::logical name -> URNs it depends on
 	ignore map[string][]string // type token::logical name -> inputs whose changes it ignores
 	inputs map[string]resource.PropertyMap

@@ -153,9 +153,9 @@ func serviceArgs(svc namedService, p placement, definitionARN, targetGroupARN pu
 		// `pulumi up` waits until the deployment is stable, so a release whose tasks never start fails the
 		// update instead of being rolled back silently minutes later. A rollback the breaker completes within
 		// the wait also reads as stable: docs/operations.md says how to check the running revision.
-		WaitForSteadyState: pulumi.Bool(true),
-		EnableEcsManagedTags:            pulumi.Bool(true),
-		PropagateTags:                   pulumi.String("SERVICE"),
+		WaitForSteadyState:   pulumi.Bool(true),
+		EnableEcsManagedTags: pulumi.Bool(true),
+		PropagateTags:        pulumi.String("SERVICE"),
 	}
 	if svc.OnPrem {
 		args.LaunchType = pulumi.String("EXTERNAL")
