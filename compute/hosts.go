@@ -63,14 +63,14 @@ func keyPolicy(partition, accountID, region string, cacheSecrets bool) (string, 
 	}
 	return iamdoc.JSON(append([]iamdoc.Statement{
 		keys.AccountAdministers(partition, accountID),
-		iamdoc.Statement{
+		{
 			"Sid":       "AutoScalingUsesForVolumes",
 			"Effect":    "Allow",
 			"Principal": map[string]any{"AWS": autoScaling},
 			"Action":    []string{"kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"},
 			"Resource":  "*",
 		},
-		iamdoc.Statement{
+		{
 			"Sid":       "AutoScalingAttachesVolumes",
 			"Effect":    "Allow",
 			"Principal": map[string]any{"AWS": autoScaling},

@@ -78,4 +78,3 @@ func TestAServiceNamedTwiceIsRefused(t *testing.T) {
 	assert.Contains(t, err.Error(), serviceKey("claims-api")+": set twice; keep one")
 }
 
-const sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
