@@ -77,4 +77,3 @@ func TestAServiceNamedTwiceIsRefused(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), serviceKey("claims-api")+": set twice; keep one")
 }
-
