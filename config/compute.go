@@ -30,8 +30,9 @@ var (
 )
 
 // compute reads hybridcloud:compute into the cluster's and the services' settings. patchGroups are the
-// groups the management section's patch baselines cover, which the hosts' patch groups must be among.
-func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (compute.ClusterSettings, compute.ServicesSettings) {
+// groups the management section's patch baselines cover, which the hosts' patch groups must be among;
+// serverGroups are the groups of the management section's activations (ordinary servers).
+func (p *parser) compute(raw []byte, env Environment, patchGroups, serverGroups []string) (compute.ClusterSettings, compute.ServicesSettings) {
 	key := p.key("compute")
 	s := computeSection{compute.DefaultClusterSettings(), compute.DefaultServicesSettings()}
 	s.Services = serviceDefaults(raw)
@@ -51,6 +52,9 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (com
 		p.fail(key+".alb.accessLogRetentionDays", "required: a positive number of days")
 	}
 	p.anywhere(key+".ecsAnywhere", c.Anywhere, patchGroups)
+	if a := c.Anywhere; a.Enabled && a.PatchGroup != "" && slices.Contains(serverGroups, a.PatchGroup) {
+		p.warn(key+".ecsAnywhere.patchGroup", "%q is also a management activation's group: the window drains and patches every server of it one at a time; give the ECS Anywhere hosts their own group", a.PatchGroup)
+	}
 	p.patchGroup(key+".patchGroup", c.PatchGroup, patchGroups)
 
 	services := s.ServicesSettings

@@ -272,3 +272,9 @@ func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ami-0123456789abcdef0", c.Cluster.AMIID)
 }
+
+func TestECSAnywhereHostsSharingAServersPatchGroupAreWarnedOf(t *testing.T) {
+	c, err := parse(patch(t, stackConfig(t, "prod"), computeKey, "ecsAnywhere.patchGroup", "onprem-linux"))
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(c.Warnings, "\n"), computeKey+`.ecsAnywhere.patchGroup: "onprem-linux" is also a management activation's group`)
+}
