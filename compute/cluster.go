@@ -31,6 +31,10 @@ type ClusterArgs struct {
 	// AppSubnetIDs are the private app subnets, one per AZ: hosts, tasks and the load balancer live there.
 	// Required, at least two (the load balancer needs two AZs).
 	AppSubnetIDs pulumi.StringArray
+	// EndpointSecurityGroupID guards the VPC's interface endpoints and S3PrefixListID is its S3 gateway
+	// endpoint's prefix list: the only HTTPS destinations of the hosts and tasks. Required.
+	EndpointSecurityGroupID pulumi.StringInput
+	S3PrefixListID          pulumi.StringInput
 	// OnPremisesCIDRs may reach the load balancer too. Optional.
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts every log group (the stack's logs key). Required.
@@ -105,6 +109,10 @@ type placement struct {
 	subnetIDs                                     pulumi.StringArrayInput
 	logsKeyARN, accountID                         pulumi.StringInput
 	partition, region                             string
+	// cachePrefixes map each pull-through cache prefix to its upstream's host; cacheRules are the rules,
+	// which a service pulling through them must wait for.
+	cachePrefixes map[string]string
+	cacheRules    []pulumi.Resource
 	// anywhere says whether ECS Anywhere hosts can run services on premises.
 	anywhere bool
 }
@@ -128,6 +136,9 @@ func (a *ClusterArgs) validate(name string) error {
 	if !a.KeyAdmins.Valid() || !strings.HasPrefix(a.ParameterPath, "/") || !strings.HasSuffix(a.ParameterPath, "/") {
 		errs = append(errs, errors.New("the key administrators and a parameter path (/…/) are required"))
 	}
+	if a.EndpointSecurityGroupID == nil || a.S3PrefixListID == nil {
+		errs = append(errs, errors.New("the endpoints' security group and the S3 prefix list are required: the hosts reach AWS only through them"))
+	}
 	if len(a.AppSubnetIDs) < minLoadBalancerSubnets {
 		errs = append(errs, fmt.Errorf("%d app subnet(s) given; the load balancer needs at least %d", len(a.AppSubnetIDs), minLoadBalancerSubnets))
 	}
@@ -149,6 +160,9 @@ func (a *ClusterArgs) validate(name string) error {
 	}
 	if s.LoadBalancer.AccessLogRetentionDays <= 0 || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("access-log and exec-log retentions are required"))
+	}
+	if err := s.ImageCache.check(); err != nil {
+		errs = append(errs, err)
 	}
 	if s.Anywhere.Enabled {
 		if s.Anywhere.RegistrationLimit < 1 {
@@ -202,6 +216,10 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	if err := c.declareLoadBalancer(ctx, name, groups.alb.ID(), args, parent); err != nil {
 		return nil, err
 	}
+	cacheRules, err := c.declareImageCache(ctx, name, key.Arn, args, parent)
+	if err != nil {
+		return nil, err
+	}
 	anywhere := args.Settings.Anywhere.Enabled
 	if anywhere {
 		if err := c.declareAnywhere(ctx, name, args, parent); err != nil {
@@ -214,6 +232,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		keyARN: c.KeyARN, execLogGroupARN: c.ExecLogGroupARN,
 		vpcID: args.VPCID, subnetIDs: args.AppSubnetIDs, logsKeyARN: args.LogsKeyARN, accountID: args.AccountID,
 		partition: args.Partition, region: args.Region, anywhere: anywhere,
+		cachePrefixes: args.Settings.ImageCache.prefixes(), cacheRules: cacheRules,
 	}
 
 	if err := ctx.RegisterResourceOutputs(c, c.outputs(anywhere)); err != nil {
@@ -226,7 +245,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*kms.Key, *ecs.Cluster, error) {
 	protect := args.Settings.Protect
 	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
-		return keyPolicy(admins, args.Partition, account, args.ExecTaskRoles)
+		return keyPolicy(admins, args.Partition, account, args.Region, args.ExecTaskRoles, args.Settings.ImageCache.needsCredentials())
 	})
 	// Protected with the repositories: without the key their images cannot be read.
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes, ECS Exec sessions and images", policy, parent, pulumi.Protect(protect))

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/plan/token"
@@ -238,17 +239,27 @@ func TestSecurityGroupsAdmitOnlyTheirSources(t *testing.T) {
 	assert.ElementsMatch(t, []string{"10.10.0.0/16:443", "172.20.0.0/16:443", "10.10.0.0/16:80", "172.20.0.0/16:80"}, albSources,
 		"the listener ports from the VPC and on premises, nothing else")
 
-	egress := plantest.Every(t, res, token.VPCSecurityGroupEgressRule, 3)
-	assert.Len(t, egress, 3, "hosts: HTTPS; tasks: HTTPS and the VPC; the load balancer none until services open their ports")
-	for _, r := range egress {
+	// No egress to the internet: the hosts pull upstream images through the pull-through cache (issue 20).
+	egress := map[string]map[string]any{}
+	for _, r := range plantest.Every(t, res, token.VPCSecurityGroupEgressRule, 4) {
 		p := r.Props()
-		if p["cidrIpv4"] == "0.0.0.0/0" {
-			assert.Equal(t, "tcp", p["ipProtocol"], r.Name)
-			assert.Equal(t, float64(443), p["fromPort"], "%s: the internet only on HTTPS", r.Name)
-			assert.Equal(t, float64(443), p["toPort"], r.Name)
-		}
+		assert.NotEqual(t, "0.0.0.0/0", p["cidrIpv4"], "%s sends to the internet", r.Name)
 		assert.NotEqual(t, "c-alb_id", p["securityGroupId"], "%s: the load balancer's egress goes to tasks only (added per service port)", r.Name)
+		egress[r.Name] = p
 	}
+	require.Len(t, egress, 4, "hosts: endpoints and S3; tasks: S3 and the VPC; the load balancer none until services open their ports")
+	for name, to := range map[string][2]string{
+		"c-hosts-https-endpoints": {"referencedSecurityGroupId", "sg-endpoints"},
+		"c-hosts-https-s3":        {"prefixListId", "pl-63a5400a"},
+		"c-tasks-https-s3":        {"prefixListId", "pl-63a5400a"},
+	} {
+		p := egress[name]
+		assert.Equal(t, to[1], p[to[0]], name)
+		assert.Equal(t, "tcp", p["ipProtocol"], name)
+		assert.Equal(t, float64(443), p["fromPort"], name)
+		assert.Equal(t, float64(443), p["toPort"], name)
+	}
+	assert.Equal(t, "10.10.0.0/16", egress["c-tasks-vpc-out"]["cidrIpv4"])
 	for _, sg := range plantest.Every(t, res, token.EC2SecurityGroup, 3) {
 		assert.NotContains(t, sg.Props(), "ingress", "%s: rules are separate resources", sg.Name)
 	}
@@ -303,7 +314,7 @@ func TestClusterKeySeparatesAdministratorsFromAutoScalingAndExecUsers(t *testing
 	res, _ := run(t, testClusterArgs(), nil, plan.Up)
 	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"])
 	assert.ElementsMatch(t, []string{"KeyAdministration", "AdministratorsLetAWSServicesUseTheKeyForTheirResources", "AutoScalingUsesForVolumes",
-		"AutoScalingUsesForVolumesGrants", "ExecTasksDecryptSessions", "OperatorsStartExecSessions", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)))
+		"AutoScalingUsesForVolumesGrants", "ExecTasksDecryptSessions", "OperatorsStartExecSessions", "PullThroughCacheReadsCredentials", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)))
 	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
 	const slr = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
 	assert.Equal(t, map[string]any{"AWS": []any{slr}}, sids["AutoScalingUsesForVolumes"]["Principal"])
@@ -488,4 +499,20 @@ func TestClusterNamesMustFitELBAndAvoidECSReservedPrefixes(t *testing.T) {
 		assert.Contains(t, err.Error(), "ECS refuses capacity provider names starting with", name)
 	}
 	assert.NoError(t, testClusterArgs().validate("prod-ecs"), "only the start of the name is reserved")
+}
+
+func TestWithCachedCredentialsECRsPullThroughRoleDecryptsThemOnlyThroughSecretsManager(t *testing.T) {
+	admins := keys.Administration{Roles: []string{testKeyAdmin}, BreakGlass: testBreakGlass}
+	doc, err := keyPolicy(admins, "aws", "123456789012", "us-east-1", nil, true)
+	require.NoError(t, err)
+	cache := plantest.Statements(t, doc)["PullThroughCacheReadsCredentials"]
+	require.NotNil(t, cache)
+	assert.Equal(t, []any{"kms:Decrypt"}, cache["Action"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/aws-service-role/pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache"}},
+		cache["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, []any{"secretsmanager.us-east-1.amazonaws.com"}, cache["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
+
+	doc, err = keyPolicy(admins, "aws", "123456789012", "us-east-1", nil, false)
+	require.NoError(t, err)
+	assert.NotContains(t, plantest.Statements(t, doc), "PullThroughCacheReadsCredentials", "no credentials, no cache user")
 }

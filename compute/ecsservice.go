@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/appautoscaling"
@@ -27,7 +28,21 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	p, settings := args.Cluster.placement, args.Settings
 	prefix := name + "-" + svc.Name
 
-	image, repositoryARN := pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput()
+	image, repositoryARN, cachedARN := pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
+	var dependsOn []pulumi.Resource
+	if svc.Image != "" {
+		// An upstream image runs from the account's pull-through cache, never from the internet.
+		ref, cachePrefix, err := spec.ResolveImage(svc.Image, p.cachePrefixes)
+		if err != nil {
+			return fmt.Errorf("service %q: %w", svc.Name, err)
+		}
+		repository := ref.CacheRepository(cachePrefix)
+		image = pulumi.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s%s", p.accountID, p.region, repository, ref.Version)
+		cachedARN = p.accountID.ToStringOutput().ApplyT(func(account string) string {
+			return cacheRepositoryARN(p.partition, p.region, account, repository)
+		}).(pulumi.StringOutput)
+		dependsOn = append(dependsOn, p.cacheRules...)
+	}
 	if svc.ImageTag != "" {
 		repo, err := declareRepository(ctx, prefix, settings, p.keyARN, parent)
 		if err != nil {
@@ -45,7 +60,7 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	if err != nil {
 		return err
 	}
-	execution, executionPolicy, err := declareExecutionRole(ctx, prefix, svc, repositoryARN, logs.Arn, args, parent)
+	execution, executionPolicy, err := declareExecutionRole(ctx, prefix, svc, executionRefs{repositoryARN, cachedARN, logs.Arn}, args, parent)
 	if err != nil {
 		return err
 	}
@@ -72,7 +87,7 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 
 	// The service may start only once its execution role can pull and log, and its task role holds the
 	// application's file and ECS Exec permissions (a task started before them fails or cannot be exec'd).
-	dependsOn := []pulumi.Resource{executionPolicy}
+	dependsOn = append(dependsOn, executionPolicy)
 	if taskPolicy != nil {
 		dependsOn = append(dependsOn, taskPolicy)
 	}
@@ -119,6 +134,9 @@ func taskDefinitionArgs(prefix string, svc namedService, containers, executionRo
 		ExecutionRoleArn:        executionRoleARN,
 		TaskRoleArn:             taskRoleARN,
 		Volumes:                 ecs.TaskDefinitionVolumeArray{ecs.TaskDefinitionVolumeArgs{Name: pulumi.String(tmpVolume)}},
+		// A new revision replaces this one: the old one stays ACTIVE, so the circuit breaker can roll back to
+		// it (ECS cannot update a service to an INACTIVE revision, DeregisterTaskDefinition API reference).
+		SkipDestroy: pulumi.Bool(true),
 	}
 }
 
@@ -137,8 +155,12 @@ func serviceArgs(svc namedService, p placement, definitionARN, targetGroupARN pu
 		DeploymentMinimumHealthyPercent: pulumi.Int(minHealthy),
 		DeploymentMaximumPercent:        pulumi.Int(maximum),
 		EnableExecuteCommand:            pulumi.Bool(svc.Exec),
-		EnableEcsManagedTags:            pulumi.Bool(true),
-		PropagateTags:                   pulumi.String("SERVICE"),
+		// `pulumi up` waits until the deployment is stable, so a release whose tasks never start fails the
+		// update instead of being rolled back silently minutes later. A rollback the breaker completes within
+		// the wait also reads as stable: docs/operations.md says how to check the running revision.
+		WaitForSteadyState:   pulumi.Bool(true),
+		EnableEcsManagedTags: pulumi.Bool(true),
+		PropagateTags:        pulumi.String("SERVICE"),
 	}
 	if svc.OnPrem {
 		args.LaunchType = pulumi.String("EXTERNAL")

@@ -25,6 +25,8 @@ const (
 	testBreakGlass  = "arn:aws:iam::123456789012:role/break-glass"
 	// testClusterKey is the cluster key's ARN under the mocks.
 	testClusterKey = "arn:aws:kms:us-east-1:123456789012:c"
+	// testHubToken is the Docker Hub access token of the cache's credential.
+	testHubToken = "dckr_pat_test"
 )
 
 // testClusterArgs are a prod-like cluster: HTTPS, protected, ECS Anywhere on, two instance types, both
@@ -40,26 +42,33 @@ func testClusterArgs() *ClusterArgs {
 			LoadBalancer:          LoadBalancerSettings{CertificateARN: testCertificate, AccessLogRetentionDays: 365},
 			Anywhere:              AnywhereSettings{Enabled: true, RegistrationLimit: 4, RotationDays: 14, PatchGroup: "onprem-linux"},
 			PatchGroup:            "ecs-hosts",
-			Protect:               true,
+			ImageCache: ImageCacheSettings{Upstreams: map[string]CacheUpstream{
+				"docker-hub": {Registry: "docker.io", Username: "insurer", AccessToken: testHubToken},
+				"ghcr":       {Registry: "ghcr.io", Username: "insurer-ci", AccessToken: "ghp_test"},
+				"ecr-public": {Registry: "public.ecr.aws"},
+			}},
+			Protect: true,
 		},
-		VPCID:           pulumi.String("vpc-1"),
-		VPCCIDR:         netip.MustParsePrefix("10.10.0.0/16"),
-		AppSubnetIDs:    pulumi.StringArray{pulumi.String("subnet-a"), pulumi.String("subnet-b"), pulumi.String("subnet-c")},
-		OnPremisesCIDRs: []netip.Prefix{netip.MustParsePrefix(testOnPremCIDR)},
-		LogsKeyARN:      pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
-		AccountID:       pulumi.String("123456789012"),
-		Partition:       "aws",
-		Region:          "us-east-1",
-		Now:             plantest.Now,
-		InstanceTags:    map[string]string{"Environment": "prod"},
-		KeyAdmins:       keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
-		ExecTaskRoles:   []string{"s-scanner-task"},
-		ParameterPath:   "/hybridcloud/prod/",
+		VPCID:                   pulumi.String("vpc-1"),
+		VPCCIDR:                 netip.MustParsePrefix("10.10.0.0/16"),
+		EndpointSecurityGroupID: pulumi.String("sg-endpoints"),
+		S3PrefixListID:          pulumi.String("pl-63a5400a"),
+		AppSubnetIDs:            pulumi.StringArray{pulumi.String("subnet-a"), pulumi.String("subnet-b"), pulumi.String("subnet-c")},
+		OnPremisesCIDRs:         []netip.Prefix{netip.MustParsePrefix(testOnPremCIDR)},
+		LogsKeyARN:              pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs"),
+		AccountID:               pulumi.String("123456789012"),
+		Partition:               "aws",
+		Region:                  "us-east-1",
+		Now:                     plantest.Now,
+		InstanceTags:            map[string]string{"Environment": "prod"},
+		KeyAdmins:               keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
+		ExecTaskRoles:           []string{"s-scanner-task"},
+		ParameterPath:           "/hybridcloud/prod/",
 	}
 }
 
 // testServices are one service in AWS with database and read access to files and its own repository,
-// and one on premises with write access, ECS Exec and an external image.
+// and one on premises with write access, ECS Exec and an image from GitHub's registry (through the cache).
 func testServices() map[string]Service {
 	return map[string]Service{
 		"claims-api": {
@@ -70,7 +79,7 @@ func testServices() map[string]Service {
 			Files:       spec.FilesRead, FilesPrefix: "claims/", Database: true,
 		},
 		"scanner": {
-			Image: "registry.corp.example/scanner:2.0.1", CPU: 256, MemoryMiB: 512, Port: 9000,
+			Image: "ghcr.io/insurer/scanner:2.0.1", CPU: 256, MemoryMiB: 512, Port: 9000,
 			DesiredCount: 1, MinCount: 1, MaxCount: 2, TargetCPUPercent: 70,
 			OnPrem: true, Files: spec.FilesWrite, FilesPrefix: "documents/", Exec: true,
 		},

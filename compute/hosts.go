@@ -19,7 +19,7 @@ import (
 )
 
 // AmiParameter is the public SSM parameter holding the current x86_64 ECS-optimized Amazon Linux 2023
-// AMI: no AMI id is written in code, and each `pulumi up` rolls the hosts onto the latest patched image.
+// AMI: what a new launch template starts from when no amiId is pinned.
 const AmiParameter = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
 
 const (
@@ -47,8 +47,10 @@ var hostMetrics = []string{"GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity
 // open ECS Exec sessions decrypt the session channel (their SSM agent calls KMS itself); and the account's
 // operators, as their IAM policies allow, generate the session's data key when they start one (ECS
 // developer guide, "Monitor Amazon ECS containers with ECS Exec": kms:GenerateDataKey for the caller),
-// which encrypts but never decrypts.
-func keyPolicy(admins keys.Administration, partition, accountID string, execTaskRoles []string) (string, error) {
+// which encrypts but never decrypts. With cacheSecrets, ECR's pull-through cache role decrypts the
+// upstream credentials through Secrets Manager: its AWS managed policy grants no KMS access, so only the key
+// policy can; ECR creates that role with the first rule, after the key, so it is matched by ARN.
+func keyPolicy(admins keys.Administration, partition, accountID, region string, execTaskRoles []string, cacheSecrets bool) (string, error) {
 	autoScaling := fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", partition, accountID)
 	users := []keys.User{{Sid: "AutoScalingUsesForVolumes", Principals: []string{autoScaling}, Direct: true, Grants: true}}
 	if len(execTaskRoles) > 0 {
@@ -60,6 +62,11 @@ func keyPolicy(admins keys.Administration, partition, accountID string, execTask
 			keys.User{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: patterns, Actions: []string{"kms:Decrypt"}, Direct: true},
 			keys.User{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
 				Actions: []string{"kms:GenerateDataKey"}, Direct: true})
+	}
+	if cacheSecrets {
+		users = append(users, keys.User{Sid: "PullThroughCacheReadsCredentials",
+			PrincipalPatterns: []string{fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache", partition, accountID)},
+			Actions:           []string{"kms:Decrypt"}, ViaServices: []string{"secretsmanager." + region + ".amazonaws.com"}})
 	}
 	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }
@@ -91,19 +98,20 @@ func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cl
 	}
 
 	s, tags := args.Settings, hostTags(name, args.Settings, args.InstanceTags)
-	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(AmiParameter)}, pulumi.Parent(c))
+	image, templateOpts := hostImage(ctx, s, pulumi.Parent(c))
 	lt, err := ec2.NewLaunchTemplate(ctx, name+"-hosts", launchTemplateArgs(name, s, tags, hostRefs{
 		ProfileARN:      profile.Arn,
-		ImageID:         ami.InsecureValue(), // a public AMI id: nothing secret
+		ImageID:         image,
 		KeyARN:          keyARN,
 		SecurityGroupID: hostSG,
 		UserData:        cluster.Name.ApplyT(userData).(pulumi.StringOutput),
-	}), parent)
+	}), append(templateOpts, parent)...)
 	if err != nil {
 		return err
 	}
 
-	// The group follows the template's latest version, so a new AMI or setting starts an instance refresh.
+	// The group follows the template's latest version, so a new amiId or setting starts an instance refresh
+	// (at least 100% healthy: replacements launch before ECS drains the old hosts).
 	version := lt.LatestVersion.ApplyT(strconv.Itoa).(pulumi.StringOutput)
 	// ECS managed scaling owns the desired capacity once the group exists.
 	asg, err := autoscaling.NewGroup(ctx, name+"-hosts", groupArgs(s, args.AppSubnetIDs, lt.ID(), version, tags), parent,
@@ -132,6 +140,16 @@ func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cl
 	}
 	c.CapacityProviderName = attached.CapacityProviders.Index(pulumi.Int(0))
 	return nil
+}
+
+// hostImage is the hosts' AMI: the pinned one, or the recommended one at creation with later changes of
+// the parameter ignored (a new AMI is rolled out by setting amiId, never by an unrelated up).
+func hostImage(ctx *pulumi.Context, s ClusterSettings, invokeParent pulumi.InvokeOption) (pulumi.StringInput, []pulumi.ResourceOption) {
+	if s.AMIID != "" {
+		return pulumi.String(s.AMIID), nil
+	}
+	ami := ssm.LookupParameterOutput(ctx, ssm.LookupParameterOutputArgs{Name: pulumi.String(AmiParameter)}, invokeParent)
+	return ami.InsecureValue(), []pulumi.ResourceOption{pulumi.IgnoreChanges([]string{"imageId"})} // a public AMI id: nothing secret
 }
 
 // hostTags are the tags of the hosts and their volumes: a Name, the stack's tags and the patch group.

@@ -12,8 +12,11 @@ import (
 
 // executionAccess is what the ECS agent needs, as the task's execution role, to start one service's task.
 type executionAccess struct {
-	// RepositoryARN is the service's ECR repository; "" for an image pulled from elsewhere.
+	// RepositoryARN is the service's ECR repository; "" for an image pulled through the cache.
 	RepositoryARN string
+	// CachedRepositoryARN is the pull-through cache repository of the service's upstream image; "" for an
+	// image of the service's own repository.
+	CachedRepositoryARN string
 	// LogGroupARN is the service's log group.
 	LogGroupARN string
 	// Secrets are the secret ARNs of the container definition (valueFrom).
@@ -29,6 +32,16 @@ func executionStatements(a executionAccess) []iamdoc.Statement {
 		out = append(out,
 			iamdoc.Allow([]string{"ecr:GetAuthorizationToken"}, "*"),
 			iamdoc.Allow([]string{"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"}, a.RepositoryARN),
+		)
+	}
+	if a.CachedRepositoryARN != "" {
+		// The first pull of an image creates its cached repository and imports the image from upstream:
+		// both need permissions beyond a pull (ECR User Guide, "IAM permissions required to sync an upstream
+		// registry"), scoped to the image's own repository.
+		out = append(out,
+			iamdoc.Allow([]string{"ecr:GetAuthorizationToken"}, "*"),
+			iamdoc.Allow([]string{"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage",
+				"ecr:BatchImportUpstreamImage", "ecr:CreateRepository"}, a.CachedRepositoryARN),
 		)
 	}
 	out = append(out, iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, a.LogGroupARN+":*"))

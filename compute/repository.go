@@ -38,12 +38,15 @@ func repositoryArgs(keyARN pulumi.StringInput, protect bool) *ecr.RepositoryArgs
 	}
 }
 
-// lifecyclePolicy keeps the newest keep images of a repository and expires the rest.
+// lifecyclePolicy expires untagged images beyond the newest keep, and never a tagged one: a service runs a
+// tag (immutable, one tag one image), and a rule by count over every image would expire a long-lived tag a
+// service still runs once keep newer images were pushed (ECR lifecycle rules cannot see task definitions).
+// Tagged images are removed by hand (docs/operations.md).
 func lifecyclePolicy(keep int) (string, error) {
 	b, err := json.Marshal(map[string]any{"rules": []map[string]any{{
 		"rulePriority": 1,
-		"description":  "Keep the newest " + strconv.Itoa(keep) + " images",
-		"selection":    map[string]any{"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": keep},
+		"description":  "Keep the newest " + strconv.Itoa(keep) + " untagged images; never expire a tag",
+		"selection":    map[string]any{"tagStatus": "untagged", "countType": "imageCountMoreThan", "countNumber": keep},
 		"action":       map[string]any{"type": "expire"},
 	}}})
 	return string(b), err

@@ -10,7 +10,13 @@ import (
 
 // declareExecutionRole declares the role ECS uses to start the service's tasks, with exactly the access
 // executionStatements grants.
-func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, repositoryARN, logGroupARN pulumi.StringOutput, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+// executionRefs are the resources an execution role is scoped to: the service's own repository or its
+// pull-through cache repository ("" when the image comes from the other), and its log group.
+type executionRefs struct {
+	repositoryARN, cachedRepositoryARN, logGroupARN pulumi.StringOutput
+}
+
+func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, refs executionRefs, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
 	role, err := iam.NewRole(ctx, prefix+executionRoleSuffix, &iam.RoleArgs{
 		Description:      pulumi.String("Starts " + prefix + " tasks: image pull, logs, secrets"),
@@ -19,12 +25,14 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := pulumi.All(repositoryARN, logGroupARN).ApplyT(func(v []any) (string, error) {
+	doc := pulumi.All(refs.repositoryARN, refs.logGroupARN, refs.cachedRepositoryARN).ApplyT(func(v []any) (string, error) {
 		secrets := make([]string, 0, len(svc.Secrets))
 		for _, arn := range svc.Secrets {
 			secrets = append(secrets, arn)
 		}
-		return iamdoc.JSON(executionStatements(executionAccess{RepositoryARN: v[0].(string), LogGroupARN: v[1].(string), Secrets: secrets})...)
+		return iamdoc.JSON(executionStatements(executionAccess{
+			RepositoryARN: v[0].(string), CachedRepositoryARN: v[2].(string), LogGroupARN: v[1].(string), Secrets: secrets,
+		})...)
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewRolePolicy(ctx, prefix+"-execution", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
 	if err != nil {

@@ -10,9 +10,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// anywhere is the whole IPv4 internet, allowed only as an HTTPS egress destination.
-const anywhere = "0.0.0.0/0"
-
 // securityGroups are the cluster's three groups. Rules are separate resources, so the load balancer and
 // task groups can reference each other, and services add the rules for their own ports.
 type securityGroups struct {
@@ -20,9 +17,13 @@ type securityGroups struct {
 }
 
 // declareSecurityGroups declares:
-//   - hosts: no ingress at all; egress HTTPS only (ECS, ECR, SSM through endpoints, NAT or the S3 gateway).
+//   - hosts: no ingress at all; egress HTTPS to the interface endpoints (ECS, ECR, SSM, logs, STS, secrets)
+//     and to S3 through its gateway endpoint (ECR's image layers, the AL2023 package repositories). Nothing
+//     goes to the internet: upstream images come through the pull-through cache, which ECR fills from
+//     AWS's side.
 //   - tasks: ingress only from the load balancer, added per service port; egress to the VPC (database,
-//     endpoints) and HTTPS anywhere.
+//     endpoints) and HTTPS to S3 (the file bucket) through the gateway endpoint. An application that
+//     calls an internet API would need a rule of its own: none does today.
 //   - alb: ingress on the listener ports from the VPC and on-premises CIDRs only; egress only to tasks.
 func declareSecurityGroups(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*securityGroups, error) {
 	group := func(role, description string) (*ec2.SecurityGroup, error) {
@@ -50,10 +51,12 @@ func declareSecurityGroups(ctx *pulumi.Context, name string, args *ClusterArgs, 
 		args        vpc.SecurityGroupEgressRuleArgs
 		description string
 	}{
-		{"-hosts-https-out", g.hosts, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), CidrIpv4: pulumi.String(anywhere)},
-			"HTTPS to AWS APIs"},
-		{"-tasks-https-out", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), CidrIpv4: pulumi.String(anywhere)},
-			"HTTPS to AWS APIs and HTTPS services"},
+		{"-hosts-https-endpoints", g.hosts, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), ReferencedSecurityGroupId: args.EndpointSecurityGroupID},
+			"HTTPS to the interface endpoints (ECS, ECR, SSM, logs)"},
+		{"-hosts-https-s3", g.hosts, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), PrefixListId: args.S3PrefixListID},
+			"HTTPS to S3 through the gateway endpoint (image layers, packages)"},
+		{"-tasks-https-s3", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("tcp"), FromPort: pulumi.Int(443), ToPort: pulumi.Int(443), PrefixListId: args.S3PrefixListID},
+			"HTTPS to S3 through the gateway endpoint (the file bucket)"},
 		{"-tasks-vpc-out", g.tasks, vpc.SecurityGroupEgressRuleArgs{IpProtocol: pulumi.String("-1"), CidrIpv4: pulumi.String(args.VPCCIDR.String())},
 			"Anything in the VPC (database, endpoints)"},
 	}

@@ -117,6 +117,10 @@ func (a *ServicesArgs) validateService(name string, svc namedService) error {
 		errs = append(errs, fmt.Errorf("role name %q plus Pulumi's suffix is longer than IAM's %d characters", role, spec.IAMRoleNameMax))
 	}
 	add("", spec.CheckImageSource(svc.Image, svc.ImageTag))
+	if svc.Image != "" {
+		_, _, err := spec.ResolveImage(svc.Image, a.Cluster.placement.cachePrefixes)
+		add("Image", err)
+	}
 	if svc.CPU <= 0 || svc.MemoryMiB <= 0 {
 		errs = append(errs, errors.New("CPU and MemoryMiB are required"))
 	}

@@ -65,6 +65,7 @@ func TestServiceArgsFollowWhereTheServiceRuns(t *testing.T) {
 		assert.Equal(t, pulumi.String("ENABLED"), args.AvailabilityZoneRebalancing)
 		assert.Equal(t, &ecs.ServiceDeploymentCircuitBreakerArgs{Enable: pulumi.Bool(true), Rollback: pulumi.Bool(true)}, args.DeploymentCircuitBreaker)
 		assert.Equal(t, pulumi.Bool(false), args.EnableExecuteCommand)
+		assert.Equal(t, pulumi.Bool(true), args.WaitForSteadyState, "a deployment that never stabilises fails pulumi up")
 	})
 	t.Run("on premises: EXTERNAL, without load balancer or awsvpc", func(t *testing.T) {
 		args := serviceArgs(testService("scanner"), testPlacement, pulumi.String("arn:td"), nil)
@@ -76,6 +77,7 @@ func TestServiceArgsFollowWhereTheServiceRuns(t *testing.T) {
 		assert.Equal(t, pulumi.Int(0), args.DeploymentMinimumHealthyPercent, "one task per host, and a minimum of one")
 		assert.Equal(t, &ecs.ServiceDeploymentCircuitBreakerArgs{Enable: pulumi.Bool(true), Rollback: pulumi.Bool(true)}, args.DeploymentCircuitBreaker)
 		assert.Equal(t, pulumi.Bool(true), args.EnableExecuteCommand)
+		assert.Equal(t, pulumi.Bool(true), args.WaitForSteadyState)
 	})
 }
 
@@ -98,6 +100,7 @@ func TestTaskDefinitionArgsFollowWhereTheServiceRuns(t *testing.T) {
 			assert.Equal(t, pulumi.String("arn:execution"), td.ExecutionRoleArn)
 			assert.Equal(t, pulumi.String("arn:task"), td.TaskRoleArn)
 			assert.Equal(t, ecs.TaskDefinitionVolumeArray{ecs.TaskDefinitionVolumeArgs{Name: pulumi.String(tmpVolume)}}, td.Volumes, "a writable /tmp")
+			assert.Equal(t, pulumi.Bool(true), td.SkipDestroy, "the previous revision stays registered: the circuit breaker's rollback target")
 		})
 	}
 }
@@ -127,7 +130,8 @@ func TestEveryRepositoryIsImmutableScannedEncryptedAndExpiresOldImages(t *testin
 	}
 	lifecycle := plantest.Named(t, res, token.ECRLifecyclePolicy, "s-claims-api").Props()
 	assert.Equal(t, "s-claims-api", lifecycle["repository"])
-	assert.JSONEq(t, `{"rules":[{"rulePriority":1,"description":"Keep the newest 30 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}`,
+	// Issue 15: only untagged images expire, so no rule removes a tag a service still runs.
+	assert.JSONEq(t, `{"rules":[{"rulePriority":1,"description":"Keep the newest 30 untagged images; never expire a tag","selection":{"tagStatus":"untagged","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}`,
 		lifecycle["policy"].(string))
 
 	url := plantest.Await(t, d.services.RepositoryURLs["claims-api"])
@@ -192,7 +196,11 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 	assert.Len(t, statements, 4, "ecr token, ecr pull, logs, secrets")
 
 	scanner, _ := grants(t, res, "s-scanner-execution")
-	assert.NotContains(t, scanner, "ecr:BatchGetImage", "an external image needs no ECR access")
+	cached := "arn:aws:ecr:us-east-1:123456789012:repository/ghcr/insurer/scanner"
+	for _, action := range []string{"ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:CreateRepository", "ecr:BatchImportUpstreamImage"} {
+		assert.Equal(t, []string{cached}, scanner[action], "%s only on the image's cached repository: its first pull creates it and imports the image", action)
+	}
+	assert.Equal(t, []string{"*"}, scanner["ecr:GetAuthorizationToken"])
 	assert.NotContains(t, scanner, "secretsmanager:GetSecretValue", "no database, no secrets")
 	assert.NotContains(t, scanner, "kms:Decrypt")
 }

@@ -12,6 +12,11 @@ type ClusterSettings struct {
 	// launch template's; more turn on an on-demand mixed-instances policy, in the listed order of preference,
 	// so a shortage of one type in an AZ does not stop a scale-out. Required, 1 to 5.
 	InstanceTypes []string `json:"instanceTypes"`
+	// AMIID pins the hosts' AMI (an x86_64 ECS-optimized Amazon Linux 2023 image): changing it is the one way
+	// a new AMI reaches the hosts, through an instance refresh (docs/operations.md, "AMI updates"). Optional:
+	// "" takes the recommended AMI (AmiParameter) when the launch template is created and keeps it, ignoring
+	// the parameter's later changes, so no unrelated `pulumi up` rolls the hosts.
+	AMIID string `json:"amiId"`
 	// Hosts bound the Auto Scaling group. Required.
 	Hosts HostCounts `json:"hosts"`
 	// TargetCapacityPercent is the managed-scaling target: 100 (DefaultTargetCapacityPercent) packs hosts
@@ -28,8 +33,13 @@ type ClusterSettings struct {
 	LoadBalancer LoadBalancerSettings `json:"alb"`
 	// Anywhere configures ECS Anywhere for the hosts that stay in the data centre. Default off.
 	Anywhere AnywhereSettings `json:"ecsAnywhere"`
-	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline covers
-	// them. Optional: "" leaves them in none, patched only by the instance refresh a new AMI starts.
+	// ImageCache caches public registries' images in the account's ECR, so services run Docker Hub (and other
+	// upstream) images with no internet egress from the hosts. Optional: without upstreams, services run only
+	// the stack's own images (imageTag).
+	ImageCache ImageCacheSettings `json:"imageCache"`
+	// PatchGroup is the EC2 hosts' patch group (their spec.PatchGroupTag tag), so a patch baseline reports
+	// their compliance: the patch window only scans it (no install, no reboot of a host running tasks); the
+	// hosts are patched by a new AMI and its instance refresh. Optional: "" leaves them in none.
 	PatchGroup string `json:"patchGroup"`
 	// Protect turns on the load balancer's deletion protection, pulumi protect on the access-log bucket and
 	// the cluster key, keeps the exec log group through a destroy, and stops a destroy from force-deleting
@@ -68,8 +78,28 @@ type AnywhereSettings struct {
 	// window replaces the activation (a new id and code for new hosts); hosts already registered stay.
 	RotationDays int `json:"rotationDays"`
 	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
-	// tag, which SSM gives every host it registers. Optional.
+	// tag, which SSM gives every host it registers. The patch window drains these hosts' container instances
+	// before patching them, one host at a time: keep the group to ECS Anywhere hosts. Optional.
 	PatchGroup string `json:"patchGroup"`
+}
+
+// ImageCacheSettings configure the ECR pull-through cache: one rule per upstream registry.
+type ImageCacheSettings struct {
+	// Upstreams are keyed by the ECR repository prefix their images are cached under
+	// (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/...), one per registry (spec.CheckCachePrefix).
+	Upstreams map[string]CacheUpstream `json:"upstreams"`
+}
+
+// CacheUpstream is one upstream registry of the cache.
+type CacheUpstream struct {
+	// Registry is the registry's host as image references name it: one of spec.Upstreams ("docker.io",
+	// "ghcr.io", "registry.gitlab.com", "quay.io", "public.ecr.aws", "registry.k8s.io"). Required.
+	Registry string `json:"registry"`
+	// Username and AccessToken (a secret) authenticate ECR to the registry: required for those that need a
+	// credential (Docker Hub, GitHub, GitLab), refused for the others (spec.Upstream.CheckCredential). A Docker
+	// Hub token lifts the anonymous pull-rate limit; a read-only personal access token is enough.
+	Username    string `json:"username"`
+	AccessToken string `json:"accessToken" secret:"text"`
 }
 
 // Defaults and limits of ClusterSettings.
@@ -112,7 +142,8 @@ type ServicesSettings struct {
 
 // ECRSettings configure the services' own image repositories.
 type ECRSettings struct {
-	// KeepImages is how many images each repository keeps; older ones expire. Default DefaultKeepImages,
+	// KeepImages is how many untagged images each repository keeps; older untagged ones expire, tagged images
+	// never do (a service may run any of them). Default DefaultKeepImages,
 	// at most MaxKeepImages; required (at least 1) when a service has its own repository.
 	KeepImages int `json:"keepImages"`
 }

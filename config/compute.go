@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -24,12 +25,15 @@ var (
 	// instanceTypePattern splits an instance type into family letters, generation and attributes
 	// ("m7i.large": m, 7, i); a 'g' attribute is Graviton (arm64), which the x86_64 AMI cannot boot.
 	instanceTypePattern = regexp.MustCompile(`^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$`)
-	certificatePattern  = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$`)
+	// amiPattern is an EC2 image id, 8 or 17 hex digits: the hosts' and the EC2 File Gateway's.
+	amiPattern         = regexp.MustCompile(`^ami-([0-9a-f]{8}|[0-9a-f]{17})$`)
+	certificatePattern = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$`)
 )
 
 // compute reads hybridcloud:compute into the cluster's and the services' settings. patchGroups are the
-// groups the management section's patch baselines cover, which the hosts' patch groups must be among.
-func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (compute.ClusterSettings, compute.ServicesSettings) {
+// groups the management section's patch baselines cover, which the hosts' patch groups must be among;
+// serverGroups are the groups of the management section's activations (ordinary servers).
+func (p *parser) compute(raw []byte, env Environment, patchGroups, serverGroups []string) (compute.ClusterSettings, compute.ServicesSettings) {
 	key := p.key("compute")
 	s := computeSection{compute.DefaultClusterSettings(), compute.DefaultServicesSettings()}
 	s.Services = serviceDefaults(raw)
@@ -49,6 +53,9 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (com
 		p.fail(key+".alb.accessLogRetentionDays", "required: a positive number of days")
 	}
 	p.anywhere(key+".ecsAnywhere", c.Anywhere, patchGroups)
+	if a := c.Anywhere; a.Enabled && a.PatchGroup != "" && slices.Contains(serverGroups, a.PatchGroup) {
+		p.warn(key+".ecsAnywhere.patchGroup", "%q is also a management activation's group: the window drains and patches every server of it one at a time; give the ECS Anywhere hosts their own group", a.PatchGroup)
+	}
 	p.patchGroup(key+".patchGroup", c.PatchGroup, patchGroups)
 
 	services := s.ServicesSettings
@@ -57,8 +64,40 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups []string) (com
 	if keep := services.ECR.KeepImages; keep < 1 || keep > compute.MaxKeepImages {
 		p.fail(key+".ecr.keepImages", "%d is outside 1-%d", keep, compute.MaxKeepImages)
 	}
-	p.services(key+".services", services.Services, c.Anywhere.Enabled)
+	p.services(key+".services", services.Services, c.Anywhere, p.imageCache(key+".imageCache.upstreams", c.ImageCache))
 	return c, services
+}
+
+// imageCache checks the pull-through cache's upstreams (keyed by repository prefix): a supported registry,
+// once, with a credential exactly where ECR needs one; the credential's token is a secret field, which the
+// decoder checks is not in plain text. It returns the prefixes of the valid upstreams by registry host.
+func (p *parser) imageCache(key string, s compute.ImageCacheSettings) map[string]string {
+	prefixes := map[string]string{}
+	byHost := map[string]string{}
+	for _, prefix := range slices.Sorted(maps.Keys(s.Upstreams)) {
+		ukey, u := key+"."+prefix, s.Upstreams[prefix]
+		if err := spec.CheckCachePrefix(prefix); err != nil {
+			p.fail(ukey, "%v", err)
+		}
+		up, err := spec.LookupUpstream(u.Registry)
+		if err != nil {
+			p.fail(ukey+".registry", "%v", err)
+			continue
+		}
+		if other, dup := byHost[up.Host]; dup {
+			p.fail(ukey+".registry", "%s is cached under %q already: one prefix per registry", up.Host, other)
+			continue
+		}
+		byHost[up.Host], prefixes[prefix] = prefix, up.Host
+		if err := up.CheckCredential(u.Username != "" || u.AccessToken != ""); err != nil {
+			p.fail(ukey, "%v", err)
+		} else if up.Credential && u.Username == "" {
+			p.fail(ukey+".username", "required with the accessToken")
+		} else if up.Credential && u.AccessToken == "" {
+			p.fail(ukey+".accessToken", "required: set it with %s", setCommand(ukey+".accessToken"))
+		}
+	}
+	return prefixes
 }
 
 // serviceDefaults starts every service named under services in raw from compute.DefaultService, so the
@@ -94,7 +133,13 @@ func (p *parser) hosts(key string, s compute.ClusterSettings) {
 			p.fail(indexed(key+".instanceTypes", i), "%q is Graviton (arm64); the hosts run the x86_64 ECS-optimized AMI", t)
 		case slices.Index(s.InstanceTypes, t) < i:
 			p.fail(indexed(key+".instanceTypes", i), "%q is listed twice", t)
+		default:
+			// A typo (m7i.lage, m7.large) or an arm64 family without a g (a1), by the dated catalogue.
+			p.fact(indexed(key+".instanceTypes", i), p.facts.ECSHostType(t))
 		}
+	}
+	if s.AMIID != "" && !amiPattern.MatchString(s.AMIID) {
+		p.fail(key+".amiId", "%q is not an AMI id (ami- and 8 or 17 hexadecimal digits)", s.AMIID)
 	}
 
 	h := s.Hosts

@@ -47,7 +47,7 @@ func TestComputeSectionOfEachStackFile(t *testing.T) {
 			assert.Positive(t, onPrem, "a service on premises exercises ECS Anywhere")
 			assert.True(t, c.Cluster.Anywhere.Enabled)
 			assert.Equal(t, "ecs-hosts", c.Cluster.PatchGroup)
-			assert.Equal(t, "onprem-linux", c.Cluster.Anywhere.PatchGroup)
+			assert.Equal(t, "ecs-anywhere", c.Cluster.Anywhere.PatchGroup, "its own group: the window drains its hosts one at a time, apart from other servers")
 			assert.Equal(t, c.Cluster.LogRetentionDays, c.Services.LogRetentionDays, "one retention for the cluster's and the services' logs")
 			assert.Equal(t, c.Cluster.Protect, c.Services.Protect, "one protect flag for the cluster and its services")
 		})
@@ -147,7 +147,7 @@ func TestBadComputeConfigNamesTheKey(t *testing.T) {
 		{"a retention CloudWatch does not accept", "dev", "logRetentionDays", 10,
 			computeKey + ".logRetentionDays", "not a CloudWatch Logs retention"},
 		{"an unknown field", "dev", "privileged", true,
-			computeKey + ".privileged", "unknown field (known: alb, ecr, ecsAnywhere,"},
+			computeKey + ".privileged", "unknown field (known: alb, amiId, ecr, ecsAnywhere,"},
 		{"a field in the wrong case", "dev", "EcsAnywhere", map[string]any{},
 			computeKey + ".EcsAnywhere", `did you mean "ecsAnywhere"?`},
 		{"services as a list, the old shape", "dev", "services", []any{map[string]any{"name": "claims-api"}},
@@ -174,4 +174,107 @@ func TestMissingComputeSectionIsAnError(t *testing.T) {
 	_, err := parse(cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), computeKey+": required but not set")
+}
+
+// Issue 20's bad input: each refused with a message naming the key.
+func TestBadImageCacheAndUpstreamImagesNameTheKey(t *testing.T) {
+	const api, hub = "services.claims-api.", "imageCache.upstreams.docker-hub."
+	tests := []struct {
+		name, field      string
+		value            any
+		wantKey, wantMsg string
+	}{
+		{"an unsupported upstream", "imageCache.upstreams.gcr", map[string]any{"registry": "gcr.io"},
+			computeKey + ".imageCache.upstreams.gcr.registry", `"gcr.io" is not a registry ECR's pull-through cache supports`},
+		{"a credential ECR would refuse", "imageCache.upstreams.quay", map[string]any{"registry": "quay.io", "username": "u", "accessToken": "t"},
+			computeKey + ".imageCache.upstreams.quay", "ECR caches quay.io without a credential and takes none"},
+		{"Docker Hub without its credential", hub + "accessToken", nil,
+			computeKey + ".imageCache.upstreams.docker-hub.accessToken", "required: set it with pulumi config set --secret --path 'hybridcloud:compute.imageCache.upstreams[\"docker-hub\"].accessToken'"},
+		{"Docker Hub without any credential", "imageCache.upstreams.docker-hub", map[string]any{"registry": "docker.io"},
+			computeKey + ".imageCache.upstreams.docker-hub", "ECR caches docker.io only with a credential"},
+		{"a registry cached twice", "imageCache.upstreams.hub", map[string]any{"registry": "index.docker.io", "username": "u"},
+			computeKey + ".imageCache.upstreams.hub.registry", `docker.io is cached under "docker-hub" already`},
+		{"a bad prefix", "imageCache.upstreams.Hub", map[string]any{"registry": "quay.io"},
+			computeKey + ".imageCache.upstreams.Hub", `"Hub" is not an ECR repository prefix`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			requireComputeProblem(t, "dev", tt.field, tt.value, tt.wantKey, tt.wantMsg)
+		})
+	}
+
+	images := []struct{ name, image, wantKey, wantMsg string }{
+		{"a Docker Hub image without a tag", "nginx", serviceKey("claims-api", "image"), `"nginx" has no tag`},
+		{"a Docker Hub image on latest", "docker.io/library/nginx:latest", serviceKey("claims-api"), `"latest" is not a version`},
+		{"an image of no configured upstream", "ghcr.io/insurer/claims:1.0.0", serviceKey("claims-api", "image"),
+			"no pull-through cache rule caches its registry: add the registry to imageCache.upstreams"},
+		{"an image of another registry", "registry.corp.example/claims:1.0.0", serviceKey("claims-api", "image"), "is from registry.corp.example"},
+	}
+	for _, tc := range images {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := patch(t, patch(t, stackConfig(t, "dev"), computeKey, api+"imageTag", nil), computeKey, api+"image", tc.image)
+			_, err := parse(cfg)
+			require.Error(t, err)
+			found := false
+			for _, line := range strings.Split(err.Error(), "\n") {
+				found = found || strings.HasPrefix(line, tc.wantKey+": ") && strings.Contains(line, tc.wantMsg)
+			}
+			assert.True(t, found, "no line names %s and says %q:\n%s", tc.wantKey, tc.wantMsg, err)
+		})
+	}
+
+	t.Run("Docker Hub images run from the cache", func(t *testing.T) {
+		cfg := patch(t, patch(t, stackConfig(t, "prod"), computeKey, api+"imageTag", nil), computeKey, api+"image", "nginx:1.27")
+		c, err := parse(cfg)
+		require.NoError(t, err)
+		assert.Equal(t, "nginx:1.27", c.Services.Services["claims-api"].Image)
+	})
+	t.Run("a credential in plain text in prod", func(t *testing.T) {
+		prod := patch(t, stackConfig(t, "prod"), computeKey, hub+"accessToken", "dckr_pat_abc")
+		_, err := Parse("hybridcloud", "prod", source(prod))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), computeKey+".imageCache.upstreams.docker-hub.accessToken: is a secret and must not be in plain text in prod")
+		assert.NotContains(t, err.Error(), "dckr_pat_abc", "the value is never shown")
+		_, err = Parse("hybridcloud", "prod", source(prod, computeKey, "hybridcloud:fileShare", "hybridcloud:hybrid"))
+		require.NoError(t, err, "the same value stored as a secret passes")
+	})
+}
+
+// Issue 17's compute bad input, and issue 15's pinned AMI: each refused naming the key.
+func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
+	const scanner = "services.document-scanner."
+	tests := []struct {
+		name, stack, field string
+		value              any
+		wantKey, wantMsg   string
+	}{
+		{"an instance type typo", "prod", "instanceTypes", []string{"m7i.lage"}, computeKey + ".instanceTypes[0]", "m7i.lage: m7i comes in large, xlarge"},
+		{"a family that does not exist", "prod", "instanceTypes", []string{"m7ii.large"}, computeKey + ".instanceTypes[0]", "unknown"},
+		{"an arm64 family without a g", "prod", "instanceTypes", []string{"a1.large"}, computeKey + ".instanceTypes[0]", "a1.large is arm64 (AWS Graviton)"},
+		{"an AMI id that is not one", "prod", "amiId", "ami-123", computeKey + ".amiId", `"ami-123" is not an AMI id`},
+		{"more on-premises tasks than hosts may register", "prod", scanner + "desiredCount", 5, serviceKey("document-scanner", "desiredCount"),
+			"5 tasks need 5 hosts, and ecsAnywhere.registrationLimit lets 4 register"},
+		{"two on-premises services on one host port", "prod", "services.ocr", map[string]any{"image": "nginx:1.27", "cpu": 256, "memory": 512, "port": 9000,
+			"desiredCount": 1, "minCount": 1, "maxCount": 1, "onPrem": true}, serviceKey("ocr", "port"), `9000 is "document-scanner"'s host port too`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.wantMsg == "unknown" { // not catalogued: a warning, AWS decides
+				c, err := parse(patch(t, stackConfig(t, tt.stack), computeKey, tt.field, tt.value))
+				require.NoError(t, err)
+				assert.Contains(t, strings.Join(c.Warnings, "\n"), tt.wantKey+": m7ii.large: family m7ii is not listed (did you mean m7i?)")
+				return
+			}
+			requireComputeProblem(t, tt.stack, tt.field, tt.value, tt.wantKey, tt.wantMsg)
+		})
+	}
+	c, err := parse(patch(t, stackConfig(t, "prod"), computeKey, "amiId", "ami-0123456789abcdef0"))
+	require.NoError(t, err)
+	assert.Equal(t, "ami-0123456789abcdef0", c.Cluster.AMIID)
+}
+
+func TestECSAnywhereHostsSharingAServersPatchGroupAreWarnedOf(t *testing.T) {
+	c, err := parse(patch(t, stackConfig(t, "prod"), computeKey, "ecsAnywhere.patchGroup", "onprem-linux"))
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(c.Warnings, "\n"), computeKey+`.ecsAnywhere.patchGroup: "onprem-linux" is also a management activation's group`)
 }

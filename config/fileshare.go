@@ -37,8 +37,6 @@ var (
 	prefixPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*/$`)
 	diskPathPattern  = regexp.MustCompile(`^/dev/[a-z0-9]+$`)
 	diskIDPattern    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9:._/-]{0,299}$`)
-	// amiPattern is an EC2 image id: 8 or 17 hex digits.
-	amiPattern = regexp.MustCompile(`^ami-([0-9a-f]{8}|[0-9a-f]{17})$`)
 )
 
 // fileShare reads hybridcloud:fileShare into the file bucket's and the File Gateway's settings. Shares

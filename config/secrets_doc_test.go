@@ -53,9 +53,9 @@ func TestTheReadmeListsEverySecretTheProgramTakes(t *testing.T) {
 		data.FileGatewaySettings{}, data.BackupSettings{}} {
 		secretFields(reflect.TypeOf(settings), seen, found)
 	}
-	require.Len(t, found, 5, "activationKey, bgpAuthKey, ckn, cak, presharedKey: %v", found)
+	require.Len(t, found, 6, "activationKey, bgpAuthKey, ckn, cak, presharedKey, accessToken: %v", found)
 	for name := range found {
 		assert.Contains(t, table, "."+name+"'", "README.md's secrets table has no command for %s", name)
 	}
-	assert.Equal(t, 5, strings.Count(table, "pulumi config set --stack prod --secret --path"), "a command per secret")
+	assert.Equal(t, 6, strings.Count(table, "pulumi config set --stack prod --secret --path"), "a command per secret")
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"maps"
 	"regexp"
 	"slices"
@@ -24,7 +25,6 @@ const (
 var (
 	serviceNamePattern = regexp.MustCompile(`^[a-z]([a-z0-9-]*[a-z0-9])?$`)
 	imageTagPattern    = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$`)
-	digestPattern      = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 	envNamePattern     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	secretArnPattern   = regexp.MustCompile(`^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@!-]+(:[^:]*:[^:]*:[^:]*)?|ssm:[a-z0-9-]+:\d{12}:parameter/[A-Za-z0-9/_.-]+)$`)
 	// secretLookingWords in an environment variable's name mean its value belongs in secrets.
@@ -33,18 +33,38 @@ var (
 
 // services checks every service under key (hybridcloud:compute.services), each keyed by its name. anywhere
 // says whether the cluster runs ECS Anywhere, which services on premises need.
-func (p *parser) services(key string, services map[string]compute.Service, anywhere bool) {
+// cachePrefixes map each image-cache prefix to its upstream's host, which images may come from.
+// On premises (bridge networking, a static host port) a host runs one task of a service: two services may not
+// share a host port, and a service cannot run more tasks than hosts may register.
+func (p *parser) services(key string, services map[string]compute.Service, anywhere compute.AnywhereSettings, cachePrefixes map[string]string) {
+	ports := map[int]string{}
 	for _, name := range slices.Sorted(maps.Keys(services)) {
-		p.service(key+"."+name, name, services[name], anywhere)
+		s := services[name]
+		p.service(key+"."+name, name, s, anywhere.Enabled, cachePrefixes)
+		if !s.OnPrem || !anywhere.Enabled {
+			continue
+		}
+		if other, taken := ports[s.Port]; taken {
+			p.fail(key+"."+name+".port", "%d is %q's host port too: on premises each service needs its own (bridge networking, static host ports)", s.Port, other)
+		} else {
+			ports[s.Port] = name
+		}
+		limit := anywhere.RegistrationLimit
+		switch {
+		case s.DesiredCount > limit:
+			p.fail(key+"."+name+".desiredCount", "%d tasks need %d hosts, and ecsAnywhere.registrationLimit lets %d register: one task per host on its static port", s.DesiredCount, s.DesiredCount, limit)
+		case s.MaxCount > limit:
+			p.warn(key+"."+name+".maxCount", "autoscaling to %d tasks needs %d hosts; ecsAnywhere.registrationLimit lets %d register", s.MaxCount, s.MaxCount, limit)
+		}
 	}
 }
 
 // service checks one service: its name, image, sizes, port, health check, counts, access and variables.
-func (p *parser) service(key, name string, s compute.Service, anywhere bool) {
+func (p *parser) service(key, name string, s compute.Service, anywhere bool, cachePrefixes map[string]string) {
 	if len(name) > maxServiceName || !serviceNamePattern.MatchString(name) {
 		p.fail(key, "%q is not a service name (lower-case letters, digits and '-', at most %d characters)", name, maxServiceName)
 	}
-	p.image(key, s)
+	p.image(key, s, cachePrefixes)
 	p.sizes(key, s.CPU, s.MemoryMiB)
 	if err := spec.CheckPort(s.Port); err != nil {
 		p.fail(key+".port", "%v", err)
@@ -73,9 +93,10 @@ func (p *parser) service(key, name string, s compute.Service, anywhere bool) {
 	p.variables(key, s)
 }
 
-// image checks where a service's image comes from: one pinned reference, or one immutable tag of its own
-// repository, never "latest".
-func (p *parser) image(key string, s compute.Service) {
+// image checks where a service's image comes from: one immutable tag of its own repository, or a pinned
+// reference to a registry the pull-through cache has a rule for (the hosts reach no other registry);
+// never "latest".
+func (p *parser) image(key string, s compute.Service, cachePrefixes map[string]string) {
 	switch err := spec.CheckImageSource(s.Image, s.ImageTag); {
 	case err != nil:
 		p.fail(key, "%v", err)
@@ -83,8 +104,14 @@ func (p *parser) image(key string, s compute.Service) {
 		p.fail(key, "\"latest\" is not a version: tags are immutable, deploy a version tag or a digest")
 	case s.ImageTag != "" && !imageTagPattern.MatchString(s.ImageTag):
 		p.fail(key+".imageTag", "%q is not an image tag", s.ImageTag)
-	case s.Image != "" && !pinned(s.Image):
-		p.fail(key+".image", "%q is not an image pinned to a tag or digest (like registry/name:1.2.3)", s.Image)
+	case s.Image != "":
+		_, _, err := spec.ResolveImage(s.Image, cachePrefixes)
+		switch {
+		case errors.Is(err, spec.ErrNoUpstream):
+			p.fail(key+".image", "%v: add the registry to imageCache.upstreams, or push the image to the service's own repository and set imageTag", err)
+		case err != nil:
+			p.fail(key+".image", "%v", err)
+		}
 	}
 }
 
@@ -146,18 +173,4 @@ func (p *parser) variables(key string, s compute.Service) {
 			p.fail(skey, "is also in environment")
 		}
 	}
-}
-
-// pinned says whether an image reference names one image: a digest, or a tag on its last path segment
-// (a registry's ":port" does not count).
-func pinned(image string) bool {
-	if strings.ContainsAny(image, " \t\n") {
-		return false
-	}
-	if name, digest, ok := strings.Cut(image, "@"); ok {
-		return name != "" && digestPattern.MatchString(digest)
-	}
-	last := image[strings.LastIndex(image, "/")+1:]
-	repo, tag, ok := strings.Cut(last, ":")
-	return ok && repo != "" && imageTagPattern.MatchString(tag)
 }

@@ -81,23 +81,3 @@ func TestAServiceNamedTwiceIsRefused(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), serviceKey("claims-api")+": set twice; keep one")
 }
-
-func TestImagesMustBePinned(t *testing.T) {
-	cases := []struct {
-		image string
-		want  bool
-	}{
-		{"registry.corp.example/claims:1.0.0", true},
-		{"registry.corp.example:5000/claims:1.0.0", true},
-		{"public.ecr.aws/nginx/nginx@sha256:" + sha, true},
-		{"registry.corp.example:5000/claims", false}, // a port is not a tag
-		{"nginx", false},
-		{"nginx:1.27 --privileged", false},
-		{"nginx@sha256:abc", false},
-	}
-	for _, tc := range cases {
-		assert.Equal(t, tc.want, pinned(tc.image), tc.image)
-	}
-}
-
-const sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"

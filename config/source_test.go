@@ -47,7 +47,7 @@ func TestARealRunRefusesEverySecretTheStackFileLeavesUnsetAtOnce(t *testing.T) {
 			unset = append(unset, l)
 		}
 	}
-	assert.Len(t, unset, 7, "one message lists the activation key, two BGP keys and four pre-shared keys:\n%s", err)
+	assert.Len(t, unset, 8, "one message lists the activation key, two BGP keys, four pre-shared keys and the Docker Hub token:\n%s", err)
 	assert.Contains(t, err.Error(), `hybridcloud:hybrid.directConnect.connections.ash-a.bgpAuthKey: a secret that is not set: run pulumi config set --secret --path 'hybridcloud:hybrid.directConnect.connections["ash-a"].bgpAuthKey' <value>`)
 	assert.NotContains(t, err.Error(), "not a BGP key AWS accepts", "the marker gets no format error on top")
 	assert.Len(t, lines, len(unset)+1, "nothing else is wrong with the committed prod file:\n%s", err)
@@ -64,7 +64,7 @@ func TestAnOfflineRunPlansWithPlaceholdersForUnsetSecretsAndSaysSo(t *testing.T)
 			unset++
 		}
 	}
-	assert.Equal(t, 7, unset, "%v", c.Warnings)
+	assert.Equal(t, 8, unset, "the DX BGP keys, the VPN keys, the gateway's activation key, Docker Hub's token: %v", c.Warnings)
 	assert.Contains(t, strings.Join(c.Warnings, "\n"), "hybridcloud:fileShare.gateway.activationKey: a secret the stack file leaves unset")
 }
 
@@ -145,6 +145,14 @@ func TestARegionThatDoesNotExistIsRefused(t *testing.T) {
 // preview warn of each, naming its key; a real up refuses each, with the command that sets the real one.
 func TestDocumentationAddressesForRoutersAreWarnedOfUntilARealUpRefusesThem(t *testing.T) {
 	const key = "hybridcloud:hybrid.vpn.customerGateways.dc1-edge1.ipAddress"
+	// dev's one secret, set as an operator would before a real run, so the addresses are all that is wrong.
+	stackConfig := func(t *testing.T, stack string) map[string]string {
+		cfg := stackConfig(t, stack)
+		if stack == "dev" {
+			cfg = patch(t, cfg, "hybridcloud:compute", "imageCache.upstreams.docker-hub.accessToken", "dckr_pat_test")
+		}
+		return cfg
+	}
 	for name, r := range map[string]run{"offline plan": {offline: true}, "real preview": {}} {
 		t.Run(name, func(t *testing.T) {
 			c, err := parseFor("hybridcloud", "dev", source(stackConfig(t, "dev")), r)

@@ -286,6 +286,7 @@ func resourceKind(arn string) string {
 		return "Buckets"
 	}
 	kind, _, _ := strings.Cut(parts[5], "/")
+	kind, _, _ = strings.Cut(kind, ":") // secret:name
 	if k, ok := resourceKinds[kind]; ok {
 		return k
 	}

@@ -36,6 +36,12 @@ type ManagementArgs struct {
 	// Anywhere role): they get the session-logging permissions too, so every node obeys the same
 	// preferences. Optional.
 	ManagedRoleNames []pulumi.StringInput
+	// RefreshedPatchGroups are patch groups of hosts that are patched by replacement (the ECS EC2 hosts: a new
+	// AMI through an instance refresh): the window only scans them, never installs or reboots. Optional.
+	RefreshedPatchGroups []string
+	// DrainedPatchGroups are patch groups of ECS Anywhere hosts: the window patches them one host at a time,
+	// draining the container instance before the install and its reboot, and reactivating it after. Optional.
+	DrainedPatchGroups []string
 	// AccountID, Partition and Region scope the on-premises role's trust, build the ARNs of AWS managed
 	// policies and go into the registration commands. Required.
 	AccountID         pulumi.StringInput

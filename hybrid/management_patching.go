@@ -55,7 +55,7 @@ func maintenanceWindowArgs(name string, w PatchWindow) *ssm.MaintenanceWindowArg
 func windowTargetArgs(name string, windowID pulumi.StringInput, groups []string) *ssm.MaintenanceWindowTargetArgs {
 	return &ssm.MaintenanceWindowTargetArgs{
 		WindowId:     windowID,
-		Name:         pulumi.String(name + "-patch-groups"),
+		Name:         pulumi.String(name + "-groups"),
 		ResourceType: pulumi.String("INSTANCE"),
 		Targets: ssm.MaintenanceWindowTargetTargetArray{ssm.MaintenanceWindowTargetTargetArgs{
 			Key:    pulumi.String("tag:" + PatchGroupTag),
@@ -64,18 +64,51 @@ func windowTargetArgs(name string, windowID pulumi.StringInput, groups []string)
 	}
 }
 
-// patchTaskArgs runs AWS-RunPatchBaseline on the window's target: install, reboot if a patch needs it, a
-// quarter of the nodes at a time, stopping at 10% errors; the command output goes to logGroupName.
-func patchTaskArgs(name string, windowID, targetID, logGroupName pulumi.StringInput) *ssm.MaintenanceWindowTaskArgs {
+// patchTask is one way the window patches its targets.
+type patchTask struct {
+	// document runs on each node; parameters are its parameters.
+	document   string
+	parameters map[string]string
+	// maxConcurrency and maxErrors bound how many nodes it runs on at once, and when it stops.
+	maxConcurrency, maxErrors string
+}
+
+// Patch tasks of the window.
+var (
+	// installTask patches ordinary servers: install, reboot if a patch needs it, a quarter of the nodes at a
+	// time, stopping at 10% errors.
+	installTask = patchTask{document: "AWS-RunPatchBaseline", maxConcurrency: "25%", maxErrors: "10%",
+		parameters: map[string]string{"Operation": "Install", "RebootOption": "RebootIfNeeded"}}
+	// scanTask only reports the compliance of hosts replaced rather than patched: no install, no reboot.
+	scanTask = patchTask{document: "AWS-RunPatchBaseline", maxConcurrency: "25%", maxErrors: "10%",
+		parameters: map[string]string{"Operation": "Scan", "RebootOption": "NoReboot"}}
+)
+
+// drainTask patches ECS Anywhere hosts one at a time with AWS-RunPatchBaselineWithHooks (SSM Agent 3.0.502
+// or later): the pre-install hook drains the host's container instance (ECS moves its tasks within the
+// services' deployment limits), the on-exit hook, after the reboot, makes it ACTIVE again. The first failure
+// stops the window, so a host that cannot drain is never rebooted and no second host is taken.
+func drainTask(drainDocument, activateDocument string) patchTask {
+	return patchTask{document: "AWS-RunPatchBaselineWithHooks", maxConcurrency: "1", maxErrors: "0",
+		parameters: map[string]string{"Operation": "Install", "RebootOption": "RebootIfNeeded",
+			"PreInstallHookDocName": drainDocument, "OnExitHookDocName": activateDocument}}
+}
+
+// patchTaskArgs runs task on the window's target; the command output goes to logGroupName.
+func patchTaskArgs(name string, task patchTask, windowID, targetID, logGroupName pulumi.StringInput) *ssm.MaintenanceWindowTaskArgs {
 	type parameter = ssm.MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersParameterArgs
+	var parameters ssm.MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersParameterArray
+	for _, k := range slices.Sorted(maps.Keys(task.parameters)) {
+		parameters = append(parameters, parameter{Name: pulumi.String(k), Values: pulumi.ToStringArray([]string{task.parameters[k]})})
+	}
 	return &ssm.MaintenanceWindowTaskArgs{
 		WindowId:       windowID,
-		Name:           pulumi.String(name + "-install-patches"),
+		Name:           pulumi.String(name),
 		TaskType:       pulumi.String("RUN_COMMAND"),
-		TaskArn:        pulumi.String("AWS-RunPatchBaseline"),
+		TaskArn:        pulumi.String(task.document),
 		Priority:       pulumi.Int(1),
-		MaxConcurrency: pulumi.String("25%"),
-		MaxErrors:      pulumi.String("10%"),
+		MaxConcurrency: pulumi.String(task.maxConcurrency),
+		MaxErrors:      pulumi.String(task.maxErrors),
 		CutoffBehavior: pulumi.String("CONTINUE_TASK"),
 		Targets: ssm.MaintenanceWindowTaskTargetArray{ssm.MaintenanceWindowTaskTargetArgs{
 			Key:    pulumi.String("WindowTargetIds"),
@@ -83,10 +116,7 @@ func patchTaskArgs(name string, windowID, targetID, logGroupName pulumi.StringIn
 		}},
 		TaskInvocationParameters: ssm.MaintenanceWindowTaskTaskInvocationParametersArgs{
 			RunCommandParameters: ssm.MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersArgs{
-				Parameters: ssm.MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersParameterArray{
-					parameter{Name: pulumi.String("Operation"), Values: pulumi.ToStringArray([]string{"Install"})},
-					parameter{Name: pulumi.String("RebootOption"), Values: pulumi.ToStringArray([]string{"RebootIfNeeded"})},
-				},
+				Parameters: parameters,
 				CloudwatchConfig: ssm.MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfigArgs{
 					CloudwatchLogGroupName:  logGroupName,
 					CloudwatchOutputEnabled: pulumi.Bool(true),
@@ -108,16 +138,60 @@ func (m *Management) declarePatching(ctx *pulumi.Context, name string, args *Man
 		return err
 	}
 	m.PatchWindowID = window.ID()
-	target, err := ssm.NewMaintenanceWindowTarget(ctx, name+"-patch", windowTargetArgs(name, window.ID(), s.PatchGroups()), parent)
-	if err != nil {
-		return err
-	}
 	logs, err := managementLogGroup(ctx, name+"-patch", args, parent)
 	if err != nil {
 		return err
 	}
-	_, err = ssm.NewMaintenanceWindowTask(ctx, name+"-patch", patchTaskArgs(name, window.ID(), target.ID(), logs.Name), parent)
-	return err
+	ordinary, refreshed, drained := patchGroupsByHandling(s.PatchGroups(), args.RefreshedPatchGroups, args.DrainedPatchGroups)
+	tasks := []struct {
+		resource, task string
+		groups         []string
+		how            func() (patchTask, error)
+	}{
+		// The first keeps the names it had before hosts were told apart.
+		{name + "-patch", name + "-install-patches", ordinary, func() (patchTask, error) { return installTask, nil }},
+		{name + "-patch-scan", name + "-scan-refreshed-hosts", refreshed, func() (patchTask, error) { return scanTask, nil }},
+		{name + "-patch-drained", name + "-patch-drained-hosts", drained, func() (patchTask, error) {
+			drain, activate, err := declareHookDocuments(ctx, name, parent)
+			if err != nil {
+				return patchTask{}, err
+			}
+			return drainTask(drain, activate), nil
+		}},
+	}
+	for _, t := range tasks {
+		if len(t.groups) == 0 {
+			continue
+		}
+		task, err := t.how()
+		if err != nil {
+			return err
+		}
+		target, err := ssm.NewMaintenanceWindowTarget(ctx, t.resource, windowTargetArgs(t.resource, window.ID(), t.groups), parent)
+		if err != nil {
+			return err
+		}
+		if _, err := ssm.NewMaintenanceWindowTask(ctx, t.resource, patchTaskArgs(t.task, task, window.ID(), target.ID(), logs.Name), parent); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// patchGroupsByHandling splits the baselines' groups into those patched in place, those only scanned
+// (replaced hosts) and those drained first (ECS Anywhere hosts).
+func patchGroupsByHandling(all, refreshed, drained []string) (ordinary, scanned, drainedOut []string) {
+	for _, g := range all {
+		switch {
+		case slices.Contains(drained, g):
+			drainedOut = append(drainedOut, g)
+		case slices.Contains(refreshed, g):
+			scanned = append(scanned, g)
+		default:
+			ordinary = append(ordinary, g)
+		}
+	}
+	return ordinary, scanned, drainedOut
 }
 
 // declareBaselines declares each operating system's baseline, named after the system, and registers its

@@ -57,7 +57,7 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	s := args.Settings
 	routeTables := append(append(pulumi.StringArray{}, v.AppRouteTableIDs...), v.DataRouteTableIDs...)
 	account := args.AccountID.ToStringOutput()
-	if _, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
+	s3, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
 		VpcId:           vpc.ID(),
 		ServiceName:     pulumi.String(serviceName(args.Region, "s3")),
 		VpcEndpointType: pulumi.String("Gateway"),
@@ -66,9 +66,11 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 			return gatewayEndpointPolicy(args.Partition, args.Region, acct)
 		}).(pulumi.StringOutput),
 		Tags: pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
-	}, parent); err != nil {
+	}, parent)
+	if err != nil {
 		return err
 	}
+	v.S3PrefixListID = s3.PrefixListId
 
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
 		VpcId:       vpc.ID(),

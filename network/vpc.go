@@ -53,6 +53,9 @@ type VPC struct {
 	NATPublicIPs pulumi.StringArray
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
+	// S3PrefixListID is the S3 gateway endpoint's prefix list, the destination of security-group rules
+	// that let hosts reach S3 (ECR image layers among it) without a route to the internet.
+	S3PrefixListID pulumi.StringOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
 	EndpointDNSNames map[string]pulumi.StringOutput
 }
@@ -151,6 +154,7 @@ func NewVPC(ctx *pulumi.Context, name string, args *VPCArgs, opts ...pulumi.Reso
 		"publicRouteTableId":      v.PublicRouteTableID,
 		"natPublicIps":            v.NATPublicIPs,
 		"endpointSecurityGroupId": v.EndpointSecurityGroupID,
+		"s3PrefixListId":          v.S3PrefixListID,
 		"endpointDnsNames":        pulumi.ToStringMapOutput(v.EndpointDNSNames),
 	}); err != nil {
 		return nil, err

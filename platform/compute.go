@@ -11,16 +11,19 @@ import (
 // Anywhere.
 func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
 	cluster, err := compute.NewCluster(ctx, cfg.Stack+"-compute", &compute.ClusterArgs{
-		Settings:        cfg.Cluster,
-		VPCID:           st.vpc.VPCID,
-		VPCCIDR:         cfg.Network.CIDR,
-		AppSubnetIDs:    st.vpc.AppSubnetIDs,
-		OnPremisesCIDRs: cfg.OnPremises.CIDRs,
-		LogsKeyARN:      st.base.AppLogsKeyARN, // the services' and ECS Exec logs
-		AccountID:       st.base.AccountID,
-		Partition:       st.base.Partition,
-		Region:          st.base.Region,
-		Now:             st.now,
+		Settings: cfg.Cluster,
+		VPCID:    st.vpc.VPCID,
+		VPCCIDR:  cfg.Network.CIDR,
+		// The hosts and tasks send HTTPS only to the VPC's endpoints.
+		EndpointSecurityGroupID: st.vpc.EndpointSecurityGroupID,
+		S3PrefixListID:          st.vpc.S3PrefixListID,
+		AppSubnetIDs:            st.vpc.AppSubnetIDs,
+		OnPremisesCIDRs:         cfg.OnPremises.CIDRs,
+		LogsKeyARN:              st.base.AppLogsKeyARN, // the services' and ECS Exec logs
+		AccountID:               st.base.AccountID,
+		Partition:               st.base.Partition,
+		Region:                  st.base.Region,
+		Now:                     st.now,
 		// The provider's default tags do not reach instances an Auto Scaling group launches.
 		InstanceTags:  cfg.Tags,
 		KeyAdmins:     keyAdmins(st),

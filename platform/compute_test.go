@@ -130,7 +130,7 @@ func TestHostsJoinTheirPatchGroups(t *testing.T) {
 	assert.Equal(t, "prod", tags["Environment"], "the mandatory tags reach the hosts")
 
 	act := plantest.Named(t, res, token.SSMActivation, "prod-compute-anywhere").Props()
-	assert.Equal(t, "onprem-linux", act["tags"].(map[string]any)["Patch Group"], "registered hosts inherit the activation's tags")
+	assert.Equal(t, "ecs-anywhere", act["tags"].(map[string]any)["Patch Group"], "registered hosts inherit the activation's tags")
 	assert.Equal(t, float64(4), act["registrationLimit"])
 }
 

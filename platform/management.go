@@ -14,12 +14,16 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts 
 		Settings:         cfg.Management.ManagementSettings,
 		LogsKeyARN:       st.base.AuditLogsKeyARN,
 		ManagedRoleNames: nodeRoles(cfg, st.cluster),
-		AccountID:        st.base.AccountID,
-		Partition:        st.base.Partition,
-		Region:           st.base.Region,
-		Now:              st.now,
-		KeyAdmins:        keyAdmins(st),
-		ParameterPath:    parameterPath(cfg),
+		// The window never reboots a container host without draining it: the EC2 hosts are replaced (a new
+		// AMI, by instance refresh) and only scanned; ECS Anywhere hosts are drained one at a time.
+		RefreshedPatchGroups: nonEmpty(cfg.Cluster.PatchGroup),
+		DrainedPatchGroups:   anywherePatchGroups(cfg),
+		AccountID:            st.base.AccountID,
+		Partition:            st.base.Partition,
+		Region:               st.base.Region,
+		Now:                  st.now,
+		KeyAdmins:            keyAdmins(st),
+		ParameterPath:        parameterPath(cfg),
 	}, opts...)
 	st.management = mgmt
 	return err
@@ -28,3 +32,19 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts 
 // parameterPath is the stack's own SSM parameter path, the only one (beside AWS's public /aws/) the nodes'
 // roles may read.
 func parameterPath(cfg *config.Config) string { return "/" + cfg.Project + "/" + cfg.Stack + "/" }
+
+// nonEmpty is the group as a list, none when unset.
+func nonEmpty(group string) []string {
+	if group == "" {
+		return nil
+	}
+	return []string{group}
+}
+
+// anywherePatchGroups is the ECS Anywhere hosts' patch group, when the cluster has them.
+func anywherePatchGroups(cfg *config.Config) []string {
+	if !cfg.Cluster.Anywhere.Enabled {
+		return nil
+	}
+	return nonEmpty(cfg.Cluster.Anywhere.PatchGroup)
+}

@@ -27,11 +27,37 @@ func TestManagementIsWiredToTheFoundationAndTheClustersNodes(t *testing.T) {
 			core := plantest.Named(t, res, token.IAMRolePolicyAttachment, name+"-onprem-ssm-core").Props()
 			assert.Equal(t, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", core["policyArn"], "the partition of us-east-1")
 
-			// The cluster's hosts join groups the patch window targets.
-			target := plantest.Named(t, res, token.SSMMaintenanceWindowTarget, name+"-patch").Props()
-			groups := target["targets"].([]any)[0].(map[string]any)["values"]
-			assert.Contains(t, groups, "ecs-hosts", "the EC2 hosts' patch group")
-			assert.Contains(t, groups, "onprem-linux", "the ECS Anywhere hosts' patch group")
+			// Issue 15: the window never reboots a container host without draining it.
+			groupsOf := func(target string) any {
+				return plantest.Named(t, res, token.SSMMaintenanceWindowTarget, target).Props()["targets"].([]any)[0].(map[string]any)["values"]
+			}
+			taskOf := func(task string) (map[string]any, map[string]any) {
+				p := plantest.Named(t, res, token.SSMMaintenanceWindowTask, task).Props()
+				params := map[string]any{}
+				run := p["taskInvocationParameters"].(map[string]any)["runCommandParameters"].(map[string]any)
+				for _, kv := range run["parameters"].([]any) {
+					params[kv.(map[string]any)["name"].(string)] = kv.(map[string]any)["values"].([]any)[0]
+				}
+				return p, params
+			}
+			assert.NotContains(t, groupsOf(name+"-patch"), "ecs-hosts", "the EC2 hosts are not patched in place")
+			assert.NotContains(t, groupsOf(name+"-patch"), "ecs-anywhere")
+			assert.Contains(t, groupsOf(name+"-patch"), "onprem-linux", "other servers are patched as before")
+
+			assert.Equal(t, []any{"ecs-hosts"}, groupsOf(name+"-patch-scan"))
+			_, scan := taskOf(name + "-patch-scan")
+			assert.Equal(t, map[string]any{"Operation": "Scan", "RebootOption": "NoReboot"}, scan, "the EC2 hosts are only scanned: a new AMI replaces them")
+
+			assert.Equal(t, []any{"ecs-anywhere"}, groupsOf(name+"-patch-drained"))
+			task, drained := taskOf(name + "-patch-drained")
+			assert.Equal(t, "AWS-RunPatchBaselineWithHooks", task["taskArn"])
+			assert.Equal(t, "1", task["maxConcurrency"], "one host at a time")
+			assert.Equal(t, "0", task["maxErrors"], "a host that cannot drain stops the window")
+			assert.Equal(t, name+"-drain-ecs-host", drained["PreInstallHookDocName"])
+			assert.Equal(t, name+"-activate-ecs-host", drained["OnExitHookDocName"])
+			drain := plantest.Named(t, res, token.SSMDocument, name+"-drain-ecs-host").Props()
+			assert.Contains(t, drain["content"], "--status DRAINING")
+			assert.Contains(t, plantest.Named(t, res, token.SSMDocument, name+"-activate-ecs-host").Props()["content"], "--status ACTIVE")
 		})
 	}
 }

@@ -153,7 +153,7 @@ func TestEverySecretTheStackFileLeavesUnsetIsNamedWithItsCommand(t *testing.T) {
 	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	unset := regexp.MustCompile(`(?m)^warning: (\S+): a secret the stack file leaves unset: the offline plan uses a placeholder; before a real preview run pulumi config set --secret --path '(\S+)' <value>$`).
 		FindAllStringSubmatch(out.String(), -1)
-	assert.Len(t, unset, 7, "the activation key, two BGP keys and four pre-shared keys")
+	assert.Len(t, unset, 8, "the activation key, two BGP keys, four pre-shared keys and the Docker Hub token")
 	paths := map[string]bool{}
 	for _, u := range unset {
 		paths[u[2]] = true
@@ -161,6 +161,7 @@ func TestEverySecretTheStackFileLeavesUnsetIsNamedWithItsCommand(t *testing.T) {
 	assert.True(t, paths[`hybridcloud:hybrid.directConnect.connections["ash-a"].bgpAuthKey`], "map keys with hyphens are quoted as the CLI takes them: %v", paths)
 	assert.True(t, paths["hybridcloud:fileShare.gateway.activationKey"])
 	assert.True(t, paths[`hybridcloud:hybrid.vpn.customerGateways["dc1-edge2"].tunnels[1].presharedKey`])
+	assert.True(t, paths[`hybridcloud:compute.imageCache.upstreams["docker-hub"].accessToken`])
 }
 
 func TestJSONPlanPutsTheSummaryOnStderr(t *testing.T) {

@@ -56,7 +56,10 @@ var typeOutputs = map[string]func(name string) map[string]any{
 		return map[string]any{"bucket": name + "-bucket", "arn": "arn:aws:s3:::" + name + "-bucket"}
 	},
 	"aws:ec2/vpcEndpoint:VpcEndpoint": func(name string) map[string]any {
-		return map[string]any{"dnsEntries": []any{map[string]any{"dnsName": name + ".vpce." + mockRegion + ".vpce.amazonaws.com", "hostedZoneId": "Z7HUB22UULQXV"}}}
+		return map[string]any{
+			"dnsEntries":   []any{map[string]any{"dnsName": name + ".vpce." + mockRegion + ".vpce.amazonaws.com", "hostedZoneId": "Z7HUB22UULQXV"}},
+			"prefixListId": "pl-63a5400a", // us-east-1's S3 prefix list; interface endpoints report none, which no caller reads
+		}
 	},
 	"aws:ecr/repository:Repository": func(name string) map[string]any {
 		return map[string]any{"repositoryUrl": mockAccountID + ".dkr.ecr." + mockRegion + ".amazonaws.com/" + name}

@@ -62,12 +62,15 @@ func TestEveryRunPassesButForKnownViolations(t *testing.T) {
 }
 
 func TestAdvisoriesAreNeverKnown(t *testing.T) {
-	v := rules.Violation{Policy: rules.SecurityGroupNoWorldEgress.ID, URN: "urn:x::prod-compute-hosts-https-out", Enforcement: policyx.EnforcementLevelAdvisory}
+	saved := KnownViolations
+	t.Cleanup(func() { KnownViolations = saved })
+	KnownViolations = []KnownViolation{{Rule: rules.VpcEndpointEC2.ID, Resource: "prod-vpc", Issue: 16, Why: "a fixture entry"}}
+	v := rules.Violation{Policy: rules.VpcEndpointEC2.ID, URN: "urn:x::prod-vpc", Enforcement: policyx.EnforcementLevelAdvisory}
 	_, ok := known(v)
 	assert.False(t, ok)
 	v.Enforcement = policyx.EnforcementLevelMandatory
 	k, ok := known(v)
 	assert.True(t, ok)
-	assert.Equal(t, "fixed by issue 20", k.fixedBy())
+	assert.Equal(t, "fixed by issue 16", k.fixedBy())
 	assert.Len(t, Known([]rules.Violation{v, {Known: "x"}}), 1)
 }

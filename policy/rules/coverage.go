@@ -33,6 +33,11 @@ var reviewedTypes = []string{
 	"aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule",
 	"aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
 	"aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy",
+	// image cache: a rule caches nothing unsafe by itself (its repositories get the template's controls,
+	// which ecr-kms checks; its credential is a secret the secret rules check); the registry's scanning
+	// configuration turns scan on push on; a secret version's value is a Pulumi secret
+	"aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+	"aws:secretsmanager/secretVersion:SecretVersion",
 	// data plumbing (buckets are checked through their side resources and the stack rules)
 	"aws:s3/bucketNotification:BucketNotification", "aws:s3/bucketIntelligentTieringConfiguration:BucketIntelligentTieringConfiguration",
 	"aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget",

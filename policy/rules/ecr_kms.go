@@ -1,13 +1,17 @@
 package rules
 
 // EcrKMS requires images to be encrypted with a customer-managed KMS key: encryptionType KMS alone uses the
-// AWS-managed aws/ecr key, which ECR.5 does not accept.
+// AWS-managed aws/ecr key, which ECR.5 does not accept. Repository creation templates are held to it too:
+// they are what the repositories ECR creates for the pull-through cache are encrypted with.
 var EcrKMS = Rule{
 	ID: "ecr-kms", Controls: []string{"ECR.5", "PCP aws-ecr-repository-disallow-unencrypted-repository", "PCP aws-ecr-repository-configure-customer-managed-key"}, Severity: Low,
-	Description: "ECR repositories encrypt with KMS (encryptionConfigurations[].encryptionType = \"KMS\") under a customer-managed key (kmsKey set, not alias/aws/ecr).",
+	Description: "ECR repositories and repository creation templates encrypt with KMS (encryptionConfigurations[].encryptionType = \"KMS\") under a customer-managed key (kmsKey set, not alias/aws/ecr).",
 	Remediation: "set encryptionConfigurations to [{encryptionType: \"KMS\", kmsKey: <the compute key ARN>}]",
-	Types:       []string{ecrRepository},
-	Reads:       map[string][]string{ecrRepository: {"encryptionConfigurations[].encryptionType", "encryptionConfigurations[].kmsKey"}},
+	Types:       []string{ecrRepository, ecrCreationTemplate},
+	Reads: map[string][]string{
+		ecrRepository:       {"encryptionConfigurations[].encryptionType", "encryptionConfigurations[].kmsKey"},
+		ecrCreationTemplate: {"encryptionConfigurations[].encryptionType", "encryptionConfigurations[].kmsKey"},
+	},
 	Resource: func(r Resource, f *Findings) {
 		configs, known := items(r.Get("encryptionConfigurations"))
 		switch {

@@ -32,6 +32,14 @@ func TestEcrKMS(t *testing.T) {
 	})
 }
 
+func TestEcrKMSHoldsCreationTemplatesToo(t *testing.T) {
+	checkRule(t, EcrKMS, ecrCreationTemplate, inputsOf(t, "prod", ecrCreationTemplate, "prod-compute-cache-docker-hub"), []mutation{
+		{name: "the pull-through cache's template with the compute key passes"},
+		{name: "AES256 fails", set: map[string]any{"encryptionConfigurations[0].encryptionType": "AES256"}, wantFail: `encryptionConfigurations[0].encryptionType is "AES256"; want "KMS"`},
+		{name: "no configuration fails", set: map[string]any{"encryptionConfigurations": nil}, wantFail: "encryptionConfigurations is unset"},
+	})
+}
+
 func TestEcrLifecyclePolicy(t *testing.T) {
 	checkStack(t, EcrLifecyclePolicy, []stackCase{
 		{name: "every repository has a lifecycle policy"},

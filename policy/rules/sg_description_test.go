@@ -36,7 +36,7 @@ func TestSecurityGroupRuleConflict(t *testing.T) {
 		}, on: "prod-compute-alb", wantFail: "sets inline rules and aws:vpc/securityGroup", wantFails: 7},
 		{name: "inline egress beside separate rules fails", edit: func(s *stack) {
 			s.set(securityGroup, "prod-compute-hosts", "egress", []any{})
-		}, on: "prod-compute-hosts", wantFail: "prod-compute-hosts-https-out"},
+		}, on: "prod-compute-hosts", wantFail: "sets inline rules and aws:vpc/securityGroupEgressRule", wantFails: 2},
 		{name: "a separate rule on an inline-only group fails", edit: func(s *stack) {
 			s.add(securityGroupRule, "prod-db-extra", map[string]any{"type": "ingress", "protocol": "tcp", "fromPort": 5432, "toPort": 5432,
 				"cidrBlocks": []any{"10.0.0.0/8"}, "securityGroupId": "x"}).dep(securityGroupRule, "prod-db-extra", "securityGroupId", securityGroup, "prod-db")

@@ -22,7 +22,11 @@ func TestSecurityGroupNoWorldEgress(t *testing.T) {
 		{name: "an egress rule to the world fails", set: map[string]any{"cidrBlocks": []any{"0.0.0.0/0"}}, wantFail: "on tcp/443"},
 		{name: "an ingress rule is not egress", set: map[string]any{"type": "ingress", "cidrBlocks": []any{"0.0.0.0/0"}}},
 	})
-	checkRule(t, SecurityGroupNoWorldEgress, sgEgressRule, inputsOf(t, "prod", sgEgressRule, "prod-compute-hosts-https-out"), []mutation{
-		{name: "the hosts' https egress the program declares today fails (known violation, issue 20)", wantFail: "0.0.0.0/0 on tcp/443"},
+	checkRule(t, SecurityGroupNoWorldEgress, sgEgressRule, inputsOf(t, "prod", sgEgressRule, "prod-compute-hosts-https-endpoints"), []mutation{
+		{name: "the hosts' https egress to the endpoints passes (issue 20)"},
+		{name: "the same rule to the world fails", set: map[string]any{"referencedSecurityGroupId": nil, "cidrIpv4": "0.0.0.0/0"}, wantFail: "0.0.0.0/0 on tcp/443"},
+	})
+	checkRule(t, SecurityGroupNoWorldEgress, sgEgressRule, inputsOf(t, "prod", sgEgressRule, "prod-compute-hosts-https-s3"), []mutation{
+		{name: "the hosts' https egress to the S3 prefix list passes (issue 20)"},
 	})
 }

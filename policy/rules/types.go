@@ -32,6 +32,7 @@ const (
 	snsTopic              = "aws:sns/topic:Topic"
 	snsTopicPolicy        = "aws:sns/topicPolicy:TopicPolicy"
 	ecrRepository         = "aws:ecr/repository:Repository"
+	ecrCreationTemplate   = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate"
 	ecrLifecyclePolicy    = "aws:ecr/lifecyclePolicy:LifecyclePolicy"
 	ecsCluster            = "aws:ecs/cluster:Cluster"
 	ecsService            = "aws:ecs/service:Service"

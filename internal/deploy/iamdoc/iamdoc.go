@@ -24,9 +24,11 @@ func Allow(actions []string, resources ...string) Statement {
 }
 
 // noSourceAccount are services that do not send aws:SourceAccount when they assume a role (EC2 for
-// instance profiles, AWS Backup for its jobs): a condition on it would lock them out, so their trust policy
+// instance profiles, AWS Backup for its jobs, ECR creating cached repositories): a condition on it would lock them out, so their trust policy
 // names the service alone.
-var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true}
+// ECR's repository-creation role is documented without a condition too (ECR User Guide, "Create an IAM role
+// for repository creation templates").
+var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true, "ecr.amazonaws.com": true}
 
 // AssumeRole is the trust policy letting an AWS service assume a role. For services that send it, an
 // aws:SourceAccount condition restricts the role to this account's resources (confused deputy).

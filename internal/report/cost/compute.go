@@ -134,6 +134,13 @@ func ecrRepository(p *pricer, r plan.Resource) outcome {
 		UsageECRGBPerRepository, 1, 1, ""))
 }
 
+// pullThroughCacheRule: the repositories ECR creates for an upstream are stored like the stack's own, at
+// the same usage figure per upstream; the upstream credential's secret is priced on its secret.
+func pullThroughCacheRule(p *pricer, r plan.Resource) outcome {
+	return lines(p.usage(r, charge{what: "ECR pull-through cache storage", unit: "GB-month", key: "ecr.storage_gb_month"},
+		UsageECRGBPerRepository, 1, 1, ""))
+}
+
 // ssmActivation: hosts registered through an activation are standard-tier managed instances (no charge),
 // unless the activation registers ECS Anywhere hosts (EXTERNAL services run on its component's cluster):
 // ECS Anywhere is charged per registered host by the hour, priced here at the activation's registration

@@ -89,6 +89,18 @@ func TestECRRepositoriesStoreTheUsageFigureEach(t *testing.T) {
 	}
 }
 
+func TestAPullThroughCacheStoresTheRepositoryFigurePerUpstreamAndItsSecretIsPriced(t *testing.T) {
+	s := &plantest.Builder{}
+	c := s.Component("hybridcloud:compute:Cluster", "compute")
+	s.Resource(c, typeECRCacheRule, "cache-docker-hub", nil, nil)
+	s.Resource(c, typeSecret, "cache-docker-hub", nil, nil)
+	s.Resource(c, "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate", "cache-docker-hub", nil, nil)
+	r := build(t, s, Usage{}.With(UsageECRGBPerRepository, 4))
+	l := line(t, r, "cache-docker-hub", "ECR pull-through cache storage")
+	assert.InDelta(t, 4*price(t, "ecr.storage_gb_month"), monthlyOf(t, l), 1e-9)
+	assert.InDelta(t, price(t, "secrets_manager.secret_month"), monthlyOf(t, line(t, r, "cache-docker-hub", "secret")), 1e-9)
+}
+
 func TestAnActivationForECSAnywhereIsChargedPerHostItMayRegister(t *testing.T) {
 	s := &plantest.Builder{}
 	c := s.Component("hybridcloud:compute:Cluster", "compute")

@@ -25,6 +25,7 @@ const (
 	typeEC2Instance      = "aws:ec2/instance:Instance"
 	typeEBSVolume        = "aws:ebs/volume:Volume"
 	typeECRRepository    = "aws:ecr/repository:Repository"
+	typeECRCacheRule     = "aws:ecr/pullThroughCacheRule:PullThroughCacheRule"
 	typeSSMActivation    = planread.TypeSSMActivation
 	typeRDSInstance      = "aws:rds/instance:Instance"
 	typeBucket           = "aws:s3/bucket:Bucket"
@@ -66,6 +67,7 @@ var rules = map[string]func(*pricer, plan.Resource) outcome{
 	typeEC2Instance:      ec2Instance,
 	typeEBSVolume:        ebsVolume,
 	typeECRRepository:    ecrRepository,
+	typeECRCacheRule:     pullThroughCacheRule,
 	typeSSMActivation:    ssmActivation,
 	typeRDSInstance:      rdsInstance,
 	typeBucket:           bucket,
