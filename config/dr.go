@@ -29,6 +29,9 @@ type DR struct {
 	// Services are the primary's AWS-side services at dr.compute.taskCount (warm standby only; on-premises
 	// services stay on premises).
 	Services compute.ServicesSettings
+	// Zone is the private hosted zone of the internal names (<stack>.<project>.internal): outside the
+	// on-premises domain, whose Resolver forwarding rule would otherwise take its queries.
+	Zone string
 }
 
 // dr reads hybridcloud:dr, checked against the already parsed network, on-premises, hybrid and compute
@@ -56,10 +59,9 @@ func (p *parser) dr(raw []byte, c *Config) DR {
 
 	p.drNetwork(key, s, c)
 	p.drTransit(key, s, c)
-	switch {
-	case s.Replica.InstanceClass == "":
+	if s.Replica.InstanceClass == "" {
 		p.fail(key+".replica.instanceClass", "required with %s: the read replica's RDS instance class", s.Strategy)
-	default:
+	} else {
 		p.fact(key+".replica.instanceClass", p.facts.PostgresInstanceClass(s.Replica.InstanceClass))
 	}
 	if s.Replica.LagAlarmSeconds < 1 {
@@ -70,6 +72,7 @@ func (p *parser) dr(raw []byte, c *Config) DR {
 	}
 	p.drCompute(key+".compute", s, c.Environment)
 
+	out.Zone = c.Stack + "." + c.Project + ".internal"
 	out.Network = drNetwork(c.Network, s)
 	out.Transit = hybrid.DRTransitSettings{
 		AmazonSideASN: s.TransitGatewayASN, VPN: c.Connectivity.InternetVPN,

@@ -27,6 +27,7 @@ var sourceConditions = map[string]sourceCondition{
 	"logging.s3.amazonaws.com":     {true, "Amazon S3 User Guide, \"Enabling Amazon S3 server access logging\": bucket policy with aws:SourceArn of the source bucket and aws:SourceAccount (docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)"},
 	"delivery.logs.amazonaws.com":  {true, "Amazon CloudWatch Logs User Guide, \"Logging that requires additional permissions\": aws:SourceAccount and aws:SourceArn arn:aws:logs:<region>:<account>:* (docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-CloudWatchLogs.html)"},
 	"ec2.amazonaws.com":            {false, "IAM User Guide, \"Use an IAM role to grant permissions to applications running on Amazon EC2 instances\": the role reaches the instance through its instance profile and EC2 sends no source keys (the confused-deputy checks of prowler exempt it for that reason, prowler issues 2810 and 7021)"},
+	"s3.amazonaws.com":             {false, "Amazon S3 User Guide, \"Setting up permissions for live replication\", Step 2: the documented trust policy of the replication role names s3.amazonaws.com with no condition (docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html)"},
 	"backup.amazonaws.com":         {false, "AWS Backup Developer Guide, \"IAM service roles\": the documented trust policy of a Backup service role has no condition, and AWS Backup does not send the source keys when it assumes it (docs.aws.amazon.com/aws-backup/latest/devguide/iam-service-roles.html)"},
 }
 

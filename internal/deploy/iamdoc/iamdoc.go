@@ -24,9 +24,9 @@ func Allow(actions []string, resources ...string) Statement {
 }
 
 // noSourceAccount are services that do not send aws:SourceAccount when they assume a role (EC2 for
-// instance profiles, AWS Backup for its jobs): a condition on it would lock them out, so their trust policy
-// names the service alone.
-var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true}
+// instance profiles, AWS Backup for its jobs, S3 for live replication): a condition on it would lock them
+// out, so their trust policy names the service alone.
+var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true, "s3.amazonaws.com": true}
 
 // AssumeRole is the trust policy letting an AWS service assume a role. For services that send it, an
 // aws:SourceAccount condition restricts the role to this account's resources (confused deputy).
