@@ -7,6 +7,8 @@ MODE   ?= preview
 NOW    ?=
 VIF    ?=
 MINUTES ?= 30
+# DRY_RUN=1 makes dr-failover and dr-failback print their AWS CLI commands without running them.
+DRY_RUN ?=
 GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
@@ -19,7 +21,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop cost diagram deployer-policy mutate bench-test FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop dr-failover dr-failback cost diagram deployer-policy mutate bench-test FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -91,3 +93,9 @@ failover-test: ## Direct Connect BGP failover drill on one VIF of a deployed sta
 
 failover-test-stop: ## End the BGP failover drill early: STACK=prod VIF=ash-a.
 	@go run ./cmd/failover -stack "$(STACK)" -vif "$(VIF)" stop
+
+dr-failover: require-stack $(BIN)/drfailover ## Fail STACK over to its DR region: promote the replica, scale the DR compute, switch the internal names (DRY_RUN=1 prints the commands; docs/dr.md).
+	@$(BIN)/drfailover -stack "$(STACK)" $(if $(DRY_RUN),-dry-run) failover
+
+dr-failback: require-stack $(BIN)/drfailover ## Return STACK to its primary region once it serves again (DRY_RUN=1 prints the commands; docs/dr.md).
+	@$(BIN)/drfailover -stack "$(STACK)" $(if $(DRY_RUN),-dry-run) failback

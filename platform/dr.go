@@ -206,6 +206,13 @@ func exportDR(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("drDatabaseArn", d.replica.InstanceARN)
 	ctx.Export("drDatabaseAddress", d.replica.Address)
 	ctx.Export("drFileBucketName", d.files.BucketName)
+	// What a failover scales each DR service to: the primary's desired count (none run in pilot light).
+	counts := pulumi.IntMap{}
+	for name := range cfg.DR.Services.Services {
+		counts[name] = pulumi.Int(cfg.Services.Services[name].DesiredCount)
+	}
+	ctx.Export("drServiceCounts", counts)
+	ctx.Export("drTaskCount", pulumi.Int(cfg.DR.Compute.TaskCount))
 	ctx.Export("internalZoneId", d.names.ZoneID)
 	ctx.Export("internalNames", pulumi.ToStringMap(d.names.Names))
 }
