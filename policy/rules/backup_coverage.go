@@ -11,7 +11,8 @@ var BackupCoverage = Rule{
 		rdsInstance: {"replicateSourceDb"}, s3Replication: {"rules"}},
 	Stack: func(rs []Resource, f *Findings) {
 		for _, r := range ofType(rs, rdsInstance, s3Bucket) {
-			copyOfSource := r.Type == rdsInstance && readReplica(r) || r.Type == s3Bucket && replicaBucket(rs, r)
+			// Only an instance has a replication source, only a bucket a replication rule pointing at it.
+			copyOfSource := readReplica(r) || replicaBucket(rs, r)
 			if !copyOfSource && !logOnlyBucket(rs, r) && !referenced(rs, "resources", r, backupSelection) {
 				f.Fail(r, "no %s lists this resource", backupSelection)
 			}

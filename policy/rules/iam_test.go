@@ -187,6 +187,7 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		{name: "keys in another case count", set: map[string]any{"assumeRolePolicy": trust("vpc-flow-logs.amazonaws.com", `,"Condition":{"StringEquals":{"AWS:SOURCEACCOUNT":"1","aws:sourcearn":"x"}}`)}},
 		{name: "EC2 is never held to them", set: map[string]any{"assumeRolePolicy": trust("ec2.amazonaws.com", "")}},
 		{name: "Backup is never held to them", set: map[string]any{"assumeRolePolicy": trust("backup.amazonaws.com", "")}},
+		{name: "S3 replication is never held to them", set: map[string]any{"assumeRolePolicy": trust("s3.amazonaws.com", "")}},
 		{name: "a service missing from the table fails", set: map[string]any{"assumeRolePolicy": trust("lambda.amazonaws.com", both)}, wantFail: "trusts lambda.amazonaws.com, which is not in the rule's source-condition table"},
 		{name: "one of two services without the keys fails", set: map[string]any{"assumeRolePolicy": stmt(`{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","monitoring.rds.amazonaws.com"]},"Action":"sts:AssumeRole"}`)},
 			wantFail: "trusts monitoring.rds.amazonaws.com without"},
@@ -229,7 +230,7 @@ func TestSourceConditionTable(t *testing.T) {
 			t.Errorf("row %v", row)
 		}
 	}
-	for _, never := range []string{"ec2.amazonaws.com", "backup.amazonaws.com"} {
+	for _, never := range []string{"ec2.amazonaws.com", "backup.amazonaws.com", "s3.amazonaws.com"} {
 		if sourceConditions[never].Sends {
 			t.Errorf("%s does not send the source keys", never)
 		}

@@ -16,6 +16,7 @@ func TestRdsMultiAZ(t *testing.T) {
 		{name: "the single-AZ DR read replica passes"},
 		{name: "a single-AZ instance that replicates nothing fails", set: map[string]any{"replicateSourceDb": nil}, wantFail: "multiAz is false"},
 		{name: "an empty source is no replica", set: map[string]any{"replicateSourceDb": ""}, wantFail: "multiAz is false"},
+		{name: "a source unknown until apply is one (a preview of the replica)", set: map[string]any{"replicateSourceDb": unknown}},
 	})
 }
 
