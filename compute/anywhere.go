@@ -24,11 +24,12 @@ func registrationCommand(region, cluster, activationID, activationCode string) s
 // declareAnywhere declares the role of the on-premises hosts (SSM managed instance and ECS container
 // instance, nothing more) and the SSM activation that registers them, bounded in count and time.
 func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) error {
-	role, err := declareContainerInstanceRole(ctx, name+"-anywhere", "ECS Anywhere hosts of "+name+" in the data centre",
-		"ssm.amazonaws.com", args, parent)
+	instance, err := declareContainerInstanceRole(ctx, name+"-anywhere", "ECS Anywhere hosts of "+name+" in the data centre",
+		"ssm.amazonaws.com", c.ClusterARN, args, parent)
 	if err != nil {
 		return err
 	}
+	role := instance.role
 	a := args.Settings.Anywhere
 	// SSM gives the activation's tags to every host it registers: the patch group among them.
 	tags := pulumi.StringMap{"Name": pulumi.String(name + "-onprem")}

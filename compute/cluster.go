@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -40,6 +41,14 @@ type ClusterArgs struct {
 	// AccountID, Partition and Region place ARNs, policies and the ECS Anywhere registration. Required.
 	AccountID         pulumi.StringInput
 	Partition, Region string
+	// KeyAdmins administer the cluster's key (the foundation's). Required.
+	KeyAdmins keys.Admins
+	// ParameterPath is the stack's own SSM parameter path ("/hybridcloud/prod/"): the hosts read parameters
+	// only there and under AWS's public /aws/. Required.
+	ParameterPath string
+	// ExecTaskRoles are the logical names of the task roles that open ECS Exec sessions (the services with
+	// exec, declared after the cluster): the key policy lets them decrypt the session channel. Optional.
+	ExecTaskRoles []string
 	// InstanceTags are put on the hosts and their volumes, which the provider's default tags do not reach
 	// (the stack's tags). Optional.
 	InstanceTags map[string]string
@@ -95,7 +104,7 @@ type placement struct {
 	vpcID                                         pulumi.StringInput
 	subnetIDs                                     pulumi.StringArrayInput
 	logsKeyARN, accountID                         pulumi.StringInput
-	region                                        string
+	partition, region                             string
 	// anywhere says whether ECS Anywhere hosts can run services on premises.
 	anywhere bool
 }
@@ -115,6 +124,9 @@ func (a *ClusterArgs) validate(name string) error {
 	}
 	if a.VPCID == nil || !a.VPCCIDR.IsValid() {
 		errs = append(errs, errors.New("a VPC id and CIDR are required"))
+	}
+	if !a.KeyAdmins.Valid() || !strings.HasPrefix(a.ParameterPath, "/") || !strings.HasSuffix(a.ParameterPath, "/") {
+		errs = append(errs, errors.New("the key administrators and a parameter path (/…/) are required"))
 	}
 	if len(a.AppSubnetIDs) < minLoadBalancerSubnets {
 		errs = append(errs, fmt.Errorf("%d app subnet(s) given; the load balancer needs at least %d", len(a.AppSubnetIDs), minLoadBalancerSubnets))
@@ -201,7 +213,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		listenerARN: c.ListenerARN, taskSecurityGroupID: c.TaskSecurityGroupID, albSecurityGroupID: c.ALBSecurityGroupID,
 		keyARN: c.KeyARN, execLogGroupARN: c.ExecLogGroupARN,
 		vpcID: args.VPCID, subnetIDs: args.AppSubnetIDs, logsKeyARN: args.LogsKeyARN, accountID: args.AccountID,
-		region: args.Region, anywhere: anywhere,
+		partition: args.Partition, region: args.Region, anywhere: anywhere,
 	}
 
 	if err := ctx.RegisterResourceOutputs(c, c.outputs(anywhere)); err != nil {
@@ -213,9 +225,9 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 // declareECSCluster declares the cluster's key, the ECS Exec log group and the ECS cluster itself.
 func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*kms.Key, *ecs.Cluster, error) {
 	protect := args.Settings.Protect
-	policy := args.AccountID.ToStringOutput().ApplyT(func(account string) (string, error) {
-		return keyPolicy(args.Partition, account)
-	}).(pulumi.StringOutput)
+	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return keyPolicy(admins, args.Partition, account, args.ExecTaskRoles)
+	})
 	// Protected with the repositories: without the key their images cannot be read.
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes, ECS Exec sessions and images", policy, parent, pulumi.Protect(protect))
 	if err != nil {

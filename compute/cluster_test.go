@@ -3,6 +3,8 @@ package compute
 import (
 	"encoding/base64"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,7 +37,7 @@ func TestLaunchTemplateHasNoPublicIPRequiresIMDSv2AndEncryptsItsRootVolume(t *te
 
 	meta := lt.MetadataOptions.(*ec2.LaunchTemplateMetadataOptionsArgs)
 	assert.Equal(t, pulumi.String("required"), meta.HttpTokens, "IMDSv2 only")
-	assert.Equal(t, pulumi.Int(2), meta.HttpPutResponseHopLimit, "the agent's containers reach IMDS, awsvpc tasks are blocked by the user data")
+	assert.Equal(t, pulumi.Int(1), meta.HttpPutResponseHopLimit, "no container reaches IMDS: the agent is on the host network, tasks get credentials from the agent")
 
 	nics := lt.NetworkInterfaces.(ec2.LaunchTemplateNetworkInterfaceArray)
 	require.Len(t, nics, 1)
@@ -297,18 +299,70 @@ func TestProtectKeepsTheClustersStateThroughADestroy(t *testing.T) {
 	}
 }
 
-func TestKeyPolicyLetsAutoScalingEncryptHostVolumes(t *testing.T) {
-	doc, err := keyPolicy("aws", "123456789012")
-	require.NoError(t, err)
-	sids := plantest.Statements(t, doc)
-	require.Len(t, sids, 3)
-	assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::123456789012:root"}, sids["AccountAdministers"]["Principal"])
+func TestClusterKeySeparatesAdministratorsFromAutoScalingAndExecUsers(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"])
+	assert.ElementsMatch(t, []string{"KeyAdministration", "AdministratorsLetAWSServicesUseTheKeyForTheirResources", "AutoScalingUsesForVolumes",
+		"AutoScalingUsesForVolumesGrants", "ExecTasksDecryptSessions", "OperatorsStartExecSessions", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)))
+	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
 	const slr = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
-	assert.Equal(t, map[string]any{"AWS": slr}, sids["AutoScalingUsesForVolumes"]["Principal"])
-	attach := sids["AutoScalingAttachesVolumes"]
-	assert.Equal(t, map[string]any{"AWS": slr}, attach["Principal"])
-	assert.Equal(t, "kms:CreateGrant", attach["Action"])
-	assert.Equal(t, map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}}, attach["Condition"], "grants only for AWS resources (the volumes)")
+	assert.Equal(t, map[string]any{"AWS": []any{slr}}, sids["AutoScalingUsesForVolumes"]["Principal"])
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:CallerAccount": "123456789012"}}, sids["AutoScalingUsesForVolumes"]["Condition"])
+	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["AutoScalingUsesForVolumesGrants"]["Condition"].(map[string]any)["Bool"],
+		"grants only for AWS resources (the volumes)")
+	exec := sids["ExecTasksDecryptSessions"]
+	assert.Equal(t, []any{"kms:Decrypt"}, exec["Action"])
+	assert.Equal(t, map[string]any{"AWS": "*"}, exec["Principal"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/s-scanner-task-*"}}, exec["Condition"].(map[string]any)["ArnLike"])
+	ops := sids["OperatorsStartExecSessions"]
+	assert.Equal(t, []any{"kms:GenerateDataKey"}, ops["Action"], "starting a session encrypts; only the tasks decrypt")
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
+
+	args := testClusterArgs()
+	args.ExecTaskRoles = nil
+	res, _ = run(t, args, nil, plan.Up)
+	sids = plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"])
+	assert.NotContains(t, sids, "ExecTasksDecryptSessions", "no exec, no session users")
+	assert.NotContains(t, sids, "OperatorsStartExecSessions")
+}
+
+func TestHostRolesHoldTheClusterScopedAgentPolicyAndSSMCoreAsSeparateAttachments(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	const clusterARN = "arn:aws:ecs:us-east-1:123456789012:c"
+	for _, role := range []string{"c-hosts", "c-anywhere"} {
+		props := plantest.Named(t, res, token.IAMRole, role).Props()
+		assert.NotContains(t, props, "managedPolicyArns", "%s: attachments only, never the exclusive list", role)
+		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, role+"-ssm-core").Props()
+		assert.Equal(t, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", attach["policyArn"])
+		assert.Equal(t, role, attach["role"])
+		sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, role+"-ecs-agent").Props()["policy"])
+		assert.Equal(t, clusterARN, sids["RegisterInThisCluster"]["Resource"].([]any)[0], role)
+		assert.ElementsMatch(t, []any{"ecs:RegisterContainerInstance", "ecs:DeregisterContainerInstance", "ecs:UpdateContainerInstancesState",
+			"ecs:SubmitContainerStateChange", "ecs:SubmitTaskStateChange", "ecs:SubmitAttachmentStateChanges"}, sids["RegisterInThisCluster"]["Action"])
+		assert.Equal(t, map[string]any{"ArnEquals": map[string]any{"ecs:cluster": clusterARN}}, sids["PollAsThisClustersInstance"]["Condition"], role)
+		assert.Equal(t, []any{"ecs:DiscoverPollEndpoint"}, sids["DiscoverPollEndpoint"]["Action"])
+		for sid, st := range sids {
+			if st["Effect"] == "Deny" {
+				continue
+			}
+			for _, a := range st["Action"].([]any) {
+				assert.NotRegexp(t, `^(ecr|logs|ecs:CreateCluster)`, a, "%s %s: the execution roles pull images and write logs", role, sid)
+			}
+		}
+		fence := sids["ReadParametersOnlyUnderTheStacksPath"]
+		assert.Equal(t, "Deny", fence["Effect"], role)
+		assert.Equal(t, []any{"arn:aws:ssm:*:*:parameter/aws/*", "arn:aws:ssm:*:*:parameter/hybridcloud/prod/*"}, fence["NotResource"], role)
+		if role == "c-hosts" {
+			assert.Equal(t, []any{"ec2:DescribeTags"}, sids["ReadOwnTags"]["Action"])
+			assert.NotContains(t, plantest.Trust(t, props["assumeRolePolicy"]), "Condition", "EC2 sends no source keys")
+		} else {
+			assert.NotContains(t, sids, "ReadOwnTags", "an on-premises host has no EC2 tags")
+			assert.Equal(t, map[string]any{
+				"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+				"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ssm:us-east-1:123456789012:*"},
+			}, plantest.Trust(t, props["assumeRolePolicy"])["Condition"], "only this account's SSM in the region registers hosts")
+		}
+	}
 }
 
 func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
@@ -321,12 +375,6 @@ func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
 			// before the expiry.
 			assert.Equal(t, "2030-02-12T23:00:00Z", act["expirationDate"])
 			assert.Equal(t, map[string]any{"Name": "c-onprem", spec.PatchGroupTag: "onprem-linux"}, act["tags"], "registered hosts inherit the patch group")
-
-			role := plantest.Named(t, res, token.IAMRole, "c-anywhere").Props()
-			assert.ElementsMatch(t, []any{
-				"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-				"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-			}, role["managedPolicyArns"])
 
 			code := plantest.Await(t, d.cluster.AnywhereActivationCode)
 			assert.True(t, code.Secret, "the activation code registers hosts")

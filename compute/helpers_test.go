@@ -7,6 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 )
@@ -19,6 +20,8 @@ const (
 	testBucket      = "arn:aws:s3:::claims-files"
 	testBucketKey   = "arn:aws:kms:us-east-1:123456789012:key/files"
 	testOnPremCIDR  = "172.20.0.0/16"
+	testKeyAdmin    = "arn:aws:iam::123456789012:role/deployer"
+	testBreakGlass  = "arn:aws:iam::123456789012:role/break-glass"
 	// testClusterKey is the cluster key's ARN under the mocks.
 	testClusterKey = "arn:aws:kms:us-east-1:123456789012:c"
 )
@@ -48,6 +51,9 @@ func testClusterArgs() *ClusterArgs {
 		Region:          "us-east-1",
 		Now:             plantest.Now,
 		InstanceTags:    map[string]string{"Environment": "prod"},
+		KeyAdmins:       keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
+		ExecTaskRoles:   []string{"s-scanner-task"},
+		ParameterPath:   "/hybridcloud/prod/",
 	}
 }
 
@@ -60,12 +66,12 @@ func testServices() map[string]Service {
 			DesiredCount: 2, MinCount: 2, MaxCount: 6, TargetCPUPercent: 60,
 			Environment: map[string]string{"LOG_LEVEL": "info"},
 			Secrets:     map[string]string{"API_SIGNING_KEY": testSecret},
-			Files:       spec.FilesRead, Database: true,
+			Files:       spec.FilesRead, FilesPrefix: "claims/", Database: true,
 		},
 		"scanner": {
 			Image: "registry.corp.example/scanner:2.0.1", CPU: 256, MemoryMiB: 512, Port: 9000,
 			DesiredCount: 1, MinCount: 1, MaxCount: 2, TargetCPUPercent: 70,
-			OnPrem: true, Files: spec.FilesWrite, Exec: true,
+			OnPrem: true, Files: spec.FilesWrite, FilesPrefix: "documents/", Exec: true,
 		},
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
-	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
@@ -26,9 +25,12 @@ const AmiParameter = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommend
 const (
 	// rootDevice is the root device name of Amazon Linux 2023 AMIs.
 	rootDevice = "/dev/xvda"
-	// metadataHopLimit 2 lets the ECS agent's containers reach IMDSv2; awsvpc tasks are blocked from it
-	// by ECS_AWSVPC_BLOCK_IMDS in the user data.
-	metadataHopLimit = 2
+	// metadataHopLimit 1 keeps IMDSv2 answers on the host: the ECS agent runs in the host's network
+	// namespace and needs no second hop, and tasks get their role's credentials from the agent's endpoint
+	// (169.254.170.2, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI), not from IMDS (ECS developer guide, "Task IAM
+	// role"), so no container reaches the host role's credentials. awsvpc tasks are also blocked by
+	// ECS_AWSVPC_BLOCK_IMDS in the user data.
+	metadataHopLimit = 1
 	// warmupSeconds is how long a new host takes to join the cluster before it counts for scaling.
 	warmupSeconds = 300
 	// maxScalingStep bounds how many hosts managed scaling adds or removes at once.
@@ -38,29 +40,28 @@ const (
 // hostMetrics are the Auto Scaling group metrics published to CloudWatch (free at 1-minute granularity).
 var hostMetrics = []string{"GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances"}
 
-// keyPolicy is the policy of the cluster's key: the account administers it (IAM policies grant its use to
-// roles, ECR uses it through grants), and EC2 Auto Scaling's service-linked role may use it for the
-// volumes it creates for this account's hosts.
-func keyPolicy(partition, accountID string) (string, error) {
+// keyPolicy is the policy of the cluster's key (keys.Policy): the administrators manage it and let AWS
+// services use it for resources they create (ECR repositories encrypt their images through such grants);
+// EC2 Auto Scaling's service-linked role uses it for the hosts' volumes, exactly as AWS documents (EC2 Auto
+// Scaling user guide, "Required AWS KMS key policy for use with encrypted volumes"); the task roles that
+// open ECS Exec sessions decrypt the session channel (their SSM agent calls KMS itself); and the account's
+// operators, as their IAM policies allow, generate the session's data key when they start one (ECS
+// developer guide, "Monitor Amazon ECS containers with ECS Exec": kms:GenerateDataKey for the caller),
+// which encrypts but never decrypts.
+func keyPolicy(admins keys.Administration, partition, accountID string, execTaskRoles []string) (string, error) {
 	autoScaling := fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", partition, accountID)
-	return iamdoc.JSON(
-		keys.AccountAdministers(partition, accountID),
-		iamdoc.Statement{
-			"Sid":       "AutoScalingUsesForVolumes",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": autoScaling},
-			"Action":    []string{"kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"},
-			"Resource":  "*",
-		},
-		iamdoc.Statement{
-			"Sid":       "AutoScalingAttachesVolumes",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": autoScaling},
-			"Action":    "kms:CreateGrant",
-			"Resource":  "*",
-			"Condition": map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}},
-		},
-	)
+	users := []keys.User{{Sid: "AutoScalingUsesForVolumes", Principals: []string{autoScaling}, Direct: true, Grants: true}}
+	if len(execTaskRoles) > 0 {
+		patterns := make([]string, 0, len(execTaskRoles))
+		for _, r := range execTaskRoles {
+			patterns = append(patterns, keys.RolePattern(partition, accountID, r))
+		}
+		users = append(users,
+			keys.User{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: patterns, Actions: []string{"kms:Decrypt"}, Direct: true},
+			keys.User{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+				Actions: []string{"kms:GenerateDataKey"}, Direct: true})
+	}
+	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }
 
 // userData joins a host to the cluster. Task metadata is on for the agent's introspection, and awsvpc tasks
@@ -79,12 +80,12 @@ func userData(cluster string) string {
 // the cluster places tasks with by default.
 func (c *Cluster) declareHosts(ctx *pulumi.Context, name string, cluster *ecs.Cluster, keyARN pulumi.StringOutput, hostSG pulumi.IDOutput, args *ClusterArgs, parent pulumi.ResourceOption) error {
 	role, err := declareContainerInstanceRole(ctx, name+"-hosts", "ECS container instances of "+name+": the ECS agent and SSM Session Manager",
-		"ec2.amazonaws.com", args, parent)
+		"ec2.amazonaws.com", cluster.Arn, args, parent)
 	if err != nil {
 		return err
 	}
-	c.HostRoleName = role.Name
-	profile, err := iam.NewInstanceProfile(ctx, name+"-hosts", &iam.InstanceProfileArgs{Role: role.Name}, parent)
+	c.HostRoleName = role.role.Name
+	profile, err := iam.NewInstanceProfile(ctx, name+"-hosts", &iam.InstanceProfileArgs{Role: role.role.Name}, parent)
 	if err != nil {
 		return err
 	}

@@ -61,33 +61,41 @@ func executionStatements(a executionAccess) []iamdoc.Statement {
 
 // taskAccess is what one service's application may do, as the task role.
 type taskAccess struct {
-	// Files is the access to the file bucket; BucketARN and BucketKeyARN are set unless it is FilesNone.
+	// Files is the access to the file bucket under FilesPrefix; BucketARN and BucketKeyARN are set unless
+	// it is FilesNone. Region is the bucket's, for the key's via-service condition.
 	Files                   spec.FileAccess
+	FilesPrefix             string
 	BucketARN, BucketKeyARN string
+	Region                  string
 	// Exec allows ECS Exec sessions, logged to ExecLogGroupARN and encrypted with ExecKeyARN.
 	Exec                        bool
 	ExecLogGroupARN, ExecKeyARN string
 }
 
-// taskStatements grant the application its file and ECS Exec access; nil when it needs none.
+// taskStatements grant the application its file and ECS Exec access; nil when it needs none. File access
+// is its own prefix only: listing under it, reading, and with write putting objects, never deleting them
+// (a put over an existing key makes a new version; the bucket keeps the old ones from all but the
+// break-glass role). The bucket key is used only through S3.
 func taskStatements(a taskAccess) ([]iamdoc.Statement, error) {
 	var out []iamdoc.Statement
-	switch a.Files {
-	case spec.FilesNone:
-	case spec.FilesRead:
-		out = append(out,
-			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketARN),
-			iamdoc.Allow([]string{"s3:GetObject"}, a.BucketARN+"/*"),
-			iamdoc.Allow([]string{"kms:Decrypt"}, a.BucketKeyARN),
-		)
-	case spec.FilesWrite:
-		out = append(out,
-			iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketARN),
-			iamdoc.Allow([]string{"s3:GetObject", "s3:PutObject", "s3:DeleteObject"}, a.BucketARN+"/*"),
-			iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, a.BucketKeyARN),
-		)
-	default:
-		return nil, a.Files.Check()
+	reach, write, err := a.Files.Grants()
+	if err != nil {
+		return nil, err
+	}
+	if reach {
+		list := iamdoc.Allow([]string{"s3:ListBucket"}, a.BucketARN)
+		list["Sid"] = "ListOwnPrefix"
+		list["Condition"] = map[string]any{"StringLike": map[string]any{"s3:prefix": a.FilesPrefix + "*"}}
+		objects, keyUse := []string{"s3:GetObject"}, []string{"kms:Decrypt"}
+		if write {
+			objects, keyUse = append(objects, "s3:PutObject"), append(keyUse, "kms:GenerateDataKey")
+		}
+		own := iamdoc.Allow(objects, a.BucketARN+"/"+a.FilesPrefix+"*")
+		own["Sid"] = "OwnPrefixObjects"
+		key := iamdoc.Allow(keyUse, a.BucketKeyARN)
+		key["Sid"] = "BucketKeyThroughS3"
+		key["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3." + a.Region + ".amazonaws.com"}}
+		out = append(out, list, own, key)
 	}
 	if a.Exec {
 		// The SSM message channels and log-group discovery have no resource-level permissions.

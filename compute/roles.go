@@ -11,9 +11,9 @@ import (
 // executionStatements grants.
 func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, repositoryARN, logGroupARN pulumi.StringOutput, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
-	role, err := iam.NewRole(ctx, prefix+"-execution", &iam.RoleArgs{
+	role, err := iam.NewRole(ctx, prefix+executionRoleSuffix, &iam.RoleArgs{
 		Description:      pulumi.String("Starts " + prefix + " tasks: image pull, logs, secrets"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ecs-tasks.amazonaws.com", p.accountID),
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("ecs-tasks.amazonaws.com", p.accountID, p.taskSource()),
 	}, parent)
 	if err != nil {
 		return nil, nil, err
@@ -45,9 +45,9 @@ func declareExecutionRole(ctx *pulumi.Context, prefix string, svc namedService, 
 // grants; a service that needs neither gets a role with no permissions (and a nil policy).
 func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args *ServicesArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	p := args.Cluster.placement
-	role, err := iam.NewRole(ctx, prefix+"-task", &iam.RoleArgs{
+	role, err := iam.NewRole(ctx, prefix+taskRoleSuffix, &iam.RoleArgs{
 		Description:      pulumi.String("The " + prefix + " application"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ecs-tasks.amazonaws.com", p.accountID),
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("ecs-tasks.amazonaws.com", p.accountID, p.taskSource()),
 	}, parent)
 	if err != nil {
 		return nil, nil, err
@@ -65,7 +65,7 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	}
 	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN).ApplyT(func(v []any) (string, error) {
 		statements, err := taskStatements(taskAccess{
-			Files: svc.Files, BucketARN: v[0].(string), BucketKeyARN: v[1].(string),
+			Files: svc.Files, FilesPrefix: svc.FilesPrefix, BucketARN: v[0].(string), BucketKeyARN: v[1].(string), Region: p.region,
 			Exec: svc.Exec, ExecLogGroupARN: v[2].(string), ExecKeyARN: v[3].(string),
 		})
 		if err != nil {
@@ -75,4 +75,29 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	}).(pulumi.StringOutput)
 	policy, err := iam.NewRolePolicy(ctx, prefix+"-task", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
 	return role, policy, err
+}
+
+// taskRoleSuffix and executionRoleSuffix name a service's roles after the service.
+const (
+	taskRoleSuffix      = "-task"
+	executionRoleSuffix = "-execution"
+)
+
+// ExecutionRoleName is the logical name of a service's execution role in the Services component
+// servicesName, for the database key's policy (the execution role reads the database secret).
+func ExecutionRoleName(servicesName, service string) string {
+	return servicesName + "-" + service + executionRoleSuffix
+}
+
+// TaskRoleName is the logical name of a service's task role in the Services component servicesName, for the
+// key policies written before the role exists (ClusterArgs.ExecTaskRoles, the file bucket's key users).
+func TaskRoleName(servicesName, service string) string {
+	return servicesName + "-" + service + taskRoleSuffix
+}
+
+// taskSource is what ECS acts for when it assumes a service's roles: this account's ECS in the region (ECS
+// developer guide, "Task IAM role": aws:SourceArn arn:aws:ecs:<region>:<account>:* beside
+// aws:SourceAccount).
+func (p placement) taskSource() pulumi.StringOutput {
+	return pulumi.Sprintf("arn:%s:ecs:%s:%s:*", p.partition, p.region, p.accountID)
 }

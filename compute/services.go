@@ -114,6 +114,7 @@ func (a *ServicesArgs) validateService(name string, svc namedService) error {
 	}
 	reach, _, err := svc.Files.Grants()
 	add("Files", err)
+	add("FilesPrefix", spec.CheckFilesPrefix(svc.Files, svc.FilesPrefix))
 	if reach && (a.FileBucketARN == nil || a.FileBucketKeyARN == nil) {
 		errs = append(errs, errors.New("it uses the file bucket: FileBucketARN and FileBucketKeyARN are required"))
 	}

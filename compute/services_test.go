@@ -204,27 +204,41 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 	assert.NotContains(t, scanner, "kms:Decrypt")
 }
 
-func TestTaskRoleReachesOnlyTheFileBucketAndItsKey(t *testing.T) {
+func TestTaskRoleReachesOnlyItsPrefixOfTheFileBucketAndItsKeyThroughS3(t *testing.T) {
 	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
-	reader, _ := grants(t, res, "s-claims-api-task")
-	assert.Equal(t, map[string][]string{
-		"s3:ListBucket": {testBucket},
-		"s3:GetObject":  {testBucket + "/*"},
-		"kms:Decrypt":   {testBucketKey},
-	}, reader, "read access: list, get, decrypt")
+	reader := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "s-claims-api-task").Props()["policy"])
+	assert.Len(t, reader, 3, "read access: list, get, decrypt")
+	assert.Equal(t, []any{"s3:ListBucket"}, reader["ListOwnPrefix"]["Action"])
+	assert.Equal(t, []any{testBucket}, reader["ListOwnPrefix"]["Resource"])
+	assert.Equal(t, map[string]any{"StringLike": map[string]any{"s3:prefix": "claims/*"}}, reader["ListOwnPrefix"]["Condition"], "it lists only its own prefix")
+	assert.Equal(t, []any{"s3:GetObject"}, reader["OwnPrefixObjects"]["Action"])
+	assert.Equal(t, []any{testBucket + "/claims/*"}, reader["OwnPrefixObjects"]["Resource"])
+	assert.Equal(t, []any{"kms:Decrypt"}, reader["BucketKeyThroughS3"]["Action"])
+	assert.Equal(t, []any{testBucketKey}, reader["BucketKeyThroughS3"]["Resource"])
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3.us-east-1.amazonaws.com"}}, reader["BucketKeyThroughS3"]["Condition"])
 
 	writer, _ := grants(t, res, "s-scanner-task")
-	assert.Equal(t, []string{testBucket + "/*"}, writer["s3:PutObject"])
-	assert.Equal(t, []string{testBucket + "/*"}, writer["s3:DeleteObject"])
+	assert.Equal(t, []string{testBucket + "/documents/*"}, writer["s3:PutObject"])
+	assert.Equal(t, []string{testBucket + "/documents/*"}, writer["s3:GetObject"])
+	assert.NotContains(t, writer, "s3:DeleteObject", "the scanner adds documents; it deletes nothing")
 	assert.Equal(t, []string{testBucketKey}, writer["kms:GenerateDataKey"])
 	assert.ElementsMatch(t, []string{testBucketKey, testClusterKey}, writer["kms:Decrypt"], "the file key, and the cluster key for ECS Exec")
 	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:c-exec:*"}, writer["logs:PutLogEvents"], "exec sessions log to the cluster's group")
 }
 
+func TestAServiceWithFilesNeedsAPrefixOfItsOwn(t *testing.T) {
+	for prefix, ok := range map[string]bool{"claims/": true, "": false, "/claims/": false, "claims": false, "cl*/": false} {
+		err := spec.CheckFilesPrefix(spec.FilesRead, prefix)
+		assert.Equal(t, ok, err == nil, "%q: %v", prefix, err)
+	}
+	assert.Error(t, spec.CheckFilesPrefix(spec.FilesNone, "claims/"), "a prefix without access is a mistake")
+	assert.NoError(t, spec.CheckFilesPrefix(spec.FilesNone, ""))
+}
+
 func TestServiceWithoutFilesOrExecHasAnEmptyTaskRole(t *testing.T) {
 	args := testServicesArgs()
 	svc := args.Settings.Services["claims-api"]
-	svc.Files = spec.FilesNone
+	svc.Files, svc.FilesPrefix = spec.FilesNone, ""
 	args.Settings.Services = map[string]Service{"claims-api": svc}
 	res, _ := run(t, testClusterArgs(), args, plan.Up)
 	plantest.Named(t, res, token.IAMRole, "s-claims-api-task")
@@ -325,4 +339,16 @@ func TestReadonlyRootDefaultsToTheOppositeOfExec(t *testing.T) {
 	assert.False(t, Service{Exec: true}.ReadonlyRoot(), "ECS Exec's SSM agent writes to the root")
 	assert.False(t, Service{ReadonlyRootFilesystem: &off}.ReadonlyRoot())
 	assert.True(t, Service{Exec: true, ReadonlyRootFilesystem: &on}.ReadonlyRoot(), "as set, even where config refuses it")
+}
+
+func TestServiceRolesTrustOnlyThisAccountsECSInTheRegion(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), testServicesArgs(), plan.Up)
+	for _, role := range []string{"s-claims-api-execution", "s-claims-api-task", "s-scanner-execution", "s-scanner-task"} {
+		trust := plantest.Trust(t, plantest.Named(t, res, token.IAMRole, role).Props()["assumeRolePolicy"])
+		assert.Equal(t, map[string]any{"Service": "ecs-tasks.amazonaws.com"}, trust["Principal"], role)
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+			"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*"},
+		}, trust["Condition"], role)
+	}
 }

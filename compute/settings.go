@@ -167,6 +167,9 @@ type Service struct {
 	OnPrem bool `json:"onPrem"`
 	// Files is the service's access to the file bucket. Default spec.FilesNone.
 	Files spec.FileAccess `json:"files"`
+	// FilesPrefix is the key prefix of the file bucket the service reaches ("claims/", a share's prefix):
+	// it lists, reads and (with write) writes only under it. Required with file access.
+	FilesPrefix string `json:"filesPrefix"`
 	// Database gives the service the database master credentials as spec.DatabaseUsernameVar and
 	// spec.DatabasePasswordVar. Default false.
 	Database bool `json:"database"`

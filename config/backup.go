@@ -44,6 +44,9 @@ func (p *parser) backup(raw []byte, drRegion string, env Environment) data.Backu
 		if l.ChangeableForDays != 0 && l.ChangeableForDays < minChangeableForDays {
 			p.fail(key+".vaultLock.changeableForDays", "%d is below AWS's minimum grace period of %d days (0 keeps governance mode)", l.ChangeableForDays, minChangeableForDays)
 		}
+		if env == Prod && l.ChangeableForDays == 0 {
+			p.warn(key+".vaultLock.changeableForDays", "0 keeps prod's vault lock in governance mode, which anyone with backup:DeleteBackupVaultLockConfiguration can remove; 3 or more makes it permanent after that many days")
+		}
 		if s.ContinuousRetentionDays != 0 && s.ContinuousRetentionDays < l.MinRetentionDays {
 			p.fail(key+".continuousRetentionDays", "%d days is below the vault lock's minRetentionDays (%d)", s.ContinuousRetentionDays, l.MinRetentionDays)
 		}

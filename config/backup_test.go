@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,6 +27,15 @@ func TestBackupSectionOfEachStackFile(t *testing.T) {
 		"monthly": {Schedule: "cron(0 7 1 * ? *)", RetentionDays: 2557, ColdStorageAfterDays: 90, CopyToDR: true},
 	}, prod.Backup.Rules)
 	assert.True(t, prod.Backup.Protect)
+	assert.Equal(t, 7, prod.Backup.VaultLock.ChangeableForDays, "prod's lock turns to compliance mode after a week")
+	assert.NotContains(t, strings.Join(prod.Warnings, "\n"), "vaultLock")
+}
+
+func TestAProdVaultLockInGovernanceModeIsWarnedOf(t *testing.T) {
+	cfg := patch(t, stackConfig(t, "prod"), "hybridcloud:backup", "vaultLock.changeableForDays", 0)
+	c, err := parse(cfg)
+	require.NoError(t, err, "configurable: governance mode is a choice")
+	assert.Contains(t, strings.Join(c.Warnings, "\n"), "hybridcloud:backup.vaultLock.changeableForDays: 0 keeps prod's vault lock in governance mode")
 }
 
 func TestBackupDefaultsToProtectedWithoutContinuousBackupOrLock(t *testing.T) {

@@ -70,7 +70,7 @@ func TestComputeSectionOfEachStackFile(t *testing.T) {
 func TestComputeDefaults(t *testing.T) {
 	cfg := stackConfig(t, "dev")
 	for _, field := range []string{"targetCapacity", "rootVolumeGiB", "ecr", "protect", "services.claims-api.targetCpuPercent",
-		"services.claims-api.files", "services.claims-api.exec"} {
+		"services.claims-api.files", "services.claims-api.filesPrefix", "services.claims-api.exec"} {
 		cfg = patch(t, cfg, computeKey, field, nil)
 	}
 	c, err := parse(cfg)

@@ -141,7 +141,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Connectivity, c.DNS = p.hybrid(raw, c)
 	}
 	if raw, ok := p.section("management", true); ok {
-		c.Management = p.management(raw)
+		c.Management = p.management(raw, c.Environment)
 	}
 	if raw, ok := p.section("compute", true); ok {
 		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups())

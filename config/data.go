@@ -2,6 +2,7 @@ package config
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/data/spec"
@@ -26,17 +27,17 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 		p.fail(key+".databaseName", "%q is not a PostgreSQL database name (lower-case letter, then letters, digits, _)", s.DatabaseName)
 	}
 	p.retention(key+".logRetentionDays", s.LogRetentionDays)
-	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
-		p.fail(key+".engineVersion", "%v", err)
-	}
+	p.engineVersion(key+".engineVersion", s.EngineVersion)
 	if !instanceClassPattern.MatchString(s.InstanceClass) {
 		p.fail(key+".instanceClass", "%q is not an RDS instance class (like db.t4g.micro)", s.InstanceClass)
 	}
 	if s.AllocatedStorageGiB < data.MinAllocatedStorageGiB || s.AllocatedStorageGiB > data.MaxStorageGiB {
 		p.fail(key+".allocatedStorage", "%d GiB is outside %d-%d GiB (gp3)", s.AllocatedStorageGiB, data.MinAllocatedStorageGiB, data.MaxStorageGiB)
 	}
-	if s.MaxAllocatedStorageGiB < s.AllocatedStorageGiB || s.MaxAllocatedStorageGiB > data.MaxStorageGiB {
-		p.fail(key+".maxAllocatedStorage", "%d GiB must be between allocatedStorage (%d GiB) and %d GiB", s.MaxAllocatedStorageGiB, s.AllocatedStorageGiB, data.MaxStorageGiB)
+	// Equal bounds turn storage autoscaling off (RDS user guide, "Managing capacity automatically with
+	// Amazon RDS storage autoscaling"), which the platform promises: a full disk stops the database.
+	if s.MaxAllocatedStorageGiB <= s.AllocatedStorageGiB || s.MaxAllocatedStorageGiB > data.MaxStorageGiB {
+		p.fail(key+".maxAllocatedStorage", "%d GiB must be above allocatedStorage (%d GiB), so storage autoscales, and at most %d GiB", s.MaxAllocatedStorageGiB, s.AllocatedStorageGiB, data.MaxStorageGiB)
 	}
 	if env == Prod && !s.MultiAZ {
 		p.fail(key+".multiAz", "must be true in prod: a single-AZ database is down while its AZ is")
@@ -54,4 +55,21 @@ func (p *parser) database(raw []byte, env Environment) data.DatabaseSettings {
 		p.fail(key+".maintenanceWindow", "%q is not a UTC window like sun:04:30-sun:05:30", s.MaintenanceWindow)
 	}
 	return s
+}
+
+// engineVersion checks the PostgreSQL major version: a minor ("16.4") is refused, because AWS upgrades the
+// minor in the maintenance window (autoMinorVersionUpgrade) and a pinned one would make the next up after
+// that try to downgrade; with the major alone the provider compares it as a prefix of the version the
+// instance runs (pulumi-aws rds.Instance engineVersion: "you can provide a prefix of the version").
+func (p *parser) engineVersion(key, v string) {
+	if _, err := spec.ParameterGroupFamily(v); err != nil {
+		p.fail(key, "%v", err)
+		return
+	}
+	if strings.Contains(v, ".") {
+		major, _, _ := strings.Cut(v, ".")
+		p.fail(key, "%q pins a minor version, which AWS upgrades on its own; give the major alone (%q): a major upgrade is then a change of this key", v, major)
+		return
+	}
+	p.fact(key, p.facts.PostgresVersion(v))
 }

@@ -26,7 +26,7 @@ func TestDatabaseSectionOfEachStackFile(t *testing.T) {
 		t.Run(tt.stack, func(t *testing.T) {
 			c, err := parse(stackConfig(t, tt.stack))
 			require.NoError(t, err)
-			assert.Equal(t, "16.4", c.Database.EngineVersion)
+			assert.Equal(t, "16", c.Database.EngineVersion)
 			assert.Equal(t, tt.stack == "prod", c.Database.Protect)
 			assert.Equal(t, "app", c.Database.DatabaseName, "left out: the default")
 			assert.Equal(t, tt.wantMultiAZ, c.Database.MultiAZ)
@@ -58,11 +58,13 @@ func TestBadDatabaseConfigNamesTheKey(t *testing.T) {
 		{"Multi-AZ off in prod is refused", "prod", "multiAz", false, key + ".multiAz", "must be true in prod"},
 		{"backup retention 0 in prod is refused", "prod", "backupRetentionDays", 0, key + ".backupRetentionDays", "prod requires"},
 		{"backup retention above 35 days is refused", "dev", "backupRetentionDays", 36, key + ".backupRetentionDays", "outside 0-35"},
-		{"allocated storage above the maximum is refused", "dev", "allocatedStorage", 200, key + ".maxAllocatedStorage", "between allocatedStorage (200 GiB)"},
+		{"allocated storage above the maximum is refused", "dev", "allocatedStorage", 200, key + ".maxAllocatedStorage", "must be above allocatedStorage (200 GiB)"},
+		{"a maximum equal to the allocated storage is refused: autoscaling would be off", "dev", "maxAllocatedStorage", 20, key + ".maxAllocatedStorage", "must be above allocatedStorage (20 GiB), so storage autoscales"},
 		{"allocated storage below the gp3 minimum is refused", "dev", "allocatedStorage", 10, key + ".allocatedStorage", "outside 20-65536"},
 		{"an engine version without a family is refused", "dev", "engineVersion", "latest", key + ".engineVersion", "does not start with a PostgreSQL major version"},
 		{"an unquoted engine version is refused", "dev", "engineVersion", 16.4, key + ".engineVersion", "want a string"},
-		{"an unsupported major version is refused", "dev", "engineVersion", "12.20", key + ".engineVersion", "older than 13"},
+		{"an unsupported major version is refused", "dev", "engineVersion", "12", key + ".engineVersion", "older than 13"},
+		{"a pinned minor version is refused: AWS upgrades it and the next up would downgrade", "dev", "engineVersion", "16.4", key + ".engineVersion", `pins a minor version, which AWS upgrades on its own; give the major alone ("16")`},
 		{"an instance class that is not one is refused", "dev", "instanceClass", "t4g.micro", key + ".instanceClass", "not an RDS instance class"},
 		{"a backup window with a bad hour is refused", "dev", "backupWindow", "25:00-26:00", key + ".backupWindow", "not a UTC window"},
 		{"a maintenance window without days is refused", "dev", "maintenanceWindow", "04:30-05:30", key + ".maintenanceWindow", "not a UTC window"},

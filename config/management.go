@@ -15,7 +15,7 @@ type Management struct {
 }
 
 // management reads hybridcloud:management into the Management component's settings.
-func (p *parser) management(raw []byte) Management {
+func (p *parser) management(raw []byte, env Environment) Management {
 	key := p.key("management")
 	s := hybrid.DefaultManagementSettings()
 	p.decode(key, raw, &s)
@@ -24,6 +24,7 @@ func (p *parser) management(raw []byte) Management {
 		p.fail(key+".sessionIdleTimeoutMinutes", "%d is outside 1-%d", n, hybrid.MaxSessionIdleTimeoutMinutes)
 	}
 	p.retention(key+".sessionLogRetentionDays", s.SessionLogRetentionDays)
+	p.protect(key+".protect", s.Protect, env)
 	p.patchWindow(key+".patchWindow", s.PatchWindow)
 	groups := p.patchBaselines(key+".patchBaselines", s)
 	p.serverActivations(key+".activations", s.Activations, groups)

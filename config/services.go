@@ -61,6 +61,9 @@ func (p *parser) service(key, name string, s compute.Service, anywhere bool) {
 	if err := s.Files.Check(); err != nil {
 		p.fail(key+".files", "%v", err)
 	}
+	if err := spec.CheckFilesPrefix(s.Files, s.FilesPrefix); err != nil {
+		p.fail(key+".filesPrefix", "%v", err)
+	}
 	if err := spec.CheckExecRoot(s.Exec, s.ReadonlyRoot()); err != nil {
 		p.fail(key+".readonlyRootFilesystem", "%v", err)
 	}

@@ -50,6 +50,8 @@ func TestBadServiceConfigNamesTheKey(t *testing.T) {
 		{"no health check behind the load balancer", api + "healthCheckPath", nil, serviceKey("claims-api", "healthCheckPath"), "not a path the load balancer can probe"},
 		{"a health check on premises", scanner + "healthCheckPath", "/health", serviceKey("document-scanner", "healthCheckPath"), "no load balancer"},
 		{"an unknown file access", api + "files", "admin", serviceKey("claims-api", "files"), `unknown file access "admin"`},
+		{"file access to the whole bucket", api + "filesPrefix", nil, serviceKey("claims-api", "filesPrefix"), `want the key prefix the service reaches`},
+		{"a prefix with a wildcard", scanner + "filesPrefix", "doc*/", serviceKey("document-scanner", "filesPrefix"), `without wildcards`},
 		{"a target CPU above 100%", api + "targetCpuPercent", 120, serviceKey("claims-api", "targetCpuPercent"), "120% is outside 1-100"},
 		{"ECS Exec on a read-only root file system", api + "readonlyRootFilesystem", true, serviceKey("claims-api", "readonlyRootFilesystem"),
 			"ECS Exec does not work on a read-only root file system"},

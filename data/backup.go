@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/backup"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -17,10 +18,6 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
-
-// BackupTag marks a resource for backup: every resource tagged BackupTag=true is in the selection, beside
-// the ones named explicitly.
-const BackupTag = "Backup"
 
 // continuousSchedule is when a continuous-backup rule also takes its daily snapshot.
 const continuousSchedule = "cron(0 1 * * ? *)"
@@ -38,20 +35,21 @@ const BackupType = "hybridcloud:data:Backup"
 type BackupArgs struct {
 	// Settings are AWS Backup's own settings. Required.
 	Settings BackupSettings
-	// Resources are the ARNs backed up explicitly (the database, the file bucket), beside anything tagged
-	// BackupTag=true. Required.
+	// Resources are the ARNs backed up (the database, the file bucket): the selection is exactly these, so
+	// tagging a resource elsewhere in the account cannot pull it into the vaults. Their keys' policies let
+	// the backup role (named after the component) use them. Required.
 	Resources []pulumi.StringInput
-	// ResourceKeyARNs are the KMS keys those resources are encrypted with: the backup role must use them.
-	// Optional.
-	ResourceKeyARNs []pulumi.StringInput
 	// NotificationTopicARN receives failed, aborted and expired jobs (the operations topic). Optional.
 	NotificationTopicARN pulumi.StringInput
 	// DRProvider is the AWS provider of Settings.DRRegion; the DR vault and its key are declared with it.
 	// Required when a rule copies to DR; without it there is no DR vault.
 	DRProvider pulumi.ProviderResource
-	// AccountID and Partition place the role's trust and its managed policies. Required.
-	AccountID pulumi.StringInput
-	Partition string
+	// AccountID, Partition and Region place the role's managed policies and the vault policies. Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
+	// KeyAdmins administer the vaults' keys (the foundation's); its break-glass role alone may delete
+	// recovery points or change the vaults' policies. Required.
+	KeyAdmins keys.Admins
 }
 
 // Backup is a backup vault, its plan and selection, and a copy vault in the DR region.
@@ -65,13 +63,16 @@ type Backup struct {
 	DRVaultARN pulumi.StringOutput
 	// PlanID is the backup plan.
 	PlanID pulumi.IDOutput
+	// RoleName is the role AWS Backup runs the jobs with; the resources' keys name it by its logical name,
+	// the component's.
+	RoleName pulumi.StringOutput
 }
 
 func (a *BackupArgs) validate() error {
 	var errs []error
 	s := a.Settings
-	if len(s.Rules) == 0 || len(a.Resources) == 0 || a.AccountID == nil || a.Partition == "" {
-		errs = append(errs, errors.New("rules, resources, account and partition are required"))
+	if len(s.Rules) == 0 || len(a.Resources) == 0 || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
+		errs = append(errs, errors.New("rules, resources, account, partition, region and key administrators are required"))
 	}
 	for _, name := range sortedRules(s.Rules) {
 		r := s.Rules[name]
@@ -110,14 +111,14 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 	}
 	parent := pulumi.Parent(b)
 
-	vault, err := declareVault(ctx, name, args.Settings, parent)
+	vault, err := declareVault(ctx, name, args.Region, args, parent)
 	if err != nil {
 		return nil, err
 	}
 	b.VaultARN = vault.Arn
 	var drVaultARN pulumi.StringInput // no DR provider: no DR vault, and validate made sure no rule copies
 	if args.DRProvider != nil {
-		drVault, err := declareVault(ctx, name+"-dr", args.Settings, parent, pulumi.Provider(args.DRProvider))
+		drVault, err := declareVault(ctx, name+drSuffix, args.Settings.DRRegion, args, parent, pulumi.Provider(args.DRProvider))
 		if err != nil {
 			return nil, err
 		}
@@ -134,6 +135,7 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 	if err != nil {
 		return nil, err
 	}
+	b.RoleName = role.Name
 	if _, err := backup.NewSelection(ctx, name, selectionArgs(name, args, plan.ID(), role.Arn), parent); err != nil {
 		return nil, err
 	}
@@ -153,8 +155,7 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 	return b, nil
 }
 
-// selectionArgs select the named resources, and everything tagged BackupTag=true, for the plan planID,
-// backed up with the role roleARN.
+// selectionArgs select exactly the named resources for the plan planID, backed up with the role roleARN.
 func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringInput) *backup.SelectionArgs {
 	resources := make(pulumi.StringArray, len(args.Resources))
 	copy(resources, args.Resources)
@@ -163,16 +164,54 @@ func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringI
 		PlanId:     planID,
 		IamRoleArn: roleARN,
 		Resources:  resources,
-		SelectionTags: backup.SelectionSelectionTagArray{
-			backup.SelectionSelectionTagArgs{Type: pulumi.String("STRINGEQUALS"), Key: pulumi.String(BackupTag), Value: pulumi.String("true")},
-		},
 	}
 }
 
-// declareVault declares a vault encrypted with its own key, locked when configured.
-func declareVault(ctx *pulumi.Context, name string, s BackupSettings, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
+// VaultKeyPolicy is the policy of a vault's key: the administrators manage it, and the backup role (named
+// after the component, declared after the key) uses it only through AWS Backup and RDS in the vault's
+// region, and lets them create grants for the recovery points (AWS Backup developer guide, "Encryption for
+// backups in AWS Backup": the vault key encrypts fully managed backups and the copies made into the vault).
+func VaultKeyPolicy(admins keys.Administration, partition, region, account, backupRole string) (string, error) {
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{{
+		Sid: "BackupRoleUsesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, backupRole)},
+		ViaServices: []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}, Grants: true,
+	}}}.JSON()
+}
+
+// vaultProtectedActions destroy recovery points or loosen what guards them (AWS Backup developer guide,
+// "Vault access policies": deny backup:DeleteRecoveryPoint to limit deletion; AWS Config's rule
+// backup-recovery-point-manual-deletion-disabled checks exactly that).
+var vaultProtectedActions = []string{"backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:DisassociateRecoveryPoint",
+	"backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultAccessPolicy", "backup:PutBackupVaultLockConfiguration",
+	"backup:DeleteBackupVaultLockConfiguration", "backup:DeleteBackupVault"}
+
+// VaultPolicy is a vault's access policy: nobody but exempt (the break-glass role, or in a stack without one
+// the key administrators, so dev can be torn down) deletes a recovery point, shortens its life, or changes
+// the vault's policy or lock. AWS Backup's own lifecycle deletions are not API calls of a principal and go
+// on. Once it is in place, changing it takes the break-glass role: a deployment that changes it fails
+// until run with that role.
+func VaultPolicy(vaultARN string, exempt []string) (string, error) {
+	return iamdoc.JSON(iamdoc.Statement{
+		"Sid":       "OnlyBreakGlassDestroysRecoveryPoints",
+		"Effect":    "Deny",
+		"Principal": map[string]any{"AWS": "*"},
+		"Action":    vaultProtectedActions,
+		"Resource":  vaultARN,
+		"Condition": map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": exempt}},
+	})
+}
+
+// declareVault declares a vault in region encrypted with its own key, its access policy, and its lock when
+// configured.
+func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
+	s := args.Settings
 	protected := append(append([]pulumi.ResourceOption{}, opts...), pulumi.Protect(s.Protect))
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" backup vault", nil, protected...)
+	// The role is the component's namesake, so both vaults' keys name the same role.
+	component := strings.TrimSuffix(name, drSuffix)
+	keyPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return VaultKeyPolicy(admins, args.Partition, region, account, component)
+	})
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" backup vault", keyPolicy, protected...)
 	if err != nil {
 		return nil, err
 	}
@@ -184,6 +223,8 @@ func declareVault(ctx *pulumi.Context, name string, s BackupSettings, opts ...pu
 	if err != nil {
 		return nil, err
 	}
+	// The lock comes first: once the access policy is in place, only the break-glass role may change it.
+	var lockFirst []pulumi.Resource
 	if l := s.VaultLock; l != nil {
 		lock := &backup.VaultLockConfigurationArgs{
 			BackupVaultName:  vault.Name,
@@ -193,12 +234,30 @@ func declareVault(ctx *pulumi.Context, name string, s BackupSettings, opts ...pu
 		if l.ChangeableForDays > 0 {
 			lock.ChangeableForDays = pulumi.Int(l.ChangeableForDays)
 		}
-		if _, err := backup.NewVaultLockConfiguration(ctx, name, lock, opts...); err != nil {
+		configured, err := backup.NewVaultLockConfiguration(ctx, name, lock, opts...)
+		if err != nil {
 			return nil, err
 		}
+		lockFirst = append(lockFirst, configured)
+	}
+	policy := pulumi.All(vault.Arn, args.KeyAdmins.Roles).ApplyT(func(v []any) (string, error) {
+		exempt := v[1].([]string)
+		if args.KeyAdmins.BreakGlass != "" {
+			exempt = []string{args.KeyAdmins.BreakGlass}
+		}
+		return VaultPolicy(v[0].(string), exempt)
+	}).(pulumi.StringOutput)
+	if _, err := backup.NewVaultPolicy(ctx, name, &backup.VaultPolicyArgs{
+		BackupVaultName: vault.Name,
+		Policy:          policy,
+	}, append(opts, pulumi.DependsOn(lockFirst))...); err != nil {
+		return nil, err
 	}
 	return vault, nil
 }
+
+// drSuffix names the DR vault after the component.
+const drSuffix = "-dr"
 
 // planRules turns the configured rules into plan rules, in sortedRules order, into the vault named
 // vaultName; a rule that copies to DR copies to drVaultARN. Continuous backup is one more rule.
@@ -247,40 +306,69 @@ func lifecycleOf(r BackupRule) backup.PlanRuleLifecycleArgs {
 	return l
 }
 
-// managedBackupPolicies are the AWS managed policies of the backup role: backup and restore, and S3's own.
-func managedBackupPolicies(partition string) pulumi.StringArray {
-	managed := pulumi.StringArray{}
-	for _, p := range []string{"service-role/AWSBackupServiceRolePolicyForBackup", "service-role/AWSBackupServiceRolePolicyForRestores",
-		"AWSBackupServiceRolePolicyForS3Backup", "AWSBackupServiceRolePolicyForS3Restore"} {
-		managed = append(managed, pulumi.String("arn:"+partition+":iam::aws:policy/"+p))
-	}
-	return managed
+// managedBackupPolicies are the AWS managed policies of the backup role: backup and restore (their KMS
+// statements already hold kms:CreateGrant to kms:GrantIsForAWSResource), and S3's own, which AWS keeps in
+// step with the service (fenced to the stack's buckets by s3Fence).
+var managedBackupPolicies = map[string]string{
+	"backup":     "service-role/AWSBackupServiceRolePolicyForBackup",
+	"restores":   "service-role/AWSBackupServiceRolePolicyForRestores",
+	"s3-backup":  "AWSBackupServiceRolePolicyForS3Backup",
+	"s3-restore": "AWSBackupServiceRolePolicyForS3Restore",
 }
 
-// backupRole is the role AWS Backup runs jobs with: the managed backup and restore policies (S3 needs its
-// own), and use of the keys the protected resources are encrypted with.
+// backupRole is the role AWS Backup runs jobs with: the managed backup and restore policies, each a
+// separate attachment (never managedPolicyArns beside attachments: pulumi-aws iam.Role docs). The keys of
+// the protected resources and of the vaults grant it their use in their own policies, so it holds no KMS
+// statement of its own. AWS Backup sends no source keys when it assumes it, so its trust has no condition.
 func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
-		Description:       pulumi.String("Runs the " + name + " backup and restore jobs"),
-		AssumeRolePolicy:  iamdoc.AssumeRole("backup.amazonaws.com", args.AccountID),
-		ManagedPolicyArns: managedBackupPolicies(args.Partition),
+		Description:      pulumi.String("Runs the " + name + " backup and restore jobs"),
+		AssumeRolePolicy: iamdoc.AssumeRole("backup.amazonaws.com", args.AccountID),
 	}, parent)
-	if err != nil || len(args.ResourceKeyARNs) == 0 {
-		return role, err
+	if err != nil {
+		return nil, err
 	}
-	keyArns := make([]any, len(args.ResourceKeyARNs))
-	for i, k := range args.ResourceKeyARNs {
-		keyArns[i] = k
-	}
-	policy := pulumi.All(keyArns...).ApplyT(func(v []any) (string, error) {
-		arns := make([]string, len(v))
-		for i, a := range v {
-			arns[i] = a.(string)
+	for _, suffix := range slices.Sorted(maps.Keys(managedBackupPolicies)) {
+		if _, err := iam.NewRolePolicyAttachment(ctx, name+"-"+suffix, &iam.RolePolicyAttachmentArgs{
+			Role:      role.Name,
+			PolicyArn: pulumi.String("arn:" + args.Partition + ":iam::aws:policy/" + managedBackupPolicies[suffix]),
+		}, parent); err != nil {
+			return nil, err
 		}
-		return iamdoc.JSON(iamdoc.Allow([]string{"kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*", "kms:CreateGrant"}, arns...))
+	}
+	resources := make([]any, len(args.Resources))
+	for i, r := range args.Resources {
+		resources[i] = r
+	}
+	fence := pulumi.All(resources...).ApplyT(func(v []any) (string, error) {
+		var arns []string
+		for _, r := range v {
+			arns = append(arns, r.(string))
+		}
+		return iamdoc.JSON(s3Fence(args.Partition, arns))
 	}).(pulumi.StringOutput)
-	_, err = iam.NewRolePolicy(ctx, name+"-keys", &iam.RolePolicyArgs{Role: role.Name, Policy: policy}, parent)
+	_, err = iam.NewRolePolicy(ctx, name+"-s3-fence", &iam.RolePolicyArgs{Role: role.Name, Policy: fence}, parent)
 	return role, err
+}
+
+// s3DataActions are what AWS's S3 backup and restore policies do to a bucket's contents, on every bucket
+// (AWSBackupServiceRolePolicyForS3Backup: s3:GetObject on arn:aws:s3:::*/*, and its restore twin).
+var s3DataActions = []string{"s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:ListBucket*", "s3:RestoreObject"}
+
+// s3Fence keeps those managed policies, which AWS keeps in step with the service, to the stack's buckets
+// among the backed-up resources: a Deny of their data actions on every other bucket. (Restoring into a new
+// bucket therefore needs a restore role of its own.)
+func s3Fence(partition string, resources []string) iamdoc.Statement {
+	var buckets []string
+	for _, arn := range resources {
+		if strings.HasPrefix(arn, "arn:"+partition+":s3:::") {
+			buckets = append(buckets, arn, arn+"/*")
+		}
+	}
+	if len(buckets) == 0 {
+		return iamdoc.Statement{"Sid": "NoBucketData", "Effect": "Deny", "Action": s3DataActions, "Resource": "*"}
+	}
+	return iamdoc.Statement{"Sid": "BucketDataOnlyOfTheStacksBuckets", "Effect": "Deny", "Action": s3DataActions, "NotResource": buckets}
 }
 
 // notifyFailures sends every backup, copy and restore job that fails, aborts or expires to the topic.

@@ -28,10 +28,11 @@ func testBackupArgs() *BackupArgs {
 			Protect:                 true,
 		},
 		Resources:            []pulumi.StringInput{pulumi.String("arn:aws:rds:us-east-1:123456789012:db:app"), pulumi.String("arn:aws:s3:::files")},
-		ResourceKeyARNs:      []pulumi.StringInput{pulumi.String("arn:aws:kms:us-east-1:123456789012:key/db")},
 		NotificationTopicARN: pulumi.String("arn:aws:sns:us-east-1:123456789012:ops"),
 		AccountID:            testAccount,
 		Partition:            "aws",
+		Region:               "us-east-1",
+		KeyAdmins:            testAdmins,
 	}
 }
 
@@ -134,33 +135,76 @@ func TestThePlanCopiesToTheDRVault(t *testing.T) {
 	assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:test-backup-dr", copies[0].(map[string]any)["destinationVaultArn"]) // the mock ARN
 }
 
-func TestSelectionCoversTheDatabaseTheBucketAndTaggedResources(t *testing.T) {
+func TestSelectionIsExactlyTheStacksResourcesAndTheRoleHoldsNoKeyStatement(t *testing.T) {
 	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
 	sel := plantest.Named(t, res, token.BackupSelection, "test-backup")
 	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel.Props()["resources"])
-	assert.Equal(t, []any{map[string]any{"type": "STRINGEQUALS", "key": BackupTag, "value": "true"}}, sel.Props()["selectionTags"])
+	assert.NotContains(t, sel.Props(), "selectionTags", "a tag set elsewhere in the account must not pull a resource into the vaults")
 	assert.Equal(t, []string{plantest.Named(t, res, token.IAMRole, "test-backup").URN}, sel.Dependencies["iamRoleArn"])
-
-	keys := document(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-keys").Props()["policy"])
-	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/db"}, keys["Statement"].([]any)[0].(map[string]any)["Resource"])
+	sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-s3-fence").Props()["policy"])
+	require.Len(t, sids, 1, "the keys grant the role their use: no KMS statement of its own")
+	fence := sids["BucketDataOnlyOfTheStacksBuckets"]
+	assert.Equal(t, "Deny", fence["Effect"])
+	assert.Equal(t, []any{"arn:aws:s3:::files", "arn:aws:s3:::files/*"}, fence["NotResource"], "AWS's S3 backup policy reads only the stack's bucket")
+	assert.Contains(t, fence["Action"], "s3:GetObject*")
 }
 
-func TestTheBackupRoleTakesItsManagedPoliciesFromThePartition(t *testing.T) {
-	assert.Equal(t, pulumi.ToStringArray([]string{
-		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
-		"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
-		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
-		"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
-	}), managedBackupPolicies("aws"))
-
+func TestTheBackupRoleHoldsTheManagedPoliciesOfThePartitionAsSeparateAttachments(t *testing.T) {
 	args := testBackupArgs()
 	args.Partition = "aws-cn"
 	res, _ := runBackup(t, plan.Up, args, false)
-	managed := plantest.Named(t, res, token.IAMRole, "test-backup").Props()["managedPolicyArns"].([]any)
-	require.Len(t, managed, 4)
-	for _, arn := range managed {
-		assert.Contains(t, arn, "arn:aws-cn:iam::aws:policy/")
+	role := plantest.Named(t, res, token.IAMRole, "test-backup").Props()
+	assert.NotContains(t, role, "managedPolicyArns", "attachments only")
+	assert.NotContains(t, plantest.Trust(t, role["assumeRolePolicy"]), "Condition", "AWS Backup sends no source keys")
+	for suffix, policy := range map[string]string{
+		"backup": "service-role/AWSBackupServiceRolePolicyForBackup", "restores": "service-role/AWSBackupServiceRolePolicyForRestores",
+		"s3-backup": "AWSBackupServiceRolePolicyForS3Backup", "s3-restore": "AWSBackupServiceRolePolicyForS3Restore",
+	} {
+		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-backup-"+suffix).Props()
+		assert.Equal(t, "arn:aws-cn:iam::aws:policy/"+policy, attach["policyArn"])
+		assert.Equal(t, "test-backup", attach["role"])
 	}
+}
+
+func TestVaultKeysLetOnlyTheBackupRoleUseThemThroughBackupAndRDSInTheirRegion(t *testing.T) {
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	for name, region := range map[string]string{"test-backup": "us-east-1", "test-backup-dr": "us-west-2"} {
+		sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, name).Props()["policy"])
+		assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"], name)
+		use := sids["BackupRoleUsesThroughBackup"]
+		assert.Equal(t, map[string]any{"AWS": "*"}, use["Principal"], name)
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}},
+			"ArnLike":      map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-backup-*"}},
+		}, use["Condition"], name)
+		assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupRoleUsesThroughBackupGrants"]["Condition"].(map[string]any)["Bool"], name)
+		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"], name)
+		assert.Len(t, sids, 5, "%s: administration, its grants, the role's use and grants, the break-glass deny", name)
+	}
+}
+
+func TestOnlyTheBreakGlassRoleDeletesRecoveryPointsOrLoosensTheVaults(t *testing.T) {
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	for _, name := range []string{"test-backup", "test-backup-dr"} {
+		p := plantest.Named(t, res, token.BackupVaultPolicy, name)
+		deny := plantest.Statements(t, p.Props()["policy"])["OnlyBreakGlassDestroysRecoveryPoints"]
+		assert.Equal(t, "Deny", deny["Effect"])
+		assert.Equal(t, map[string]any{"AWS": "*"}, deny["Principal"])
+		assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:"+name, deny["Resource"]) // the mock ARN
+		assert.Subset(t, deny["Action"], []any{"backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle",
+			"backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultLockConfiguration"})
+		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": []any{testBreakGlass}}}, deny["Condition"])
+		assert.Equal(t, name, p.Props()["backupVaultName"])
+		assert.Contains(t, p.DependsOn, plantest.Named(t, res, token.BackupVaultLockConfiguration, name).URN,
+			"the lock is set before the policy forbids the deployer to change it")
+	}
+
+	args := testBackupArgs()
+	args.KeyAdmins.BreakGlass = ""
+	res, _ = runBackup(t, plan.Up, args, false)
+	deny := plantest.Statements(t, plantest.Named(t, res, token.BackupVaultPolicy, "test-backup").Props()["policy"])["OnlyBreakGlassDestroysRecoveryPoints"]
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": []any{testKeyAdmin}}}, deny["Condition"],
+		"without a break-glass role (dev) the key administrators may clean up")
 }
 
 func TestFailedAndExpiredJobsReachTheOperationsTopic(t *testing.T) {
@@ -200,8 +244,8 @@ func TestBackupOutputsAreKnownAfterUp(t *testing.T) {
 
 func TestEveryBackupChildIsParentedAndNamedAfterIt(t *testing.T) {
 	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
-	assert.Equal(t, 14, assertChildren(t, res, BackupType, "test-backup"),
-		"2 keys with their aliases, 2 vaults with their locks, plan, role and its key policy, selection, event rule and target")
+	assert.Equal(t, 20, assertChildren(t, res, BackupType, "test-backup"),
+		"2 keys with their aliases, 2 vaults with their policies and locks, plan, role, its 4 attachments and S3 fence, selection, event rule and target")
 }
 
 func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
@@ -219,7 +263,22 @@ func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 	})
 	require.Error(t, err)
 	for _, want := range []string{"data: backup bad: ", "rule monthly: retention of 120 days deletes sooner than 90 days after the move to cold storage",
-		"rule daily copies to DR: a DR provider is required", "account and partition are required"} {
+		"rule daily copies to DR: a DR provider is required", "account, partition, region and key administrators are required"} {
 		assert.Contains(t, err.Error(), want)
 	}
+}
+
+func TestCopiesToDRIsWhetherAnyRuleCopies(t *testing.T) {
+	s := BackupSettings{Rules: map[string]BackupRule{"daily": {}, "weekly": {}}}
+	assert.False(t, s.CopiesToDR())
+	s.Rules["weekly"] = BackupRule{CopyToDR: true}
+	assert.True(t, s.CopiesToDR())
+}
+
+func TestTheS3FenceNamesOnlyTheBackedUpBuckets(t *testing.T) {
+	fence := s3Fence("aws", []string{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"})
+	assert.Equal(t, []string{"arn:aws:s3:::files", "arn:aws:s3:::files/*"}, fence["NotResource"], "the database is no bucket")
+	none := s3Fence("aws", []string{"arn:aws:rds:us-east-1:123456789012:db:app"})
+	assert.Equal(t, "*", none["Resource"], "no bucket backed up: no bucket data at all")
+	assert.Equal(t, "Deny", none["Effect"])
 }

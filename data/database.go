@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
@@ -53,9 +54,26 @@ type DatabaseArgs struct {
 	OnPremisesCIDRs []netip.Prefix
 	// LogsKeyARN encrypts the exported log groups (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
-	// AccountID and Partition place the monitoring role's trust and its managed policy. Required.
-	AccountID pulumi.StringInput
-	Partition string
+	// Now is when this deployment runs: the final snapshot's identifier carries the time the instance was
+	// created, so a second instance of the same identifier (after a destroy and a new up) never collides
+	// with the first one's final snapshot. Required when Settings.Protect is set.
+	Now time.Time
+	// ContinuousBackup says AWS Backup keeps a continuous backup of the instance (Backup's
+	// ContinuousRetentionDays): AWS Backup then sets the instance's backup retention and window itself
+	// (AWS Backup developer guide, "Continuous backups and point-in-time recovery"), so the instance ignores
+	// its own, which would otherwise fight it on every up after a refresh. Optional.
+	ContinuousBackup bool
+	// AccountID, Partition and Region place the monitoring role's trust, its managed policy and the key
+	// policy. Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
+	// KeyAdmins administer the database's key (the foundation's). Required.
+	KeyAdmins keys.Admins
+	// SecretReaders are the logical names of the roles that read the master secret (the database services'
+	// execution roles) and BackupRole the AWS Backup role's: declared after the key, they are matched by
+	// name (keys.RolePattern). Optional.
+	SecretReaders []string
+	BackupRole    string
 }
 
 // Database is an RDS PostgreSQL instance whose master password RDS keeps in Secrets Manager.
@@ -86,13 +104,16 @@ func (a *DatabaseArgs) validate() error {
 	if _, err := spec.ParameterGroupFamily(s.EngineVersion); err != nil {
 		errs = append(errs, err)
 	}
-	if s.AllocatedStorageGiB <= 0 || s.MaxAllocatedStorageGiB < s.AllocatedStorageGiB {
-		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated <= max", s.AllocatedStorageGiB, s.MaxAllocatedStorageGiB))
+	if s.AllocatedStorageGiB <= 0 || s.MaxAllocatedStorageGiB <= s.AllocatedStorageGiB {
+		errs = append(errs, fmt.Errorf("storage %d-%d GiB: want 0 < allocated < max (autoscaling)", s.AllocatedStorageGiB, s.MaxAllocatedStorageGiB))
+	}
+	if s.Protect && a.Now.IsZero() {
+		errs = append(errs, errors.New("the time of the deployment (Now) is required: it names the final snapshot"))
 	}
 	if s.BackupWindow == "" || s.MaintenanceWindow == "" || s.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("backup and maintenance windows and log retention are required"))
 	}
-	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" {
+	if a.VPCID == nil || a.SubnetIDs == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
 		errs = append(errs, errors.New("VPC, subnets, logs key, account and partition are required"))
 	}
 	return errors.Join(errs...)
@@ -118,7 +139,10 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	parent := pulumi.Parent(d)
 	protect := pulumi.Protect(s.Protect)
 
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" database, its master secret and Performance Insights", nil, parent, protect)
+	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return DatabaseKeyPolicy(admins, args, account)
+	})
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" database, its master secret and Performance Insights", policy, parent, protect)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +177,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 		SubnetGroupName:    subnets.Name,
 		ParameterGroupName: params.Name,
 		MonitoringRoleARN:  monitoring.Arn,
-	}), parent, protect, pulumi.DependsOn(logGroups))
+	}), parent, protect, pulumi.DependsOn(logGroups), pulumi.IgnoreChanges(ignoredInstanceInputs(args)))
 	if err != nil {
 		return nil, err
 	}
@@ -188,12 +212,40 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 	}).(pulumi.StringOutput)
 }
 
+// DatabaseKeyPolicy is the policy of the database's key. The administrators manage it and let RDS create
+// the grants it keeps the storage, snapshots and Performance Insights encrypted with; they also encrypt the
+// master secret through Secrets Manager when RDS creates it on their behalf (RDS user guide, "Password
+// management with Amazon RDS and AWS Secrets Manager", permissions for a customer managed key). The
+// secret's readers decrypt it only through Secrets Manager; the backup role uses the key only through RDS
+// and AWS Backup, for the snapshots it takes and copies.
+func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account string) (string, error) {
+	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
+	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
+		Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, ViaServices: []string{secretsManager}}}
+	if len(args.SecretReaders) > 0 {
+		patterns := make([]string, 0, len(args.SecretReaders))
+		for _, r := range args.SecretReaders {
+			patterns = append(patterns, keys.RolePattern(args.Partition, account, r))
+		}
+		users = append(users, keys.User{Sid: "SecretReadersDecryptThroughSecretsManager", PrincipalPatterns: patterns,
+			Actions: []string{"kms:Decrypt"}, ViaServices: []string{secretsManager}})
+	}
+	if args.BackupRole != "" {
+		users = append(users, keys.User{Sid: "BackupSnapshotsThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.BackupRole)},
+			ViaServices: []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}, Grants: true})
+	}
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
+}
+
 // monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
 // in the stack's partition.
 func monitoringRoleArgs(name string, args *DatabaseArgs) *iam.RoleArgs {
 	return &iam.RoleArgs{
-		Description:      pulumi.String("Enhanced Monitoring of " + name),
-		AssumeRolePolicy: iamdoc.AssumeRole("monitoring.rds.amazonaws.com", args.AccountID),
+		Description: pulumi.String("Enhanced Monitoring of " + name),
+		// Only this instance's monitoring may assume it (RDS user guide, "Setting up and enabling Enhanced
+		// Monitoring": aws:SourceArn of the DB instance beside aws:SourceAccount).
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
 		ManagedPolicyArns: pulumi.StringArray{
 			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
 		},
@@ -230,14 +282,15 @@ type instanceInputs struct {
 }
 
 // instanceArgs are the instance's inputs: PostgreSQL on encrypted, autoscaling gp3, private, TLS and IAM
-// authentication, a password RDS manages in Secrets Manager, minor upgrades automatic and major ones
-// never, monitored and logged. Protect turns on deletion protection and a final snapshot and keeps the
+// authentication, a password RDS manages in Secrets Manager, minor upgrades automatic (the major alone is
+// the engine version, which the provider matches as a prefix of the running one) and a major one only when
+// the settings change it, monitored and logged. Protect turns on deletion protection and a final snapshot and keeps the
 // automated backups after deletion. Tagged for the backup selection.
 func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 	s := args.Settings
 	var finalSnapshot pulumi.StringPtrInput
 	if s.Protect {
-		finalSnapshot = pulumi.String(args.Identifier + "-final")
+		finalSnapshot = pulumi.String(finalSnapshotIdentifier(args.Identifier, args.Now))
 	}
 	return &rds.InstanceArgs{
 		Identifier:                         pulumi.String(args.Identifier),
@@ -262,7 +315,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		CaCertIdentifier:                   pulumi.String(caCertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
 		AutoMinorVersionUpgrade:            pulumi.Bool(true),
-		AllowMajorVersionUpgrade:           pulumi.Bool(false),
+		AllowMajorVersionUpgrade:           pulumi.Bool(true),
 		BackupRetentionPeriod:              pulumi.Int(s.BackupRetentionDays),
 		BackupWindow:                       pulumi.String(s.BackupWindow),
 		MaintenanceWindow:                  pulumi.String(s.MaintenanceWindow),
@@ -277,7 +330,6 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
 		MonitoringRoleArn:                  in.MonitoringRoleARN,
 		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
-		Tags:                               pulumi.StringMap{BackupTag: pulumi.String("true")},
 	}
 }
 
@@ -324,4 +376,22 @@ func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
 		Parameters:  params,
 	}
+}
+
+// ignoredInstanceInputs are the instance inputs that must keep their value from the create: the final
+// snapshot identifier, which names the instance's creation time; and those another service owns after
+// create, the backup retention and window once AWS Backup keeps a continuous backup (still set, and
+// validated, for the first create).
+func ignoredInstanceInputs(args *DatabaseArgs) []string {
+	ignored := []string{"finalSnapshotIdentifier"}
+	if args.ContinuousBackup {
+		ignored = append(ignored, "backupRetentionPeriod", "backupWindow")
+	}
+	return ignored
+}
+
+// finalSnapshotIdentifier is unique per instance lifetime: RDS refuses a final snapshot whose identifier
+// exists, so a fixed "<id>-final" would make the second delete of a recreated instance fail.
+func finalSnapshotIdentifier(identifier string, created time.Time) string {
+	return identifier + "-final-" + created.UTC().Format("20060102-1504")
 }

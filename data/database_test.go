@@ -15,7 +15,7 @@ import (
 func testDatabaseArgs(protect bool) *DatabaseArgs {
 	return &DatabaseArgs{
 		Settings: DatabaseSettings{
-			EngineVersion: "16.4", InstanceClass: "db.m7g.large",
+			EngineVersion: "16", InstanceClass: "db.m7g.large",
 			AllocatedStorageGiB: 100, MaxAllocatedStorageGiB: 1000, MultiAZ: true, BackupRetentionDays: 35,
 			BackupWindow: "03:00-04:00", MaintenanceWindow: "sun:04:30-sun:05:30", DatabaseName: "app",
 			LogRetentionDays: 365, Protect: protect,
@@ -28,6 +28,11 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 		LogsKeyARN:             testLogsKey,
 		AccountID:              testAccount,
 		Partition:              "aws",
+		Region:                 "us-east-1",
+		KeyAdmins:              testAdmins,
+		SecretReaders:          []string{"s-claims-api-execution"},
+		BackupRole:             "st-backup",
+		Now:                    plantest.Now,
 	}
 }
 
@@ -52,7 +57,7 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	a := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
 	assert.Equal(t, pulumi.String("hybridcloud-test"), a.Identifier)
 	assert.Equal(t, pulumi.String("postgres"), a.Engine)
-	assert.Equal(t, pulumi.String("16.4"), a.EngineVersion)
+	assert.Equal(t, pulumi.String("16"), a.EngineVersion, "the major alone: AWS upgrades the minor and the provider matches it as a prefix")
 	assert.Equal(t, pulumi.String("db.m7g.large"), a.InstanceClass)
 	assert.Equal(t, pulumi.Bool(true), a.MultiAz)
 	assert.Equal(t, pulumi.Bool(false), a.PubliclyAccessible)
@@ -69,7 +74,7 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	assert.Equal(t, pulumi.Bool(true), a.IamDatabaseAuthenticationEnabled)
 	assert.Equal(t, pulumi.String("rds-ca-rsa2048-g1"), a.CaCertIdentifier)
 	assert.Equal(t, pulumi.Bool(true), a.AutoMinorVersionUpgrade)
-	assert.Equal(t, pulumi.Bool(false), a.AllowMajorVersionUpgrade, "a major upgrade is a deliberate change")
+	assert.Equal(t, pulumi.Bool(true), a.AllowMajorVersionUpgrade, "the engine version is a major alone, so only a change of it upgrades a major")
 	assert.Equal(t, pulumi.Bool(true), a.CopyTagsToSnapshot)
 	assert.Equal(t, pulumi.Int(35), a.BackupRetentionPeriod)
 	assert.Equal(t, pulumi.String("03:00-04:00"), a.BackupWindow)
@@ -81,14 +86,15 @@ func TestInstanceIsMultiAZEncryptedPrivateWithAManagedPassword(t *testing.T) {
 	assert.Equal(t, pulumi.StringArray{testInstanceInputs.SecurityGroupID}, a.VpcSecurityGroupIds)
 	assert.Equal(t, testInstanceInputs.SubnetGroupName, a.DbSubnetGroupName)
 	assert.Equal(t, testInstanceInputs.ParameterGroupName, a.ParameterGroupName)
-	assert.Equal(t, pulumi.StringMap{BackupTag: pulumi.String("true")}, a.Tags, "tagged for the backup selection")
+	assert.Nil(t, a.Tags, "no backup tag: the selection names the instance")
 }
 
 func TestProtectDecidesDeletionProtectionTheFinalSnapshotAndKeptBackups(t *testing.T) {
 	protected := instanceArgs(testDatabaseArgs(true), testInstanceInputs)
 	assert.Equal(t, pulumi.Bool(true), protected.DeletionProtection)
 	assert.Equal(t, pulumi.Bool(false), protected.SkipFinalSnapshot)
-	assert.Equal(t, pulumi.String("hybridcloud-test-final"), protected.FinalSnapshotIdentifier)
+	assert.Equal(t, pulumi.String("hybridcloud-test-final-"+plantest.Now.UTC().Format("20060102-1504")), protected.FinalSnapshotIdentifier,
+		"named after the creation time: a recreated instance's final snapshot never collides with the first one's")
 	assert.Equal(t, pulumi.Bool(false), protected.DeleteAutomatedBackups)
 
 	unprotected := instanceArgs(testDatabaseArgs(false), testInstanceInputs)
@@ -123,8 +129,33 @@ func TestTheMonitoringRoleTakesItsManagedPolicyFromThePartition(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, args)
 	role := plantest.Named(t, res, token.IAMRole, "test-db-monitoring").Props()
 	assert.Equal(t, []any{"arn:aws-us-gov:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}, role["managedPolicyArns"])
-	trust := document(t, role["assumeRolePolicy"])
-	assert.Equal(t, map[string]any{"Service": "monitoring.rds.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
+	trust := plantest.Trust(t, role["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{"Service": "monitoring.rds.amazonaws.com"}, trust["Principal"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws-us-gov:rds:us-east-1:123456789012:db:hybridcloud-test"},
+	}, trust["Condition"], "only this instance's monitoring assumes it")
+}
+
+func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole(t *testing.T) {
+	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-db").Props()["policy"])
+	assert.Len(t, sids, 7, "administration and its grants, the master secret's creation, its readers, the backup role and its grants, the break-glass deny")
+	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
+	create := sids["AdministratorsCreateTheMasterSecret"]
+	assert.Equal(t, []any{"kms:GenerateDataKey", "kms:Decrypt"}, create["Action"])
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
+		create["Condition"].(map[string]any)["StringEquals"], "only through Secrets Manager")
+	read := sids["SecretReadersDecryptThroughSecretsManager"]
+	assert.Equal(t, []any{"kms:Decrypt"}, read["Action"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/s-claims-api-execution-*"}}, read["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"secretsmanager.us-east-1.amazonaws.com"}},
+		read["Condition"].(map[string]any)["StringEquals"])
+	backup := sids["BackupSnapshotsThroughRDS"]
+	assert.Equal(t, []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-*"}}, backup["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupSnapshotsThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
 }
 
 func TestParameterGroupForcesTLSAndFollowsTheMajorVersion(t *testing.T) {
@@ -218,8 +249,25 @@ func TestNewDatabaseRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		return NewDatabase(ctx, "bad", args, opts...)
 	})
 	require.Error(t, err)
-	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated <= max",
+	for _, want := range []string{"data: database bad: ", "does not start with a PostgreSQL major version", "want 0 < allocated < max (autoscaling)",
 		"account and partition are required"} {
 		assert.Contains(t, err.Error(), want)
+	}
+}
+
+func TestUnderContinuousBackupTheInstanceLeavesItsBackupSettingsToAWSBackup(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		args := testDatabaseArgs(true)
+		res, _ := runDatabase(t, mode, args)
+		db := plantest.Named(t, res, token.RDSInstance, "test-db")
+		assert.Equal(t, []string{"finalSnapshotIdentifier"}, db.IgnoreChanges,
+			"the creation time stays in the final snapshot's name; without continuous backup the instance owns its retention and window")
+
+		args.ContinuousBackup = true
+		res, _ = runDatabase(t, mode, args)
+		db = plantest.Named(t, res, token.RDSInstance, "test-db")
+		assert.ElementsMatch(t, []string{"finalSnapshotIdentifier", "backupRetentionPeriod", "backupWindow"}, db.IgnoreChanges,
+			"AWS Backup sets them once it keeps a continuous backup; an up after a refresh must not set them back")
+		assert.Equal(t, 35.0, db.Inputs["backupRetentionPeriod"].NumberValue(), "still declared, for the first create")
 	}
 }

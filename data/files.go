@@ -24,6 +24,15 @@ type FilesArgs struct {
 	Settings FilesSettings
 	// AccountID is the AWS account, so only its buckets may deliver access logs. Required.
 	AccountID pulumi.StringInput
+	// Partition and Region place the key policy's ARNs and services. Required.
+	Partition, Region string
+	// KeyAdmins administer the bucket's key (the foundation's); its break-glass role alone may destroy old
+	// versions of objects. Required.
+	KeyAdmins keys.Admins
+	// KeyReaders and KeyWriters are the logical names of the roles that read, or read and write, the
+	// bucket's objects (task roles, the File Gateway's, the backup role): declared after the key, they are
+	// matched by name (keys.RolePattern), and use the key only through S3 for this bucket. Optional.
+	KeyReaders, KeyWriters []string
 }
 
 // Files is the bucket where on-premises applications' files land, and the bucket of its access logs.
@@ -40,8 +49,8 @@ type Files struct {
 }
 
 func (a *FilesArgs) validate() error {
-	if s := a.Settings; s.NoncurrentVersionDays <= 0 || s.AccessLogDays <= 0 || a.AccountID == nil {
-		return errors.New("noncurrent version days, access log days and account are required")
+	if s := a.Settings; s.NoncurrentVersionDays <= 0 || s.AccessLogDays <= 0 || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
+		return errors.New("noncurrent version days, access log days, account, partition, region and key administrators are required")
 	}
 	return nil
 }
@@ -63,11 +72,15 @@ func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.
 	parent := pulumi.Parent(f)
 	protect := pulumi.Protect(s.Protect)
 
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" file bucket", nil, parent, protect)
+	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return FilesKeyPolicy(admins, args.Partition, args.Region, account, name, args.KeyReaders, args.KeyWriters)
+	})
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" file bucket", policy, parent, protect)
 	if err != nil {
 		return nil, err
 	}
-	bucket, err := buckets.New(ctx, name, buckets.Args{KmsKeyArn: key.Arn, ForceDestroy: !s.Protect}, parent, protect)
+	bucket, err := buckets.New(ctx, name, buckets.Args{KMSKeyARN: key.Arn, ForceDestroy: !s.Protect,
+		Grants: versionGuard(args.KeyAdmins.BreakGlass)}, parent, protect)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +111,54 @@ func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.
 		return nil, err
 	}
 	return f, nil
+}
+
+// FilesKeyPolicy is the policy of the file bucket's key: the administrators manage it and let S3 create
+// its grants; readers decrypt and writers also encrypt, each only through S3 and only for this stack's
+// file bucket (the aws:s3:arn encryption context is the bucket's ARN with S3 Bucket Keys, an object's
+// without: Amazon S3 user guide, "Encryption context"). The bucket's name is Pulumi's autoname of name.
+func FilesKeyPolicy(admins keys.Administration, partition, region, account, name string, readers, writers []string) (string, error) {
+	via := []string{"s3." + region + ".amazonaws.com"}
+	thisBucket := map[string]any{"ArnLike": map[string]any{"kms:EncryptionContext:aws:s3:arn": fmt.Sprintf("arn:%s:s3:::%s-*", partition, name)}}
+	var users []keys.User
+	for _, u := range []struct {
+		sid     string
+		roles   []string
+		actions []string
+	}{{"ReadersDecryptThroughS3", readers, []string{"kms:Decrypt"}}, {"WritersUseThroughS3", writers, []string{"kms:Decrypt", "kms:GenerateDataKey"}}} {
+		if len(u.roles) == 0 {
+			continue
+		}
+		patterns := make([]string, 0, len(u.roles))
+		for _, r := range u.roles {
+			patterns = append(patterns, keys.RolePattern(partition, account, r))
+		}
+		users = append(users, keys.User{Sid: u.sid, PrincipalPatterns: patterns, Actions: u.actions, ViaServices: via, Conditions: thisBucket})
+	}
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
+}
+
+// versionGuard keeps old versions of files, the undo of every overwrite and delete, from anyone but the
+// break-glass role: no role of the stack may delete them (iam-no-object-version-delete) and this denies the
+// account's other principals too; the lifecycle rule, which S3 runs itself, still expires them (the
+// deployer keeps managing versioning and the lifecycle, which the stack declares). Without a
+// break-glass role (dev) there is no guard, so a dev stack can be destroyed.
+func versionGuard(breakGlass string) func(pulumi.StringOutput) pulumi.AnyOutput {
+	if breakGlass == "" {
+		return nil
+	}
+	return func(bucketArn pulumi.StringOutput) pulumi.AnyOutput {
+		return bucketArn.ApplyT(func(arn string) []iamdoc.Statement {
+			return []iamdoc.Statement{{
+				"Sid":       "OnlyBreakGlassDeletesOldVersions",
+				"Effect":    "Deny",
+				"Principal": "*",
+				"Action":    "s3:DeleteObjectVersion",
+				"Resource":  []string{arn, arn + "/*"},
+				"Condition": map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": breakGlass}},
+			}}
+		}).(pulumi.AnyOutput)
+	}
 }
 
 // accessLogs declares the log bucket (SSE-S3: S3 log delivery cannot use KMS) and sends the file bucket's

@@ -16,7 +16,8 @@ func testFilesArgs(protect bool) *FilesArgs {
 	return &FilesArgs{
 		Settings: FilesSettings{ArchiveAccessDays: 90, DeepArchiveAccessDays: 180, NoncurrentVersionDays: 90, AccessLogDays: 365,
 			Protect: protect},
-		AccountID: testAccount,
+		AccountID: testAccount, Partition: "aws", Region: "us-east-1", KeyAdmins: testAdmins,
+		KeyReaders: []string{"s-claims-api-task"}, KeyWriters: []string{"s-scanner-task", "st-file-gateway", "st-backup"},
 	}
 }
 
@@ -171,5 +172,40 @@ func TestNewFilesRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		return NewFiles(ctx, "bad", args, opts...)
 	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "data: files bad: noncurrent version days, access log days and account are required")
+	assert.Contains(t, err.Error(), "data: files bad: noncurrent version days, access log days, account, partition, region and key administrators are required")
+}
+
+func TestFilesKeyLetsReadersDecryptAndWritersEncryptOnlyThroughS3ForThisBucket(t *testing.T) {
+	res, _ := runFiles(t, plan.Up, testFilesArgs(true))
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-files").Props()["policy"])
+	assert.Len(t, sids, 5, "administration and its grants, readers, writers, the break-glass deny: nothing delegated to IAM")
+	bucket := map[string]any{"kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::test-files-*"}
+	via := map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"s3.us-east-1.amazonaws.com"}}
+	read := sids["ReadersDecryptThroughS3"]
+	assert.Equal(t, []any{"kms:Decrypt"}, read["Action"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": via,
+		"ArnLike":      map[string]any{"kms:EncryptionContext:aws:s3:arn": bucket["kms:EncryptionContext:aws:s3:arn"], "aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/s-claims-api-task-*"}},
+	}, read["Condition"])
+	write := sids["WritersUseThroughS3"]
+	assert.Equal(t, []any{"kms:Decrypt", "kms:GenerateDataKey"}, write["Action"])
+	assert.Equal(t, []any{"arn:aws:iam::123456789012:role/s-scanner-task-*", "arn:aws:iam::123456789012:role/st-file-gateway-*", "arn:aws:iam::123456789012:role/st-backup-*"},
+		write["Condition"].(map[string]any)["ArnLike"].(map[string]any)["aws:PrincipalArn"])
+	assert.Equal(t, via, write["Condition"].(map[string]any)["StringEquals"])
+}
+
+func TestOnlyTheBreakGlassRoleDeletesOldVersionsOfFiles(t *testing.T) {
+	res, _ := runFiles(t, plan.Up, testFilesArgs(true))
+	deny := plantest.Statements(t, plantest.Named(t, res, token.S3BucketPolicy, "test-files").Props()["policy"])["OnlyBreakGlassDeletesOldVersions"]
+	assert.Equal(t, "Deny", deny["Effect"])
+	assert.Equal(t, "*", deny["Principal"])
+	assert.Equal(t, "s3:DeleteObjectVersion", deny["Action"])
+	assert.Equal(t, []any{"arn:aws:s3:::test-files-bucket", "arn:aws:s3:::test-files-bucket/*"}, deny["Resource"]) // the mock ARN
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, deny["Condition"])
+
+	args := testFilesArgs(false)
+	args.KeyAdmins.BreakGlass = ""
+	res, _ = runFiles(t, plan.Up, args)
+	assert.NotContains(t, plantest.Statements(t, plantest.Named(t, res, token.S3BucketPolicy, "test-files").Props()["policy"]), "OnlyBreakGlassDeletesOldVersions",
+		"without a break-glass role (dev) a destroy may empty the bucket")
 }

@@ -39,6 +39,8 @@ type FileGatewayArgs struct {
 	LogsKeyARN pulumi.StringInput
 	// AccountID is the AWS account, for the bucket role's trust policy. Required.
 	AccountID pulumi.StringInput
+	// Region is the stack's region: the bucket role uses the key only through its S3. Required.
+	Region string
 	// VPCID, VPCCIDR and SubnetID place an EC2 gateway (mode ec2) in a private subnet that reaches on
 	// premises and the VPC endpoints. Required in mode ec2, ignored for a VM.
 	VPCID, SubnetID pulumi.StringInput
@@ -100,8 +102,8 @@ func (a *FileGatewayArgs) validate() (spec.Activation, error) {
 			errs = append(errs, fmt.Errorf("share %s: a bucket prefix is required", name))
 		}
 	}
-	if a.BucketARN == nil || a.BucketKMSKeyARN == nil || a.LogsKeyARN == nil || a.AccountID == nil {
-		errs = append(errs, errors.New("bucket, bucket key, logs key and account are required"))
+	if a.BucketARN == nil || a.BucketKMSKeyARN == nil || a.LogsKeyARN == nil || a.AccountID == nil || a.Region == "" {
+		errs = append(errs, errors.New("bucket, bucket key, logs key, account and region are required"))
 	}
 	return activation, errors.Join(errs...)
 }
@@ -137,7 +139,7 @@ func NewFileGateway(ctx *pulumi.Context, name string, args *FileGatewayArgs, opt
 	if err != nil {
 		return nil, err
 	}
-	role, grant, err := bucketRole(ctx, name, args, parent)
+	role, grant, err := bucketRole(ctx, name, args, gateway.Arn, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -296,29 +298,55 @@ func shareArgs(name string, s Share, args *FileGatewayArgs, in shareInputs) *sto
 	}
 }
 
+// gatewayObjectActions are what a File Gateway does to the objects under its shares' prefixes (File
+// Gateway user guide, "Granting access to an Amazon S3 bucket"), without s3:DeleteObjectVersion, which the
+// gateway does not need: it writes and deletes current objects, and versioning keeps what it overwrites or
+// deletes, which only a break-glass role may destroy (the bucket's lifecycle expires old versions). The ACL
+// actions stay, although the bucket enforces BucketOwnerEnforced: the shares write with the
+// bucket-owner-full-control canned ACL (the one ACL such a bucket accepts), and S3 wants s3:PutObjectAcl for
+// a PutObject that carries one (S3 API reference, PutObject, "Permissions").
+var gatewayObjectActions = []string{"s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectVersion",
+	"s3:ListMultipartUploadParts", "s3:PutObject", "s3:PutObjectAcl"}
+
+// gatewayStatements are the shares' role policy: bucket-level reads, listing only under the shares'
+// prefixes, object actions under them, and the bucket key only through S3 for this bucket.
+func gatewayStatements(bucket, key, region string, prefixes []string) []iamdoc.Statement {
+	var objects, listed []string
+	for _, p := range prefixes {
+		objects = append(objects, bucket+"/"+p+"*")
+		listed = append(listed, p+"*")
+	}
+	bucketReads := iamdoc.Allow([]string{"s3:GetAccelerateConfiguration", "s3:GetBucketLocation", "s3:GetBucketVersioning",
+		"s3:ListBucketMultipartUploads"}, bucket)
+	bucketReads["Sid"] = "ReadTheBucket"
+	list := iamdoc.Allow([]string{"s3:ListBucket", "s3:ListBucketVersions"}, bucket)
+	list["Sid"] = "ListOnlyTheSharesPrefixes"
+	list["Condition"] = map[string]any{"StringLike": map[string]any{"s3:prefix": listed}}
+	objectActions := iamdoc.Allow(gatewayObjectActions, objects...)
+	objectActions["Sid"] = "ReadAndWriteUnderTheSharesPrefixes"
+	use := iamdoc.Allow([]string{"kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"}, key)
+	use["Sid"] = "UseTheBucketKeyThroughS3"
+	use["Condition"] = map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3." + region + ".amazonaws.com"}}
+	return []iamdoc.Statement{bucketReads, list, objectActions, use}
+}
+
 // bucketRole is the role the shares assume: read and write under their own prefixes of the bucket, and use
-// of the bucket's key, nothing else.
-func bucketRole(ctx *pulumi.Context, name string, args *FileGatewayArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
+// of the bucket's key through S3, nothing else. Only this gateway may assume it (aws:SourceArn, File
+// Gateway user guide, "Cross-service confused deputy prevention").
+func bucketRole(ctx *pulumi.Context, name string, args *FileGatewayArgs, gatewayARN pulumi.StringOutput, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
 		Description:      pulumi.String("Lets the " + name + " file shares reach their bucket prefixes"),
-		AssumeRolePolicy: iamdoc.AssumeRole("storagegateway.amazonaws.com", args.AccountID),
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("storagegateway.amazonaws.com", args.AccountID, gatewayARN),
 	}, parent)
 	if err != nil {
 		return nil, nil, err
 	}
 	policy := pulumi.All(args.BucketARN, args.BucketKMSKeyARN).ApplyT(func(v []any) (string, error) {
-		bucket, key := v[0].(string), v[1].(string)
-		var objects []string
+		var prefixes []string
 		for _, shareName := range sortedShares(args.Settings.Shares) {
-			objects = append(objects, bucket+"/"+args.Settings.Shares[shareName].Prefix+"*")
+			prefixes = append(prefixes, args.Settings.Shares[shareName].Prefix)
 		}
-		return iamdoc.JSON(
-			iamdoc.Allow([]string{"s3:GetAccelerateConfiguration", "s3:GetBucketLocation", "s3:GetBucketVersioning",
-				"s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads"}, bucket),
-			iamdoc.Allow([]string{"s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:GetObject",
-				"s3:GetObjectAcl", "s3:GetObjectVersion", "s3:ListMultipartUploadParts", "s3:PutObject", "s3:PutObjectAcl"}, objects...),
-			iamdoc.Allow([]string{"kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"}, key),
-		)
+		return iamdoc.JSON(gatewayStatements(v[0].(string), v[1].(string), args.Region, prefixes)...)
 	}).(pulumi.StringOutput)
 	grant, err := iam.NewRolePolicy(ctx, name, &iam.RolePolicyArgs{Role: role.Name, Policy: policy}, parent)
 	return role, grant, err

@@ -38,6 +38,7 @@ func testGatewayArgs() *FileGatewayArgs {
 		VPCEndpointDNSName: pulumi.String(testEndpoint),
 		LogsKeyARN:         testLogsKey,
 		AccountID:          testAccount,
+		Region:             "us-east-1",
 	}
 }
 
@@ -141,16 +142,25 @@ func TestACacheDiskNamedByIDNeedsNoLookup(t *testing.T) {
 	assert.Equal(t, "pci-0000:03:00.0-scsi-0:0:2:0", plantest.Named(t, res, token.StorageGatewayCache, "test-gw").Props()["diskId"])
 }
 
-func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKey(t *testing.T) {
+func TestGatewayRoleReachesOnlyItsSharesPrefixesAndKeyAndNeverDestroysOldVersions(t *testing.T) {
 	res, _ := runGateway(t, plan.Up, testGatewayArgs())
-	trust := document(t, plantest.Named(t, res, token.IAMRole, "test-gw").Props()["assumeRolePolicy"])
-	assert.Equal(t, map[string]any{"Service": "storagegateway.amazonaws.com"}, trust["Statement"].([]any)[0].(map[string]any)["Principal"])
-	policy := document(t, plantest.Named(t, res, token.IAMRolePolicy, "test-gw").Props()["policy"])
-	statements := policy["Statement"].([]any)
-	require.Len(t, statements, 3)
-	assert.Equal(t, []any{"arn:aws:s3:::files"}, statements[0].(map[string]any)["Resource"])
-	assert.Equal(t, []any{"arn:aws:s3:::files/claims/*", "arn:aws:s3:::files/documents/*"}, statements[1].(map[string]any)["Resource"])
-	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/files"}, statements[2].(map[string]any)["Resource"])
+	trust := plantest.Trust(t, plantest.Named(t, res, token.IAMRole, "test-gw").Props()["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{"Service": "storagegateway.amazonaws.com"}, trust["Principal"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:storagegateway:us-east-1:123456789012:test-gw"}, // the mock ARN
+	}, trust["Condition"], "only this gateway assumes it")
+	sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-gw").Props()["policy"])
+	require.Len(t, sids, 4)
+	assert.Equal(t, []any{"arn:aws:s3:::files"}, sids["ReadTheBucket"]["Resource"])
+	assert.Equal(t, map[string]any{"StringLike": map[string]any{"s3:prefix": []any{"claims/*", "documents/*"}}}, sids["ListOnlyTheSharesPrefixes"]["Condition"])
+	objects := sids["ReadAndWriteUnderTheSharesPrefixes"]
+	assert.Equal(t, []any{"arn:aws:s3:::files/claims/*", "arn:aws:s3:::files/documents/*"}, objects["Resource"])
+	assert.NotContains(t, objects["Action"], "s3:DeleteObjectVersion", "versioning is the undo of the shares' writes")
+	assert.Contains(t, objects["Action"], "s3:PutObjectAcl", "the shares write with the bucket-owner-full-control canned ACL")
+	key := sids["UseTheBucketKeyThroughS3"]
+	assert.Equal(t, []any{"arn:aws:kms:us-east-1:123456789012:key/files"}, key["Resource"])
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:ViaService": "s3.us-east-1.amazonaws.com"}}, key["Condition"])
 }
 
 func TestMountCommandsNameTheGatewaysAddressAndTheShare(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/plan/token"
@@ -20,6 +21,13 @@ var (
 	testAccount = pulumi.String("123456789012")
 	testLogsKey = pulumi.String("arn:aws:kms:us-east-1:123456789012:key/logs")
 	onPremises  = []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16"), netip.MustParsePrefix("172.20.0.0/16")}
+	// testAdmins administer the keys; testBreakGlass alone destroys.
+	testAdmins = keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass}
+)
+
+const (
+	testKeyAdmin   = "arn:aws:iam::123456789012:role/deployer"
+	testBreakGlass = "arn:aws:iam::123456789012:role/break-glass"
 )
 
 // document decodes a JSON policy or document input (the data tier's policies carry no Sids, so

@@ -8,15 +8,17 @@ import (
 
 // DatabaseSettings are the database's own settings (hybridcloud:database).
 type DatabaseSettings struct {
-	// EngineVersion is the PostgreSQL version, quoted in the stack file ("16.4"). Required. Its major
-	// version picks the parameter-group family (spec.ParameterGroupFamily), spec.MinPostgresMajor or later;
-	// minor versions then follow AWS's automatic upgrades, a major one is a deliberate change.
+	// EngineVersion is the PostgreSQL major version, quoted in the stack file ("16"). Required. It picks
+	// the parameter-group family (spec.ParameterGroupFamily), spec.MinPostgresMajor or later. AWS upgrades
+	// the minor on its own; a major upgrade is a change of this value, which moves the instance to the new
+	// family's parameter group in the same modification.
 	EngineVersion string `json:"engineVersion"`
 	// InstanceClass is the RDS instance class ("db.t4g.micro" in dev, "db.m7g.large" in prod). Required.
 	InstanceClass string `json:"instanceClass"`
 	// AllocatedStorageGiB is the initial gp3 storage, MinAllocatedStorageGiB to MaxStorageGiB. Required.
 	AllocatedStorageGiB int `json:"allocatedStorage"`
-	// MaxAllocatedStorageGiB is the ceiling storage autoscaling may grow to, AllocatedStorageGiB or more.
+	// MaxAllocatedStorageGiB is the ceiling storage autoscaling may grow to, above AllocatedStorageGiB (equal
+	// would turn autoscaling off).
 	// Required: a full disk stops the database, autoscaling only bills what is used.
 	MaxAllocatedStorageGiB int `json:"maxAllocatedStorage"`
 	// MultiAZ keeps a synchronous standby in another AZ. Default true; required in prod. Off halves the
@@ -195,6 +197,16 @@ type BackupSettings struct {
 	// Protect keeps both vaults and their keys through a destroy and never force-destroys a vault with
 	// recovery points in it. Default true; required in prod.
 	Protect bool `json:"protect"`
+}
+
+// CopiesToDR reports whether a rule copies to the DR region: only then is there a DR vault to copy into.
+func (s BackupSettings) CopiesToDR() bool {
+	for _, r := range s.Rules {
+		if r.CopyToDR {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultBackupSettings are the settings a stack file starts from: protected, no continuous backup, no

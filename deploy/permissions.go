@@ -608,6 +608,13 @@ var Types = map[string]Access{
 		KeysVia: []string{"backup"},
 		Note:    "a vault under a customer key needs grants on it from its creator; backup-storage:MountCapsule has no resource to scope",
 	},
+	token.BackupVaultPolicy: {
+		Create: []string{"backup:PutBackupVaultAccessPolicy"},
+		Read:   []string{"backup:GetBackupVaultAccessPolicy"},
+		Update: []string{"backup:PutBackupVaultAccessPolicy"},
+		Delete: []string{"backup:DeleteBackupVaultAccessPolicy"},
+		Note:   "once in place, the policy denies its own change to all but the break-glass role: an update runs with that role",
+	},
 	token.BackupVaultLockConfiguration: {
 		Create: []string{"backup:PutBackupVaultLockConfiguration"},
 		Read:   []string{"backup:DescribeBackupVault"},

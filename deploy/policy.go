@@ -71,82 +71,122 @@ func Policies(role Role, stacks []string) (map[string]Document, error) {
 	if len(stacks) == 0 {
 		return nil, fmt.Errorf("deploy: no stack names to scope the policy to")
 	}
-	type key struct{ sid, resources, conditions string }
-	merged := map[key]*Statement{}
-	add := func(sid string, actions, resources []string, conditions map[string]map[string][]string) {
-		if len(actions) == 0 {
-			return
-		}
-		resources = expand(resources, stacks)
-		conditions = expandConditions(conditions, stacks)
-		cj, _ := json.Marshal(conditions)
-		k := key{sid, strings.Join(resources, ","), string(cj)}
-		st, ok := merged[k]
-		if !ok {
-			st = &Statement{Sid: sid, Effect: "Allow", Resource: resources, Condition: conditions}
-			merged[k] = st
-		}
-		st.Action = append(st.Action, actions...)
-	}
-	var passTo, linked, keysVia []string
-	collect := func(a Access) {
-		actions := a.Read
-		if role == Deployer {
-			actions = slices.Concat(a.Create, a.Read, a.Update, a.Delete)
-			passTo = append(passTo, a.PassRoleTo...)
-			linked = append(linked, a.ServiceLinkedRoles...)
-			keysVia = append(keysVia, a.KeysVia...)
-		}
-		resources := a.Resources
-		if len(resources) == 0 {
-			resources = []string{"*"}
-		}
-		byService := map[string][]string{}
-		for _, act := range actions {
-			byService[service(act)] = append(byService[service(act)], act)
-		}
-		for svc, acts := range byService {
-			sid := sidFor(svc)
-			if resources[0] != "*" {
-				sid += resourceKind(resources[0]) + "OfTheStacks"
-			}
-			add(sid, acts, resources, nil)
-		}
-		if role == Deployer {
-			for _, g := range a.Grants {
-				add(g.Sid, g.Actions, g.Resources, g.Conditions)
-			}
-		}
-	}
+	b := &builder{role: role, stacks: stacks, merged: map[statementKey]*Statement{}}
 	for _, t := range sortedKeys(Types) {
-		collect(Types[t])
+		b.collect(Types[t])
 	}
 	for _, t := range sortedKeys(Invokes) {
 		a := Invokes[t]
-		collect(a)
+		b.collect(a)
 		if role == Previewer {
 			// Provider functions run at preview, so their grants are read access too.
-			for _, g := range a.Grants {
-				add(g.Sid, g.Actions, g.Resources, g.Conditions)
-			}
+			b.grants(a.Grants)
 		}
 	}
 	if role == Deployer {
-		add("PassTheStacksRolesOnlyToTheirServices", []string{"iam:PassRole"}, []string{"arn:aws:iam::*:role/{stack}-*"},
-			map[string]map[string][]string{"StringEquals": {"iam:PassedToService": uniq(passTo)}})
-		add("CreateServiceLinkedRolesOfTheServicesUsed", []string{"iam:CreateServiceLinkedRole"}, []string{"arn:aws:iam::*:role/aws-service-role/*"},
-			map[string]map[string][]string{"StringEquals": {"iam:AWSServiceName": uniq(linked)}})
-		var via []string
-		for _, s := range uniq(keysVia) {
-			via = append(via, s+".*.amazonaws.com")
-		}
-		add("UseKeysOnlyThroughTheServicesThatEncryptWithThem",
-			[]string{"kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:RetireGrant"}, []string{"*"},
-			map[string]map[string][]string{"StringLike": {"kms:ViaService": via}})
+		b.deployerStatements()
 	}
+	docs, err := b.families()
+	if err != nil {
+		return nil, err
+	}
+	for fam, d := range docs {
+		if docs[fam], err = finish(role, fam, d); err != nil {
+			return nil, err
+		}
+	}
+	if len(docs) > MaxPoliciesPerRole {
+		return nil, fmt.Errorf("deploy: %d %s policies, over the %d managed policies a role takes", len(docs), role, MaxPoliciesPerRole)
+	}
+	return docs, nil
+}
 
+// statementKey merges the actions of statements with the same Sid, resources and conditions.
+type statementKey struct{ sid, resources, conditions string }
+
+// builder gathers a role's statements from the per-type table.
+type builder struct {
+	role   Role
+	stacks []string
+	merged map[statementKey]*Statement
+	// passTo, linked and keysVia are what the deployer's PassRole, service-linked role and key statements
+	// cover: the services the types name.
+	passTo, linked, keysVia []string
+}
+
+// add merges actions into the statement of sid over resources under conditions, stack placeholders expanded.
+func (b *builder) add(sid string, actions, resources []string, conditions map[string]map[string][]string) {
+	if len(actions) == 0 {
+		return
+	}
+	resources = expand(resources, b.stacks)
+	conditions = expandConditions(conditions, b.stacks)
+	cj, _ := json.Marshal(conditions)
+	k := statementKey{sid, strings.Join(resources, ","), string(cj)}
+	st, ok := b.merged[k]
+	if !ok {
+		st = &Statement{Sid: sid, Effect: "Allow", Resource: resources, Condition: conditions}
+		b.merged[k] = st
+	}
+	st.Action = append(st.Action, actions...)
+}
+
+func (b *builder) grants(gs []Grant) {
+	for _, g := range gs {
+		b.add(g.Sid, g.Actions, g.Resources, g.Conditions)
+	}
+}
+
+// collect adds what a type's access needs for the role: read only for the previewer, all of it and its
+// grants for the deployer; one statement per service.
+func (b *builder) collect(a Access) {
+	actions := a.Read
+	if b.role == Deployer {
+		actions = slices.Concat(a.Create, a.Read, a.Update, a.Delete)
+		b.passTo = append(b.passTo, a.PassRoleTo...)
+		b.linked = append(b.linked, a.ServiceLinkedRoles...)
+		b.keysVia = append(b.keysVia, a.KeysVia...)
+	}
+	resources := a.Resources
+	if len(resources) == 0 {
+		resources = []string{"*"}
+	}
+	byService := map[string][]string{}
+	for _, act := range actions {
+		byService[service(act)] = append(byService[service(act)], act)
+	}
+	for svc, acts := range byService {
+		sid := sidFor(svc)
+		if resources[0] != "*" {
+			sid += resourceKind(resources[0]) + "OfTheStacks"
+		}
+		b.add(sid, acts, resources, nil)
+	}
+	if b.role == Deployer {
+		b.grants(a.Grants)
+	}
+}
+
+// deployerStatements are the deployer's statements that span types: passing the stacks' roles, creating
+// service-linked roles, using keys through the services that encrypt with them.
+func (b *builder) deployerStatements() {
+	b.add("PassTheStacksRolesOnlyToTheirServices", []string{"iam:PassRole"}, []string{"arn:aws:iam::*:role/{stack}-*"},
+		map[string]map[string][]string{"StringEquals": {"iam:PassedToService": uniq(b.passTo)}})
+	b.add("CreateServiceLinkedRolesOfTheServicesUsed", []string{"iam:CreateServiceLinkedRole"}, []string{"arn:aws:iam::*:role/aws-service-role/*"},
+		map[string]map[string][]string{"StringEquals": {"iam:AWSServiceName": uniq(b.linked)}})
+	var via []string
+	for _, s := range uniq(b.keysVia) {
+		via = append(via, s+".*.amazonaws.com")
+	}
+	b.add("UseKeysOnlyThroughTheServicesThatEncryptWithThem",
+		[]string{"kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:RetireGrant"}, []string{"*"},
+		map[string]map[string][]string{"StringLike": {"kms:ViaService": via}})
+}
+
+// families sorts the statements into one document per policy family; a statement may not mix families.
+func (b *builder) families() (map[string]Document, error) {
 	docs := map[string]Document{}
-	for _, st := range merged {
+	for _, st := range b.merged {
 		st.Action = uniq(st.Action)
 		fam, ok := families[service(st.Action[0])]
 		if !ok {
@@ -162,30 +202,29 @@ func Policies(role Role, stacks []string) (map[string]Document, error) {
 		d.Statement = append(d.Statement, *st)
 		docs[fam] = d
 	}
-	for fam, d := range docs {
-		sort.Slice(d.Statement, func(i, j int) bool {
-			if d.Statement[i].Sid != d.Statement[j].Sid {
-				return d.Statement[i].Sid < d.Statement[j].Sid
-			}
-			return strings.Join(d.Statement[i].Resource, ",") < strings.Join(d.Statement[j].Resource, ",")
-		})
-		// IAM wants a Sid unique within a policy.
-		seen := map[string]int{}
-		for i := range d.Statement {
-			seen[d.Statement[i].Sid]++
-			if n := seen[d.Statement[i].Sid]; n > 1 {
-				d.Statement[i].Sid = fmt.Sprintf("%s%d", d.Statement[i].Sid, n)
-			}
-		}
-		if n := Size(d); n > MaxManagedPolicyChars {
-			return nil, fmt.Errorf("deploy: the %s %s policy has %d characters, over IAM's %d: split its family", role, fam, n, MaxManagedPolicyChars)
-		}
-		docs[fam] = d
-	}
-	if len(docs) > MaxPoliciesPerRole {
-		return nil, fmt.Errorf("deploy: %d %s policies, over the %d managed policies a role takes", len(docs), role, MaxPoliciesPerRole)
-	}
 	return docs, nil
+}
+
+// finish orders a document's statements, makes their Sids unique (IAM wants that within a policy) and
+// checks it fits IAM's size limit.
+func finish(role Role, fam string, d Document) (Document, error) {
+	sort.Slice(d.Statement, func(i, j int) bool {
+		if d.Statement[i].Sid != d.Statement[j].Sid {
+			return d.Statement[i].Sid < d.Statement[j].Sid
+		}
+		return strings.Join(d.Statement[i].Resource, ",") < strings.Join(d.Statement[j].Resource, ",")
+	})
+	seen := map[string]int{}
+	for i := range d.Statement {
+		seen[d.Statement[i].Sid]++
+		if n := seen[d.Statement[i].Sid]; n > 1 {
+			d.Statement[i].Sid = fmt.Sprintf("%s%d", d.Statement[i].Sid, n)
+		}
+	}
+	if n := Size(d); n > MaxManagedPolicyChars {
+		return Document{}, fmt.Errorf("deploy: the %s %s policy has %d characters, over IAM's %d: split its family", role, fam, n, MaxManagedPolicyChars)
+	}
+	return d, nil
 }
 
 // FileName is where a family's document of a role lives in this folder.

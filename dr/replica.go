@@ -64,6 +64,9 @@ type ReplicaArgs struct {
 	// KeyAdministrators and BreakGlassRole administer the replica's key (the foundation's). Required.
 	KeyAdministrators pulumi.StringArrayInput
 	BreakGlassRole    string
+	// SecretReaders are the logical names of the roles that read the master secret after a promotion (the DR
+	// services' execution roles). Optional: a pilot light has none.
+	SecretReaders []string
 	// AlarmTopicARN is the DR region's operations topic, which the lag alarm notifies. Required.
 	AlarmTopicARN pulumi.StringInput
 	// AccountID, Partition and Region place the key policy, the monitoring role's trust and ARNs. Required.
@@ -123,14 +126,19 @@ func NewReplica(ctx *pulumi.Context, name string, args *ReplicaArgs, opts ...pul
 
 	policy := pulumi.All(args.AccountID, args.KeyAdministrators).ApplyT(func(v []any) (string, error) {
 		account := v[0].(string)
-		// RDS uses the key for the replica on behalf of the account's principals allowed to manage RDS, as AWS's
-		// own aws/rds key does: through RDS in this region only, with grants for the instance.
-		return keys.Policy{Account: account, Administrators: v[1].([]string), BreakGlass: args.BreakGlassRole,
-			Users: []keys.User{{
-				Sid: "UseThroughRDS", Principals: []string{"arn:" + args.Partition + ":iam::" + account + ":root"},
-				ViaServices: []string{"rds." + args.Region + ".amazonaws.com"}, Grants: true,
-			}},
-		}.JSON()
+		// The administrators create the replica (RDS takes grants for it); after a promotion the DR services'
+		// execution roles read the master secret RDS then keeps with this key (docs/dr.md).
+		users := []keys.User{{Sid: "AdministratorsCreateTheReplicaThroughRDS", Principals: v[1].([]string),
+			Actions: []string{"kms:DescribeKey", "kms:GenerateDataKey*", "kms:Decrypt"}, ViaServices: []string{"rds." + args.Region + ".amazonaws.com"}, Grants: true}}
+		if len(args.SecretReaders) > 0 {
+			patterns := make([]string, 0, len(args.SecretReaders))
+			for _, r := range args.SecretReaders {
+				patterns = append(patterns, keys.RolePattern(args.Partition, account, r))
+			}
+			users = append(users, keys.User{Sid: "SecretReadersDecryptThroughSecretsManager", PrincipalPatterns: patterns,
+				Actions: []string{"kms:Decrypt"}, ViaServices: []string{"secretsmanager." + args.Region + ".amazonaws.com"}})
+		}
+		return keys.Policy{Account: account, Administrators: v[1].([]string), BreakGlass: args.BreakGlassRole, Users: users}.JSON()
 	}).(pulumi.StringOutput)
 	key, err := keys.New(ctx, name, "Encrypts the "+name+" read replica and its Performance Insights", policy, parent, protect)
 	if err != nil {

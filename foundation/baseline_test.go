@@ -80,14 +80,17 @@ func TestTheOperationsTopicIsEncryptedAndOnlyThisAccountsServicesPublishOverTLS(
 	assert.Equal(t, topicARN, plantest.Await(t, b.OperationsTopicARN).Value)
 
 	keySids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "st-foundation-operations").Props()["policy"])
-	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"])
-	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"}}, keySids["PublishersEncrypt"]["Condition"],
-		"the publishers encrypt for this account's alarms, backups and rules only")
+	assert.Equal(t, map[string]any{"Service": []any{"cloudwatch.amazonaws.com", "events.amazonaws.com"}}, keySids["PublishersEncrypt"]["Principal"],
+		"no vault notifies the topic itself: AWS Backup is no publisher")
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:us-east-1:123456789012:st-foundation-operations-*"},
+	}, keySids["PublishersEncrypt"]["Condition"], "the publishers encrypt for this account's alarms and rules, and this topic, only")
 
 	sids := plantest.Statements(t, plantest.Named(t, res, token.SNSTopicPolicy, "st-foundation-operations").Props()["policy"])
 	assert.Equal(t, "Deny", sids["TLSOnly"]["Effect"])
 	assert.Equal(t, map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}}, sids["TLSOnly"]["Condition"])
-	assert.Equal(t, map[string]any{"aws:SourceAccount": "123456789012"}, sids["BackupPublishes"]["Condition"].(map[string]any)["StringEquals"])
+	assert.NotContains(t, sids, "BackupPublishes")
 	assert.Equal(t, topicARN, sids["AlarmsPublish"]["Resource"])
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*"}, sids["AlarmsPublish"]["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/*"}, sids["EventRulesPublish"]["Condition"].(map[string]any)["ArnLike"],

@@ -10,14 +10,17 @@ import (
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
-// Services that publish to the operations topic: CloudWatch alarms, AWS Backup vault notifications, and
-// EventBridge rules (the backup component's failed-job rule).
-var topicPublishers = []string{"cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"}
+// Services that publish to the operations topic: CloudWatch alarms and EventBridge rules (the backup
+// component's failed-job rule carries AWS Backup's events; no vault sends notifications itself, so AWS
+// Backup is no publisher).
+var topicPublishers = []string{"cloudwatch.amazonaws.com", "events.amazonaws.com"}
 
-// TopicKeyPolicy is the key policy of the operations topic's KMS key: the administrators manage it, and the
-// publishing services may use it only for this account, which they need to publish to an encrypted topic
-// (SNS developer guide, "Enable compatibility between event sources from AWS services and encrypted topics").
-func TopicKeyPolicy(admins keys.Administration, accountID string) (string, error) {
+// TopicKeyPolicy is the key policy of the operations topic's KMS key: the administrators manage it, and
+// the publishing services may use it only for this account and only for this topic, which they need to
+// publish to an encrypted topic (SNS developer guide, "Enable compatibility between event sources from AWS
+// services and encrypted topics"; SNS encrypts with the aws:sns:topicArn encryption context). The topic is
+// Pulumi's autoname of topicName.
+func TopicKeyPolicy(admins keys.Administration, partition, region, accountID, topicName string) (string, error) {
 	return keys.Policy{
 		Account:        accountID,
 		Administrators: admins.Roles,
@@ -26,13 +29,16 @@ func TopicKeyPolicy(admins keys.Administration, accountID string) (string, error
 			Sid:        "PublishersEncrypt",
 			Principals: topicPublishers,
 			Actions:    []string{"kms:Decrypt", "kms:GenerateDataKey*"},
-			Conditions: map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": accountID}},
+			Conditions: map[string]any{
+				"StringEquals": map[string]any{"aws:SourceAccount": accountID},
+				"ArnLike":      map[string]any{"kms:EncryptionContext:aws:sns:topicArn": fmt.Sprintf("arn:%s:sns:%s:%s:%s-*", partition, region, accountID, topicName)},
+			},
 		}},
 	}.JSON()
 }
 
-// TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms, backup
-// jobs and event rules publish to it, and only over TLS.
+// TopicPolicy is the operations topic's policy: the account manages it, only this account's alarms and
+// event rules publish to it, and only over TLS.
 func TopicPolicy(partition, region, accountID, topicARN string) (string, error) {
 	sourceAccount := map[string]any{"aws:SourceAccount": accountID}
 	return iamdoc.JSON(
@@ -54,14 +60,6 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 				"StringEquals": sourceAccount,
 				"ArnLike":      map[string]any{"aws:SourceArn": fmt.Sprintf("arn:%s:cloudwatch:%s:%s:alarm:*", partition, region, accountID)},
 			},
-		},
-		iamdoc.Statement{
-			"Sid":       "BackupPublishes",
-			"Effect":    "Allow",
-			"Principal": map[string]any{"Service": "backup.amazonaws.com"},
-			"Action":    "SNS:Publish",
-			"Resource":  topicARN,
-			"Condition": map[string]any{"StringEquals": sourceAccount},
 		},
 		iamdoc.Statement{
 			"Sid":       "EventRulesPublish",
@@ -90,7 +88,7 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 func (b *Baseline) declareOperationsTopic(ctx *pulumi.Context, name string, args *BaselineArgs, opts ...pulumi.ResourceOption) error {
 	name += "-operations"
 	keyPolicy := pulumi.All(b.AccountID, b.KeyAdministratorARNs).ApplyT(func(v []any) (string, error) {
-		return TopicKeyPolicy(keys.Administration{Roles: v[1].([]string), BreakGlass: args.Settings.BreakGlassRole}, v[0].(string))
+		return TopicKeyPolicy(keys.Administration{Roles: v[1].([]string), BreakGlass: args.Settings.BreakGlassRole}, b.Partition, args.Region, v[0].(string), name)
 	}).(pulumi.StringOutput)
 	protect := []pulumi.ResourceOption{pulumi.Protect(args.Settings.Protect), pulumi.RetainOnDelete(args.Settings.Protect)}
 	key, err := keys.New(ctx, name, "Encrypts the operations topic "+name, keyPolicy, append(opts, protect...)...)

@@ -70,13 +70,20 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 		_, err = ec2transitgateway.NewRouteTableAssociation(ctx, name+"-dx", &ec2transitgateway.RouteTableAssociationArgs{
 			TransitGatewayAttachmentId: attachmentID,
 			TransitGatewayRouteTableId: transport.ID(),
-		}, parent)
+		}, parent, switchesModes)
 		return attachmentID, err
 	}
 	// Direct-Connect-propagated routes beat VPN-propagated ones for the same prefix, so with both in the
 	// VPC route table traffic takes Direct Connect and moves to the VPN only when Direct Connect withdraws.
-	return attachmentID, tg.attach(ctx, name+"-dx", attachmentID, true, parent)
+	return attachmentID, tg.attach(ctx, name+"-dx", attachmentID, true, parent, switchesModes)
 }
+
+// switchesModes lets the Direct Connect attachment move between the encrypted mode's transport route table
+// and the clear modes' on-premises one: an attachment has one association at a time, so the default
+// create-before-delete replacement is refused (Resource.AlreadyAssociated); the old association goes first,
+// and traffic over Direct Connect stops until the new one exists (seconds: a maintenance change,
+// docs/operations.md).
+var switchesModes = pulumi.DeleteBeforeReplace(true)
 
 // connectionArgs is a dedicated connection this program orders. A port is physical: destroying the stack
 // must not give it up (and its cross-connect) by accident, hence skipDestroy.

@@ -192,3 +192,16 @@ func TestVIFArgsSetPeerAddressesOnlyWhenGiven(t *testing.T) {
 	assert.Equal(t, pulumi.String("169.254.100.1/30"), args.AmazonAddress)
 	assert.Equal(t, pulumi.String("169.254.100.2/30"), args.CustomerAddress)
 }
+
+func TestTheDirectConnectAssociationCanSwitchBetweenEncryptedAndClearModes(t *testing.T) {
+	// The same logical association moves between route tables when the mode switches; AWS allows one
+	// association per attachment, so the replacement must delete the old one first.
+	tables := map[topology.Mode]string{}
+	for _, mode := range []topology.Mode{topology.ModeDirectConnect, topology.ModeDirectConnectWithVPN, topology.ModeDirectConnectEncrypted} {
+		res, _ := runConnectivity(t, testArgs(mode), plan.Up)
+		dx := plantest.Named(t, res, token.TGWRouteTableAssociation, "hy-dx")
+		assert.True(t, dx.DeleteBeforeReplace, "%s: a create-before-delete replacement fails with Resource.AlreadyAssociated", mode)
+		tables[mode] = dx.Props()["transitGatewayRouteTableId"].(string)
+	}
+	assert.NotEqual(t, tables[topology.ModeDirectConnect], tables[topology.ModeDirectConnectEncrypted], "the switch replaces the association")
+}

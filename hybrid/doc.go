@@ -19,10 +19,18 @@
 // logging, and exports the inbound endpoint's addresses for the on-premises DNS forwarders.
 //
 // The pure rules both use, and config checks with, live in package topology: which parts each mode needs,
-// what Direct Connect advertises, the resiliency models, and the MTU and port tables.
+// what Direct Connect advertises, the resiliency models, and the MTU and port tables; package patching holds
+// the patch window's schedule rules.
 //
-// Management (hybridcloud:hybrid:Management, management*.go) is Systems Manager across both sides: the hybrid
-// activation for on-premises servers, patching, State Manager associations and Session Manager.
+// Management (hybridcloud:hybrid:Management, ManagementType) takes its ManagementSettings
+// (hybridcloud:management) and, as wiring, the logs key, the roles of nodes registered elsewhere (the ECS
+// hosts' and ECS Anywhere's), the account, partition and region, and the time of the deployment. It is
+// Systems Manager across both sides: one hybrid activation per patch group for on-premises servers, renewed
+// within a rotation window (package activation), with the registration command per OS; a patch baseline per
+// OS and a tag-targeted maintenance window that patches EC2 and mi- nodes alike (its schedule rules in
+// package patching); State Manager associations for the agent and inventory; and Session Manager
+// preferences that encrypt and log every session. It exports the activations, the registration commands
+// (secrets) and the patch window.
 //
 // Components take typed settings and wiring, never config.
 package hybrid

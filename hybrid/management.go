@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -15,6 +16,7 @@ import (
 	"github.com/insurance/hybridcloud/hybrid/patching"
 	"github.com/insurance/hybridcloud/internal/deploy/activation"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
 // ManagementType is the type token of the Management component.
@@ -41,6 +43,11 @@ type ManagementArgs struct {
 	// Now is when this deployment runs: the activations' expiries come from its rotation window
 	// (activation.Expiry), so they stay put between deployments of one window. Required.
 	Now time.Time
+	// KeyAdmins administer the session key (the foundation's). Required.
+	KeyAdmins keys.Admins
+	// ParameterPath is the stack's own SSM parameter path ("/hybridcloud/prod/"): on-premises servers read
+	// parameters only there and under AWS's public /aws/. Required.
+	ParameterPath string
 }
 
 // Management is Systems Manager across both sides: a hybrid activation per patch group for on-premises
@@ -94,8 +101,11 @@ func (a *ManagementArgs) validate() error {
 	if s.SessionLogRetentionDays <= 0 {
 		errs = append(errs, errors.New("the session log retention must be positive"))
 	}
-	if a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" {
-		errs = append(errs, errors.New("the logs key, account id, partition and region are required"))
+	if a.LogsKeyARN == nil || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
+		errs = append(errs, errors.New("the logs key, account id, partition, region and key administrators are required"))
+	}
+	if p := a.ParameterPath; len(p) < 3 || !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") {
+		errs = append(errs, fmt.Errorf("the parameter path %q must start and end with /", p))
 	}
 	return errors.Join(errs...)
 }
@@ -174,17 +184,42 @@ func NewManagement(ctx *pulumi.Context, name string, args *ManagementArgs, opts 
 	return m, nil
 }
 
-// onPremisesRoleArgs is the role on-premises servers register under: it can do what a managed node does
-// (the AWS managed policy) and honour the session preferences (sessionsPolicyARN), nothing more.
-func onPremisesRoleArgs(name, partition string, accountID, sessionsPolicyARN pulumi.StringInput) *iam.RoleArgs {
+// onPremisesRoleArgs is the role on-premises servers register under. Only this account's Systems Manager
+// in the region may assume it (aws:SourceArn, Systems Manager user guide, "Create the IAM service role
+// required for Systems Manager in hybrid and multicloud environments").
+func onPremisesRoleArgs(name string, args *ManagementArgs) *iam.RoleArgs {
 	return &iam.RoleArgs{
-		Description:      pulumi.String("On-premises servers managed by Systems Manager (" + name + ")"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ssm.amazonaws.com", accountID),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.String("arn:" + partition + ":iam::aws:policy/AmazonSSMManagedInstanceCore"),
-			sessionsPolicyARN,
-		},
+		Description: pulumi.String("On-premises servers managed by Systems Manager (" + name + ")"),
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("ssm.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:ssm:%s:%s:*", args.Partition, args.Region, args.AccountID)),
 	}
+}
+
+// declareOnPremisesRole declares that role: what a managed node does (the AWS managed policy) and honours
+// the session preferences (the sessions policy), each a separate attachment, fenced to the stack's
+// parameters by an inline Deny; nothing more.
+func declareOnPremisesRole(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) (*iam.Role, error) {
+	role, err := iam.NewRole(ctx, name, onPremisesRoleArgs(name, args), parent)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range []struct {
+		suffix string
+		arn    pulumi.StringInput
+	}{
+		{"-ssm-core", pulumi.String("arn:" + args.Partition + ":iam::aws:policy/AmazonSSMManagedInstanceCore")},
+		{"-sessions", sessions.Arn},
+	} {
+		if _, err := iam.NewRolePolicyAttachment(ctx, name+a.suffix, &iam.RolePolicyAttachmentArgs{Role: role.Name, PolicyArn: a.arn}, parent); err != nil {
+			return nil, err
+		}
+	}
+	fence, err := iamdoc.JSON(iamdoc.ParametersOnlyUnder(args.Partition, args.ParameterPath))
+	if err != nil {
+		return nil, err
+	}
+	_, err = iam.NewRolePolicy(ctx, name+"-parameters", &iam.RolePolicyArgs{Role: role.Name, Policy: pulumi.String(fence)}, parent)
+	return role, err
 }
 
 // activationArgs is the activation of one patch group's on-premises servers, registering them under role
@@ -204,7 +239,7 @@ func activationArgs(name, group string, a Activation, role pulumi.StringInput, e
 // declareActivations registers on-premises servers under one role, an activation per patch group, each
 // with the registration command of its baseline's operating system.
 func (m *Management) declareActivations(ctx *pulumi.Context, name string, args *ManagementArgs, sessions *iam.Policy, parent pulumi.ResourceOption) error {
-	role, err := iam.NewRole(ctx, name+"-onprem", onPremisesRoleArgs(name, args.Partition, args.AccountID, sessions.Arn), parent)
+	role, err := declareOnPremisesRole(ctx, name+onPremisesRole, args, sessions, parent)
 	if err != nil {
 		return err
 	}
@@ -234,6 +269,9 @@ func (m *Management) declareActivations(ctx *pulumi.Context, name string, args *
 	}
 	return nil
 }
+
+// onPremisesRole names the on-premises servers' role after the component.
+const onPremisesRole = "-onprem"
 
 // nodeAssociation is a State Manager association every managed node runs.
 type nodeAssociation struct{ suffix, document, schedule string }

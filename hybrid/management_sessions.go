@@ -2,6 +2,7 @@ package hybrid
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
@@ -42,21 +43,50 @@ func sessionPreferences(logGroup, keyID string, idleMinutes int) (string, error)
 	return string(b), err
 }
 
-// sessionAccess is what a managed node needs to honour the preferences: write its own session log and
-// decrypt the session channel with the key.
+// sessionAccess is what a managed node needs to honour the preferences (Session Manager user guide,
+// "Step 2: Verify or add instance permissions for Session Manager"): write its own session log, find log
+// groups (logs:DescribeLogGroups has no resource-level permissions, so a scoped grant would never match),
+// and decrypt the session channel with the key; the user who starts the session generates its data key.
 func sessionAccess(logGroupARN, keyARN string) (string, error) {
 	return iamdoc.JSON(
-		iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents"}, logGroupARN+":*"),
-		iamdoc.Allow([]string{"logs:DescribeLogGroups", "logs:DescribeLogStreams"}, logGroupARN, logGroupARN+":*"),
-		iamdoc.Allow([]string{"kms:Decrypt", "kms:GenerateDataKey"}, keyARN),
+		iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}, logGroupARN+":*"),
+		iamdoc.Allow([]string{"logs:DescribeLogGroups"}, "*"),
+		iamdoc.Allow([]string{"kms:Decrypt"}, keyARN),
 	)
+}
+
+// SessionKeyPolicy is the policy of the session key: the administrators manage it; the nodes' roles
+// (nodeRoles: ARN patterns, the on-premises role declared after the key) decrypt the session channel,
+// calling KMS themselves from their SSM agent; the account's operators, as their IAM policies allow,
+// generate a session's data key when they start one, which encrypts but never decrypts.
+func SessionKeyPolicy(admins keys.Administration, partition, account string, nodeRoles []string) (string, error) {
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{
+		{Sid: "NodesDecryptSessions", PrincipalPatterns: nodeRoles, Actions: []string{"kms:Decrypt"}, Direct: true},
+		{Sid: "OperatorsStartSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, account)},
+			Actions: []string{"kms:GenerateDataKey"}, Direct: true},
+	}}.JSON()
 }
 
 // declareSessions declares the session key, the session log group, the preferences document and the
 // policy every managed node's role needs to honour them, which it attaches to ManagedRoleNames and returns
 // for the on-premises role.
 func (m *Management) declareSessions(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) (*iam.Policy, error) {
-	key, err := keys.New(ctx, name+"-sessions", "Encrypts "+name+" Session Manager sessions", nil, parent)
+	// The nodes' roles are known by name: the cluster's (outputs) and the on-premises one, declared next.
+	roles := make([]any, len(args.ManagedRoleNames))
+	for i, r := range args.ManagedRoleNames {
+		roles[i] = r
+	}
+	keyPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, names []any) (string, error) {
+		patterns := []string{keys.RolePattern(args.Partition, account, name+onPremisesRole)}
+		for _, n := range names {
+			patterns = append(patterns, fmt.Sprintf("arn:%s:iam::%s:role/%s", args.Partition, account, n))
+		}
+		return SessionKeyPolicy(admins, args.Partition, account, patterns)
+	}, roles...)
+	// Protected in prod: without the key the recorded sessions cannot be read.
+	protect := args.Settings.Protect
+	key, err := keys.New(ctx, name+"-sessions", "Encrypts "+name+" Session Manager sessions", keyPolicy, parent,
+		pulumi.Protect(protect), pulumi.RetainOnDelete(protect))
 	if err != nil {
 		return nil, err
 	}

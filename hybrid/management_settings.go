@@ -31,6 +31,9 @@ type ManagementSettings struct {
 	// CloudWatch Logs retention value. Required: session logs are the audit trail of who ran what on which
 	// server.
 	SessionLogRetentionDays int `json:"sessionLogRetentionDays"`
+	// Protect keeps the session key through a destroy (pulumi protect and retain): without it the
+	// recorded sessions cannot be read. Default true; required in prod.
+	Protect bool `json:"protect"`
 }
 
 // Session Manager's idle timeout, in minutes.
@@ -44,7 +47,7 @@ const (
 // DefaultManagementSettings are the settings a stack file starts from: sessions end after
 // DefaultSessionIdleTimeoutMinutes idle. Everything else is required.
 func DefaultManagementSettings() ManagementSettings {
-	return ManagementSettings{SessionIdleTimeoutMinutes: DefaultSessionIdleTimeoutMinutes}
+	return ManagementSettings{SessionIdleTimeoutMinutes: DefaultSessionIdleTimeoutMinutes, Protect: true}
 }
 
 // Activation is the hybrid activation of one patch group (the key it is listed under): the code its

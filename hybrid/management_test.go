@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/insurance/hybridcloud/hybrid/patching"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/plantest"
 	"github.com/insurance/hybridcloud/internal/plan/token"
@@ -39,8 +40,15 @@ func testManagementArgs() *ManagementArgs {
 		Partition:        "aws",
 		Region:           "us-east-1",
 		Now:              plantest.Now,
+		KeyAdmins:        keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
+		ParameterPath:    "/hybridcloud/prod/",
 	}
 }
+
+const (
+	testKeyAdmin   = "arn:aws:iam::123456789012:role/deployer"
+	testBreakGlass = "arn:aws:iam::123456789012:role/break-glass"
+)
 
 // runManagement declares one Management named "test-mgmt" under mocks in mode.
 func runManagement(t *testing.T, args *ManagementArgs, mode plan.Mode) (*plan.Result, *Management) {
@@ -90,12 +98,20 @@ func TestTheOnPremisesRoleTrustsSSMOfThisAccountWithThePartitionsManagedPolicy(t
 		args.Partition = partition
 		res, _ := runManagement(t, args, plan.Up)
 		role := plantest.Named(t, res, token.IAMRole, "test-mgmt-onprem").Props()
-		var trust struct{ Statement []map[string]any }
-		require.NoError(t, json.Unmarshal([]byte(role["assumeRolePolicy"].(string)), &trust))
-		require.Len(t, trust.Statement, 1)
-		assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust.Statement[0]["Principal"])
-		assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"}}, trust.Statement[0]["Condition"])
-		assert.Equal(t, []any{want, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions"}, role["managedPolicyArns"], partition)
+		trust := plantest.Trust(t, role["assumeRolePolicy"])
+		assert.Equal(t, map[string]any{"Service": "ssm.amazonaws.com"}, trust["Principal"])
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+			"ArnLike":      map[string]any{"aws:SourceArn": "arn:" + partition + ":ssm:us-east-1:123456789012:*"},
+		}, trust["Condition"], "only this account's Systems Manager in the region")
+		assert.NotContains(t, role, "managedPolicyArns", "attachments only")
+		assert.Equal(t, want, plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-onprem-ssm-core").Props()["policyArn"], partition)
+		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions",
+			plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-onprem-sessions").Props()["policyArn"], partition)
+		fence := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-mgmt-onprem-parameters").Props()["policy"])["ReadParametersOnlyUnderTheStacksPath"]
+		assert.Equal(t, "Deny", fence["Effect"])
+		assert.Equal(t, []any{"arn:" + partition + ":ssm:*:*:parameter/aws/*", "arn:" + partition + ":ssm:*:*:parameter/hybridcloud/prod/*"}, fence["NotResource"],
+			"a stolen hybrid credential reads no other parameter")
 	}
 }
 
@@ -175,12 +191,42 @@ func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
 	group := plantest.Named(t, res, token.CloudWatchLogGroup, "test-mgmt-sessions").Props()
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group["kmsKeyId"])
 	assert.EqualValues(t, 365, group["retentionInDays"])
-	attachments := plantest.Every(t, res, token.IAMRolePolicyAttachment, 2)
-	assert.Len(t, attachments, 2)
 	for i, role := range []string{"ecs-hosts-role", "ecs-anywhere-role"} {
 		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-sessions-"+string(rune('0'+i))).Props()
 		assert.Equal(t, role, attach["role"], "nodes registered elsewhere follow the same session preferences")
 		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions", attach["policyArn"])
+	}
+
+	access := document(t, plantest.Named(t, res, token.IAMPolicy, "test-mgmt-sessions").Props()["policy"])
+	assert.Equal(t, []any{
+		map[string]any{"Effect": "Allow", "Action": []any{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"},
+			"Resource": []any{"arn:aws:cloudwatch:us-east-1:123456789012:test-mgmt-sessions:*"}},
+		map[string]any{"Effect": "Allow", "Action": []any{"logs:DescribeLogGroups"}, "Resource": []any{"*"}},
+		map[string]any{"Effect": "Allow", "Action": []any{"kms:Decrypt"}, "Resource": []any{"arn:aws:kms:us-east-1:123456789012:test-mgmt-sessions"}},
+	}, access["Statement"], "a node decrypts; DescribeLogGroups has no resource-level permissions")
+}
+
+func TestSessionKeyLetsTheNodesDecryptAndOperatorsOnlyStartSessions(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		args := testManagementArgs()
+		args.Settings.Protect = protect
+		res, _ := runManagement(t, args, plan.Up)
+		key := plantest.Named(t, res, token.KMSKey, "test-mgmt-sessions")
+		assert.Equal(t, protect, key.Protect, "protect=%v", protect)
+		assert.Equal(t, protect, key.RetainOnDelete, "protect=%v", protect)
+		sids := plantest.Statements(t, key.Props()["policy"])
+		assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
+		nodes := sids["NodesDecryptSessions"]
+		assert.Equal(t, []any{"kms:Decrypt"}, nodes["Action"])
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"kms:CallerAccount": "123456789012"},
+			"ArnLike": map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-mgmt-onprem-*",
+				"arn:aws:iam::123456789012:role/ecs-hosts-role", "arn:aws:iam::123456789012:role/ecs-anywhere-role"}},
+		}, nodes["Condition"], "the SSM agent calls KMS itself")
+		ops := sids["OperatorsStartSessions"]
+		assert.Equal(t, []any{"kms:GenerateDataKey"}, ops["Action"], "starting a session encrypts; only the nodes decrypt")
+		assert.Equal(t, map[string]any{"AWS": []any{"arn:aws:iam::123456789012:root"}}, ops["Principal"])
+		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
 	}
 }
 
@@ -239,7 +285,7 @@ func TestNewManagementRefusesMissingArgsNamingTheComponent(t *testing.T) {
 	})
 	require.Error(t, err)
 	for _, want := range []string{"hybrid: management test-mgmt: ", "at least one patch baseline is required", "at least one activation is required",
-		"the patch window needs a schedule", "the logs key, account id, partition and region are required"} {
+		"the patch window needs a schedule", "the logs key, account id, partition, region and key administrators are required"} {
 		assert.Contains(t, err.Error(), want)
 	}
 }
@@ -366,4 +412,14 @@ func TestPatchGroupsListEveryBaselinesGroupsByOperatingSystem(t *testing.T) {
 	assert.Equal(t, []string{"ecs-hosts", "onprem-linux", "onprem-windows", "onprem-windows-dc"}, s.PatchGroups())
 	assert.Empty(t, DefaultManagementSettings().PatchGroups())
 	assert.Equal(t, DefaultSessionIdleTimeoutMinutes, DefaultManagementSettings().SessionIdleTimeoutMinutes)
+}
+
+// document decodes a JSON policy document.
+func document(t *testing.T, v any) map[string]any {
+	t.Helper()
+	s, ok := v.(string)
+	require.True(t, ok, "want a JSON string, got %T", v)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(s), &doc))
+	return doc
 }

@@ -56,12 +56,16 @@ func endpointSubnets(app pulumi.StringArray, count int) pulumi.StringArray {
 func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCArgs, parent pulumi.ResourceOption) error {
 	s := args.Settings
 	routeTables := append(append(pulumi.StringArray{}, v.AppRouteTableIDs...), v.DataRouteTableIDs...)
+	account := args.AccountID.ToStringOutput()
 	if _, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
 		VpcId:           vpc.ID(),
 		ServiceName:     pulumi.String(serviceName(args.Region, "s3")),
 		VpcEndpointType: pulumi.String("Gateway"),
 		RouteTableIds:   routeTables,
-		Tags:            pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
+		Policy: account.ApplyT(func(acct string) (string, error) {
+			return gatewayEndpointPolicy(args.Partition, args.Region, acct)
+		}).(pulumi.StringOutput),
+		Tags: pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
 	}, parent); err != nil {
 		return err
 	}
@@ -80,7 +84,12 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	subnets := endpointSubnets(v.AppSubnetIDs, s.EndpointAZCount)
 	v.EndpointDNSNames = map[string]pulumi.StringOutput{}
 	for _, short := range s.Endpoints {
+		var policy pulumi.StringInput // unset: the default policy
+		if !unsignedEndpoints[short] {
+			policy = account.ApplyT(interfaceEndpointPolicy).(pulumi.StringOutput)
+		}
 		ep, err := ec2.NewVpcEndpoint(ctx, name+"-"+short, &ec2.VpcEndpointArgs{
+			Policy:            policy,
 			VpcId:             vpc.ID(),
 			ServiceName:       pulumi.String(serviceName(args.Region, short)),
 			VpcEndpointType:   pulumi.String("Interface"),

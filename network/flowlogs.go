@@ -10,7 +10,8 @@ import (
 )
 
 // declareFlowLogs declares flow logs of all traffic into a log group encrypted with the stack's logs key,
-// delivered by a role that may write only to that group.
+// delivered by a role that may write only to that group. The flow log waits for the role's policy: created
+// before it, its first delivery fails and the flow log reports an access error until AWS retries.
 func declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCArgs, parent pulumi.ResourceOption) error {
 	group, err := cloudwatch.NewLogGroup(ctx, name+"-flow-logs", &cloudwatch.LogGroupArgs{
 		RetentionInDays: pulumi.Int(args.Settings.FlowLogRetentionDays),
@@ -21,19 +22,23 @@ func declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCAr
 	}
 
 	role, err := iam.NewRole(ctx, name+"-flow-logs", &iam.RoleArgs{
-		Description:      pulumi.String("Delivers " + name + " VPC flow logs to CloudWatch Logs"),
-		AssumeRolePolicy: iamdoc.AssumeRole("vpc-flow-logs.amazonaws.com", args.AccountID),
+		Description: pulumi.String("Delivers " + name + " VPC flow logs to CloudWatch Logs"),
+		// Only this account's flow logs in the region may assume it (VPC user guide, "IAM role for
+		// publishing flow logs to CloudWatch Logs": aws:SourceArn arn:aws:ec2:<region>:<account>:vpc-flow-log/*).
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("vpc-flow-logs.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:ec2:%s:%s:vpc-flow-log/*", args.Partition, args.Region, args.AccountID)),
 	}, parent)
 	if err != nil {
 		return err
 	}
 	write := group.Arn.ApplyT(func(arn string) (string, error) {
-		return iamdoc.JSON(iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}, arn, arn+":*"))
+		return iamdoc.JSON(deliveryStatements(arn)...)
 	}).(pulumi.StringOutput)
-	if _, err := iam.NewRolePolicy(ctx, name+"-flow-logs", &iam.RolePolicyArgs{
+	policy, err := iam.NewRolePolicy(ctx, name+"-flow-logs", &iam.RolePolicyArgs{
 		Role:   role.Name,
 		Policy: write,
-	}, parent); err != nil {
+	}, parent)
+	if err != nil {
 		return err
 	}
 
@@ -44,6 +49,17 @@ func declareFlowLogs(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCAr
 		LogDestination:         group.Arn,
 		IamRoleArn:             role.Arn,
 		MaxAggregationInterval: pulumi.Int(60),
-	}, parent)
+	}, parent, pulumi.DependsOn([]pulumi.Resource{policy}))
 	return err
+}
+
+// deliveryStatements are what the flow-logs service does with the role, as AWS's documented policy has it
+// (VPC user guide, "IAM role for publishing flow logs to CloudWatch Logs"): write streams and events to the
+// one group, and describe log groups, which takes no resource narrower than the account's groups.
+func deliveryStatements(groupARN string) []iamdoc.Statement {
+	write := iamdoc.Allow([]string{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}, groupARN, groupARN+":*")
+	write["Sid"] = "WriteTheFlowLogGroup"
+	describe := iamdoc.Allow([]string{"logs:DescribeLogGroups"}, "*")
+	describe["Sid"] = "DescribeLogGroups"
+	return []iamdoc.Statement{write, describe}
 }

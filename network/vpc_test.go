@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"maps"
 	"net/netip"
 	"slices"
@@ -172,6 +173,19 @@ func TestFlowLogsCaptureAllTrafficIntoAnEncryptedRetainedGroup(t *testing.T) {
 	assert.EqualValues(t, 30, group.Props()["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"], "the stack's logs key, from the foundation")
 	assert.Empty(t, res.OfType(token.KMSKey), "the VPC owns no key: the logs key is stack-wide")
+
+	policy := plantest.Named(t, res, token.IAMRolePolicy, "net-flow-logs")
+	assert.Contains(t, logs[0].DependsOn, policy.URN, "the flow log waits until its role may write")
+	st := plantest.Statements(t, policy.Props()["policy"])
+	assert.Equal(t, []any{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"}, st["WriteTheFlowLogGroup"]["Action"])
+	arn := p["logDestination"]
+	assert.Equal(t, []any{arn, fmt.Sprint(arn) + ":*"}, st["WriteTheFlowLogGroup"]["Resource"], "the one flow log group")
+	assert.Equal(t, []any{"logs:DescribeLogGroups"}, st["DescribeLogGroups"]["Action"], "as AWS's documented delivery policy has it")
+	trust := plantest.Trust(t, plantest.Named(t, res, token.IAMRole, "net-flow-logs").Props()["assumeRolePolicy"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+		"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*"},
+	}, trust["Condition"], "only this account's flow logs in the region assume it")
 }
 
 func TestOutputsAreWiredPerTierAndAZ(t *testing.T) {
@@ -244,4 +258,37 @@ func TestProtectKeepsTheFlowLogsThroughADestroy(t *testing.T) {
 		group := plantest.Named(t, res, token.CloudWatchLogGroup, "net-flow-logs")
 		assert.Equal(t, protect, group.RetainOnDelete, "protect=%v", protect)
 	}
+}
+
+func TestTheS3GatewayEndpointReachesOnlyThisAccountsBucketsAndTheAWSBucketsTheHostsRead(t *testing.T) {
+	res, _ := runVPC(t, testArgs(2, layout.NATSingle), plan.Up)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").Props()["policy"])
+	require.Len(t, sids, 2)
+	own := sids["ThisAccountsPrincipalsToThisAccountsBuckets"]
+	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:PrincipalAccount": "123456789012", "aws:ResourceAccount": "123456789012"}}, own["Condition"])
+	aws := sids["AWSBucketsTheHostsRead"]
+	assert.Equal(t, "s3:GetObject", aws["Action"], "read only")
+	assert.Subset(t, aws["Resource"], []any{"arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*", "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*",
+		"arn:aws:s3:::amazon-ssm-us-east-1/*", "arn:aws:s3:::aws-ssm-us-east-1/*"})
+	assert.NotContains(t, aws, "Condition")
+}
+
+func TestInterfaceEndpointsAdmitOnlyThisAccountsPrincipals(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = append(args.Settings.Endpoints, StorageGatewayEndpoint)
+	res, _ := runVPC(t, args, plan.Up)
+	checked := 0
+	for _, ep := range plantest.Every(t, res, token.EC2VPCEndpoint, 3) {
+		p := ep.Props()
+		switch {
+		case p["vpcEndpointType"] != "Interface":
+		case ep.Name == "net-"+StorageGatewayEndpoint:
+			assert.NotContains(t, p, "policy", "the appliance's unsigned traffic keeps the default policy")
+		default:
+			checked++
+			s := plantest.Statements(t, p["policy"])["ThisAccountsPrincipals"]
+			assert.Equal(t, map[string]any{"StringEquals": map[string]any{"aws:PrincipalAccount": "123456789012"}}, s["Condition"], ep.Name)
+		}
+	}
+	assert.Positive(t, checked)
 }

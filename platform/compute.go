@@ -22,7 +22,10 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 		Region:          st.base.Region,
 		Now:             st.now,
 		// The provider's default tags do not reach instances an Auto Scaling group launches.
-		InstanceTags: cfg.Tags,
+		InstanceTags:  cfg.Tags,
+		KeyAdmins:     keyAdmins(st),
+		ExecTaskRoles: execTaskRoles(cfg),
+		ParameterPath: parameterPath(cfg),
 	}, opts...)
 	st.cluster = cluster
 	return err
@@ -31,7 +34,7 @@ func declareCluster(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...
 // declareServices declares every configured service on the cluster, with the database secret and the file
 // bucket they may be given.
 func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
-	services, err := compute.NewServices(ctx, cfg.Stack+"-services", &compute.ServicesArgs{
+	services, err := compute.NewServices(ctx, servicesName(cfg), &compute.ServicesArgs{
 		Settings:          cfg.Services,
 		Cluster:           st.cluster,
 		DatabaseSecretARN: st.database.SecretARN,
@@ -42,6 +45,15 @@ func declareServices(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ..
 	st.services = services
 	return err
 }
+
+// execTaskRoles are the task roles of the services with ECS Exec, which the cluster's key lets decrypt
+// the session channel.
+func execTaskRoles(cfg *config.Config) []string {
+	return serviceRoles(cfg, func(s compute.Service) bool { return s.Exec }, compute.TaskRoleName)
+}
+
+// servicesName is the Services component's name.
+func servicesName(cfg *config.Config) string { return cfg.Stack + "-services" }
 
 // nodeRoles are the roles of the nodes the cluster registers with Systems Manager: the EC2 hosts, and the
 // ECS Anywhere hosts when enabled (the cluster has no such role otherwise).

@@ -111,7 +111,8 @@ func TestServicesGetTheDataTiersSecretAndBucketOnly(t *testing.T) {
 	assert.Contains(t, defs[0].Secrets, struct{ Name, ValueFrom string }{"DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-prod-db:password::"})
 
 	reader := policy("prod-services-claims-api-task")
-	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/*"`)
+	assert.Contains(t, reader, `"arn:aws:s3:::prod-files-bucket/claims/*"`, "claims-api reads the claims share's prefix")
+	assert.Contains(t, policy("prod-services-document-scanner-task"), `"arn:aws:s3:::prod-files-bucket/documents/*"`, "the scanner writes the documents share's")
 	assert.Contains(t, reader, `"arn:aws:kms:us-east-1:123456789012:prod-files"`, "the file bucket's key")
 	assert.NotContains(t, reader, "s3:PutObject", "claims-api only reads files")
 	assert.Contains(t, policy("prod-services-document-scanner-task"), "s3:PutObject", "the scanner writes them")
@@ -155,8 +156,8 @@ func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
 		}
 		return out
 	}
-	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-compute-anywhere"}, roles(runStack(t, "dev", plan.Up)),
-		"the EC2 hosts and the ECS Anywhere hosts")
+	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-compute-anywhere", "dev-management-onprem"}, roles(runStack(t, "dev", plan.Up)),
+		"the EC2 hosts, the ECS Anywhere hosts and the other on-premises servers")
 
 	// Without ECS Anywhere the cluster has no such role, and the scanner must run in AWS.
 	st := withPath(t, stackFiles(t, "dev"), "hybridcloud:compute", "ecsAnywhere.enabled", false)
@@ -165,7 +166,7 @@ func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
 	require.NoError(t, err)
 	_, ok := res.Named(token.SSMActivation, "dev-compute-anywhere")
 	assert.False(t, ok, "no ECS Anywhere, no activation")
-	assert.Equal(t, []any{"dev-compute-hosts"}, roles(res), "only the EC2 hosts")
+	assert.ElementsMatch(t, []any{"dev-compute-hosts", "dev-management-onprem"}, roles(res), "only the EC2 hosts beside the other servers")
 }
 
 // withHealthCheck gives dev's document scanner the health check a service in AWS needs.

@@ -1,8 +1,13 @@
 package platform
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/compute"
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/network"
@@ -22,11 +27,25 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		LogsKeyARN:             base.AuditLogsKeyARN,
 		AccountID:              base.AccountID,
 		Partition:              base.Partition,
+		ContinuousBackup:       cfg.Backup.ContinuousRetentionDays > 0,
+		Now:                    st.now,
+		Region:                 base.Region,
+		KeyAdmins:              keyAdmins(st),
+		SecretReaders: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Database }, compute.ExecutionRoleName),
+			drServiceRoles(cfg, func(s compute.Service) bool { return s.Database }, compute.ExecutionRoleName)...),
+		BackupRole: backupName(cfg),
 	}, opts...)
 	if err != nil {
 		return err
 	}
-	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{Settings: cfg.Files, AccountID: base.AccountID}, opts...)
+	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{
+		Settings: cfg.Files, AccountID: base.AccountID, Partition: base.Partition, Region: base.Region, KeyAdmins: keyAdmins(st),
+		KeyReaders: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
+			drReplicationReaders(cfg)...),
+		// The gateway's and the backup role's are named after their components.
+		KeyWriters: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
+			gatewayName(cfg), backupName(cfg)),
+	}, opts...)
 	if err != nil {
 		return err
 	}
@@ -36,6 +55,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		BucketKMSKeyARN: files.KMSKeyARN,
 		LogsKeyARN:      base.AuditLogsKeyARN,
 		AccountID:       base.AccountID,
+		Region:          base.Region,
 		// An EC2 gateway runs in the first app subnet: private, routed to on premises and to the endpoints.
 		// A VM ignores these.
 		VPCID:           vpc.VPCID.ToStringOutput(),
@@ -47,11 +67,26 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 	if dns, ok := vpc.EndpointDNSNames[network.StorageGatewayEndpoint]; ok {
 		gatewayArgs.VPCEndpointDNSName = dns
 	}
-	gateway, err := data.NewFileGateway(ctx, cfg.Stack+"-file-gateway", gatewayArgs, opts...)
+	gateway, err := data.NewFileGateway(ctx, gatewayName(cfg), gatewayArgs, opts...)
 	if err != nil {
 		return err
 	}
 
 	st.database, st.files, st.gateway = database, files, gateway
 	return nil
+}
+
+// gatewayName is the FileGateway component's name, which its bucket role is named after.
+func gatewayName(cfg *config.Config) string { return cfg.Stack + "-file-gateway" }
+
+// serviceRoles are the logical names of a role (named by roleName) of every service that matches, in name
+// order: the data tier's keys, declared before the services, name them.
+func serviceRoles(cfg *config.Config, matches func(compute.Service) bool, roleName func(services, service string) string) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(cfg.Services.Services)) {
+		if matches(cfg.Services.Services[name]) {
+			out = append(out, roleName(servicesName(cfg), name))
+		}
+	}
+	return out
 }

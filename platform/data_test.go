@@ -19,9 +19,11 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 		stack            string
 		multiAZ, protect bool
 		retention        float64
+		// ignored are the inputs AWS Backup owns: prod keeps a continuous backup, dev does not.
+		ignored []string
 	}{
-		{"dev", false, false, 7},
-		{"prod", true, true, 35},
+		{"dev", false, false, 7, []string{"finalSnapshotIdentifier"}},
+		{"prod", true, true, 35, []string{"finalSnapshotIdentifier", "backupRetentionPeriod", "backupWindow"}},
 	}
 	for _, tc := range cases {
 		for _, mode := range plantest.Modes {
@@ -33,6 +35,7 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 			assert.Equal(t, tc.protect, db.Protect, "%s %s", tc.stack, mode)
 			assert.Equal(t, tc.protect, p["deletionProtection"], "%s %s", tc.stack, mode)
 			assert.Equal(t, "hybridcloud-"+tc.stack, p["identifier"], "the identifier is <project>-<stack>")
+			assert.ElementsMatch(t, tc.ignored, db.IgnoreChanges, "%s %s", tc.stack, mode)
 		}
 	}
 }
@@ -117,5 +120,18 @@ func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
 		key := plantest.Named(t, res, token.KMSKey, "dev-files")
 		assert.Equal(t, []string{key.URN}, instance.Dependencies["rootBlockDevice"], "%s: volumes encrypted with the file bucket's key", mode)
 		assert.Empty(t, offline.Mandatory(checkPack(t, res, st)), "%s: the EC2 gateway passes the pack", mode)
+	}
+}
+
+func TestOnlyAStackThatCopiesToDRDeclaresADRVault(t *testing.T) {
+	for stack, vaults := range map[string]int{"dev": 1, "prod": 2} {
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
+			assert.Len(t, res.OfType(token.BackupVault), vaults, "%s %s: dev copies nothing to the DR region", stack, mode)
+			_, dr := res.Named(token.AWSProvider, "aws-dr")
+			assert.Equal(t, vaults == 2, dr, "%s %s: the DR provider exists only for the DR vault", stack, mode)
+			_, exported := res.Outputs["drBackupVaultArn"]
+			assert.Equal(t, vaults == 2, exported, "%s %s", stack, mode)
+		}
 	}
 }

@@ -1,17 +1,21 @@
 package platform
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute"
+	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/dr"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/network"
 )
 
@@ -28,8 +32,8 @@ type drStack struct {
 	names    *dr.Names
 }
 
-// newDRProvider is the DR region's provider, with the same tags: AWS Backup's DR vault always uses it, the
-// standby too.
+// newDRProvider is the DR region's provider, with the same tags: AWS Backup's DR vault uses it when a rule
+// copies there, the standby always.
 func newDRProvider(ctx *pulumi.Context, cfg *config.Config) (*aws.Provider, error) {
 	return aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{
 		Region:      pulumi.String(cfg.DR.Region),
@@ -69,7 +73,8 @@ func declareDR(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulum
 		Settings: cfg.DR.Cluster, VPCID: d.vpc.VPCID, VPCCIDR: cfg.DR.CIDR, AppSubnetIDs: d.vpc.AppSubnetIDs,
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs, LogsKeyARN: d.base.AppLogsKeyARN,
 		AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region, Now: st.now,
-		InstanceTags: cfg.Tags,
+		InstanceTags: cfg.Tags, KeyAdmins: drKeyAdmins(d), ParameterPath: parameterPath(cfg),
+		ExecTaskRoles: drServiceRoles(cfg, func(s compute.Service) bool { return s.Exec }, compute.TaskRoleName),
 	}, inDR); err != nil {
 		return err
 	}
@@ -77,7 +82,7 @@ func declareDR(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulum
 		return err
 	}
 	if cfg.DR.Strategy.Running() {
-		if d.services, err = compute.NewServices(ctx, name+"-services", &compute.ServicesArgs{
+		if d.services, err = compute.NewServices(ctx, drServicesName(cfg), &compute.ServicesArgs{
 			Settings: cfg.DR.Services, Cluster: d.cluster,
 			// The primary's master secret, by its full ARN (ECS reads secrets across regions); docs/dr.md says
 			// what a promotion changes.
@@ -130,14 +135,21 @@ func declareDRData(ctx *pulumi.Context, cfg *config.Config, st *stack, name stri
 		ClientSecurityGroupIDs: []pulumi.StringInput{d.cluster.HostSecurityGroupID, d.cluster.TaskSecurityGroupID},
 		OnPremisesCIDRs:        cfg.OnPremises.CIDRs, LogsKeyARN: d.base.AuditLogsKeyARN,
 		KeyAdministrators: d.base.KeyAdministratorARNs, BreakGlassRole: d.base.BreakGlassRoleARN,
+		SecretReaders: drServiceRoles(cfg, func(s compute.Service) bool { return s.Database }, compute.ExecutionRoleName),
 		AlarmTopicARN: d.base.OperationsTopicARN, AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region,
 	}, inDR); err != nil {
 		return err
 	}
-	if d.files, err = data.NewFiles(ctx, name+"-files", &data.FilesArgs{Settings: cfg.Files, AccountID: d.base.AccountID}, inDR); err != nil {
+	if d.files, err = data.NewFiles(ctx, name+"-files", &data.FilesArgs{
+		Settings: cfg.Files, AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region, KeyAdmins: drKeyAdmins(d),
+		KeyReaders: drServiceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
+		// S3 writes the replicas with the replication role.
+		KeyWriters: append(drServiceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
+			drReplicationRole(cfg)),
+	}, inDR); err != nil {
 		return err
 	}
-	_, err = dr.NewReplication(ctx, name+"-replication", &dr.ReplicationArgs{
+	_, err = dr.NewReplication(ctx, drReplicationName(cfg), &dr.ReplicationArgs{
 		Settings:         cfg.DR.Files,
 		SourceBucketName: st.files.BucketName, SourceBucketARN: st.files.BucketARN, SourceKeyARN: st.files.KMSKeyARN,
 		DestinationBucketName: d.files.BucketName, DestinationBucketARN: d.files.BucketARN, DestinationKeyARN: d.files.KMSKeyARN,
@@ -215,4 +227,36 @@ func exportDR(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("drTaskCount", pulumi.Int(cfg.DR.Compute.TaskCount))
 	ctx.Export("internalZoneId", d.names.ZoneID)
 	ctx.Export("internalNames", pulumi.ToStringMap(d.names.Names))
+}
+
+// drKeyAdmins administer the DR region's component keys: the DR foundation's administrators.
+func drKeyAdmins(d *drStack) keys.Admins {
+	return keys.Admins{Roles: d.base.KeyAdministratorARNs, BreakGlass: d.base.BreakGlassRoleARN}
+}
+
+// drServicesName and drReplicationName are the DR components whose roles the keys name.
+func drServicesName(cfg *config.Config) string    { return cfg.Stack + "-dr-services" }
+func drReplicationName(cfg *config.Config) string { return cfg.Stack + "-dr-replication" }
+
+// drReplicationRole is the logical name of S3's replication role (dr.Replication names it <name>-files).
+func drReplicationRole(cfg *config.Config) string { return drReplicationName(cfg) + "-files" }
+
+// drServiceRoles are the roles (named by roleName) of the DR services that match: the keys of the DR bucket,
+// and of the primary's database secret, which the DR services read, name them.
+func drServiceRoles(cfg *config.Config, matches func(compute.Service) bool, roleName func(services, service string) string) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(cfg.DR.Services.Services)) {
+		if matches(cfg.DR.Services.Services[name]) {
+			out = append(out, roleName(drServicesName(cfg), name))
+		}
+	}
+	return out
+}
+
+// drReplicationReaders are the roles reading the primary file bucket for the DR region: S3's replication role.
+func drReplicationReaders(cfg *config.Config) []string {
+	if !cfg.DR.Strategy.Standby() {
+		return nil
+	}
+	return []string{drReplicationRole(cfg)}
 }

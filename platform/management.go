@@ -18,7 +18,13 @@ func declareManagement(ctx *pulumi.Context, cfg *config.Config, st *stack, opts 
 		Partition:        st.base.Partition,
 		Region:           st.base.Region,
 		Now:              st.now,
+		KeyAdmins:        keyAdmins(st),
+		ParameterPath:    parameterPath(cfg),
 	}, opts...)
 	st.management = mgmt
 	return err
 }
+
+// parameterPath is the stack's own SSM parameter path, the only one (beside AWS's public /aws/) the nodes'
+// roles may read.
+func parameterPath(cfg *config.Config) string { return "/" + cfg.Project + "/" + cfg.Stack + "/" }

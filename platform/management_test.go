@@ -24,8 +24,8 @@ func TestManagementIsWiredToTheFoundationAndTheClustersNodes(t *testing.T) {
 				attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, name+"-sessions-"+string(rune('0'+i))).Props()
 				assert.Equal(t, role, attach["role"])
 			}
-			role := plantest.Named(t, res, token.IAMRole, name+"-onprem").Props()
-			assert.Contains(t, role["managedPolicyArns"], "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "the partition of us-east-1")
+			core := plantest.Named(t, res, token.IAMRolePolicyAttachment, name+"-onprem-ssm-core").Props()
+			assert.Equal(t, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", core["policyArn"], "the partition of us-east-1")
 
 			// The cluster's hosts join groups the patch window targets.
 			target := plantest.Named(t, res, token.SSMMaintenanceWindowTarget, name+"-patch").Props()

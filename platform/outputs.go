@@ -55,7 +55,9 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 
 	// Operations: backup vaults, server registration by patch group, session logs.
 	ctx.Export("backupVaultArn", st.backup.VaultARN)
-	ctx.Export("drBackupVaultArn", st.backup.DRVaultARN)
+	if cfg.Backup.CopiesToDR() {
+		ctx.Export("drBackupVaultArn", st.backup.DRVaultARN)
+	}
 	ids, codes, commands := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
 	for group := range st.management.RegistrationCommands {
 		ids[group] = st.management.ActivationIDs[group].ToStringOutput()

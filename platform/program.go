@@ -11,6 +11,7 @@ import (
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/network"
 )
 
@@ -70,8 +71,11 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 	}
 	useProvider := pulumi.Provider(provider)
 	st := &stack{now: now}
-	if st.drProvider, err = newDRProvider(ctx, cfg); err != nil {
-		return nil, err
+	// The DR region's provider, when something lives there: AWS Backup's copies or the standby.
+	if cfg.Backup.CopiesToDR() || cfg.DR.Strategy.Standby() {
+		if st.drProvider, err = newDRProvider(ctx, cfg); err != nil {
+			return nil, err
+		}
 	}
 
 	if st.base, err = foundation.NewBaseline(ctx, cfg.Stack+"-foundation", &foundation.BaselineArgs{
@@ -112,4 +116,9 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 		return nil, err
 	}
 	return st, nil
+}
+
+// keyAdmins is who administers every component key: the foundation's administrators and break-glass role.
+func keyAdmins(st *stack) keys.Admins {
+	return keys.Admins{Roles: st.base.KeyAdministratorARNs, BreakGlass: st.base.BreakGlassRoleARN}
 }

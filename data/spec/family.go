@@ -15,7 +15,7 @@ func ParameterGroupFamily(engineVersion string) (string, error) {
 	majorText, _, _ := strings.Cut(engineVersion, ".")
 	major, err := strconv.Atoi(majorText)
 	if err != nil || major < 0 || majorText != strconv.Itoa(major) {
-		return "", fmt.Errorf("engine version %q does not start with a PostgreSQL major version (like 16.4)", engineVersion)
+		return "", fmt.Errorf("engine version %q does not start with a PostgreSQL major version (like 16)", engineVersion)
 	}
 	if major < MinPostgresMajor {
 		return "", fmt.Errorf("PostgreSQL %d is older than %d, the oldest major version RDS supports", major, MinPostgresMajor)

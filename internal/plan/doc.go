@@ -6,6 +6,7 @@
 // provider functions the program calls, and renders the result as a tree (ending, as `pulumi preview`
 // does, with the outputs and a create summary) or as JSON.
 //
-// The offline plan (cmd/plan) and every unit test use this one harness, so they exercise exactly the code
-// that `pulumi up` runs.
+// The offline plan (cmd/plan), the reports and every test that declares resources (through package
+// plantest) use this one harness, so they exercise exactly the code that `pulumi up` runs. Config and
+// policy-rule tests need no resources and do not use it.
 package plan

@@ -50,10 +50,16 @@ type Resource struct {
 	// Protect and RetainOnDelete are the resource options that keep state through a careless destroy.
 	Protect        bool `json:"-"`
 	RetainOnDelete bool `json:"-"`
+	// IgnoreChanges are the inputs a later update leaves as they are (another service owns them after
+	// create); DeleteBeforeReplace replaces by deleting first, where AWS refuses two at once.
+	IgnoreChanges       []string `json:"-"`
+	DeleteBeforeReplace bool     `json:"-"`
 	// Inputs are the declared inputs, with secrets and unknowns kept as such.
 	Inputs resource.PropertyMap `json:"-"`
 	// Dependencies are the URNs of the resources each input property was built from.
 	Dependencies map[string][]string `json:"-"`
+	// DependsOn are the URNs of every resource it waits for: its inputs' and its explicit dependencies.
+	DependsOn []string `json:"-"`
 }
 
 // monitor implements pulumi.MockResourceMonitor and records every registration.
@@ -101,6 +107,10 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		RetainOnDelete: rpc.GetRetainOnDelete(),
 		Inputs:         inputs,
 		Dependencies:   deps,
+		// Copied: the request is the SDK's.
+		IgnoreChanges:       append([]string(nil), rpc.GetIgnoreChanges()...),
+		DeleteBeforeReplace: rpc.GetDeleteBeforeReplace(),
+		DependsOn:           append([]string(nil), rpc.GetDependencies()...),
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)

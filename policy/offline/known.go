@@ -39,29 +39,6 @@ var KnownViolations = func() []KnownViolation {
 			out = append(out, KnownViolation{Rule: rule, Resource: "prod-" + n, Issue: issue, Why: why})
 		}
 	}
-	// fixed by issue 15
-	both(rules.IamRoleSingleAttachmentMechanism.ID, 15, "managedPolicyArns on the role beside separate attachments or role policies",
-		"compute-hosts", "compute-anywhere", "backup")
-	// fixed by issue 21
-	both(rules.IamDeniedManagedPolicies.ID, 21, "container-instance roles hold AmazonEC2ContainerServiceforEC2Role", "compute-hosts", "compute-anywhere")
-	// fixed by issue 21
-	both(rules.IamCreateGrantForAWSResource.ID, 21, "the backup role's inline key policy grants kms:CreateGrant without kms:GrantIsForAWSResource", "backup-keys")
-	// fixed by issue 21
-	both(rules.IamNoObjectVersionDelete.ID, 21, "the File Gateway role may delete object versions", "file-gateway")
-	// fixed by issue 21
-	both(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"compute-anywhere", "db-monitoring", "file-gateway", "management-onprem", "vpc-flow-logs",
-		"services-claims-api-execution", "services-claims-api-task", "services-document-scanner-execution", "services-document-scanner-task")
-	// fixed by issue 21
-	prod(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn",
-		"services-policy-portal-execution", "services-policy-portal-task")
-	// fixed by issue 21
-	both(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users",
-		"backup", "backup-dr", "compute", "db", "files", "management-sessions")
-	// fixed by issue 21
-	prod(rules.KmsKeyDeletionSafeguards.ID, 21, "the key is not protected in prod", "management-sessions")
-	// fixed by issue 21
-	both(rules.LaunchTemplateIMDSHopLimit.ID, 21, "the ECS hosts allow two metadata hops", "compute-hosts")
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
 	// fixed by issue 16
@@ -76,20 +53,6 @@ var KnownViolations = func() []KnownViolation {
 	both(rules.RdsEventSubscriptionSecurityGroup.ID, 0, "the stack declares no RDS event subscription", "db")
 	// The warm standby declares the primary's components again in the DR region (platform/dr.go): their known
 	// violations recur there, under the same issues, and go with the same component changes.
-	// fixed by issue 21
-	prod(rules.IamDeniedManagedPolicies.ID, 21, "container-instance roles hold AmazonEC2ContainerServiceforEC2Role", "dr-compute-hosts")
-	// fixed by issue 21
-	prod(rules.IamTrustSourceConditions.ID, 21, "trust policies pin aws:SourceAccount but not aws:SourceArn", "dr-vpc-flow-logs",
-		"dr-services-claims-api-execution", "dr-services-claims-api-task", "dr-services-policy-portal-execution", "dr-services-policy-portal-task")
-	// fixed by issue 21
-	prod(rules.KmsKeyAdminsSeparated.ID, 21, "no key policy separates key administrators from key users", "dr-compute", "dr-files")
-	// The replica key separates its administrators, but its users are the account's principals through RDS
-	// (the account root under kms:ViaService), which the rule does not count as named users; the users issue
-	// 21 names for the primary database key are the replica key's too.
-	// fixed by issue 21
-	prod(rules.KmsKeyAdminsSeparated.ID, 21, "the replica key's only users are the account's principals through RDS", "dr-db")
-	// fixed by issue 21
-	prod(rules.LaunchTemplateIMDSHopLimit.ID, 21, "the ECS hosts allow two metadata hops", "dr-compute-hosts")
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "dr-compute-hosts-https-out", "dr-compute-tasks-https-out")
 	// fixed by issue 16
@@ -99,7 +62,7 @@ var KnownViolations = func() []KnownViolation {
 		Why: "the EC2 File Gateway instance sets no monitoring", Variant: "fileShare.gateway.mode ec2"})
 	// dev's pilot-light drill declares the same DR components (dr.strategy pilotLight; no services).
 	for _, k := range out {
-		if strings.HasPrefix(k.Resource, "prod-dr-") && !strings.Contains(k.Resource, "-services-") && !strings.Contains(k.Resource, "-https-out") {
+		if strings.HasPrefix(k.Resource, "prod-dr-") && !strings.Contains(k.Resource, "-https-out") {
 			k.Resource, k.Variant = "dev"+strings.TrimPrefix(k.Resource, "prod"), "dr.strategy pilotLight"
 			out = append(out, k)
 		}

@@ -38,7 +38,7 @@ func All() []Rule {
 		KmsKeyRotation, KmsKeyNotPublic, KmsKeyAdminsSeparated, KmsKeyNoLockoutBypass, KmsKeyDescription, KmsKeyDeletionSafeguards,
 		SecretsManagerRotation, SecretsManagerRotationInterval, SecretsManagerSecretCMK,
 		// operations
-		BackupVaultKMS, BackupVaultLock, BackupCoverage,
+		BackupVaultKMS, BackupVaultLock, BackupVaultDeletionDenied, BackupCoverage,
 		SsmActivationExpiry, SsmDocumentNotPublic, SsmSessionLogsEncrypted, SsmManagedInstanceRole, SsmPatching, SsmServiceSettings,
 	}
 }

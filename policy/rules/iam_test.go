@@ -73,7 +73,9 @@ func TestIamNoDecryptAllKeys(t *testing.T) {
 
 func TestIamNoObjectVersionDelete(t *testing.T) {
 	checkRule(t, IamNoObjectVersionDelete, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-file-gateway"), []mutation{
-		{name: "the gateway's DeleteObjectVersion fails today (known violation, issue 21)", wantFail: "allows s3:DeleteObjectVersion on arn:aws:s3:::prod-files-bucket/claims/*"},
+		{name: "the gateway's role, without DeleteObjectVersion, passes"},
+		{name: "DeleteObjectVersion under a share's prefix fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["s3:DeleteObject","s3:DeleteObjectVersion"],"Resource":"arn:aws:s3:::prod-files-bucket/claims/*"}`)},
+			wantFail: "allows s3:DeleteObjectVersion on arn:aws:s3:::prod-files-bucket/claims/*"},
 	})
 	checkRule(t, IamNoObjectVersionDelete, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-services-document-scanner-task"), []mutation{
 		{name: "the scanner's DeleteObject (a delete marker, undone by versioning) passes"},
@@ -88,8 +90,10 @@ func TestIamNoObjectVersionDelete(t *testing.T) {
 }
 
 func TestIamCreateGrantForAWSResource(t *testing.T) {
-	checkRule(t, IamCreateGrantForAWSResource, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-backup-keys"), []mutation{
-		{name: "the backup role's unconditioned CreateGrant fails today (known violation, issue 21)", wantFail: "allows kms:CreateGrant without kms:GrantIsForAWSResource"},
+	checkRule(t, IamCreateGrantForAWSResource, iamRolePolicy, inputsOf(t, "prod", iamRolePolicy, "prod-file-gateway"), []mutation{
+		{name: "the program's role policies grant no CreateGrant and pass"},
+		{name: "an unconditioned CreateGrant fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"arn:aws:kms:us-east-1:123456789012:key/db"}`)},
+			wantFail: "allows kms:CreateGrant without kms:GrantIsForAWSResource"},
 		{name: "with the condition it passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"arn:aws:kms:us-east-1:123456789012:key/db","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}}`)}},
 		{name: "a boolean true passes", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:CreateGrant","Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":true}}}`)}},
 		{name: "false fails", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Action":"kms:CreateGrant","Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"false"}}}`)}, wantFail: "without kms:GrantIsForAWSResource"},
@@ -124,7 +128,8 @@ func TestIamCreateGrantForAWSResource(t *testing.T) {
 
 func TestIamDeniedManagedPolicies(t *testing.T) {
 	checkRule(t, IamDeniedManagedPolicies, iamRole, inputsOf(t, "prod", iamRole, "prod-compute-hosts"), []mutation{
-		{name: "the hosts' AmazonEC2ContainerServiceforEC2Role fails today (known violation, issue 21)",
+		{name: "the hosts' role, with attachments and a customer agent policy, passes"},
+		{name: "AmazonEC2ContainerServiceforEC2Role fails", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"}},
 			wantFail: "managedPolicyArns attaches the AWS-managed arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role, which is on the deny list"},
 		{name: "the SSM core policy alone passes", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}}},
 		{name: "AdministratorAccess fails", set: map[string]any{"managedPolicyArns": []any{"arn:aws:iam::aws:policy/AdministratorAccess"}}, wantFail: "AdministratorAccess"},
@@ -173,13 +178,10 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		return stmt(`{"Sid":"Trust","Effect":"Allow","Principal":{"Service":"` + service + `"},"Action":"sts:AssumeRole"` + condition + `}`)
 	}
 	const both = `,"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"},"ArnLike":{"aws:SourceArn":"arn:aws:ecs:us-east-1:123456789012:*"}}`
-	withArn := func(t *testing.T, name string) string {
-		doc := inputsOf(t, "prod", iamRole, name)["assumeRolePolicy"].(string)
-		return strings.Replace(doc, `"Condition":{`, `"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:us-east-1:123456789012:*"},`, 1)
-	}
 	checkRule(t, IamTrustSourceConditions, iamRole, inputsOf(t, "prod", iamRole, execution), []mutation{
-		{name: "the program's SourceAccount-only trust fails today (known violation, issue 21)", wantFail: `assumeRolePolicy statement [0] trusts ecs-tasks.amazonaws.com without aws:SourceArn, which the service sends`},
-		{name: "the program's trust with SourceArn added passes", set: map[string]any{"assumeRolePolicy": withArn(t, execution)}},
+		{name: "the program's trust with SourceAccount and SourceArn passes"},
+		{name: "SourceAccount alone fails", set: map[string]any{"assumeRolePolicy": trust("ecs-tasks.amazonaws.com", `,"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}`)},
+			wantFail: `assumeRolePolicy statement "Trust" trusts ecs-tasks.amazonaws.com without aws:SourceArn, which the service sends`},
 		{name: "no condition at all fails naming both keys", set: map[string]any{"assumeRolePolicy": trust("ecs-tasks.amazonaws.com", "")}, wantFail: "without aws:SourceAccount and aws:SourceArn"},
 		{name: "SourceArn alone fails", set: map[string]any{"assumeRolePolicy": trust("ssm.amazonaws.com", `,"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ssm:*"}}`)}, wantFail: "without aws:SourceAccount,"},
 		{name: "log delivery without SourceArn fails", set: map[string]any{"assumeRolePolicy": trust("delivery.logs.amazonaws.com", `,"Condition":{"StringEquals":{"aws:SourceAccount":"1"}}`)},
@@ -244,26 +246,22 @@ func TestSourceConditionTable(t *testing.T) {
 
 func TestIamRoleSingleAttachmentMechanism(t *testing.T) {
 	checkStack(t, IamRoleSingleAttachmentMechanism, []stackCase{
-		{name: "the program mixes mechanisms on three roles today (known violation, issue 15)", on: "prod-compute-hosts",
-			wantFail: "sets managedPolicyArns and", wantFails: 3},
-		{name: "with separate attachments everywhere it passes", edit: func(s *stack) {
-			for _, r := range []string{"prod-compute-hosts", "prod-compute-anywhere", "prod-backup"} {
-				s.set(iamRole, r, "managedPolicyArns", nil)
-			}
-		}},
+		{name: "the program attaches policies one way on every role"},
+		{name: "dev too", stack: "dev"},
+		{name: "managedPolicyArns beside attachments fails", edit: func(s *stack) {
+			s.set(iamRole, "prod-backup", "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"})
+		}, on: "prod-backup", wantFail: `Role "prod-backup": sets managedPolicyArns and aws:iam/rolePolicy`, wantFails: 5},
 		{name: "an empty managedPolicyArns still takes over", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).set(iamRole, "prod-backup", "managedPolicyArns", nil).
-				set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
-		}, on: "prod-compute-hosts", wantFail: `sets managedPolicyArns and aws:iam/rolePolicyAttachment:RolePolicyAttachment "prod-management-sessions-0" manages its policies too`},
+			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
+		}, on: "prod-compute-hosts", wantFail: `Role "prod-compute-hosts": sets managedPolicyArns and aws:iam/role`, wantFails: 3},
 		{name: "inlinePolicies beside a role policy fails", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", nil).set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).
-				set(iamRole, "prod-backup", "managedPolicyArns", nil).set(iamRole, "prod-backup", "inlinePolicies", []any{})
-		}, on: "prod-backup", wantFail: `sets inlinePolicies and aws:iam/rolePolicy:RolePolicy "prod-backup-keys"`},
+			s.set(iamRole, "prod-file-gateway", "inlinePolicies", []any{})
+		}, on: "prod-file-gateway", wantFail: `sets inlinePolicies and aws:iam/rolePolicy:RolePolicy "prod-file-gateway"`},
 		{name: "a policy attachment naming the role fails", edit: func(s *stack) {
-			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", nil).set(iamRole, "prod-compute-anywhere", "managedPolicyArns", nil).
-				drop(iamRolePolicy, "prod-backup-keys").add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}).
-				dep(iamPolicyAttachment, "legacy", "roles", iamRole, "prod-backup")
-		}, on: "prod-backup", wantFail: `aws:iam/policyAttachment:PolicyAttachment "legacy"`},
+			s.drop(iamRolePolicy, "prod-file-gateway").set(iamRole, "prod-file-gateway", "managedPolicyArns", []any{"arn"}).
+				add(iamPolicyAttachment, "legacy", map[string]any{"policyArn": "arn", "roles": []any{unknown}}).
+				dep(iamPolicyAttachment, "legacy", "roles", iamRole, "prod-file-gateway")
+		}, on: "prod-file-gateway", wantFail: `aws:iam/policyAttachment:PolicyAttachment "legacy"`},
 	})
 }
 

@@ -42,25 +42,18 @@ func TestKmsKeyNotPublic(t *testing.T) {
 }
 
 func TestKmsKeyAdminsSeparated(t *testing.T) {
-	// The keys whose policy the program builds with keys.Policy pass as declared; the others are known
-	// violations until issue 21 gives them one too.
-	separated := map[string]bool{"prod-foundation-audit-logs": true, "prod-foundation-app-logs": true, "prod-foundation-operations": true,
-		"prod-dr-foundation-audit-logs": true, "prod-dr-foundation-app-logs": true, "prod-dr-foundation-operations": true}
+	// Every key of the program has its policy built by keys.Policy and passes as declared.
 	for _, name := range namesOf(t, kmsKey) {
-		if separated[name] {
-			checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{{name: name + " passes as the program declares it"}})
-			continue
-		}
-		checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{
-			{name: name + " fails today (known violation, issue 21)", wantFail: "policy"},
-		})
+		checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, name), []mutation{{name: name + " passes as the program declares it"}})
 	}
 	checkRule(t, KmsKeyAdminsSeparated, kmsKey, inputsOf(t, "prod", kmsKey, "prod-compute"), []mutation{
 		{name: "the compute key with a key-administrator statement passes", set: map[string]any{"policy": separatedKeyPolicy(t)}},
 		{name: "the root statement alone fails twice", set: map[string]any{"policy": stmt(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}`)},
 			wantFail: "policy names no key", wantFails: 2},
 		{name: "no policy fails", set: map[string]any{"policy": nil}, wantFail: "policy is unset: AWS's default policy lets the account root"},
-		{name: "users without administrators fail", wantFail: "policy names no key administrators apart from key users"},
+		{name: "users without administrators fail", set: map[string]any{"policy": stmt(
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}`,
+			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/app"},"Action":"kms:Decrypt","Resource":"*"}`)}, wantFail: "policy names no key administrators apart from key users"},
 		{name: "administrators without users fail", set: map[string]any{"policy": stmt(
 			`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/admin"},"Action":["kms:PutKeyPolicy","kms:ScheduleKeyDeletion"],"Resource":"*"}`)},
 			wantFail: "policy names no key users apart from key administrators"},

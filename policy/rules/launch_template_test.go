@@ -29,8 +29,8 @@ func TestLaunchTemplateIMDSv2(t *testing.T) {
 func TestLaunchTemplateIMDSHopLimit(t *testing.T) {
 	base := inputsOf(t, "prod", launchTemplate, "prod-compute-hosts")
 	checkRule(t, LaunchTemplateIMDSHopLimit, launchTemplate, base, []mutation{
-		{name: "the program's two hops fail today (known violation, issue 21)", wantFail: "metadataOptions.httpPutResponseHopLimit is 2; want 1"},
-		{name: "one hop passes", set: map[string]any{"metadataOptions.httpPutResponseHopLimit": 1}},
+		{name: "the program's one hop passes"},
+		{name: "two hops fail", set: map[string]any{"metadataOptions.httpPutResponseHopLimit": 2}, wantFail: "metadataOptions.httpPutResponseHopLimit is 2; want 1"},
 		{name: "unset is AWS's one hop and passes", set: map[string]any{"metadataOptions.httpPutResponseHopLimit": nil}},
 		{name: "unknown is re-checked", set: map[string]any{"metadataOptions.httpPutResponseHopLimit": unknown}, wantUnknown: "httpPutResponseHopLimit"},
 	})

@@ -263,7 +263,7 @@ func TestBackupVaultKMS(t *testing.T) {
 func TestBackupVaultLock(t *testing.T) {
 	checkStack(t, BackupVaultLock, []stackCase{
 		{name: "prod locks both vaults"},
-		{name: "dev locks none (advisory in dev)", stack: "dev", on: "dev-backup", wantFail: "no aws:backup/vaultLockConfiguration:VaultLockConfiguration locks this vault", wantFails: 2},
+		{name: "dev locks none of its vaults, the one it has (advisory in dev)", stack: "dev", on: "dev-backup", wantFail: "no aws:backup/vaultLockConfiguration:VaultLockConfiguration locks this vault", wantFails: 1},
 		{name: "an unlocked vault fails", edit: func(s *stack) { s.drop(backupVaultLock, "prod-backup-dr") }, on: "prod-backup-dr", wantFail: "locks this vault"},
 	})
 }
@@ -291,5 +291,35 @@ func TestBackupCoverage(t *testing.T) {
 		}},
 		{name: "a bucket no rule replicates to must be selected", edit: func(s *stack) { s.add(s3Bucket, "prod-dr-files", map[string]any{}) },
 			on: "prod-dr-files", wantFail: "lists this resource"},
+	})
+}
+
+func TestBackupVaultDeletionDenied(t *testing.T) {
+	allowAll := stmt(`{"Sid":"Open","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"backup:*","Resource":"*"}`)
+	checkStack(t, BackupVaultDeletionDenied, []stackCase{
+		{name: "prod denies deletion in both vaults"},
+		{name: "dev too", stack: "dev"},
+		{name: "a vault without a policy fails", edit: func(s *stack) { s.drop(backupVaultPolicy, "prod-backup-dr") },
+			on: "prod-backup-dr", wantFail: "no aws:backup/vaultPolicy:VaultPolicy denies backup:DeleteRecoveryPoint to everyone"},
+		{name: "a policy that allows instead fails", edit: func(s *stack) { s.set(backupVaultPolicy, "prod-backup", "policy", allowAll) },
+			on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "a deny of another action fails", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:DeleteBackupVault","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "an allow to everyone is no deny", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Allow","Principal":"*","Action":"backup:DeleteRecoveryPoint","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "a second policy without the deny does not undo the first", edit: func(s *stack) {
+			s.add(backupVaultPolicy, "second", map[string]any{"backupVaultName": unknown, "policy": allowAll}).
+				dep(backupVaultPolicy, "second", "backupVaultName", backupVault, "prod-backup")
+		}},
+		{name: "a deny by wildcard counts", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":"*","Action":"backup:Delete*","Resource":"*"}`))
+		}},
+		{name: "a deny to one role only fails", edit: func(s *stack) {
+			s.set(backupVaultPolicy, "prod-backup", "policy", stmt(`{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::1:role/x"},"Action":"backup:DeleteRecoveryPoint","Resource":"*"}`))
+		}, on: "prod-backup", wantFail: "denies backup:DeleteRecoveryPoint"},
+		{name: "an unknown policy is re-checked", edit: func(s *stack) { s.set(backupVaultPolicy, "prod-backup", "policy", unknown) },
+			wantUnknown: "the policy of its aws:backup/vaultPolicy:VaultPolicy"},
 	})
 }

@@ -38,58 +38,63 @@ func TestSsmManagedInstanceRole(t *testing.T) {
 		{name: "the hosts' and activations' roles hold the SSM core policy"},
 		{name: "dev too", stack: "dev"},
 		{name: "a host role without it fails", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"})
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core")
 		}, on: hosts, wantFail: `role "prod-compute-hosts" holds neither AmazonSSMManagedInstanceCore nor a policy allowing ssm:UpdateInstanceInformation`},
-		{name: "an activation role without it fails", edit: func(s *stack) { s.set(iamRole, onprem, "managedPolicyArns", nil) },
+		{name: "an activation role without it fails", edit: func(s *stack) { s.drop(iamRolePolicyAttach, onprem+"-ssm-core") },
 			on: "prod-management-onprem-linux", wantFail: `role "prod-management-onprem"`, wantFails: 2},
+		{name: "the core policy in managedPolicyArns counts", edit: func(s *stack) {
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "managedPolicyArns", []any{core})
+		}},
 		{name: "a separate attachment of the core policy counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicyAttach, "hosts-core", map[string]any{"role": unknown, "policyArn": core}).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicyAttach, "hosts-core", map[string]any{"role": unknown, "policyArn": core}).
 				dep(iamRolePolicyAttach, "hosts-core", "role", iamRole, hosts)
 		}},
 		{name: "an attached customer policy with the agent's actions counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamPolicy, "agent", map[string]any{"policy": agent}).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamPolicy, "agent", map[string]any{"policy": agent}).
 				add(iamRolePolicyAttach, "hosts-agent", map[string]any{"role": unknown, "policyArn": unknown}).
 				dep(iamRolePolicyAttach, "hosts-agent", "role", iamRole, hosts).dep(iamRolePolicyAttach, "hosts-agent", "policyArn", iamPolicy, "agent")
 		}},
 		{name: "an attached policy without them does not", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", iamPolicy, "prod-management-sessions")
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", iamPolicy, "prod-management-sessions")
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "an inline role policy with them counts", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "hosts-agent", map[string]any{"role": unknown, "policy": agent}).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicy, "hosts-agent", map[string]any{"role": unknown, "policy": agent}).
 				dep(iamRolePolicy, "hosts-agent", "role", iamRole, hosts)
 		}},
 		{name: "inlinePolicies with them count", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent", "policy": agent}})
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent", "policy": agent}})
 		}},
 		{name: "a denied agent is no agent", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent",
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent",
 				"policy": stmt(`{"Effect":"Deny","Action":"ssm:UpdateInstanceInformation","Resource":"*"}`)}})
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "an unknown inline policy is re-checked", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent", "policy": unknown}})
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "inlinePolicies", []any{map[string]any{"name": "agent", "policy": unknown}})
 		}, wantUnknown: "the policies of role prod-compute-hosts"},
-		{name: "unknown managed policies are re-checked", edit: func(s *stack) { s.set(iamRole, hosts, "managedPolicyArns", unknown) }, wantUnknown: "the policies of role"},
+		{name: "unknown managed policies are re-checked", edit: func(s *stack) {
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRole, hosts, "managedPolicyArns", unknown)
+		}, wantUnknown: "the policies of role"},
 		{name: "an attachment of an unknown policy outside the stack is re-checked", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown).
 				dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn")
 		}, wantUnknown: "the policies of role"},
 		{name: "an attachment whose ARN is unknown but whose policy is in the stack is judged by that policy", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown)
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", unknown)
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "the core policy attached to another role does not count", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicyAttach, "other-core", map[string]any{"role": unknown, "policyArn": core}).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicyAttach, "other-core", map[string]any{"role": unknown, "policyArn": core}).
 				dep(iamRolePolicyAttach, "other-core", "role", iamRole, onprem)
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "a customer policy outside the stack attached by ARN is judged absent", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn").
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").dep(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn").
 				set(iamRolePolicyAttach, "prod-management-sessions-0", "policyArn", "arn:aws:iam::123456789012:policy/elsewhere")
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "an agent role policy of another role does not count", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "other-agent", map[string]any{"role": unknown, "policy": agent}).
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicy, "other-agent", map[string]any{"role": unknown, "policy": agent}).
 				dep(iamRolePolicy, "other-agent", "role", iamRole, onprem)
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "a role policy of the role without the agent's actions does not count", edit: func(s *stack) {
-			s.set(iamRole, hosts, "managedPolicyArns", nil).add(iamRolePolicy, "hosts-other", map[string]any{"role": unknown,
+			s.drop(iamRolePolicyAttach, hosts+"-ssm-core").add(iamRolePolicy, "hosts-other", map[string]any{"role": unknown,
 				"policy": stmt(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`)}).dep(iamRolePolicy, "hosts-other", "role", iamRole, hosts)
 		}, on: hosts, wantFail: "holds neither"},
 		{name: "a profile found by dependency wins over an unset input", edit: func(s *stack) { s.set(launchTemplate, hosts, "iamInstanceProfile", nil) }},

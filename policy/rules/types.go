@@ -51,6 +51,7 @@ const (
 	nfsFileShare          = "aws:storagegateway/nfsFileShare:NfsFileShare"
 	backupVault           = "aws:backup/vault:Vault"
 	backupVaultLock       = "aws:backup/vaultLockConfiguration:VaultLockConfiguration"
+	backupVaultPolicy     = "aws:backup/vaultPolicy:VaultPolicy"
 	backupSelection       = "aws:backup/selection:Selection"
 	s3Bucket              = "aws:s3/bucketV2:BucketV2"
 	s3PublicAccessBlock   = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"

@@ -12,9 +12,9 @@ import (
 
 // Args configures a bucket.
 type Args struct {
-	// KmsKeyArn encrypts objects with SSE-KMS and a bucket key. Nil means SSE-S3, which only buckets that
+	// KMSKeyARN encrypts objects with SSE-KMS and a bucket key. Nil means SSE-S3, which only buckets that
 	// AWS log delivery writes to (ALB and S3 access logs) may use: those services cannot use a KMS key.
-	KmsKeyArn pulumi.StringInput
+	KMSKeyARN pulumi.StringInput
 	// Grants returns extra statements of the bucket policy ([]iamdoc.Statement), given the bucket's ARN: a
 	// log delivery grant, say. Optional.
 	Grants func(bucketArn pulumi.StringOutput) pulumi.AnyOutput
@@ -43,24 +43,7 @@ func New(ctx *pulumi.Context, name string, args Args, parent pulumi.ResourceOpti
 	}, parent); err != nil {
 		return nil, err
 	}
-	encryption := s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs{
-		SseAlgorithm: pulumi.String("AES256"),
-	}
-	if args.KmsKeyArn != nil {
-		encryption = s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs{
-			SseAlgorithm:   pulumi.String("aws:kms"),
-			KmsMasterKeyId: args.KmsKeyArn,
-		}
-	}
-	if _, err := s3.NewBucketServerSideEncryptionConfigurationV2(ctx, name, &s3.BucketServerSideEncryptionConfigurationV2Args{
-		Bucket: bucket.ID(),
-		Rules: s3.BucketServerSideEncryptionConfigurationV2RuleArray{
-			s3.BucketServerSideEncryptionConfigurationV2RuleArgs{
-				ApplyServerSideEncryptionByDefault: encryption,
-				BucketKeyEnabled:                   pulumi.Bool(args.KmsKeyArn != nil),
-			},
-		},
-	}, parent); err != nil {
+	if _, err := s3.NewBucketServerSideEncryptionConfigurationV2(ctx, name, encryptionArgs(bucket.ID(), args.KMSKeyARN), parent); err != nil {
 		return nil, err
 	}
 	block, err := s3.NewBucketPublicAccessBlock(ctx, name, &s3.BucketPublicAccessBlockArgs{
@@ -84,18 +67,8 @@ func New(ctx *pulumi.Context, name string, args Args, parent pulumi.ResourceOpti
 		grants = args.Grants(bucket.Arn)
 	}
 	policy := pulumi.All(bucket.Arn, grants).ApplyT(func(v []any) (string, error) {
-		arn := v[0].(string)
-		statements := []iamdoc.Statement{{
-			"Sid":       "DenyInsecureTransport",
-			"Effect":    "Deny",
-			"Principal": "*",
-			"Action":    "s3:*",
-			"Resource":  []string{arn, arn + "/*"},
-			"Condition": map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}},
-		}}
 		extra, _ := v[1].([]iamdoc.Statement)
-		statements = append(statements, extra...)
-		return iamdoc.JSON(statements...)
+		return policyDocument(v[0].(string), extra)
 	}).(pulumi.StringOutput)
 	// After the public access block, so a grant can never be evaluated against an unblocked bucket.
 	if _, err := s3.NewBucketPolicy(ctx, name, &s3.BucketPolicyArgs{
@@ -105,21 +78,63 @@ func New(ctx *pulumi.Context, name string, args Args, parent pulumi.ResourceOpti
 		return nil, err
 	}
 	if args.ExpireAfterDays > 0 {
-		if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
-			Bucket: bucket.ID(),
-			Rules: s3.BucketLifecycleConfigurationV2RuleArray{
-				s3.BucketLifecycleConfigurationV2RuleArgs{
-					Id:                             pulumi.String("expire-logs"),
-					Status:                         pulumi.String("Enabled"),
-					Filter:                         s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
-					Expiration:                     s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(args.ExpireAfterDays)},
-					NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(noncurrentLogDays)},
-					AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(1)},
-				},
-			},
-		}, parent); err != nil {
+		if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, expiryArgs(bucket.ID(), args.ExpireAfterDays), parent); err != nil {
 			return nil, err
 		}
 	}
 	return bucket, nil
+}
+
+// encryptionArgs encrypt with the KMS key when one is given (with an S3 Bucket Key, so KMS is called once per
+// bucket key, not per object), else with S3-managed keys.
+func encryptionArgs(bucket pulumi.IDOutput, kmsKeyArn pulumi.StringInput) *s3.BucketServerSideEncryptionConfigurationV2Args {
+	encryption := s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs{
+		SseAlgorithm: pulumi.String("AES256"),
+	}
+	if kmsKeyArn != nil {
+		encryption = s3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs{
+			SseAlgorithm:   pulumi.String("aws:kms"),
+			KmsMasterKeyId: kmsKeyArn,
+		}
+	}
+	return &s3.BucketServerSideEncryptionConfigurationV2Args{
+		Bucket: bucket,
+		Rules: s3.BucketServerSideEncryptionConfigurationV2RuleArray{
+			s3.BucketServerSideEncryptionConfigurationV2RuleArgs{
+				ApplyServerSideEncryptionByDefault: encryption,
+				BucketKeyEnabled:                   pulumi.Bool(kmsKeyArn != nil),
+			},
+		},
+	}
+}
+
+// policyDocument is the bucket policy: TLS only, then the caller's grants.
+func policyDocument(arn string, grants []iamdoc.Statement) (string, error) {
+	statements := []iamdoc.Statement{{
+		"Sid":       "DenyInsecureTransport",
+		"Effect":    "Deny",
+		"Principal": "*",
+		"Action":    "s3:*",
+		"Resource":  []string{arn, arn + "/*"},
+		"Condition": map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}},
+	}}
+	return iamdoc.JSON(append(statements, grants...)...)
+}
+
+// expiryArgs expire a log bucket's objects after days, their noncurrent versions soon after, and abandoned
+// multipart uploads after a day.
+func expiryArgs(bucket pulumi.IDOutput, days int) *s3.BucketLifecycleConfigurationV2Args {
+	return &s3.BucketLifecycleConfigurationV2Args{
+		Bucket: bucket,
+		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
+			s3.BucketLifecycleConfigurationV2RuleArgs{
+				Id:                             pulumi.String("expire-logs"),
+				Status:                         pulumi.String("Enabled"),
+				Filter:                         s3.BucketLifecycleConfigurationV2RuleFilterArgs{},
+				Expiration:                     s3.BucketLifecycleConfigurationV2RuleExpirationArgs{Days: pulumi.Int(days)},
+				NoncurrentVersionExpiration:    s3.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs{NoncurrentDays: pulumi.Int(noncurrentLogDays)},
+				AbortIncompleteMultipartUpload: s3.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs{DaysAfterInitiation: pulumi.Int(1)},
+			},
+		},
+	}
 }

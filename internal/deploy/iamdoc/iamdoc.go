@@ -62,3 +62,18 @@ func AssumeRoleFrom(service string, account, sourceARN pulumi.StringInput) pulum
 		return JSON(trust)
 	}).(pulumi.StringOutput)
 }
+
+// ParametersOnlyUnder is a Deny that fences a role holding AmazonSSMManagedInstanceCore (ssm:GetParameter*
+// on every parameter) to AWS's public parameters and the stack's own path ("/hybridcloud/prod/"): a stolen
+// hybrid credential, usable from anywhere, then reads no other team's String or SecureString parameter.
+func ParametersOnlyUnder(partition, path string) Statement {
+	return Statement{
+		"Sid":    "ReadParametersOnlyUnderTheStacksPath",
+		"Effect": "Deny",
+		"Action": []string{"ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory"},
+		"NotResource": []string{
+			fmt.Sprintf("arn:%s:ssm:*:*:parameter/aws/*", partition),
+			fmt.Sprintf("arn:%s:ssm:*:*:parameter%s*", partition, path),
+		},
+	}
+}

@@ -69,3 +69,10 @@ func TestASourceConditionForAServiceThatSendsNoneIsRefused(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "backup.amazonaws.com sends no aws:SourceArn")
 }
+
+func TestParametersAreFencedToAWSsAndTheStacksPath(t *testing.T) {
+	s := ParametersOnlyUnder("aws", "/hybridcloud/prod/")
+	assert.Equal(t, "Deny", s["Effect"])
+	assert.Equal(t, []string{"arn:aws:ssm:*:*:parameter/aws/*", "arn:aws:ssm:*:*:parameter/hybridcloud/prod/*"}, s["NotResource"])
+	assert.Contains(t, s["Action"], "ssm:GetParametersByPath")
+}

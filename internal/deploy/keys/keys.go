@@ -44,3 +44,24 @@ func AccountAdministers(partition, accountID string) iamdoc.Statement {
 		"Resource":  "*",
 	}
 }
+
+// Admins is the key administration a component receives as wiring: the foundation's administrator roles
+// (an output: the deploying role is resolved at deployment) and its break-glass role.
+type Admins struct {
+	// Roles are the administrator role ARNs (foundation.Baseline.KeyAdministratorARNs). Required.
+	Roles pulumi.StringArrayInput
+	// BreakGlass alone may destroy keys (foundation.Baseline.BreakGlassRoleARN). Optional.
+	BreakGlass string
+}
+
+// Render builds a key policy once the account and the administrators are known: build receives both, and
+// any outputs given in more, resolved, in order.
+func (a Admins) Render(account pulumi.StringInput, build func(admins Administration, account string, more []any) (string, error), more ...any) pulumi.StringOutput {
+	inputs := append([]any{account, a.Roles}, more...)
+	return pulumi.All(inputs...).ApplyT(func(v []any) (string, error) {
+		return build(Administration{Roles: v[1].([]string), BreakGlass: a.BreakGlass}, v[0].(string), v[2:])
+	}).(pulumi.StringOutput)
+}
+
+// Valid says whether the wiring is complete, for the components' argument checks.
+func (a Admins) Valid() bool { return a.Roles != nil }

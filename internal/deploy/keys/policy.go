@@ -3,6 +3,7 @@ package keys
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
@@ -59,13 +60,21 @@ type Administration struct {
 type User struct {
 	// Sid names the statement. Required, unique in the policy.
 	Sid string
-	// Principals are the IAM role ARNs. Required.
+	// Principals are the IAM role ARNs. KMS refuses a key policy naming a principal that does not exist, so
+	// roles declared after the key are named by PrincipalPatterns instead. One of the two is required.
 	Principals []string
+	// PrincipalPatterns match the users' role ARNs (aws:PrincipalArn, ArnLike) under Principal "*", held to
+	// this account by kms:CallerAccount: for roles declared after the key (RolePattern). Optional.
+	PrincipalPatterns []string
 	// Actions default to UseActions; a reader needs only kms:Decrypt.
 	Actions []string
 	// ViaServices are the service endpoints the key is used through ("s3.us-east-1.amazonaws.com").
-	// Required: a user never calls KMS directly.
+	// Required unless Direct.
 	ViaServices []string
+	// Direct users call KMS themselves, as AWS documents for them: the SSM agent decrypting Session Manager
+	// and ECS Exec channels, EC2 Auto Scaling's service-linked role for the volumes it creates. Their
+	// statement has no kms:ViaService condition.
+	Direct bool
 	// Conditions are added to the kms:ViaService and kms:CallerAccount ones (an encryption context, say).
 	Conditions map[string]any
 	// Grants also lets the users create grants for AWS resources (kms:GrantIsForAWSResource), which
@@ -93,7 +102,7 @@ func (p Policy) validate() error {
 	}
 	var sids []string
 	for _, u := range p.Users {
-		if u.Sid == "" || len(u.Principals) == 0 || len(u.ViaServices) == 0 {
+		if u.Sid == "" || len(u.Principals)+len(u.PrincipalPatterns) == 0 || len(u.ViaServices) == 0 && !u.Direct {
 			errs = append(errs, fmt.Errorf("user %q: a Sid, principals and the services it uses the key through are required", u.Sid))
 		}
 		sids = append(sids, u.Sid)
@@ -151,18 +160,41 @@ func (u User) statements(account string) []iamdoc.Statement {
 	if len(actions) == 0 {
 		actions = UseActions
 	}
-	via := map[string]any{"kms:ViaService": u.ViaServices, "kms:CallerAccount": account}
+	via := map[string]any{"kms:CallerAccount": account}
+	if !u.Direct {
+		via["kms:ViaService"] = u.ViaServices
+	}
 	condition := map[string]any{"StringEquals": via}
 	for k, v := range u.Conditions {
 		condition[k] = v
 	}
-	principal := map[string]any{"AWS": u.Principals}
+	var principal any = map[string]any{"AWS": u.Principals}
+	if len(u.PrincipalPatterns) > 0 {
+		principal = map[string]any{"AWS": "*"}
+		like, _ := condition["ArnLike"].(map[string]any)
+		like = maps.Clone(like)
+		if like == nil {
+			like = map[string]any{}
+		}
+		like["aws:PrincipalArn"] = append(slices.Clone(u.Principals), u.PrincipalPatterns...)
+		condition["ArnLike"] = like
+	}
 	out := []iamdoc.Statement{{"Sid": u.Sid, "Effect": "Allow", "Principal": principal, "Action": actions, "Resource": "*", "Condition": condition}}
 	if u.Grants {
+		grants := map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}, "StringEquals": via}
+		if like, ok := condition["ArnLike"].(map[string]any); ok && len(u.PrincipalPatterns) > 0 {
+			grants["ArnLike"] = map[string]any{"aws:PrincipalArn": like["aws:PrincipalArn"]}
+		}
 		out = append(out, iamdoc.Statement{
 			"Sid": u.Sid + "Grants", "Effect": "Allow", "Principal": principal, "Action": grantActions, "Resource": "*",
-			"Condition": map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}, "StringEquals": via},
+			"Condition": grants,
 		})
 	}
 	return out
+}
+
+// RolePattern matches the ARN of a role Pulumi names after its logical name (name-<random suffix>), for a
+// key policy written before the role exists.
+func RolePattern(partition, account, name string) string {
+	return fmt.Sprintf("arn:%s:iam::%s:role/%s-*", partition, account, name)
 }

@@ -104,3 +104,29 @@ func TestAnIncompletePolicyIsRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestRolesDeclaredAfterTheKeyAreMatchedByARNUnderThisAccount(t *testing.T) {
+	p := filesKey()
+	p.Users[0].Principals = nil
+	p.Users[0].PrincipalPatterns = []string{RolePattern("aws", account, "prod-backup")}
+	p.Users[0].Grants = true
+	s := statements(t, p)
+	use := s["ClaimsReads"]
+	assert.Equal(t, map[string]any{"AWS": "*"}, use["Principal"])
+	assert.Equal(t, map[string]any{
+		"StringEquals": map[string]any{"kms:ViaService": []any{"s3.us-east-1.amazonaws.com"}, "kms:CallerAccount": account},
+		"ArnLike": map[string]any{"kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::files",
+			"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/prod-backup-*"}},
+	}, use["Condition"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/prod-backup-*"}},
+		s["ClaimsReadsGrants"]["Condition"].(map[string]any)["ArnLike"], "grants too are for the matched roles only")
+	assert.Equal(t, map[string]any{"ArnLike": map[string]any{"kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::files"}},
+		filesKey().Users[0].Conditions, "the caller's conditions are not changed")
+}
+
+func TestDirectUsersCallKMSThemselvesWithoutAServiceCondition(t *testing.T) {
+	p := filesKey()
+	p.Users[0].ViaServices, p.Users[0].Direct = nil, true
+	assert.Equal(t, map[string]any{"kms:CallerAccount": account},
+		statements(t, p)["ClaimsReads"]["Condition"].(map[string]any)["StringEquals"])
+}

@@ -79,3 +79,15 @@ var Now = time.Date(2030, time.January, 15, 9, 30, 0, 0, time.UTC)
 
 // Day is Now as YYYY-MM-DD.
 var Day = Now.Format(time.DateOnly)
+
+// Trust decodes a trust policy and returns its only statement (trust policies carry no Sid), failing the
+// test when there is not exactly one.
+func Trust(t testing.TB, doc any) map[string]any {
+	t.Helper()
+	text, ok := doc.(string)
+	require.True(t, ok, "a trust policy is a JSON string, got %T", doc)
+	var policy struct{ Statement []map[string]any }
+	require.NoError(t, json.Unmarshal([]byte(text), &policy), "policy %s", text)
+	require.Len(t, policy.Statement, 1, "trust policy %s", text)
+	return policy.Statement[0]
+}

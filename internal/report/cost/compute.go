@@ -59,6 +59,9 @@ func autoScalingGroup(p *pricer, r plan.Resource) outcome {
 			"the launch template declares no instance type"))
 	}
 	out := []Line{p.fixed(r, charge{what: "EC2 instance hours (" + it + ")", quantity: desired, unit: "instance", hourly: true, key: instanceKey(it), note: note})}
+	if planread.Bool(planread.Object(ltProps, "monitoring"), "enabled") {
+		out = append(out, p.detailedMonitoring(r, desired))
+	}
 	for _, m := range planread.List(ltProps, "blockDeviceMappings") {
 		mapping, _ := m.(map[string]any)
 		ebs := planread.Object(mapping, "ebs")
@@ -98,6 +101,9 @@ func ec2Instance(p *pricer, r plan.Resource) outcome {
 	props := r.Props()
 	it := planread.String(props, "instanceType")
 	out := []Line{p.fixed(r, charge{what: "EC2 instance hours (" + it + ")", quantity: 1, unit: "instance", hourly: true, key: instanceKey(it)})}
+	if planread.Bool(props, "monitoring") {
+		out = append(out, p.detailedMonitoring(r, 1))
+	}
 	if root := planread.Object(props, "rootBlockDevice"); root != nil {
 		if size, ok := planread.Number(root, "volumeSize"); ok {
 			out = append(out, p.volume(r, "root", planread.String(root, "volumeType"), size, ""))
@@ -142,4 +148,15 @@ func ssmActivation(p *pricer, r plan.Resource) outcome {
 	}
 	return lines(p.fixed(r, charge{what: "ECS Anywhere host hours", quantity: limit, unit: "host", hourly: true, key: "ecs_anywhere.instance_hour",
 		note: "at the activation's registration limit: every host it may register"}))
+}
+
+// detailedMetricsPerInstance is the metrics an instance sends at one-minute frequency with detailed
+// monitoring, each billed as a custom metric: 7 for an instance type without instance-store metrics, as the
+// price table's source (infracost's instance test) counts them; AWS bills by the metrics actually sent.
+const detailedMetricsPerInstance = 7
+
+// detailedMonitoring prices EC2 detailed monitoring for instances at the custom-metric rate.
+func (p *pricer) detailedMonitoring(r plan.Resource, instances float64) Line {
+	return p.fixed(r, charge{what: "EC2 detailed monitoring", quantity: instances * detailedMetricsPerInstance, unit: "metric",
+		key: "cloudwatch.custom_metric_month_first_10k", note: fmt.Sprintf("%d metrics per instance", detailedMetricsPerInstance)})
 }

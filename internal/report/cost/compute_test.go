@@ -107,3 +107,16 @@ func TestAnActivationForECSAnywhereIsChargedPerHostItMayRegister(t *testing.T) {
 	assert.Empty(t, linesOf(r, "servers"), "standard-tier managed instances are free")
 	assert.Contains(t, r.Free, TypeCount{Type: typeSSMActivation, Count: 1, Reason: "no charge for standard-tier managed instances"})
 }
+
+func TestDetailedMonitoringIsChargedPerMetricOfEachInstance(t *testing.T) {
+	s := &plantest.Builder{}
+	c := s.Component("hybridcloud:compute:Cluster", "cluster")
+	lt := s.Resource(c, typeLaunchTemplate, "hosts", map[string]any{"instanceType": "t3.medium", "monitoring": map[string]any{"enabled": true}}, nil)
+	s.Resource(c, typeAutoScalingGroup, "hosts", map[string]any{"desiredCapacity": 3}, map[string][]plan.Resource{"launchTemplate": {lt}})
+	s.Resource(c, typeEC2Instance, "vm", map[string]any{"instanceType": "t3.medium", "monitoring": true}, nil)
+	r := build(t, s, Usage{})
+	asg := line(t, r, "hosts", "EC2 detailed monitoring")
+	assert.Equal(t, 21.0, asg.Quantity, "7 metrics for each of 3 instances")
+	assert.InDelta(t, 21*price(t, "cloudwatch.custom_metric_month_first_10k"), monthlyOf(t, asg), 1e-9)
+	assert.Equal(t, 7.0, line(t, r, "vm", "EC2 detailed monitoring").Quantity)
+}

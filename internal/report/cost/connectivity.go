@@ -16,8 +16,6 @@ const (
 	// ModeDirectConnectEncrypted runs its VPN tunnels over Direct Connect; it is reported as the stack's
 	// mode, and costs as directConnectWithVpn does.
 	ModeDirectConnectEncrypted = "directConnectEncrypted"
-	// defaultPortSpeed is the port assumed when the plan orders none: the smallest dedicated port.
-	defaultPortSpeed = "1Gbps"
 )
 
 // ModeCost is the monthly cost of one connectivity mode at the configured volume.
@@ -46,11 +44,26 @@ type Connectivity struct {
 	DXPorts        int        `json:"directConnectPorts"`
 	PortSpeed      string     `json:"portSpeed"`
 	Modes          []ModeCost `json:"modes"`
+	// CarrierPerPort is what each connection costs outside AWS a month (usage dxCarrierUsdPerPort), counted
+	// in F_dx; CarrierDefault says whether it is the default.
+	CarrierPerPort float64 `json:"carrierUsdPerPort"`
+	CarrierDefault bool    `json:"carrierUsdPerPortIsDefault"`
 	// BreakevenGB is the monthly volume above which directConnect costs less than vpn; nil when a price is
 	// unknown or Direct Connect never catches up.
 	BreakevenGB      *float64 `json:"breakevenGb"`
 	BreakevenFormula string   `json:"breakevenFormula"`
-	Note             string   `json:"note"`
+	// Breakevens compare every pair of modes, the stack's own among them.
+	Breakevens []Breakeven `json:"breakevens"`
+	Note       string      `json:"note"`
+}
+
+// Breakeven is the monthly volume above which mode Costlier-fixed (B) costs less than A; nil when it never
+// does or a price is unknown.
+type Breakeven struct {
+	A       string   `json:"a"`
+	B       string   `json:"b"`
+	GB      *float64 `json:"gb"`
+	Formula string   `json:"formula"`
 }
 
 // connectivityPrices are the figures the decision needs, in the stack's region.
@@ -66,6 +79,8 @@ func (p *pricer) connectivity() Connectivity {
 		VPNConnections: max(1, p.countOf(typeVpnConnection, isPublicVPN)),
 		DXPorts:        max(1, p.dxPorts()),
 		PortSpeed:      p.portSpeed(),
+		CarrierPerPort: p.in.Usage.Get(UsageDXCarrierUSDPerPort),
+		CarrierDefault: !p.in.Usage.IsSet(UsageDXCarrierUSDPerPort),
 		Note:           "Transit Gateway data processing is the same in every mode and left out; data into AWS is free in every mode.",
 	}
 	t, region, h := p.in.Prices, p.in.Region, p.in.Prices.HoursPerMonth
@@ -80,9 +95,10 @@ func (p *pricer) connectivity() Connectivity {
 	nVPN, nPorts, v := float64(c.VPNConnections), float64(c.DXPorts), c.VolumeGB
 
 	vpnFixed := nVPN * (pr.vpnHour.Value + pr.vpnAttachmentHour.Value) * h
-	dxFixed := (nPorts*pr.portHour.Value + pr.dxAttachmentHour.Value) * h
+	dxFixed := (nPorts*pr.portHour.Value+pr.dxAttachmentHour.Value)*h + nPorts*c.CarrierPerPort
 	vpnFixedText := fmt.Sprintf("%d VPN × ($%s + $%s attachment)/h × %s h", c.VPNConnections, formatNum(pr.vpnHour.Value), formatNum(pr.vpnAttachmentHour.Value), formatNum(h))
-	dxFixedText := fmt.Sprintf("(%d × $%s %s port + $%s attachment)/h × %s h", c.DXPorts, formatNum(pr.portHour.Value), c.PortSpeed, formatNum(pr.dxAttachmentHour.Value), formatNum(h))
+	dxFixedText := fmt.Sprintf("(%d × $%s %s port + $%s attachment)/h × %s h + %d × $%s carrier and cross-connect", c.DXPorts, formatNum(pr.portHour.Value), c.PortSpeed,
+		formatNum(pr.dxAttachmentHour.Value), formatNum(h), c.DXPorts, formatNum(c.CarrierPerPort))
 
 	c.Modes = []ModeCost{
 		mode(ModeVPN, vpnFixed, v*pr.internetGB.Value,
@@ -102,17 +118,30 @@ func (p *pricer) connectivity() Connectivity {
 		return c
 	}
 	perGB := pr.internetGB.Value - pr.dxGB.Value
-	formula := fmt.Sprintf("V* = (F_dx − F_vpn) / (p_internet − p_dx) = (%s − %s) / (%s − %s)",
-		money(dxFixed), money(vpnFixed), formatNum(pr.internetGB.Value), formatNum(pr.dxGB.Value))
-	switch {
-	case perGB <= 0:
-		c.BreakevenFormula = formula + ": Direct Connect data out is not cheaper, so it never catches up"
-	default:
-		be := max(0, (dxFixed-vpnFixed)/perGB)
-		c.BreakevenGB = &be
-		c.BreakevenFormula = fmt.Sprintf("%s = %s GB/month", formula, formatNum(roundTo(be, 2)))
+	c.Breakevens = []Breakeven{
+		breakeven(ModeVPN, ModeDirectConnect, vpnFixed, dxFixed, perGB, "F_vpn", "F_dx", pr),
+		breakeven(ModeVPN, ModeDirectConnectWithVPN, vpnFixed, dxFixed+vpnFixed, perGB, "F_vpn", "F_dx + F_vpn", pr),
+		{A: ModeDirectConnect, B: ModeDirectConnectWithVPN, Formula: fmt.Sprintf(
+			"never: both carry the traffic at $%s/GB, and %s always costs F_vpn = %s more (the standby VPN buys resilience, not savings)",
+			formatNum(pr.dxGB.Value), ModeDirectConnectWithVPN, money(vpnFixed))},
 	}
+	c.BreakevenGB, c.BreakevenFormula = c.Breakevens[0].GB, c.Breakevens[0].Formula
 	return c
+}
+
+// breakeven is the volume above which mode b (higher fixed cost, cheaper per GB) costs less than mode a.
+func breakeven(a, b string, fixedA, fixedB, perGB float64, nameA, nameB string, pr connectivityPrices) Breakeven {
+	formula := fmt.Sprintf("V* = (%s − %s) / (p_internet − p_dx) = (%s − %s) / (%s − %s)",
+		nameB, nameA, money(fixedB), money(fixedA), formatNum(pr.internetGB.Value), formatNum(pr.dxGB.Value))
+	out := Breakeven{A: a, B: b}
+	if perGB <= 0 {
+		out.Formula = formula + ": Direct Connect data out is not cheaper, so it never catches up"
+		return out
+	}
+	be := max(0, (fixedB-fixedA)/perGB)
+	out.GB = &be
+	out.Formula = fmt.Sprintf("%s = %s GB/month", formula, formatNum(roundTo(be, 2)))
+	return out
 }
 
 func mode(name string, fixed, transfer float64, formula string, needs ...prices.Price) ModeCost {
@@ -169,12 +198,22 @@ func (p *pricer) dxPorts() int {
 	return len(ports)
 }
 
-// portSpeed is the bandwidth of the first connection the plan orders, else the smallest dedicated port.
+// portSpeed is the bandwidth of the first connection the plan orders, else the existing connections' speed.
 func (p *pricer) portSpeed() string {
 	for _, c := range p.x.OfType(typeDXConnection) {
 		if bw := planread.String(c.Props(), "bandwidth"); bw != "" {
 			return bw
 		}
 	}
-	return defaultPortSpeed
+	return p.existingPortSpeed()
+}
+
+// existingPortSpeed is the bandwidth of the connections the stack uses but does not order (usage
+// dxPortGbps): dedicated ports come in whole Gbps, hosted ones below 1 Gbps.
+func (p *pricer) existingPortSpeed() string {
+	gbps := p.in.Usage.Get(UsageDXPortGbps)
+	if gbps >= 1 {
+		return formatNum(gbps) + "Gbps"
+	}
+	return formatNum(gbps*1000) + "Mbps"
 }

@@ -14,8 +14,8 @@ import (
 func TestBreakevenMatchesAHandComputedCase(t *testing.T) {
 	// One VPN: (0.05 + 0.05) $/h × 730 h = $73.00 a month. One 1 Gbps port and the DX attachment:
 	// (0.30 + 0.05) $/h × 730 h = $255.50. Per GB out: 0.09 internet, 0.02 Direct Connect.
-	// V* = (255.50 − 73.00) / (0.09 − 0.02) = 2607.142857... GB a month.
-	r := build(t, &plantest.Builder{}, Usage{}.With(UsageToOnPremisesGB, 1000))
+	// V* = (255.50 − 73.00) / (0.09 − 0.02) = 2607.142857... GB a month (no carrier charge here).
+	r := build(t, &plantest.Builder{}, Usage{}.With(UsageToOnPremisesGB, 1000).With(UsageDXCarrierUSDPerPort, 0))
 	c := r.Connectivity
 	require.NotNil(t, c.BreakevenGB)
 	assert.InDelta(t, 2607.142857, *c.BreakevenGB, 1e-6)
@@ -36,6 +36,32 @@ func TestBreakevenMatchesAHandComputedCase(t *testing.T) {
 		assert.Empty(t, m.Unknown)
 	}
 	assert.Contains(t, c.Modes[0].Formula, "1 VPN × ($0.05 + $0.05 attachment)/h × 730 h + 1000 GB × $0.09/GB")
+
+	require.Len(t, c.Breakevens, 3, "every pair of modes")
+	withVPN := c.Breakevens[1]
+	assert.Equal(t, [2]string{ModeVPN, ModeDirectConnectWithVPN}, [2]string{withVPN.A, withVPN.B})
+	require.NotNil(t, withVPN.GB)
+	assert.InDelta(t, 255.5/0.07, *withVPN.GB, 1e-6, "F_dx alone over the per-GB difference")
+	assert.Nil(t, c.Breakevens[2].GB, "Direct Connect with a standby VPN never costs less than Direct Connect alone")
+	assert.Contains(t, c.Breakevens[2].Formula, "never")
+}
+
+func TestTheCarrierChargeAndTheExistingPortSpeedComeFromTheUsageFigures(t *testing.T) {
+	s := &plantest.Builder{}
+	c := s.Component("hybridcloud:hybrid:Connectivity", "hybrid")
+	s.Resource(c, typeTransitVIF, "vif", map[string]any{"connectionId": "dxcon-a"}, nil)
+	r := build(t, s, Usage{}.With(UsageDXPortGbps, 10).With(UsageToOnPremisesGB, 0))
+	got := r.Connectivity
+	assert.Equal(t, "10Gbps", got.PortSpeed)
+	assert.Equal(t, 500.0, got.CarrierPerPort)
+	assert.True(t, got.CarrierDefault)
+	assert.InDelta(t, (2.25+0.05)*730+500, *got.Modes[1].Total, 1e-9)
+	assert.Contains(t, got.Modes[1].Formula, "1 × $500 carrier and cross-connect")
+	port := line(t, r, "vif", "Direct Connect port hours (existing connection dxcon-a, 10Gbps)")
+	assert.InDelta(t, 730*2.25, monthlyOf(t, port), 1e-9)
+
+	hosted := build(t, s, Usage{}.With(UsageDXPortGbps, 0.5)).Connectivity
+	assert.Equal(t, "500Mbps", hosted.PortSpeed, "below 1 Gbps: a hosted connection")
 }
 
 func TestAboveTheBreakevenDirectConnectIsCheaper(t *testing.T) {
@@ -87,7 +113,7 @@ func TestAnOrderedPortsSpeedIsTheOnePriced(t *testing.T) {
 	got := build(t, s, Usage{}).Connectivity
 	assert.Equal(t, "10Gbps", got.PortSpeed)
 	assert.Equal(t, 1, got.DXPorts)
-	assert.InDelta(t, (2.25+0.05)*730+1000*0.02, *got.Modes[1].Total, 1e-9)
+	assert.InDelta(t, (2.25+0.05)*730+500+1000*0.02, *got.Modes[1].Total, 1e-9, "with the default carrier charge")
 }
 
 func TestAnUnknownPriceLeavesTheDecisionUnknownNotZero(t *testing.T) {

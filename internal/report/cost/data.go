@@ -55,50 +55,39 @@ func (p *pricer) fileShareOf(b plan.Resource) (storageClass string, ok bool) {
 }
 
 // bucket: the file bucket (the one a File Gateway share writes into) at the usage figure in TB, in the
-// share's storage class. Other buckets (logs) hold what usage puts there and have no figure.
+// share's storage class, with the noncurrent versions the gateway's writes leave; other buckets (logs) at
+// the log bucket figure in S3 Standard.
 func bucket(p *pricer, r plan.Resource) outcome {
 	class, ok := p.fileShareOf(r)
 	if !ok {
-		return outcome{notPriced: "storage and requests depend on usage; no usage figure for buckets other than the file bucket"}
+		return lines(p.usage(r, charge{what: "log bucket storage (Standard)", unit: "GB-month", key: "s3.standard.gb_month_first_50tb"},
+			UsageLogBucketGB, 1, 1, ""))
 	}
-	c := charge{what: "file bucket storage", unit: "GB-month"}
+	var out []Line
 	switch class {
 	case "S3_INTELLIGENT_TIERING":
-		c.what += " (Intelligent-Tiering)"
-		c.key = "s3.int_tiering.frequent_gb_month"
-		c.note = "all in the frequent-access tier; the archive tiers lower it"
+		out = p.intelligentTiering(r)
 	case "", "S3_STANDARD":
-		c.what += " (Standard)"
-		c.key = "s3.standard.gb_month_first_50tb"
+		out = []Line{p.usage(r, charge{what: "file bucket storage (Standard)", unit: "GB-month", key: "s3.standard.gb_month_first_50tb"},
+			UsageFileBucketTB, gbPerTB, 1, "")}
 	default:
-		c.what += " (" + class + ")"
-		c.key = "s3." + strings.ToLower(class) + ".gb_month"
+		out = []Line{p.usage(r, charge{what: "file bucket storage (" + class + ")", unit: "GB-month", key: "s3." + strings.ToLower(class) + ".gb_month"},
+			UsageFileBucketTB, gbPerTB, 1, "")}
 	}
-	return lines(p.usage(r, c, UsageFileBucketTB, gbPerTB, 1, ""))
+	if nc, ok := p.noncurrentVersions(r, class); ok {
+		out = append(out, nc...)
+	}
+	return lines(out...)
 }
 
-// storageGateway: the GB written to AWS through the gateway (usage), after the account's free allowance
-// and up to the monthly cap per gateway, both from the price table.
+// storageGateway: the GB written to AWS through the gateway (usage), up to the monthly cap per gateway from
+// the price table. The account's free allowance is not subtracted: it is shared with every gateway and
+// stack of the account (docs/cost.md).
 func storageGateway(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeStorageGateway, nil)
 	l := p.usage(r, charge{what: "data written to AWS", unit: "GB", key: "storage_gateway.gb_written"},
 		UsageFileGatewayWrittenGB, 1, n, "gateways")
-	region := l.Region
-	if free := p.in.Prices.Lookup("storage_gateway.free_gb_written_per_account", region); free.Known && l.Quantity > 0 {
-		billed := max(0, l.Quantity-free.Value/float64(n))
-		l.Assumption += fmt.Sprintf(", less the account's free %s GB", formatNum(free.Value))
-		l.Quantity = billed
-		switch {
-		case l.Monthly != nil:
-			m := billed * *l.UnitPrice
-			l.Monthly = &m
-		case billed == 0:
-			// Nothing above the free allowance costs nothing, whatever the price.
-			zero := 0.0
-			l.Monthly, l.Note = &zero, "within the free allowance"
-		}
-	}
-	if limit := p.in.Prices.Lookup("storage_gateway.monthly_cap_per_gateway", region); limit.Known {
+	if limit := p.in.Prices.Lookup("storage_gateway.monthly_cap_per_gateway", l.Region); limit.Known {
 		switch {
 		case l.Monthly == nil:
 			l.Note = join(l.Note, fmt.Sprintf("AWS caps this charge at $%s per gateway a month", formatNum(limit.Value)))
@@ -109,31 +98,4 @@ func storageGateway(p *pricer, r plan.Resource) outcome {
 		}
 	}
 	return lines(l)
-}
-
-// backupVault: recovery points stored in a vault in the stack's region at the backup usage figures; a
-// vault in another region (the disaster-recovery copy) stores the same again at that region's prices, and
-// the copy's transfer out of the stack's region is priced on it.
-func backupVault(p *pricer, r plan.Resource) outcome {
-	home := p.x.Region(r, p.in.Region) == p.in.Region
-	inRegion := func(v plan.Resource) bool { return (p.x.Region(v, p.in.Region) == p.in.Region) == home }
-	n := p.countOf(typeBackupVault, inRegion)
-	noun := "vaults in the stack's region"
-	what := "recovery points"
-	if !home {
-		noun, what = "vaults in other regions", "copied recovery points"
-	}
-	out := []Line{
-		p.usage(r, charge{what: "database " + what, unit: "GB-month", key: "aws_backup.rds_snapshot_gb_month"},
-			UsageBackupDatabaseGB, 1, n, noun),
-		p.usage(r, charge{what: "file bucket " + what, unit: "GB-month", key: "aws_backup.s3_warm_gb_month"},
-			UsageBackupFilesGB, 1, n, noun),
-	}
-	if !home {
-		// The transfer is charged where the copy leaves: the stack's region.
-		copyLine := p.usage(r, charge{what: "cross-region copy transfer", unit: "GB", key: "aws_backup.cross_region_gb", region: p.in.Region},
-			UsageBackupCopyGB, 1, n, noun)
-		out = append(out, copyLine)
-	}
-	return lines(out...)
 }

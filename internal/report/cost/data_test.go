@@ -50,37 +50,69 @@ func TestTheFileBucketIsPricedAtTheUsageFigureInTheSharesStorageClass(t *testing
 	gw := s.Component("hybridcloud:data:FileGateway", "gateway")
 	s.Resource(gw, typeNFSFileShare, "claims", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
 	s.Resource(gw, typeNFSFileShare, "docs", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
+	s.Resource(files, typeITConfiguration, "archive", map[string]any{"status": "Enabled", "tierings": []any{
+		map[string]any{"accessTier": "ARCHIVE_ACCESS", "days": 90}, map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180},
+	}}, map[string][]plan.Resource{"bucket": {b}})
 	r := build(t, s, Usage{}.With(UsageFileBucketTB, 10))
 
-	l := line(t, r, "files", "file bucket storage (Intelligent-Tiering)")
-	assert.Equal(t, 10240.0, l.Quantity, "10 TB in GB-months")
-	assert.InDelta(t, 10240*price(t, "s3.int_tiering.frequent_gb_month"), monthlyOf(t, l), 1e-9)
-	assert.Len(t, linesOf(r, "files"), 1, "one bucket, however many shares")
-	assert.Empty(t, linesOf(r, "access-logs"))
-	assert.Equal(t, []TypeCount{{Type: typeBucketV2, Count: 1, Reason: "storage and requests depend on usage; no usage figure for buckets other than the file bucket"}}, r.NotPriced)
+	tiers := map[string]struct {
+		key string
+		pct float64
+	}{
+		"frequent":            {"s3.int_tiering.frequent_gb_month", 30},
+		"infrequent":          {"s3.int_tiering.infrequent_gb_month", 30},
+		"archive access":      {"s3.int_tiering.archive_access_gb_month", 20},
+		"deep archive access": {"s3.int_tiering.deep_archive_access_gb_month", 20},
+	}
+	for tier, want := range tiers {
+		l := line(t, r, "files", "file bucket storage (Intelligent-Tiering, "+tier+" tier)")
+		assert.InDelta(t, 10240*want.pct/100, l.Quantity, 1e-9, tier)
+		assert.InDelta(t, 10240*want.pct/100*price(t, want.key), monthlyOf(t, l), 1e-9, tier)
+	}
+	mon := line(t, r, "files", "Intelligent-Tiering monitoring")
+	assert.InDelta(t, 10240*1024/1000.0, mon.Quantity, 1e-9, "1 MB objects by default, in thousands")
+	assert.InDelta(t, mon.Quantity*price(t, "s3.int_tiering.monitoring_per_1k_objects"), monthlyOf(t, mon), 1e-9)
+	assert.Len(t, linesOf(r, "files"), 5, "one bucket, however many shares; not versioned, so no noncurrent versions")
+	logs := line(t, r, "access-logs", "log bucket storage (Standard)")
+	assert.InDelta(t, 100*price(t, "s3.standard.gb_month_first_50tb"), monthlyOf(t, logs), 1e-9, "logBucketGb's default")
+	assert.Empty(t, r.NotPriced)
 }
 
-func TestStorageGatewayWritesAreUnknownButTheCapIsShown(t *testing.T) {
+func TestWithoutArchiveTiersTheColdShareStaysInfrequent(t *testing.T) {
 	s := &plantest.Builder{}
-	gw := s.Component("hybridcloud:data:FileGateway", "gateway")
-	s.Resource(gw, typeStorageGateway, "gw", nil, nil)
-	r := build(t, s, Usage{}.With(UsageFileGatewayWrittenGB, 600))
-
-	l := line(t, r, "gw", "data written to AWS")
-	assert.Nil(t, l.Monthly, "no sourced per-GB price: unknown, never zero")
-	assert.Equal(t, 500.0, l.Quantity, "600 GB less the account's free 100 GB")
-	assert.Contains(t, l.Note, "AWS caps this charge at $125 per gateway a month")
-	assert.Equal(t, 1, r.Unknown)
+	files := s.Component("hybridcloud:data:Files", "files")
+	b := s.Resource(files, typeBucketV2, "files", nil, nil)
+	s.Resource(files, typeNFSFileShare, "claims", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
+	r := build(t, s, Usage{}.With(UsageFileBucketTB, 1).With(UsageFileAverageObjectMB, 0.1))
+	assert.InDelta(t, 1024*0.7, line(t, r, "files", "file bucket storage (Intelligent-Tiering, infrequent").Quantity, 1e-9)
+	mon := line(t, r, "files", "Intelligent-Tiering monitoring")
+	assert.Zero(t, monthlyOf(t, mon), "objects under 128 KB are not monitored")
+	assert.Contains(t, mon.Note, "not monitored")
 }
 
-func TestStorageGatewayWritesWithAPriceGetTheAllowanceAndTheCap(t *testing.T) {
+func TestTheGatewaysWritesLeaveNoncurrentVersionsForTheLifecyclesDays(t *testing.T) {
+	s := &plantest.Builder{}
+	files := s.Component("hybridcloud:data:Files", "files")
+	b := s.Resource(files, typeBucketV2, "files", nil, nil)
+	s.Resource(files, typeNFSFileShare, "claims", map[string]any{"defaultStorageClass": "S3_INTELLIGENT_TIERING"}, map[string][]plan.Resource{"locationArn": {b}})
+	s.Resource(files, typeBucketVersioning, "files", map[string]any{"versioningConfiguration": map[string]any{"status": "Enabled"}}, map[string][]plan.Resource{"bucket": {b}})
+	s.Resource(files, typeBucketLifecycle, "files", map[string]any{"rules": []any{map[string]any{"noncurrentVersionExpiration": map[string]any{"noncurrentDays": 90}}}},
+		map[string][]plan.Resource{"bucket": {b}})
+	r := build(t, s, Usage{}.With(UsageFileGatewayWrittenGB, 3000).With(UsageFileReplacedPercent, 10))
+	frequent := line(t, r, "files", "noncurrent versions (frequent tier)")
+	assert.InDelta(t, 3300*30/daysPerMonth, frequent.Quantity, 1e-9, "one version per GB written, and the replaced tenth's old one, 30 days in the frequent tier")
+	infrequent := line(t, r, "files", "noncurrent versions (infrequent tier)")
+	assert.InDelta(t, 3300*60/daysPerMonth, infrequent.Quantity, 1e-9)
+	assert.InDelta(t, infrequent.Quantity*price(t, "s3.int_tiering.infrequent_gb_month"), monthlyOf(t, infrequent), 1e-9)
+}
+
+func TestStorageGatewayWritesArePricedWithoutTheAccountsAllowanceUpToTheCap(t *testing.T) {
 	tbl, err := prices.Parse("test.yaml", []byte(`
 as_of: "2026-11-24"
 hours_per_month: 730
 regions: [us-east-1]
 prices:
   storage_gateway.gb_written: {unit: "USD/GB", us-east-1: {value: 0.01, src: "test"}}
-  storage_gateway.free_gb_written_per_account: {unit: "GB", us-east-1: {value: 100, src: "test"}}
   storage_gateway.monthly_cap_per_gateway: {unit: "USD/month", us-east-1: {value: 125, src: "test"}}
 `))
 	require.NoError(t, err)
@@ -89,8 +121,8 @@ prices:
 		gb, monthly float64
 		note        string
 	}{
-		{"within the allowance", 80, 0, ""},
-		{"above the allowance", 1100, 10, ""},
+		{"small", 80, 0.8, ""},
+		{"below the cap", 1100, 11, ""},
 		{"above the cap", 20000, 125, "capped at $125"},
 	}
 	for _, tt := range tests {
@@ -101,28 +133,67 @@ prices:
 			r, err := Build(s.Result(), Inputs{Region: "us-east-1", Usage: Usage{}.With(UsageFileGatewayWrittenGB, tt.gb), Prices: tbl})
 			require.NoError(t, err)
 			l := line(t, r, "gw", "data written to AWS")
+			assert.Equal(t, tt.gb, l.Quantity, "the account-wide free allowance is not subtracted")
 			assert.InDelta(t, tt.monthly, monthlyOf(t, l), 1e-9)
 			assert.Contains(t, l.Note, tt.note)
 		})
 	}
 }
 
-func TestBackupVaultsStoreRecoveryPointsAndTheDRVaultPaysTheCopy(t *testing.T) {
+// backupFixture declares a database and a file bucket, a plan whose rules keep recovery points 35 and 365
+// days in the home vault, and copies the yearly rule's points to a vault in another region when copy is set.
+func backupFixture(copy bool) *plantest.Builder {
 	s := &plantest.Builder{}
-	prov := s.Provider("dr", "eu-central-1")
+	dr := s.Provider("dr", "us-west-2")
 	bk := s.Component("hybridcloud:data:Backup", "backup")
-	s.Resource(bk, typeBackupVault, "vault", nil, nil)
-	s.On(s.Resource(bk, typeBackupVault, "vault-dr", nil, nil), prov)
-	r := build(t, s, Usage{}.With(UsageBackupDatabaseGB, 200).With(UsageBackupFilesGB, 1000).With(UsageBackupCopyGB, 50))
+	db := s.Resource(bk, typeRDSInstance, "db", map[string]any{"engine": "postgres", "instanceClass": "db.t4g.micro", "allocatedStorage": 200, "storageType": "gp3"}, nil)
+	files := s.Resource(bk, typeBucketV2, "files", nil, nil)
+	home := s.Resource(bk, typeBackupVault, "vault", map[string]any{"name": "vault"}, nil)
+	far := s.Resource(bk, typeBackupVault, "vault-dr", map[string]any{"name": "vault-dr"}, nil)
+	s.On(far, dr)
+	weekly := map[string]any{"ruleName": "weekly", "targetVaultName": "vault", "lifecycle": map[string]any{"deleteAfter": 365}}
+	if copy {
+		weekly["copyActions"] = []any{map[string]any{"destinationVaultArn": "arn:aws:backup:us-west-2:1:backup-vault:vault-dr", "lifecycle": map[string]any{"deleteAfter": 365}}}
+	}
+	bp := s.Resource(bk, typeBackupPlan, "plan", map[string]any{"rules": []any{
+		map[string]any{"ruleName": "daily", "targetVaultName": "vault", "lifecycle": map[string]any{"deleteAfter": 35}},
+		weekly,
+	}}, map[string][]plan.Resource{"rules": {home, far}})
+	s.Resource(bk, typeBackupSelection, "selection", nil, map[string][]plan.Resource{"planId": {bp}, "resources": {db, files}})
+	return s
+}
 
-	assert.InDelta(t, 200*price(t, "aws_backup.rds_snapshot_gb_month"), monthlyOf(t, line(t, r, "vault", "database recovery points")), 1e-9)
-	assert.InDelta(t, 1000*price(t, "aws_backup.s3_warm_gb_month"), monthlyOf(t, line(t, r, "vault", "file bucket recovery points")), 1e-9)
+func TestBackupStorageIsAFullCopyPlusTheChangesTheLongestRuleKeeps(t *testing.T) {
+	usage := Usage{}.With(UsageFileBucketTB, 2).With(UsageFileGatewayWrittenGB, 1000).With(UsageFileReplacedPercent, 10).With(UsageDatabaseChangePercent, 5)
+	r := build(t, backupFixture(true), usage)
+	months := 365 / daysPerMonth
+
+	db := line(t, r, "vault", "database recovery points (db)")
+	assert.InDelta(t, 200+200*0.05*months, db.Quantity, 1e-9, "allocated storage by default, 5% of it changed a month, kept 12 months")
+	assert.InDelta(t, db.Quantity*price(t, "aws_backup.rds_snapshot_gb_month"), monthlyOf(t, db), 1e-9)
+	assert.Contains(t, db.Assumption, "default: the allocated storage")
+	files := line(t, r, "vault", "file bucket recovery points (files)")
+	assert.InDelta(t, 2048+100*months, files.Quantity, 1e-9, "the first backup is a full copy; a tenth of the GB written is replaced")
 	assert.Len(t, linesOf(r, "vault"), 2)
 
-	copied := line(t, r, "vault-dr", "database copied recovery points")
-	assert.Equal(t, "eu-central-1", copied.Region, "priced in the provider's region")
-	assert.Nil(t, copied.Monthly, "the table has no eu-central-1 figure")
+	copied := line(t, r, "vault-dr", "file bucket copied recovery points (files)")
+	assert.Equal(t, "us-west-2", copied.Region, "priced in the DR region's column")
+	assert.InDelta(t, files.Quantity*price(t, "aws_backup.s3_warm_gb_month"), monthlyOf(t, copied), 1e-9)
 	transfer := line(t, r, "vault-dr", "cross-region copy transfer")
 	assert.Equal(t, "us-east-1", transfer.Region, "the copy leaves the stack's region")
-	assert.InDelta(t, 50*price(t, "aws_backup.cross_region_gb"), monthlyOf(t, transfer), 1e-9)
+	assert.InDelta(t, 1000+10, transfer.Quantity, 1e-9, "every GB written to the bucket and the database's changes")
+	require.Len(t, r.OneOff, 1)
+	assert.InDelta(t, 2048+200, r.OneOff[0].Quantity, 1e-9, "the first full copy, once")
+	assert.Zero(t, r.Unknown)
+
+	set := build(t, backupFixture(true), usage.With(UsageDatabaseGB, 50))
+	assert.InDelta(t, 50+50*0.05*months, line(t, set, "vault", "database recovery points").Quantity, 1e-9)
+}
+
+func TestAVaultNothingCopiesToCostsNothing(t *testing.T) {
+	r := build(t, backupFixture(false), Usage{})
+	assert.Empty(t, linesOf(r, "vault-dr"))
+	assert.Empty(t, r.OneOff)
+	assert.Contains(t, r.Free, TypeCount{Type: typeBackupVault, Count: 1, Reason: "no charge: no backup rule or copy action writes into this vault"})
+	assert.Len(t, linesOf(r, "vault"), 2)
 }

@@ -27,7 +27,7 @@ var freeTypes = map[string]string{
 	"aws:ec2/route:Route":                                                       noCharge,
 	"aws:ec2/routeTableAssociation:RouteTableAssociation":                       noCharge,
 	"aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation":               noCharge,
-	"aws:ec2/internetGateway:InternetGateway":                                   "no charge (data transfer out is priced on the NAT gateways' usage)",
+	"aws:ec2/internetGateway:InternetGateway":                                   "no charge of its own: internet data transfer out is priced on the NAT gateways (natInternetEgressGb)",
 	"aws:ec2/securityGroup:SecurityGroup":                                       noCharge,
 	"aws:ec2/securityGroupRule:SecurityGroupRule":                               noCharge,
 	"aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":                 noCharge,

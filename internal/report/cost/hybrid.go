@@ -1,6 +1,7 @@
 package cost
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/insurance/hybridcloud/internal/plan"
@@ -79,8 +80,8 @@ func dxGatewayAssociation(p *pricer, r plan.Resource) outcome {
 }
 
 // transitVIF: the data sent to on premises over Direct Connect, shared by the virtual interfaces; and,
-// once per connection the program does not create, its port hours: the plan does not know that port's
-// speed, so the smallest dedicated port is assumed, and the line says so.
+// once per connection the program does not create, its port hours at the speed of usage dxPortGbps (the
+// plan does not know that port's speed), and the line says so.
 func transitVIF(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeTransitVIF, nil)
 	out := []Line{p.usage(r, charge{what: "data transfer out over Direct Connect", unit: "GB", key: "direct_connect.dto_gb_same_area"},
@@ -92,8 +93,10 @@ func transitVIF(p *pricer, r plan.Resource) outcome {
 	if p.firstVIFOn(id) != r.URN {
 		return lines(out...)
 	}
-	port := p.fixed(r, charge{what: "Direct Connect port hours (existing connection " + id + ")", quantity: 1, unit: "port", hourly: true, key: portKey(defaultPortSpeed)})
-	port.Assumption = "a dedicated " + defaultPortSpeed + " port assumed: the connection exists outside the stack and the plan does not declare its speed"
+	speed := p.existingPortSpeed()
+	port := p.fixed(r, charge{what: "Direct Connect port hours (existing connection " + id + ", " + speed + ")", quantity: 1, unit: "port", hourly: true, key: portKey(speed)})
+	port.Assumption = fmt.Sprintf("usage %s = %s (%s): the connection exists outside the stack and the plan does not declare its speed",
+		UsageDXPortGbps, formatNum(p.in.Usage.Get(UsageDXPortGbps)), p.origin(UsageDXPortGbps))
 	return lines(append(out, port)...)
 }
 

@@ -56,10 +56,10 @@ func TestWithDirectConnectTheVPNStandsByAndTheVIFsCarryTheData(t *testing.T) {
 	assert.Equal(t, 300.0, dto.Quantity, "900 GB shared by 3 VIFs")
 	assert.InDelta(t, 300*price(t, "direct_connect.dto_gb_same_area"), monthlyOf(t, dto), 1e-9)
 
-	// A port is counted once per existing connection, at the assumed smallest dedicated speed.
-	port := line(t, r, "vif-a", "Direct Connect port hours (existing connection dxcon-a)")
+	// A port is counted once per existing connection, at dxPortGbps (default: a dedicated 1 Gbps port).
+	port := line(t, r, "vif-a", "Direct Connect port hours (existing connection dxcon-a, 1Gbps)")
 	assert.InDelta(t, 730*price(t, "direct_connect.dedicated_1g_port_hour"), monthlyOf(t, port), 1e-9)
-	assert.Contains(t, port.Assumption, "1Gbps port assumed")
+	assert.Contains(t, port.Assumption, "usage dxPortGbps = 1 (default)")
 	assert.Len(t, linesOf(r, "vif-a2"), 1, "dxcon-a's port is already on vif-a")
 	assert.Len(t, linesOf(r, "vif-b"), 2)
 }

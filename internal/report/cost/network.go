@@ -5,13 +5,16 @@ import (
 	"github.com/insurance/hybridcloud/internal/plan/planread"
 )
 
-// natGateway: an hourly charge per gateway, and the NAT usage figure shared by every gateway.
+// natGateway: an hourly charge per gateway, the data it processes, and the data it sends to the internet
+// (charged as data transfer out on top of processing), each usage figure shared by every gateway.
 func natGateway(p *pricer, r plan.Resource) outcome {
 	n := p.countOf(typeNatGateway, nil)
 	return lines(
 		p.fixed(r, charge{what: "NAT gateway hours", quantity: 1, unit: "gateway", hourly: true, key: "nat_gateway.hour"}),
 		p.usage(r, charge{what: "NAT data processed", unit: "GB", key: "nat_gateway.gb_processed"},
 			UsageNatGB, 1, n, "NAT gateways"),
+		p.usage(r, charge{what: "internet data transfer out", unit: "GB", key: "data_transfer.internet_egress_first_10tb_gb"},
+			UsageNatInternetEgressGB, 1, n, "NAT gateways"),
 	)
 }
 

@@ -2,6 +2,7 @@ package cost
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/insurance/hybridcloud/internal/plan"
 	"github.com/insurance/hybridcloud/internal/plan/planread"
@@ -40,9 +41,13 @@ func logGroup(p *pricer, r plan.Resource) outcome {
 	if days == 0 {
 		months, kept = neverExpiresAssumedMonth, "never expires: a year assumed"
 	}
-	store := p.usage(r, charge{what: "log storage", unit: "GB-month", key: "cloudwatch_logs.storage_gb_month",
-		note: "uncompressed size: CloudWatch bills less after compression"}, k, months, n, noun)
-	store.Assumption += fmt.Sprintf(", %s (%s months of ingestion)", kept, formatNum(months))
+	// Log storage is billed on the compressed size (CloudWatch Logs pricing: "Store (Archival)", per GB
+	// compressed); ingestion on the size sent.
+	compressed := p.in.Usage.Get(UsageLogCompressedPercent)
+	store := p.usage(r, charge{what: "log storage (compressed)", unit: "GB-month", key: "cloudwatch_logs.storage_gb_month"},
+		k, months*compressed/100, n, noun)
+	store.Assumption += fmt.Sprintf(", %s (%s months of ingestion), stored at %s %s%% (%s)", kept, formatNum(months),
+		UsageLogCompressedPercent, formatNum(compressed), p.origin(UsageLogCompressedPercent))
 	return lines(ingest, store)
 }
 
@@ -72,4 +77,28 @@ func compositeAlarm(p *pricer, r plan.Resource) outcome {
 // secret: a Secrets Manager secret by the month (API calls are not estimated).
 func secret(p *pricer, r plan.Resource) outcome {
 	return lines(p.fixed(r, charge{what: "secret", quantity: 1, unit: "secret", key: "secrets_manager.secret_month"}))
+}
+
+// The SSM setting that switches the account's hybrid managed nodes to the advanced-instances tier, which
+// Session Manager needs for on-premises servers ("Configuring instance tiers", AWS Systems Manager docs);
+// the tier is account- and region-wide and charged per managed node-hour.
+const activationTierSetting = "/ssm/managed-instance/activation-tier"
+
+// ssmServiceSetting: the advanced-instances tier charges every node the stack's activations may register,
+// by the hour; other settings cost nothing.
+func ssmServiceSetting(p *pricer, r plan.Resource) outcome {
+	props := r.Props()
+	if !strings.HasSuffix(planread.String(props, "settingId"), activationTierSetting) || planread.String(props, "settingValue") != "advanced" {
+		return outcome{free: noCharge}
+	}
+	nodes := 0.0
+	for _, a := range p.x.OfType(typeSSMActivation) {
+		limit, ok := planread.Number(a.Props(), "registrationLimit")
+		if !ok {
+			limit = 1 // the AWS default
+		}
+		nodes += limit
+	}
+	return lines(p.fixed(r, charge{what: "SSM advanced-instances tier", quantity: nodes, unit: "managed node", hourly: true, key: "ssm.hybrid_advanced_instance_hour",
+		note: "every on-premises node the activations may register (their registration limits)"}))
 }

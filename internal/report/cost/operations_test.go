@@ -44,14 +44,32 @@ func TestLogGroupsShareTheirKindsIngestionAndStoreWhatTheRetentionKeeps(t *testi
 	delivery := line(t, r, "flow", "flow log delivery")
 	assert.Equal(t, 40.0, delivery.Quantity)
 	assert.InDelta(t, 40*price(t, "vpc_flow_logs.cwl_vended_ingest_first_10tb_gb"), monthlyOf(t, delivery), 1e-9)
-	assert.InDelta(t, 40*12, line(t, r, "flow", "log storage").Quantity, 1e-9, "a year of 40 GB a month")
+	assert.InDelta(t, 40*12*0.3, line(t, r, "flow", "log storage").Quantity, 1e-9, "a year of 40 GB a month, stored compressed to 30%")
 
 	app := line(t, r, "app", "log ingestion")
 	assert.Equal(t, 10.0, app.Quantity, "20 GB shared by the 2 other log groups")
 	assert.InDelta(t, 10*price(t, "cloudwatch_logs.ingest_gb"), monthlyOf(t, app), 1e-9)
-	assert.InDelta(t, 10*30/daysPerMonth, line(t, r, "app", "log storage").Quantity, 1e-9)
+	assert.InDelta(t, 10*30/daysPerMonth*0.3, line(t, r, "app", "log storage").Quantity, 1e-9)
 	never := line(t, r, "audit", "log storage")
-	assert.InDelta(t, 10*12, never.Quantity, 1e-9)
+	assert.InDelta(t, 10*12*0.3, never.Quantity, 1e-9)
+	assert.Contains(t, never.Assumption, "logCompressedPercent 30% (default)")
 	assert.Contains(t, never.Assumption, "never expires: a year assumed")
 	assert.Contains(t, r.Free, TypeCount{Type: typeFlowLog, Count: 1, Reason: pricedViaLogs})
+}
+
+func TestTheSSMAdvancedTierChargesEveryNodeTheActivationsMayRegister(t *testing.T) {
+	s := &plantest.Builder{}
+	m := s.Component("hybridcloud:hybrid:Management", "mgmt")
+	s.Resource(m, typeSSMActivation, "linux", map[string]any{"registrationLimit": 30}, nil)
+	s.Resource(m, typeSSMActivation, "windows", map[string]any{"registrationLimit": 10}, nil)
+	s.Resource(m, typeServiceSetting, "tier", map[string]any{
+		"settingId": "arn:aws:ssm:us-east-1:123456789012:servicesetting/ssm/managed-instance/activation-tier", "settingValue": "advanced",
+	}, nil)
+	s.Resource(m, typeServiceSetting, "sharing", map[string]any{"settingId": "/ssm/documents/console/public-sharing-permission", "settingValue": "Disable"}, nil)
+	r := build(t, s, Usage{})
+	tier := line(t, r, "tier", "SSM advanced-instances tier")
+	assert.Equal(t, 40.0, tier.Quantity)
+	assert.InDelta(t, 40*730*price(t, "ssm.hybrid_advanced_instance_hour"), monthlyOf(t, tier), 1e-9)
+	assert.Empty(t, linesOf(r, "sharing"))
+	assert.Contains(t, r.Free, TypeCount{Type: typeServiceSetting, Count: 1, Reason: noCharge})
 }

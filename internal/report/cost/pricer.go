@@ -16,6 +16,8 @@ type pricer struct {
 	x  *planread.Index
 	// componentTypes maps the name of each component that has lines to its type token.
 	componentTypes map[string]string
+	// oneOff collects charges paid once, not monthly (the first full copy of a backup to another region).
+	oneOff []Line
 }
 
 // outcome is what a rule says about one resource: its lines, or why it has none.
@@ -108,17 +110,29 @@ func (p *pricer) unknown(r plan.Resource, c charge, why string) Line {
 // usage makes the line of a usage-based charge: the figure k (times scale, to convert units), shared
 // evenly among `among` resources named by noun.
 func (p *pricer) usage(r plan.Resource, c charge, k UsageKey, scale float64, among int, noun string) Line {
-	figure := p.in.Usage.Get(k)
+	return p.usageOf(r, c, k, p.in.Usage.Get(k), p.origin(k), scale, among, noun)
+}
+
+// origin says where the value of figure k comes from: the stack, or which default.
+func (p *pricer) origin(k UsageKey) string {
+	if p.in.Usage.IsSet(k) {
+		return "stack config"
+	}
+	if f, _ := usageFigure(k); f.SameAs != "" {
+		return "default: " + string(f.SameAs) + "'s value"
+	}
+	return "default"
+}
+
+// usageOf makes the line of a usage-based charge from a figure the caller has resolved (a default the plan
+// answers, or a quantity derived from several figures); origin says where it came from.
+func (p *pricer) usageOf(r plan.Resource, c charge, k UsageKey, figure float64, origin string, scale float64, among int, noun string) Line {
 	if among < 1 {
 		among = 1
 	}
 	c.quantity = figure * scale / float64(among)
 	l := p.fixed(r, c)
 	l.UsageKey = k
-	origin := "stack config"
-	if !p.in.Usage.IsSet(k) {
-		origin = "default"
-	}
 	l.Assumption = fmt.Sprintf("usage %s = %s (%s)", k, formatNum(figure), origin)
 	if among > 1 {
 		l.Assumption += fmt.Sprintf(", shared by %d %s", among, noun)
@@ -141,4 +155,17 @@ func formatNum(v float64) string {
 	s := fmt.Sprintf("%.6f", v)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// withQuantity returns l with quantity q, its monthly amount recomputed when the price is known.
+func withQuantity(l Line, q float64) Line {
+	l.Quantity = q
+	if l.UnitPrice != nil {
+		v := q * *l.UnitPrice
+		if l.Hours > 0 {
+			v *= l.Hours
+		}
+		l.Monthly = &v
+	}
+	return l
 }

@@ -78,6 +78,9 @@ type Assumption struct {
 	Unit    string   `json:"unit"`
 	Default bool     `json:"default"`
 	Doc     string   `json:"doc"`
+	// DefaultFrom says what a default comes from when it is not a number of its own: another figure, or
+	// what the plan declares (Value is then 0; the lines say the value used).
+	DefaultFrom string `json:"defaultFrom,omitempty"`
 }
 
 // Report is a stack's monthly cost estimate.
@@ -101,8 +104,12 @@ type Report struct {
 	NotPriced []TypeCount `json:"notPriced"`
 	// Assumptions are every usage figure, with whether it is the default.
 	Assumptions []Assumption `json:"assumptions"`
+	// OneOff are charges paid once (the first full copy of the backups to another region), in no total.
+	OneOff []Line `json:"oneOff,omitempty"`
 	// Connectivity compares the hybrid modes for the configured volume to on premises.
 	Connectivity Connectivity `json:"connectivity"`
+	// Levers are the three changes that would save this stack the most, largest first.
+	Levers []Lever `json:"levers"`
 }
 
 // Build prices every resource of a plan.
@@ -138,11 +145,19 @@ func Build(res *plan.Result, in Inputs) (*Report, error) {
 	r.total(p)
 	r.Free, r.NotPriced = sorted(free), sorted(notPriced)
 	for _, f := range UsageFigures() {
-		r.Assumptions = append(r.Assumptions, Assumption{
-			Key: f.Key, Value: in.Usage.Get(f.Key), Unit: f.Unit, Default: !in.Usage.IsSet(f.Key), Doc: f.Doc,
-		})
+		a := Assumption{Key: f.Key, Value: in.Usage.Get(f.Key), Unit: f.Unit, Default: !in.Usage.IsSet(f.Key), Doc: f.Doc}
+		switch {
+		case !a.Default:
+		case f.FromPlan != "":
+			a.DefaultFrom = f.FromPlan
+		case f.SameAs != "":
+			a.DefaultFrom = string(f.SameAs)
+		}
+		r.Assumptions = append(r.Assumptions, a)
 	}
+	r.OneOff = p.oneOff
 	r.Connectivity = p.connectivity()
+	r.Levers = levers(r)
 	return r, nil
 }
 

@@ -37,12 +37,13 @@ func TestTotalsSplitFixedAndUsageAndSubtotalPerComponent(t *testing.T) {
 	natData := 100 * price(t, "nat_gateway.gb_processed")
 	key := price(t, "kms.cmk_month")
 	assert.InDelta(t, natHours+key, r.Fixed, 1e-9)
-	assert.InDelta(t, natData, r.Usage, 1e-9)
-	assert.InDelta(t, natHours+natData+key, r.Total, 1e-9)
+	natEgress := 100 * price(t, "data_transfer.internet_egress_first_10tb_gb")
+	assert.InDelta(t, natData+natEgress, r.Usage, 1e-9, "natInternetEgressGb defaults to natGb")
+	assert.InDelta(t, natHours+natData+natEgress+key, r.Total, 1e-9)
 	require.Len(t, r.Components, 2)
 	assert.Equal(t, Subtotal{Component: "db", Type: "hybridcloud:data:Database", Fixed: key, Total: key}, r.Components[0], "components sorted by name")
 	assert.Equal(t, "vpc", r.Components[1].Component)
-	assert.InDelta(t, natHours+natData, r.Components[1].Total, 1e-9)
+	assert.InDelta(t, natHours+natData+natEgress, r.Components[1].Total, 1e-9)
 }
 
 func TestAssumptionsListEveryUsageFigureAndWhetherItIsTheDefault(t *testing.T) {
@@ -122,7 +123,7 @@ func TestJSONReportIsOneObject(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(out.Bytes(), &got))
 	assert.Equal(t, "test", got.Stack)
-	require.Len(t, got.Lines, 2)
+	require.Len(t, got.Lines, 3)
 	assert.Equal(t, typeNatGateway, got.Lines[0].Type)
 	assert.NotNil(t, got.Lines[0].Monthly)
 	assert.Equal(t, "natGb", got.Lines[1].UsageKey)

@@ -33,6 +33,12 @@ const (
 	typeNFSFileShare     = "aws:storagegateway/nfsFileShare:NfsFileShare"
 	typeSMBFileShare     = "aws:storagegateway/smbFileShare:SmbFileShare"
 	typeBackupVault      = "aws:backup/vault:Vault"
+	typeBackupPlan       = "aws:backup/plan:Plan"
+	typeBackupSelection  = "aws:backup/selection:Selection"
+	typeITConfiguration  = "aws:s3/bucketIntelligentTieringConfiguration:BucketIntelligentTieringConfiguration"
+	typeBucketVersioning = "aws:s3/bucketVersioningV2:BucketVersioningV2"
+	typeBucketLifecycle  = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"
+	typeServiceSetting   = "aws:ssm/serviceSetting:ServiceSetting"
 	typeKMSKey           = "aws:kms/key:Key"
 	typeKMSReplicaKey    = "aws:kms/replicaKey:ReplicaKey"
 	typeLogGroup         = "aws:cloudwatch/logGroup:LogGroup"
@@ -72,6 +78,7 @@ var rules = map[string]func(*pricer, plan.Resource) outcome{
 	typeMetricAlarm:      metricAlarm,
 	typeCompositeAlarm:   compositeAlarm,
 	typeSecret:           secret,
+	typeServiceSetting:   ssmServiceSetting,
 }
 
 func lines(ls ...Line) outcome { return outcome{lines: ls} }

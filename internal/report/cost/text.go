@@ -57,17 +57,28 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 		}
 	}
+	if len(r.OneOff) > 0 {
+		b.WriteString("\nOne-off charges (paid once, in no monthly total):\n")
+		for _, l := range r.OneOff {
+			fmt.Fprintf(&b, "  %s %s: %s: %s at %s = %s (%s)\n", shortType(l.Type), l.Name, l.Charge, quantity(l), unitPrice(l), monthly(l), l.Assumption)
+		}
+	}
 	writeTypeCounts(&b, "Not priced (no rule, not in the totals)", r.NotPriced)
 	writeTypeCounts(&b, "Free", r.Free)
 
 	b.WriteString("\nUsage assumptions (hybridcloud:usage; docs/cost.md):\n")
 	var rows strings.Builder
 	for _, a := range r.Assumptions {
-		origin := "stack config"
-		if a.Default {
+		origin, value := "stack config", formatNum(a.Value)+" "+a.Unit
+		switch {
+		case a.DefaultFrom != "" && a.Value == 0:
+			origin, value = "default", "from the plan: "+a.DefaultFrom
+		case a.DefaultFrom != "":
+			origin = "default: " + a.DefaultFrom + "'s value"
+		case a.Default:
 			origin = "default"
 		}
-		fmt.Fprintf(&rows, "  %s\t%s %s\t%s\t%s\n", a.Key, formatNum(a.Value), a.Unit, origin, a.Doc)
+		fmt.Fprintf(&rows, "  %s\t%s\t%s\t%s\n", a.Key, value, origin, a.Doc)
 	}
 	if err := tabulate(&b, rows.String()); err != nil {
 		return err
@@ -75,6 +86,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if err := writeConnectivity(&b, r.Connectivity); err != nil {
 		return err
 	}
+	writeLevers(&b, r.Levers)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -107,9 +119,28 @@ func writeConnectivity(b *strings.Builder, c Connectivity) error {
 	if err := tabulate(b, rows.String()); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "  Breakeven: Direct Connect alone costs less than VPN alone above V*, where\n  %s\n", c.BreakevenFormula)
+	carrier := "stack config"
+	if c.CarrierDefault {
+		carrier = "default"
+	}
+	fmt.Fprintf(b, "  * F_dx counts %d × $%s a month of carrier circuit and cross-connect outside AWS (dxCarrierUsdPerPort, %s); port speed %s.\n",
+		c.DXPorts, formatNum(c.CarrierPerPort), carrier, c.PortSpeed)
+	b.WriteString("  Breakevens (the second mode costs less above V*):\n")
+	for _, be := range c.Breakevens {
+		fmt.Fprintf(b, "  %s → %s: %s\n", be.A, be.B, be.Formula)
+	}
 	fmt.Fprintf(b, "  (F: fixed monthly cost of the mode; p: price per GB sent to on premises.) %s\n", c.Note)
 	return nil
+}
+
+func writeLevers(b *strings.Builder, levers []Lever) {
+	if len(levers) == 0 {
+		return
+	}
+	b.WriteString("\nBiggest levers for this stack (monthly saving at these prices and usage figures):\n")
+	for i, l := range levers {
+		fmt.Fprintf(b, "  %d. %s: saves %s a month.\n     Change: %s.\n     Trade-off: %s.\n", i+1, l.Name, money(l.Saves), l.Change, l.Tradeoff)
+	}
 }
 
 // tabulate aligns tab-separated rows into columns and appends them to b.

@@ -10,11 +10,14 @@ import (
 type UsageKey string
 
 // The usage figures the cost report turns into usage-based charges. Each is per month and for the whole
-// stack unless its name says otherwise; the defaults (UsageDefaults) lean high, so an estimate made
-// without them is not optimistic.
+// stack unless its name says otherwise. Every default is justified in docs/cost.md: they lean high, so an
+// estimate made without them is not optimistic; a figure the plan can answer (a database's size) defaults to
+// what the plan declares.
 const (
-	// UsageNatGB is the GB processed by the NAT gateways (internet egress of the private subnets).
+	// UsageNatGB is the GB processed by the NAT gateways (both directions of the private subnets' internet traffic).
 	UsageNatGB UsageKey = "natGb"
+	// UsageNatInternetEgressGB is the GB the NAT gateways send to the internet (data transfer out).
+	UsageNatInternetEgressGB UsageKey = "natInternetEgressGb"
 	// UsageEndpointGB is the GB processed by the interface VPC endpoints (ECR pulls, logs, SSM).
 	UsageEndpointGB UsageKey = "endpointGb"
 	// UsageTransitGatewayGB is the GB the Transit Gateway processes (sent into it by any attachment: both
@@ -23,24 +26,44 @@ const (
 	// UsageToOnPremisesGB is the GB sent from AWS to on premises (data transfer out over Direct Connect or
 	// the VPN); the connectivity decision is made for this volume.
 	UsageToOnPremisesGB UsageKey = "toOnPremisesGb"
-	// UsageFileBucketTB is the TB stored in the file bucket.
+	// UsageDXPortGbps is the speed of each Direct Connect connection the stack uses but does not order.
+	UsageDXPortGbps UsageKey = "dxPortGbps"
+	// UsageDXCarrierUSDPerPort is what each Direct Connect connection costs outside AWS a month (the
+	// colocation cross-connect and the carrier circuit to the data centre).
+	UsageDXCarrierUSDPerPort UsageKey = "dxCarrierUsdPerPort"
+	// UsageFileBucketTB is the TB stored in the file bucket (current versions).
 	UsageFileBucketTB UsageKey = "fileBucketTb"
+	// UsageFileAverageObjectMB is the average size of the file bucket's objects, which turns its TB into the
+	// object count Intelligent-Tiering charges monitoring for.
+	UsageFileAverageObjectMB UsageKey = "fileAverageObjectMb"
+	// UsageFileFrequentPercent, UsageFileInfrequentPercent and UsageFileDeepArchivePercent split the file
+	// bucket by when its data was last read: within 30 days (frequent tier), within the archive threshold
+	// (infrequent tier), and beyond the deep-archive threshold; the rest is between the two archive thresholds.
+	UsageFileFrequentPercent    UsageKey = "fileFrequentPercent"
+	UsageFileInfrequentPercent  UsageKey = "fileInfrequentPercent"
+	UsageFileDeepArchivePercent UsageKey = "fileDeepArchivePercent"
 	// UsageFileGatewayWrittenGB is the GB written to AWS through the File Gateway.
 	UsageFileGatewayWrittenGB UsageKey = "fileGatewayWrittenGb"
+	// UsageFileReplacedPercent is the share of the GB written that replaces or later deletes data already in
+	// the bucket (the rest is new data the bucket keeps); old recovery points keep what is replaced.
+	UsageFileReplacedPercent UsageKey = "fileReplacedPercent"
+	// UsageDatabaseGB is the size of the database's data; the DB instance's allocated storage by default.
+	UsageDatabaseGB UsageKey = "databaseGb"
+	// UsageDatabaseChangePercent is the share of the database's data that changes between monthly backups.
+	UsageDatabaseChangePercent UsageKey = "databaseChangePercent"
 	// UsageLogsIngestedGB is the GB ingested by the stack's log groups other than flow logs.
 	UsageLogsIngestedGB UsageKey = "logsIngestedGb"
 	// UsageFlowLogsIngestedGB is the GB of VPC flow logs delivered to CloudWatch Logs.
 	UsageFlowLogsIngestedGB UsageKey = "flowLogsIngestedGb"
+	// UsageLogCompressedPercent is the size of stored log data after CloudWatch's compression, in percent of
+	// what was ingested: log storage is billed compressed.
+	UsageLogCompressedPercent UsageKey = "logCompressedPercent"
 	// UsageALBLCU is the average load balancer capacity units each ALB consumes.
 	UsageALBLCU UsageKey = "albLcu"
 	// UsageECRGBPerRepository is the GB of images each ECR repository stores.
 	UsageECRGBPerRepository UsageKey = "ecrGbPerRepository"
-	// UsageBackupDatabaseGB is the GB of database recovery points stored in the backup vault.
-	UsageBackupDatabaseGB UsageKey = "backupDatabaseGb"
-	// UsageBackupFilesGB is the GB of file bucket recovery points stored in the backup vault.
-	UsageBackupFilesGB UsageKey = "backupFilesGb"
-	// UsageBackupCopyGB is the GB copied to the disaster-recovery region each month.
-	UsageBackupCopyGB UsageKey = "backupCopyGb"
+	// UsageLogBucketGB is the GB each log bucket (ALB and S3 access logs) holds.
+	UsageLogBucketGB UsageKey = "logBucketGb"
 	// UsageResolverMillionQueries is the millions of DNS queries through the Resolver endpoints.
 	UsageResolverMillionQueries UsageKey = "resolverMillionQueries"
 )
@@ -51,24 +74,37 @@ type UsageFigure struct {
 	Unit    string
 	Default float64
 	Doc     string
+	// SameAs makes the default another figure's value (NAT egress defaults to all that NAT processes).
+	SameAs UsageKey
+	// FromPlan, when set, says what in the plan the figure defaults to; Default is then unused.
+	FromPlan string
 }
 
 // usageFigures is the one list of usage keys, in the order docs and reports show them.
 var usageFigures = []UsageFigure{
-	{UsageNatGB, "GB/month", 500, "GB processed by the NAT gateways"},
-	{UsageEndpointGB, "GB/month", 1000, "GB processed by the interface endpoints"},
-	{UsageTransitGatewayGB, "GB/month", 3000, "GB processed by the Transit Gateway (both directions)"},
-	{UsageToOnPremisesGB, "GB/month", 1000, "GB sent from AWS to on premises (over Direct Connect or VPN)"},
-	{UsageFileBucketTB, "TB", 10, "TB stored in the file bucket"},
-	{UsageFileGatewayWrittenGB, "GB/month", 2000, "GB written to AWS through the File Gateway"},
-	{UsageLogsIngestedGB, "GB/month", 100, "GB ingested by the log groups other than flow logs"},
-	{UsageFlowLogsIngestedGB, "GB/month", 100, "GB of VPC flow logs delivered to CloudWatch Logs"},
-	{UsageALBLCU, "LCU", 2, "average load balancer capacity units per ALB"},
-	{UsageECRGBPerRepository, "GB", 10, "GB of images per ECR repository"},
-	{UsageBackupDatabaseGB, "GB", 1000, "GB of database recovery points in the backup vault"},
-	{UsageBackupFilesGB, "GB", 2000, "GB of file bucket recovery points in the backup vault"},
-	{UsageBackupCopyGB, "GB/month", 500, "GB copied to the disaster-recovery region"},
-	{UsageResolverMillionQueries, "million queries/month", 50, "millions of DNS queries through the Resolver endpoints"},
+	{Key: UsageNatGB, Unit: "GB/month", Default: 500, Doc: "GB processed by the NAT gateways"},
+	{Key: UsageNatInternetEgressGB, Unit: "GB/month", SameAs: UsageNatGB, Doc: "GB the NAT gateways send to the internet"},
+	{Key: UsageEndpointGB, Unit: "GB/month", Default: 1000, Doc: "GB processed by the interface endpoints"},
+	{Key: UsageTransitGatewayGB, Unit: "GB/month", Default: 3000, Doc: "GB processed by the Transit Gateway (both directions)"},
+	{Key: UsageToOnPremisesGB, Unit: "GB/month", Default: 1000, Doc: "GB sent from AWS to on premises (over Direct Connect or VPN)"},
+	{Key: UsageDXPortGbps, Unit: "Gbps", Default: 1, Doc: "speed of each existing Direct Connect connection (dedicated; below 1: hosted)"},
+	{Key: UsageDXCarrierUSDPerPort, Unit: "USD/month", Default: 500, Doc: "cross-connect and carrier circuit per Direct Connect connection (outside AWS)"},
+	{Key: UsageFileBucketTB, Unit: "TB", Default: 10, Doc: "TB stored in the file bucket"},
+	{Key: UsageFileAverageObjectMB, Unit: "MB", Default: 1, Doc: "average object size in the file bucket"},
+	{Key: UsageFileFrequentPercent, Unit: "%", Default: 30, Doc: "share of the file bucket read within 30 days"},
+	{Key: UsageFileInfrequentPercent, Unit: "%", Default: 30, Doc: "share read within the archive threshold, not within 30 days"},
+	{Key: UsageFileDeepArchivePercent, Unit: "%", Default: 20, Doc: "share not read beyond the deep-archive threshold"},
+	{Key: UsageFileGatewayWrittenGB, Unit: "GB/month", Default: 2000, Doc: "GB written to AWS through the File Gateway"},
+	{Key: UsageFileReplacedPercent, Unit: "%", Default: 10, Doc: "share of the GB written that replaces or deletes older data"},
+	{Key: UsageDatabaseGB, Unit: "GB", FromPlan: "the DB instance's allocated storage", Doc: "size of the database's data"},
+	{Key: UsageDatabaseChangePercent, Unit: "%/month", Default: 5, Doc: "share of the database changed between monthly backups"},
+	{Key: UsageLogsIngestedGB, Unit: "GB/month", Default: 100, Doc: "GB ingested by the log groups other than flow logs"},
+	{Key: UsageFlowLogsIngestedGB, Unit: "GB/month", Default: 100, Doc: "GB of VPC flow logs delivered to CloudWatch Logs"},
+	{Key: UsageLogCompressedPercent, Unit: "%", Default: 30, Doc: "stored log size after compression, of the size ingested"},
+	{Key: UsageALBLCU, Unit: "LCU", Default: 2, Doc: "average load balancer capacity units per ALB"},
+	{Key: UsageECRGBPerRepository, Unit: "GB", Default: 10, Doc: "GB of images per ECR repository"},
+	{Key: UsageLogBucketGB, Unit: "GB", Default: 100, Doc: "GB held by each log bucket (ALB and S3 access logs)"},
+	{Key: UsageResolverMillionQueries, Unit: "million queries/month", Default: 50, Doc: "millions of DNS queries through the Resolver endpoints"},
 }
 
 // UsageFigures lists every usage key with its unit, default and meaning.
@@ -89,13 +125,25 @@ type Usage struct {
 	set map[UsageKey]float64
 }
 
-// Get returns the figure for k: the stack's value, or the default.
+// Get returns the figure for k: the stack's value, or the default (for a figure the plan answers, 0: see
+// GetOr).
 func (u Usage) Get(k UsageKey) float64 {
 	if v, ok := u.set[k]; ok {
 		return v
 	}
 	f, _ := usageFigure(k)
+	if f.SameAs != "" {
+		return u.Get(f.SameAs)
+	}
 	return f.Default
+}
+
+// GetOr returns the stack's value for k, or fromPlan (what the plan declares) when the stack sets none.
+func (u Usage) GetOr(k UsageKey, fromPlan float64) float64 {
+	if v, ok := u.set[k]; ok {
+		return v
+	}
+	return fromPlan
 }
 
 // IsSet reports whether the stack config set k (false: the default applies).
@@ -122,6 +170,9 @@ func (k UsageKey) Check(v float64) error {
 	}
 	if v < 0 {
 		return fmt.Errorf("%v is negative; a usage figure is a monthly amount, 0 or more", v)
+	}
+	if f, _ := usageFigure(k); f.Unit == "%" && v > 100 {
+		return fmt.Errorf("%v is over 100; the figure is a percentage", v)
 	}
 	return nil
 }

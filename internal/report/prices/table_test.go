@@ -16,7 +16,7 @@ func TestTheRepositoryTableLoadsWithDatesUnitsAndSources(t *testing.T) {
 	assert.Equal(t, DefaultFile, table.File)
 	assert.Contains(t, table.AsOf, "2026-11-23")
 	assert.Equal(t, 730.0, table.HoursPerMonth)
-	assert.Equal(t, []string{"us-east-1", "eu-central-1"}, table.Regions)
+	assert.Equal(t, []string{"us-east-1", "eu-central-1", "us-west-2"}, table.Regions)
 
 	nat := table.Lookup("nat_gateway.hour", "us-east-1")
 	assert.True(t, nat.Known)
@@ -39,7 +39,7 @@ func TestUnknownFiguresAreReportedWithTheReasonNeverAsZero(t *testing.T) {
 	tests := []struct {
 		name, key, region, why string
 	}{
-		{"null value", "storage_gateway.gb_written", "us-east-1", "no sourced figure for storage_gateway.gb_written in us-east-1"},
+		{"null value", "site_to_site_vpn.accelerated_extra", "us-east-1", "no sourced figure for site_to_site_vpn.accelerated_extra in us-east-1"},
 		{"null value in another region", "nat_gateway.hour", "eu-central-1", "no sourced figure"},
 		{"dimension not in the table", "ec2.x9z_huge.hour", "us-east-1", "no ec2.x9z_huge.hour in the price table"},
 		{"region not in the table", "nat_gateway.hour", "ap-south-1", "no column for ap-south-1"},
@@ -60,7 +60,7 @@ func TestCheckRegionNamesTheTablesRegions(t *testing.T) {
 	require.NoError(t, table.CheckRegion("us-east-1"))
 	err = table.CheckRegion("ap-south-1")
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `region "ap-south-1" is not in internal/report/prices/aws-prices.yaml (its regions: us-east-1, eu-central-1)`)
+	assert.Contains(t, err.Error(), `region "ap-south-1" is not in internal/report/prices/aws-prices.yaml (its regions: us-east-1, eu-central-1, us-west-2)`)
 }
 
 const goodTable = `
