@@ -10,6 +10,8 @@ MINUTES ?= 30
 # APPLY=1 makes db-bootstrap run its SQL against the deployed STACK; CA is the RDS CA bundle psql verifies it by.
 APPLY  ?=
 CA     ?=
+# DRY_RUN=1 makes dr-failover and dr-failback print their AWS CLI commands without running them.
+DRY_RUN ?=
 GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
@@ -22,7 +24,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop db-bootstrap cost diagram deployer-policy mutate bench-test FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop db-bootstrap dr-failover dr-failback cost diagram deployer-policy mutate bench-test FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -99,3 +101,8 @@ failover-test-stop: ## End the BGP failover drill early: STACK=prod VIF=ash-a.
 
 db-bootstrap: require-stack $(BIN)/dbbootstrap ## Print the SQL creating each database service's IAM-only role from STACK's file; APPLY=1 CA=<RDS CA bundle> runs it as the master user (docs/operations.md).
 	@$(BIN)/dbbootstrap -stack "$(STACK)" $(if $(APPLY),-apply -ca "$(CA)")
+dr-failover: require-stack $(BIN)/drfailover ## Fail STACK over to its DR region: promote the replica, scale the DR compute, switch the internal names (DRY_RUN=1 prints the commands; docs/dr.md).
+	@$(BIN)/drfailover -stack "$(STACK)" $(if $(DRY_RUN),-dry-run) failover
+
+dr-failback: require-stack $(BIN)/drfailover ## Return STACK to its primary region once it serves again (DRY_RUN=1 prints the commands; docs/dr.md).
+	@$(BIN)/drfailover -stack "$(STACK)" $(if $(DRY_RUN),-dry-run) failback

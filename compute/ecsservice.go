@@ -43,7 +43,9 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 		}).(pulumi.StringOutput)
 		dependsOn = append(dependsOn, p.cacheRules...)
 	}
-	if svc.ImageTag != "" {
+	if repo, ok := args.Repositories[svc.Name]; ok && svc.ImageTag != "" {
+		image, repositoryARN = pulumi.Sprintf("%s:%s", repo.URL, svc.ImageTag), repo.ARN
+	} else if svc.ImageTag != "" {
 		repo, err := declareRepository(ctx, prefix, settings, p.keyARN, parent)
 		if err != nil {
 			return err

@@ -29,6 +29,14 @@ type ServicesArgs struct {
 	// access.
 	FileBucketARN    pulumi.StringInput
 	FileBucketKeyARN pulumi.StringInput
+	// Repositories, by service, are existing repositories a service with an ImageTag pulls from instead of
+	// declaring its own: a DR region's replicas of the primary's, which ECR replication creates. Optional.
+	Repositories map[string]Repository
+}
+
+// Repository is an existing ECR repository: its URL (images are URL:tag) and ARN (the pull permission).
+type Repository struct {
+	URL, ARN pulumi.StringOutput
 }
 
 // DatabaseEndpoint is the database the services connect to with IAM database authentication. The master

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"maps"
 	"regexp"
 	"slices"
@@ -21,19 +22,18 @@ var (
 	ruleNamePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,50}$`)
 )
 
-// backup reads hybridcloud:backup into AWS Backup's settings; region is the stack's own (aws:region).
-func (p *parser) backup(raw []byte, region string, env Environment) data.BackupSettings {
+// backup reads hybridcloud:backup into AWS Backup's settings. Copies go to the DR region, which only
+// hybridcloud:dr.region names (the dr section checks it).
+func (p *parser) backup(raw []byte, drRegion string, env Environment) data.BackupSettings {
 	key := p.key("backup")
 	s := data.DefaultBackupSettings()
-	p.decode(key, raw, &s)
-	p.protect(key+".protect", s.Protect, env)
-
-	switch {
-	case !regionPattern.MatchString(s.DRRegion):
-		p.fail(key+".drRegion", "%q is not an AWS region (like us-west-2)", s.DRRegion)
-	case s.DRRegion == region:
-		p.fail(key+".drRegion", "%s is the stack's own region (aws:region): a copy there does not survive the region", s.DRRegion)
+	if moved := p.movedKey(raw, "drRegion"); moved {
+		p.fail(key+".drRegion", "moved to %s.region, which the standby uses too; drop it here", p.key("dr"))
+		return s
 	}
+	p.decode(key, raw, &s)
+	s.DRRegion = drRegion
+	p.protect(key+".protect", s.Protect, env)
 	if s.ContinuousRetentionDays < 0 || s.ContinuousRetentionDays > maxContinuousDays {
 		p.fail(key+".continuousRetentionDays", "%d is outside 0-%d days", s.ContinuousRetentionDays, maxContinuousDays)
 	}
@@ -93,4 +93,15 @@ func (p *parser) checkBackupStarts(c *Config) {
 			p.fail(p.key("backup")+".rules."+name+".schedule", "%v (hybridcloud:database.maintenanceWindow); move the rule or the window", err)
 		}
 	}
+}
+
+// movedKey reports whether the object raw still holds a key that moved to another section, so the error can
+// say where it went rather than only that it is unknown.
+func (p *parser) movedKey(raw []byte, name string) bool {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return false
+	}
+	_, ok := obj[name]
+	return ok
 }

@@ -19,7 +19,7 @@ func TestBackupSectionOfEachStackFile(t *testing.T) {
 	prod, err := parse(stackConfig(t, "prod"))
 	require.NoError(t, err)
 	require.NotNil(t, prod.Backup.VaultLock)
-	assert.Equal(t, "us-west-2", prod.Backup.DRRegion)
+	assert.Equal(t, "us-west-2", prod.Backup.DRRegion, "copies go to hybridcloud:dr.region")
 	assert.Equal(t, 35, prod.Backup.ContinuousRetentionDays)
 	assert.Equal(t, map[string]data.BackupRule{
 		"daily":   {Schedule: "cron(0 5 * * ? *)", RetentionDays: 35, CopyToDR: true},
@@ -64,8 +64,7 @@ func TestBadBackupConfigNamesTheKey(t *testing.T) {
 		{"deletion sooner than 90 days after the move to cold storage", "prod", "rules", rule("cron(0 6 ? * SUN *)", 100, 30), key + ".rules.weekly.retentionDays", "sooner than 90 days after the move"},
 		{"retention below the vault lock minimum", "prod", "rules", rule("cron(0 5 * * ? *)", 3, 0), key + ".rules.weekly.retentionDays", "outside the vault lock's 7-2557 days"},
 		{"continuous backup below the vault lock minimum", "prod", "continuousRetentionDays", 5, key + ".continuousRetentionDays", "below the vault lock's minRetentionDays"},
-		{"the DR region is the primary region", "prod", "drRegion", "us-east-1", key + ".drRegion", "the stack's own region"},
-		{"a DR region that is not one", "dev", "drRegion", "oregon", key + ".drRegion", "not an AWS region"},
+		{"the DR region where it was before hybridcloud:dr", "prod", "drRegion", "us-west-2", key + ".drRegion", "moved to hybridcloud:dr.region"},
 		{"a cron expression with five fields", "dev", "rules", rule("cron(0 5 * * ?)", 7, 0), key + ".rules.weekly.schedule", "has 5 fields"},
 		{"a cron expression with both days", "dev", "rules", rule("cron(0 5 1 * MON *)", 7, 0), key + ".rules.weekly.schedule", "exactly one of day-of-month and day-of-week"},
 		{"a cron expression with hour 24", "dev", "rules", rule("cron(0 24 * * ? *)", 7, 0), key + ".rules.weekly.schedule", "hours 24 is outside 0-23"},

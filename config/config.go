@@ -80,6 +80,8 @@ type Config struct {
 	// Services are the containerised applications on the cluster and their repositories (the services and
 	// ecr keys of hybridcloud:compute).
 	Services compute.ServicesSettings
+	// DR is the disaster-recovery region and strategy (hybridcloud:dr); Backup copies there too.
+	DR DR
 }
 
 // IsProd reports whether prod's safeguards apply.
@@ -141,11 +143,14 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 	if raw, ok := p.section("management", true); ok {
 		c.Management = p.management(raw, c.Environment)
 	}
-	if raw, ok := p.section("backup", true); ok {
-		c.Backup = p.backup(raw, c.Region, c.Environment)
-	}
 	if raw, ok := p.section("compute", true); ok {
 		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups(), slices.Sorted(maps.Keys(c.Management.Activations)))
+	}
+	if raw, ok := p.section("dr", true); ok {
+		c.DR = p.dr(raw, c)
+	}
+	if raw, ok := p.section("backup", true); ok {
+		c.Backup = p.backup(raw, c.DR.Region, c.Environment)
 	}
 	p.checkOverlaps(c)
 	p.checkBackupStarts(c)

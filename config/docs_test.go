@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/insurance/hybridcloud/data"
+	"github.com/insurance/hybridcloud/dr"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/internal/report/cost"
@@ -62,6 +63,7 @@ func sectionKeys() map[string][]string {
 		"management":  settingsKeys(reflect.TypeFor[hybrid.ManagementSettings](), ""),
 		"backup":      settingsKeys(reflect.TypeFor[data.BackupSettings](), ""),
 		"compute":     settingsKeys(reflect.TypeFor[computeSection](), ""),
+		"dr":          settingsKeys(reflect.TypeFor[dr.Settings](), ""),
 	}
 }
 

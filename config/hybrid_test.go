@@ -155,6 +155,7 @@ func TestValidHybridVariantsParse(t *testing.T) {
 		edit  func(t *testing.T, h map[string]any)
 		check func(t *testing.T, h hybrid.ConnectivitySettings)
 	}{
+		// The DR region has no private VPNs yet (TestBadDRConfigNamesTheKey): this variant runs backup and restore.
 		{"encrypted over Direct Connect with internet failover", "prod", func(t *testing.T, h map[string]any) { encrypted(h) },
 			func(t *testing.T, h hybrid.ConnectivitySettings) {
 				require.NotNil(t, h.PrivateVPN)
@@ -182,7 +183,11 @@ func TestValidHybridVariantsParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := parse(withHybrid(t, tt.stack, func(h map[string]any) { tt.edit(t, h) }))
+			cfg := withHybrid(t, tt.stack, func(h map[string]any) { tt.edit(t, h) })
+			if strings.HasPrefix(tt.name, "encrypted") {
+				cfg = patch(t, cfg, "hybridcloud:dr", "strategy", "backupRestore")
+			}
+			c, err := parse(cfg)
 			require.NoError(t, err)
 			tt.check(t, c.Connectivity)
 		})

@@ -54,7 +54,7 @@ func engineKeys() []string {
 
 // sections are the keys of the project's namespace the program reads; any other is refused.
 var sections = []string{"environment", "tags", "foundation", "network", "onPremises", "database", "fileShare",
-	"usage", "hybrid", "management", "backup", "compute"}
+	"usage", "hybrid", "management", "backup", "compute", "dr"}
 
 // checkKeys refuses a key of the project's namespace that no section reads: a misspelt or flat key
 // (`hybridcloud:network.cidr`) would otherwise be ignored at deploy time.

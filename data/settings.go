@@ -202,8 +202,9 @@ func DefaultFileGatewaySettings() FileGatewaySettings {
 type BackupSettings struct {
 	// DRRegion is the region of the DR vault, which copies of the recovery points go to: where the Backup's
 	// DRProvider points (platform declares that provider from it). Required; not the stack's own region,
-	// since a copy there does not survive the region.
-	DRRegion string `json:"drRegion"`
+	// since a copy there does not survive the region. Config sets it from hybridcloud:dr.region, the one
+	// place the DR region is named.
+	DRRegion string `json:"-"`
 	// Rules are the scheduled backups by name (letters, digits, _ . -). Required: at least one. The plan
 	// lists them by retention, then name.
 	Rules map[string]BackupRule `json:"rules"`

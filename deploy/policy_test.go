@@ -94,7 +94,7 @@ func TestPassRoleIsForTheStacksRolesAndOnlyToTheServicesThatTakeThem(t *testing.
 	st := pass[0]
 	assert.Equal(t, []string{"iam:PassRole"}, st.Action)
 	assert.Equal(t, []string{"arn:aws:iam::*:role/dev-*", "arn:aws:iam::*:role/prod-*"}, st.Resource)
-	assert.Equal(t, []string{"backup.amazonaws.com", "ec2.amazonaws.com", "ecr.amazonaws.com", "ecs-tasks.amazonaws.com", "monitoring.rds.amazonaws.com",
+	assert.Equal(t, []string{"backup.amazonaws.com", "ec2.amazonaws.com", "ecr.amazonaws.com", "ecs-tasks.amazonaws.com", "monitoring.rds.amazonaws.com", "s3.amazonaws.com",
 		"ssm.amazonaws.com", "storagegateway.amazonaws.com", "vpc-flow-logs.amazonaws.com"},
 		st.Condition["StringEquals"]["iam:PassedToService"])
 }

@@ -1,7 +1,6 @@
 package platform
 
 import (
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/config"
@@ -9,20 +8,13 @@ import (
 )
 
 // declareBackup backs up the data tier, with copies in the DR region through a second provider carrying the
-// same tags; failed jobs notify the operations topic.
+// same tags (newDRProvider); failed jobs notify the operations topic.
 func declareBackup(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulumi.ResourceOption) error {
-	// A DR vault nothing copies to only costs a key: without a copying rule there is no DR provider, and so
-	// no DR vault.
+	// A DR vault nothing copies to only costs a key: without a copying rule the Backup gets no DR provider,
+	// and so no DR vault (the standby, when there is one, still has the provider).
 	var dr pulumi.ProviderResource
 	if cfg.Backup.CopiesToDR() {
-		provider, err := aws.NewProvider(ctx, "aws-dr", &aws.ProviderArgs{
-			Region:      pulumi.String(cfg.Backup.DRRegion),
-			DefaultTags: &aws.ProviderDefaultTagsArgs{Tags: pulumi.ToStringMap(cfg.Tags)},
-		})
-		if err != nil {
-			return err
-		}
-		dr = provider
+		dr = st.drProvider
 	}
 	var err error
 	st.backup, err = data.NewBackup(ctx, backupName(cfg), &data.BackupArgs{

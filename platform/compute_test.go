@@ -20,7 +20,7 @@ func TestComputeIsPrivateAndHardenedInBothStacks(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		for _, mode := range plantest.Modes {
 			t.Run(stack+"/"+mode.String(), func(t *testing.T) {
-				res := runStack(t, stack, mode)
+				res := primaryOf(runStack(t, stack, mode))
 				lt := plantest.Named(t, res, token.EC2LaunchTemplate, stack+"-compute-hosts").Props()
 				assert.Equal(t, "required", lt["metadataOptions"].(map[string]any)["httpTokens"])
 				nics := lt["networkInterfaces"].([]any)
@@ -54,7 +54,7 @@ func TestListenerProtocolAndDeletionProtectionFollowTheEnvironment(t *testing.T)
 	assert.Equal(t, "HTTP", plantest.Named(t, dev, token.LBListener, "dev-compute-http").Props()["protocol"], "dev has no certificate")
 	assert.Equal(t, false, plantest.Named(t, dev, token.LBLoadBalancer, "dev-compute").Props()["enableDeletionProtection"])
 
-	prod := runStack(t, "prod", plan.Up)
+	prod := primaryOf(runStack(t, "prod", plan.Up))
 	https := plantest.Named(t, prod, token.LBListener, "prod-compute-https").Props()
 	assert.Equal(t, "HTTPS", https["protocol"])
 	assert.Equal(t, "ELBSecurityPolicy-TLS13-1-2-2021-06", https["sslPolicy"])

@@ -95,7 +95,7 @@ func TestTheReviewsBreakevensAgreeWithoutTheCarrierCharge(t *testing.T) {
 	cfg := stackConfig(t, "prod")
 	table, err := prices.Load("")
 	require.NoError(t, err)
-	r, err := cost.Build(runStack(t, "prod", plan.Up), cost.Inputs{Stack: "prod", Region: cfg.Region, Usage: cfg.Usage.With(cost.UsageDXCarrierUSDPerPort, 0), Prices: table})
+	r, err := cost.Build(primaryOf(runStack(t, "prod", plan.Up)), cost.Inputs{Stack: "prod", Region: cfg.Region, Usage: cfg.Usage.With(cost.UsageDXCarrierUSDPerPort, 0), Prices: table})
 	require.NoError(t, err)
 	require.Len(t, r.Connectivity.Breakevens, 3)
 	require.NotNil(t, r.Connectivity.Breakevens[0].GB)

@@ -39,7 +39,8 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 	}
 	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{
 		Settings: cfg.Files, AccountID: base.AccountID, Partition: base.Partition, Region: base.Region, KeyAdmins: keyAdmins(st),
-		KeyReaders: serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
+		KeyReaders: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
+			drReplicationReaders(cfg)...),
 		// The gateway's and the backup role's are named after their components.
 		KeyWriters: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
 			gatewayName(cfg), backupName(cfg)),

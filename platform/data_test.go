@@ -41,7 +41,7 @@ func TestEachStackGetsItsDatabaseSafeguards(t *testing.T) {
 }
 
 func TestDatabaseLivesInTheDataSubnets(t *testing.T) {
-	res := runStack(t, "prod", plan.Preview)
+	res := primaryOf(runStack(t, "prod", plan.Preview))
 	group := plantest.Named(t, res, token.RDSSubnetGroup, "prod-db")
 	var dataSubnets []string
 	for _, s := range plantest.Every(t, res, token.EC2Subnet, 9) {

@@ -57,8 +57,9 @@ func TestEachDatabaseServiceConnectsAsItsOwnRoleByIAMAndOnlyThatRole(t *testing.
 			want := "arn:aws:rds-db:us-east-1:123456789012:dbuser:" + mockResourceID + "/" + user
 			assert.Equal(t, [][]string{{want}}, connects, "%s %s: one statement, one instance by resource id, its own user", stack, service)
 		}
-		// Services without the database hold no rds-db grant at all.
-		for _, r := range res.OfType(token.IAMRolePolicy) {
+		// Services without the database hold no rds-db grant at all (the warm standby's services connect to the
+		// replica, TestWarmStandbyServicesConnectToTheReplica).
+		for _, r := range primaryOf(res).OfType(token.IAMRolePolicy) {
 			service := strings.TrimSuffix(strings.TrimPrefix(r.Name, stack+"-services-"), "-task")
 			if _, ok := users[service]; ok && strings.HasSuffix(r.Name, "-task") {
 				continue
@@ -142,5 +143,17 @@ func TestRDSEventsReachTheOperationsTopic(t *testing.T) {
 		for _, s := range subs {
 			assert.Equal(t, "arn:aws:sns:us-east-1:123456789012:"+stack+"-foundation-operations", s.Props()["snsTopic"], "%s %s", stack, s.Name)
 		}
+	}
+}
+
+func TestWarmStandbyServicesConnectToTheReplica(t *testing.T) {
+	res := runStack(t, "prod", plan.Up)
+	for service, user := range databaseServices["prod"] {
+		task := plantest.Named(t, res, token.IAMRolePolicy, "prod-dr-services-"+service+"-task").Props()["policy"]
+		connect := plantest.Statements(t, task)["ConnectAsOwnDatabaseRole"]
+		require.NotNil(t, connect, service)
+		resources := connect["Resource"].([]any)
+		require.Len(t, resources, 1)
+		assert.Regexp(t, `^arn:aws:rds-db:us-west-2:123456789012:dbuser:[^/]+/`+user+`$`, resources[0], "%s: its own role, on the DR region's replica", service)
 	}
 }

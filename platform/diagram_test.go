@@ -84,7 +84,7 @@ func TestTheDiagramDrawsTheOnPremisesSide(t *testing.T) {
 		dx    bool
 	}{
 		{"dev", 1, false},
-		{"prod", 2, true},
+		{"prod", 4, true}, // each router's customer gateway in both regions: the warm standby's VPN has its own
 	}
 	for _, tt := range tests {
 		g, _ := drawStack(t, tt.stack)
@@ -100,7 +100,7 @@ func TestTheDiagramDrawsTheOnPremisesSide(t *testing.T) {
 		for _, id := range []string{"op_router", "op_dns", "op_nfs_clients", "op_ecs_anywhere", "op_managed_servers"} {
 			assert.True(t, ids[id], "%s: no %s", tt.stack, id)
 		}
-		assert.Equal(t, tt.cgws, cgws, "%s: a customer gateway per on-premises VPN router", tt.stack)
+		assert.Equal(t, tt.cgws, cgws, "%s: a customer gateway per on-premises VPN router and region", tt.stack)
 		assert.Contains(t, mermaid, "On-prem DNS corp.insurance.example")
 		assert.Equal(t, tt.dx, strings.Contains(mermaid, "op_router -->|\"Direct Connect"), tt.stack)
 	}

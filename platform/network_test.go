@@ -23,7 +23,7 @@ func TestStacksGetTheirNetworkShape(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.stack, func(t *testing.T) {
 			for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
-				res := runStack(t, tc.stack, mode)
+				res := primaryOf(runStack(t, tc.stack, mode))
 				counts := res.CountByType()
 				assert.Equal(t, tc.subnets, counts["aws:ec2/subnet:Subnet"], mode)
 				assert.Equal(t, tc.nats, counts["aws:ec2/natGateway:NatGateway"], mode)

@@ -100,6 +100,9 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("serverActivationCodes", codes)         // secret
 	ctx.Export("serverRegistrationCommands", commands) // secret
 	ctx.Export("sessionLogGroup", st.management.SessionLogGroupName)
+
+	// Disaster recovery: the standby and the internal names (platform/dr.go).
+	exportDR(ctx, cfg, st)
 }
 
 // bgpPeerSheets are the Direct Connect BGP peer sheets, each with the command that reads its MD5 key from

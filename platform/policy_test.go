@@ -83,7 +83,7 @@ func TestUpLeavesNoCheckPendingOnAnUnknownInput(t *testing.T) {
 func TestThePackCatchesAResourceMissingFromTheGraph(t *testing.T) {
 	// Dropping the flow log from a real run is what a refactor that forgets it would declare.
 	for _, mode := range []plan.Mode{plan.Up, plan.Preview} {
-		res := runStack(t, "prod", mode)
+		res := primaryOf(runStack(t, "prod", mode))
 		var kept []plan.Resource
 		for _, r := range res.Resources {
 			if r.Type != "aws:ec2/flowLog:FlowLog" {

@@ -52,6 +52,9 @@ type stack struct {
 	services     *compute.Services
 	backup       *data.Backup
 	management   *hybrid.Management
+	// drProvider is the DR region's provider; dr is the standby there (nil in backup and restore).
+	drProvider *aws.Provider
+	dr         *drStack
 }
 
 // declare declares every component for a validated configuration, in dependency order, and wires each
@@ -68,6 +71,12 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 	}
 	useProvider := pulumi.Provider(provider)
 	st := &stack{now: now}
+	// The DR region's provider, when something lives there: AWS Backup's copies or the standby.
+	if cfg.Backup.CopiesToDR() || cfg.DR.Strategy.Standby() {
+		if st.drProvider, err = newDRProvider(ctx, cfg); err != nil {
+			return nil, err
+		}
+	}
 
 	if st.base, err = foundation.NewBaseline(ctx, cfg.Stack+"-foundation", &foundation.BaselineArgs{
 		Settings: cfg.Foundation,
@@ -101,6 +110,9 @@ func declare(ctx *pulumi.Context, cfg *config.Config, now time.Time) (*stack, er
 		return nil, err
 	}
 	if err := declareManagement(ctx, cfg, st, useProvider); err != nil {
+		return nil, err
+	}
+	if err := declareDR(ctx, cfg, st, useProvider); err != nil {
 		return nil, err
 	}
 	return st, nil

@@ -43,6 +43,8 @@ var variants = map[string]struct {
 	stack, key string
 	edit       func(map[string]any)
 }{
+	// dr.strategy pilotLight: dev's DR drill (docs/dr.md) declares the standby in the DR region over its VPN.
+	"dev+pilot-light": {"dev", "hybridcloud:dr", func(dr map[string]any) { dr["strategy"] = "pilotLight" }},
 	// fileShare.gateway.mode ec2 declares the File Gateway as an EC2 instance (platform/data_test.go does the same).
 	"dev+ec2-gateway": {"dev", "hybridcloud:fileShare", func(files map[string]any) {
 		gateway := files["gateway"].(map[string]any)
@@ -65,7 +67,7 @@ func runs(t *testing.T) []run {
 	t.Helper()
 	runsOnce.Do(func() {
 		program := platform.Program(func() time.Time { return testNow })
-		names := []string{"dev", "prod", "dev+ec2-gateway", "prod+dx-order"}
+		names := []string{"dev", "prod", "dev+ec2-gateway", "prod+dx-order", "dev+pilot-light"}
 		for _, name := range names {
 			base, _, _ := strings.Cut(name, "+")
 			st, err := plan.LoadStack("../..", base)

@@ -22,6 +22,12 @@ var reviewedTypes = []string{
 	"aws:directconnect/gateway:Gateway", "aws:directconnect/gatewayAssociation:GatewayAssociation",
 	"aws:directconnect/connection:Connection",
 	"aws:route53/resolverEndpoint:ResolverEndpoint", "aws:route53/resolverRule:ResolverRule",
+	// DR names: a private zone (no public exposure: its VPC associations are inputs) and CNAMEs to internal
+	// load balancers and the database
+	"aws:route53/zone:Zone", "aws:route53/record:Record",
+	// DR registry replication: a registry setting (its template, which the copies get the repository rules'
+	// settings from, is checked by ecr-kms)
+	"aws:ecr/replicationConfiguration:ReplicationConfiguration",
 	"aws:route53/resolverRuleAssociation:ResolverRuleAssociation",
 	// hybrid: MACsec keys are secrets checked by config; query logs go to a log group the log rules check
 	"aws:directconnect/macsecKeyAssociation:MacsecKeyAssociation",

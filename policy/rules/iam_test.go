@@ -190,6 +190,7 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		{name: "EC2 is never held to them", set: map[string]any{"assumeRolePolicy": trust("ec2.amazonaws.com", "")}},
 		{name: "Backup is never held to them", set: map[string]any{"assumeRolePolicy": trust("backup.amazonaws.com", "")}},
 		{name: "ECR's repository-creation role is never held to them", set: map[string]any{"assumeRolePolicy": trust("ecr.amazonaws.com", "")}},
+		{name: "S3 replication is never held to them", set: map[string]any{"assumeRolePolicy": trust("s3.amazonaws.com", "")}},
 		{name: "a service missing from the table fails", set: map[string]any{"assumeRolePolicy": trust("lambda.amazonaws.com", both)}, wantFail: "trusts lambda.amazonaws.com, which is not in the rule's source-condition table"},
 		{name: "one of two services without the keys fails", set: map[string]any{"assumeRolePolicy": stmt(`{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","monitoring.rds.amazonaws.com"]},"Action":"sts:AssumeRole"}`)},
 			wantFail: "trusts monitoring.rds.amazonaws.com without"},
@@ -232,7 +233,7 @@ func TestSourceConditionTable(t *testing.T) {
 			t.Errorf("row %v", row)
 		}
 	}
-	for _, never := range []string{"ec2.amazonaws.com", "backup.amazonaws.com", "ecr.amazonaws.com"} {
+	for _, never := range []string{"ec2.amazonaws.com", "backup.amazonaws.com", "ecr.amazonaws.com", "s3.amazonaws.com"} {
 		if sourceConditions[never].Sends {
 			t.Errorf("%s does not send the source keys", never)
 		}

@@ -12,6 +12,20 @@ func TestRdsMultiAZ(t *testing.T) {
 	checkRule(t, RdsMultiAZ, rdsInstance, inputsOf(t, "dev", rdsInstance, "dev-db"), []mutation{
 		{name: "dev's single-AZ database fails (advisory in dev)", wantFail: "multiAz is false"},
 	})
+	checkRule(t, RdsMultiAZ, rdsInstance, inputsOf(t, "prod", rdsInstance, "prod-dr-db"), []mutation{
+		{name: "the single-AZ DR read replica passes"},
+		{name: "a single-AZ instance that replicates nothing fails", set: map[string]any{"replicateSourceDb": nil}, wantFail: "multiAz is false"},
+		{name: "an empty source is no replica", set: map[string]any{"replicateSourceDb": ""}, wantFail: "multiAz is false"},
+		{name: "a source unknown until apply is one (a preview of the replica)", set: map[string]any{"replicateSourceDb": unknown}},
+	})
+}
+
+func TestRdsManagedMasterPasswordExceptsReadReplicas(t *testing.T) {
+	checkRule(t, RdsManagedMasterPassword, rdsInstance, inputsOf(t, "prod", rdsInstance, "prod-dr-db"), []mutation{
+		{name: "the DR read replica, which takes its master user from the source, passes"},
+		{name: "a replica with a password still fails", set: map[string]any{"password": "hunter2"}, wantFail: "password is set"},
+		{name: "an instance that replicates nothing needs the managed password", set: map[string]any{"replicateSourceDb": nil}, wantFail: "manageMasterUserPassword is unset"},
+	})
 }
 
 func TestRdsEncrypted(t *testing.T) {

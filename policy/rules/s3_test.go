@@ -279,6 +279,18 @@ func TestBackupCoverage(t *testing.T) {
 			s.dep(backupSelection, "prod-backup", "resources", s3Bucket, "prod-files").output(rdsInstance, "prod-db", "arn", "arn:aws:rds:us-east-1:123456789012:prod-db")
 		}},
 		{name: "no selection fails for both", edit: func(s *stack) { s.drop(backupSelection) }, on: "prod-db", wantFail: "lists this resource", wantFails: 2},
+		{name: "a read replica is a copy of its backed-up source", edit: func(s *stack) {
+			s.add(rdsInstance, "prod-dr-db", map[string]any{"replicateSourceDb": "arn:aws:rds:us-east-1:123456789012:db:hybridcloud-prod"})
+		}},
+		{name: "an instance with an empty source is none", edit: func(s *stack) {
+			s.add(rdsInstance, "prod-dr-db", map[string]any{"replicateSourceDb": ""})
+		}, on: "prod-dr-db", wantFail: "lists this resource"},
+		{name: "a replication destination is a copy of its backed-up source", edit: func(s *stack) {
+			s.add(s3Bucket, "prod-dr-files", map[string]any{}).add(s3Replication, "prod-dr-replication-files", map[string]any{"bucket": "b"}).
+				dep(s3Replication, "prod-dr-replication-files", "rules", s3Bucket, "prod-dr-files")
+		}},
+		{name: "a bucket no rule replicates to must be selected", edit: func(s *stack) { s.add(s3Bucket, "prod-dr-files", map[string]any{}) },
+			on: "prod-dr-files", wantFail: "lists this resource"},
 	})
 }
 

@@ -90,3 +90,13 @@ func zones(rs []Resource, from Resource, prop string) (azs []string, known bool)
 	}
 	return azs, known
 }
+
+// readReplica says whether an RDS instance is a read replica (replicateSourceDb set, or unknown until
+// apply because it names its source by an output): its source is the database, and a promotion makes it one.
+func readReplica(r Resource) bool {
+	v := r.Get("replicateSourceDb")
+	return !v.IsNull() && (!v.IsString() || v.AsString() != "")
+}
+
+// replicaBucket says whether a bucket is the destination of another bucket's replication rule.
+func replicaBucket(rs []Resource, b Resource) bool { return referenced(rs, "rules", b, s3Replication) }

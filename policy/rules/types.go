@@ -64,6 +64,7 @@ const (
 	s3Lifecycle           = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"
 	s3Ownership           = "aws:s3/bucketOwnershipControls:BucketOwnershipControls"
 	s3ACL                 = "aws:s3/bucketAclV2:BucketAclV2"
+	s3Replication         = "aws:s3/bucketReplicationConfig:BucketReplicationConfig"
 	iamRole               = "aws:iam/role:Role"
 	iamPolicy             = "aws:iam/policy:Policy"
 	iamRolePolicy         = "aws:iam/rolePolicy:RolePolicy"

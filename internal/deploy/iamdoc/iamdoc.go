@@ -24,11 +24,12 @@ func Allow(actions []string, resources ...string) Statement {
 }
 
 // noSourceAccount are services that do not send aws:SourceAccount when they assume a role (EC2 for
-// instance profiles, AWS Backup for its jobs, ECR creating cached repositories): a condition on it would lock them out, so their trust policy
-// names the service alone.
-// ECR's repository-creation role is documented without a condition too (ECR User Guide, "Create an IAM role
-// for repository creation templates").
-var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true, "ecr.amazonaws.com": true}
+// instance profiles, AWS Backup for its jobs, ECR creating cached repositories, S3 for live replication): a
+// condition on it would lock them out, so their trust policy names the service alone. ECR's
+// repository-creation role is documented without a condition too (ECR User Guide, "Create an IAM role for
+// repository creation templates"), and so is S3's replication role (S3 User Guide, "Setting up permissions
+// for live replication").
+var noSourceAccount = map[string]bool{"ec2.amazonaws.com": true, "backup.amazonaws.com": true, "ecr.amazonaws.com": true, "s3.amazonaws.com": true}
 
 // AssumeRole is the trust policy letting an AWS service assume a role. For services that send it, an
 // aws:SourceAccount condition restricts the role to this account's resources (confused deputy).

@@ -13,6 +13,13 @@ const (
 // freeTypes are types known to cost nothing by themselves, with why. Anything neither here nor in rules
 // is listed as not priced.
 var freeTypes = map[string]string{
+	// DR (issue 19): the replication's transfer and S3 Replication Time Control are usage the DR region's
+	// price column (issue 22) prices; a hosted zone's $0.50 a month is below the report's resolution.
+	"aws:s3/bucketReplicationConfig:BucketReplicationConfig":        "no charge of its own: replicated bytes are priced as inter-region transfer and DR storage",
+	"aws:ecr/replicationConfiguration:ReplicationConfiguration":     "no charge of its own: replicated images are priced as inter-region transfer and DR storage",
+	"aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": noCharge,
+	"aws:route53/zone:Zone":     "$0.50 a month per private hosted zone (Route 53 pricing), not itemised",
+	"aws:route53/record:Record": noCharge,
 	// network
 	"aws:ec2/vpc:Vpc":                                             noCharge,
 	"aws:ec2/subnet:Subnet":                                       noCharge,
@@ -27,7 +34,6 @@ var freeTypes = map[string]string{
 	"aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":     noCharge,
 	// image cache: basic scanning is free; a template only configures the repositories ECR creates
 	"aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration":       noCharge,
-	"aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate":             noCharge,
 	"aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":                         noCharge,
 	"aws:ec2/defaultRouteTable:DefaultRouteTable":                               noCharge,
 	"aws:ec2/defaultNetworkAcl:DefaultNetworkAcl":                               noCharge,

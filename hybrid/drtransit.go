@@ -1,0 +1,157 @@
+package hybrid
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/directconnect"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2transitgateway"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/hybrid/topology"
+	"github.com/insurance/hybridcloud/internal/deploy/netrules"
+)
+
+// DRTransitType is the type token of the DRTransit component.
+const DRTransitType = "hybridcloud:hybrid:DRTransit"
+
+// DRTransitArgs configure the DR region's Transit Gateway: its settings, and the wiring from the DR VPC and the
+// primary's Direct Connect gateway. Declare it with the DR region's provider.
+type DRTransitArgs struct {
+	// Settings are the DR Transit Gateway's own settings. Required.
+	Settings DRTransitSettings
+	// DirectConnectGatewayID is the primary's Direct Connect gateway, a global resource: the DR Transit
+	// Gateway is associated with it, so the existing VIFs reach the DR VPC. Optional: nil without Direct
+	// Connect (then Settings.VPN is the only path).
+	DirectConnectGatewayID pulumi.StringInput
+	// VPCID, VPCCIDR, AppSubnetIDs and the route tables are the DR VPC's, as ConnectivityArgs takes the
+	// primary's. Required.
+	VPCID                               pulumi.StringInput
+	VPCCIDR                             netip.Prefix
+	AppSubnetIDs                        pulumi.StringArray
+	AppRouteTableIDs, DataRouteTableIDs pulumi.StringArray
+	// OnPremisesCIDRs are routed from the DR VPC to the DR Transit Gateway. Required.
+	OnPremisesCIDRs []netip.Prefix
+	// LogsKeyARN encrypts the DR tunnels' logs: a key of the DR region. Required with a VPN.
+	LogsKeyARN pulumi.StringInput
+	// AlarmTopicARN is the DR region's operations topic, which the tunnel alarms notify. Required with a VPN.
+	AlarmTopicARN pulumi.StringInput
+}
+
+// DRTransit is the DR region's Transit Gateway, attached to the DR VPC and to the data centre.
+type DRTransit struct {
+	pulumi.ResourceState
+
+	// TransitGatewayID is the DR Transit Gateway.
+	TransitGatewayID pulumi.IDOutput
+	// AllowedPrefixes are what the Direct Connect association advertises to the data centre (the DR VPC's
+	// range); empty without Direct Connect.
+	AllowedPrefixes []netip.Prefix
+	// VPNTunnels are the DR VPN connections by router, as ConnectivitySettings exports the primary's.
+	VPNTunnels pulumi.Map
+	// CustomerGatewayConfigurations are the DR VPN connections' router configurations by router (secrets:
+	// they hold the pre-shared keys AWS picked).
+	CustomerGatewayConfigurations map[string]pulumi.StringOutput
+}
+
+func (a *DRTransitArgs) validate() error {
+	var errs []error
+	if a.Settings.AmazonSideASN == 0 {
+		errs = append(errs, errors.New("an Amazon-side ASN is required"))
+	}
+	if a.VPCID == nil || !a.VPCCIDR.IsValid() || len(a.AppSubnetIDs) == 0 || len(a.OnPremisesCIDRs) == 0 {
+		errs = append(errs, errors.New("the DR VPC (id, CIDR, app subnets) and the on-premises CIDRs are required"))
+	}
+	if a.DirectConnectGatewayID == nil && a.Settings.VPN == nil {
+		errs = append(errs, errors.New("a Direct Connect gateway or a VPN is required: the data centre must reach the DR region"))
+	}
+	if v := a.Settings.VPN; v != nil {
+		if len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || a.Settings.TunnelLogRetentionDays <= 0 {
+			errs = append(errs, errors.New("a VPN needs customer gateways, the logs key, the alarm topic and a tunnel log retention"))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// NewDRTransit declares the DR Transit Gateway as the primary's is declared (explicit route tables, the VPC
+// attachment in the app subnets, on-premises routes in every app and data route table), its association
+// with the Direct Connect gateway allowing the DR VPC's range, and a VPN connection per on-premises router.
+//
+// One Direct Connect gateway serves Transit Gateways in any region (Direct Connect user guide, "Direct
+// Connect gateways"); each association's allowed prefixes are what the data centre learns over the VIFs.
+func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ...pulumi.ResourceOption) (*DRTransit, error) {
+	if args == nil {
+		return nil, fmt.Errorf("hybrid: DR transit %s: args are required", name)
+	}
+	if err := args.validate(); err != nil {
+		return nil, fmt.Errorf("hybrid: DR transit %s: %w", name, err)
+	}
+	s := args.Settings
+	d := &DRTransit{VPNTunnels: pulumi.Map{}, CustomerGatewayConfigurations: map[string]pulumi.StringOutput{}}
+	if err := ctx.RegisterComponentResource(DRTransitType, name, d, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(d)
+	protect := pulumi.Protect(s.Protect)
+
+	// The DR gateway is the primary's twin: the same declarations, with the DR VPC's wiring.
+	mode := topology.ModeVPN
+	if args.DirectConnectGatewayID != nil {
+		mode = topology.ModeDirectConnect
+	}
+	twin := &ConnectivityArgs{
+		Settings: ConnectivitySettings{
+			Mode: mode, Protect: s.Protect, TunnelLogRetentionDays: s.TunnelLogRetentionDays,
+			TransitGateway: TransitGateway{AmazonSideASN: s.AmazonSideASN},
+		},
+		VPCID: args.VPCID, VPCCIDR: args.VPCCIDR, AppSubnetIDs: args.AppSubnetIDs,
+		AppRouteTableIDs: args.AppRouteTableIDs, DataRouteTableIDs: args.DataRouteTableIDs,
+		OnPremisesCIDRs: args.OnPremisesCIDRs, LogsKeyARN: args.LogsKeyARN, AlarmTopicARN: args.AlarmTopicARN,
+	}
+	tg, err := declareTransit(ctx, name, twin, parent)
+	if err != nil {
+		return nil, err
+	}
+	d.TransitGatewayID = tg.gateway.ID()
+
+	if args.DirectConnectGatewayID != nil {
+		d.AllowedPrefixes = []netip.Prefix{args.VPCCIDR}
+		association, err := directconnect.NewGatewayAssociation(ctx, name+"-dxgw-tgw", &directconnect.GatewayAssociationArgs{
+			DxGatewayId:         args.DirectConnectGatewayID,
+			AssociatedGatewayId: tg.gateway.ID(),
+			AllowedPrefixes:     netrules.CIDRs(d.AllowedPrefixes),
+		}, parent, protect, settle)
+		if err != nil {
+			return nil, err
+		}
+		attachmentID := ec2transitgateway.GetDirectConnectGatewayAttachmentOutput(ctx, ec2transitgateway.GetDirectConnectGatewayAttachmentOutputArgs{
+			DxGatewayId:      association.DxGatewayId,
+			TransitGatewayId: association.AssociatedGatewayId,
+		}, parent).Id()
+		if err := tg.attach(ctx, name+"-dx", attachmentID, true, parent); err != nil {
+			return nil, err
+		}
+	}
+	if s.VPN != nil {
+		vpn := VPN{CustomerGateways: map[string]CustomerGateway{}}
+		for router, gw := range s.VPN.CustomerGateways {
+			gw.Tunnels = nil // AWS picks inside CIDRs and keys: the primary's are taken on its own gateway's routers
+			vpn.CustomerGateways[router] = gw
+		}
+		// declareVPN records the tunnels in a Connectivity's map; this one's is the DR gateway's.
+		tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
+		alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
+		if err := tunnels.declareVPN(ctx, name+"-vpn", twin, vpn, tg, nil, alarms, parent); err != nil {
+			return nil, err
+		}
+	}
+
+	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
+		"transitGatewayId": d.TransitGatewayID,
+		"vpnTunnels":       d.VPNTunnels,
+	}); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
