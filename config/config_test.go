@@ -159,9 +159,9 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		{"a retention CloudWatch does not accept", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "flowLogRetentionDays", 10)
 		}, net + ".flowLogRetentionDays", "not a CloudWatch Logs retention"},
-		{"the S3 endpoint listed as an interface endpoint", func(t *testing.T, c map[string]string) map[string]string {
-			return patch(t, c, net, "endpoints", []string{"ssm", "s3"})
-		}, net + ".endpoints[1]", "gateway endpoint"},
+		{"a gateway on the VPC endpoints without S3's interface endpoint", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "endpoints", []string{"ssm", "storagegateway"})
+		}, "hybridcloud:fileShare.gateway.useVpcEndpoint", `needs "s3"`},
 		{"a duplicate endpoint", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "endpoints", []string{"ssm", "ssm"})
 		}, net + ".endpoints[1]", "listed twice"},

@@ -16,7 +16,10 @@ import (
 	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-const testEndpoint = "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"
+const (
+	testEndpoint   = "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"
+	testS3Endpoint = "vpce-2.s3.us-east-1.vpce.amazonaws.com"
+)
 
 // testGatewayArgs are a VM activated by key through the VPC endpoint, with two shares.
 func testGatewayArgs() *FileGatewayArgs {
@@ -36,6 +39,8 @@ func testGatewayArgs() *FileGatewayArgs {
 		BucketARN:          pulumi.String("arn:aws:s3:::files"),
 		BucketKMSKeyARN:    pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
 		VPCEndpointDNSName: pulumi.String(testEndpoint),
+		S3EndpointDNSName:  pulumi.String(testS3Endpoint),
+		BucketRegion:       "us-east-1",
 		LogsKeyARN:         testLogsKey,
 		AccountID:          testAccount,
 	}
@@ -268,7 +273,9 @@ func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) 
 			a.Settings.Shares["documents"] = Share{Prefix: "documents/"}
 		}},
 		"at least one share is required":                 {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
-		"the VPC endpoint's DNS name is required":        {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
+		"endpoints' DNS names and the bucket region are required": {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
+		"and the bucket region are required to use them":         {testGatewayArgs, func(a *FileGatewayArgs) { a.BucketRegion = "" }},
+		"the Storage Gateway and S3 endpoints' DNS names":         {testGatewayArgs, func(a *FileGatewayArgs) { a.S3EndpointDNSName = nil }},
 		`"container" is not a gateway mode`:              {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
 		"mode ec2 activates the instance by its private": {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
 		"mode ec2 attaches the instance's cache volume":  {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
@@ -282,5 +289,21 @@ func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) 
 			assert.Contains(t, err.Error(), "data: file gateway bad: ")
 			assert.Contains(t, err.Error(), want)
 		})
+	}
+}
+
+func TestEverySharePutsItsDataThroughTheS3InterfaceEndpoint(t *testing.T) {
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runGateway(t, mode, testGatewayArgs())
+		for _, s := range plantest.Every(t, res, token.StorageGatewayNFSFileShare, 2) {
+			assert.Equal(t, testS3Endpoint, s.Props()["vpcEndpointDnsName"], "%s (%s)", s.Name, mode)
+			assert.Equal(t, "us-east-1", s.Props()["bucketRegion"], "%s (%s)", s.Name, mode)
+		}
+	}
+	args := testGatewayArgs()
+	args.Settings.Gateway.UseVPCEndpoint = false
+	res, _ := runGateway(t, plan.Up, args)
+	for _, s := range plantest.Every(t, res, token.StorageGatewayNFSFileShare, 2) {
+		assert.NotContains(t, s.Props(), "vpcEndpointDnsName", "S3's public endpoint when not asked")
 	}
 }

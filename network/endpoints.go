@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -51,18 +52,19 @@ func endpointSubnets(app pulumi.StringArray, count int) pulumi.StringArray {
 }
 
 // declareEndpoints declares the S3 gateway endpoint on every private route table and one interface endpoint
-// per configured service in the app subnets, behind a security group that admits only the VPC and on
+// per configured service (S3's too, for on premises) in the app subnets, behind a security group that admits only the VPC and on
 // premises.
 func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, args *VPCArgs, parent pulumi.ResourceOption) error {
 	s := args.Settings
 	routeTables := append(append(pulumi.StringArray{}, v.AppRouteTableIDs...), v.DataRouteTableIDs...)
-	if _, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
+	gateway, err := ec2.NewVpcEndpoint(ctx, name+"-s3", &ec2.VpcEndpointArgs{
 		VpcId:           vpc.ID(),
 		ServiceName:     pulumi.String(serviceName(args.Region, "s3")),
 		VpcEndpointType: pulumi.String("Gateway"),
 		RouteTableIds:   routeTables,
 		Tags:            pulumi.StringMap{"Name": pulumi.String(name + "-s3")},
-	}, parent); err != nil {
+	}, parent)
+	if err != nil {
 		return err
 	}
 
@@ -80,7 +82,7 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	subnets := endpointSubnets(v.AppSubnetIDs, s.EndpointAZCount)
 	v.EndpointDNSNames = map[string]pulumi.StringOutput{}
 	for _, short := range s.Endpoints {
-		ep, err := ec2.NewVpcEndpoint(ctx, name+"-"+short, &ec2.VpcEndpointArgs{
+		epArgs := &ec2.VpcEndpointArgs{
 			VpcId:             vpc.ID(),
 			ServiceName:       pulumi.String(serviceName(args.Region, short)),
 			VpcEndpointType:   pulumi.String("Interface"),
@@ -88,17 +90,34 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 			SubnetIds:         subnets,
 			SecurityGroupIds:  pulumi.StringArray{sg.ID()},
 			Tags:              pulumi.StringMap{"Name": pulumi.String(name + "-" + short)},
-		}, parent)
+		}
+		epName, epOpts := name+"-"+short, []pulumi.ResourceOption{parent}
+		if short == S3Endpoint {
+			// S3 serves on premises (DX, VPN, TGW) only through an interface endpoint; private DNS for the
+			// inbound Resolver endpoint only keeps in-VPC traffic on the free gateway endpoint, which AWS
+			// requires to exist first (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html).
+			epArgs.DnsOptions = ec2.VpcEndpointDnsOptionsArgs{PrivateDnsOnlyForInboundResolverEndpoint: pulumi.Bool(true)}
+			epName = name + "-s3-interface"
+			epArgs.Tags = pulumi.StringMap{"Name": pulumi.String(epName)}
+			epOpts = append(epOpts, pulumi.DependsOn([]pulumi.Resource{gateway}))
+		}
+		ep, err := ec2.NewVpcEndpoint(ctx, epName, epArgs, epOpts...)
 		if err != nil {
 			return err
 		}
-		// The first DNS entry is the regional name, the one clients (and gateway activation) use.
 		v.EndpointDNSNames[short] = ep.DnsEntries.ApplyT(func(entries []ec2.VpcEndpointDnsEntry) (string, error) {
-			if len(entries) == 0 || entries[0].DnsName == nil {
-				return "", fmt.Errorf("network: endpoint %s has no DNS entry", short)
-			}
-			return *entries[0].DnsName, nil
+			return firstDNSName(short, entries)
 		}).(pulumi.StringOutput)
 	}
 	return nil
+}
+
+// firstDNSName is the regional name of an endpoint, its first DNS entry, which clients (and gateway
+// activation) use. S3's is a wildcard ("*.vpce-….s3.<region>.vpce.amazonaws.com"): a client wants the
+// name under it (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html).
+func firstDNSName(short string, entries []ec2.VpcEndpointDnsEntry) (string, error) {
+	if len(entries) == 0 || entries[0].DnsName == nil {
+		return "", fmt.Errorf("network: endpoint %s has no DNS entry", short)
+	}
+	return strings.TrimPrefix(*entries[0].DnsName, "*."), nil
 }

@@ -50,7 +50,8 @@ type VPC struct {
 	PublicRouteTableID pulumi.IDOutput
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
-	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
+	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name (S3's
+	// without its leading "*.").
 	EndpointDNSNames map[string]pulumi.StringOutput
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -244,4 +245,33 @@ func TestProtectKeepsTheFlowLogsThroughADestroy(t *testing.T) {
 		group := plantest.Named(t, res, token.CloudWatchLogGroup, "net-flow-logs")
 		assert.Equal(t, protect, group.RetainOnDelete, "protect=%v", protect)
 	}
+}
+
+func TestS3InterfaceEndpointServesOnlyOnPremisesAfterTheGatewayEndpoint(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = []string{"ssm", S3Endpoint}
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, v := runVPC(t, args, mode)
+		ep := plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3-interface")
+		p := ep.Props()
+		assert.Equal(t, "com.amazonaws.us-east-1.s3", p["serviceName"], mode)
+		assert.Equal(t, "Interface", p["vpcEndpointType"], mode)
+		assert.Equal(t, true, p["privateDnsEnabled"], mode)
+		assert.Equal(t, map[string]any{"privateDnsOnlyForInboundResolverEndpoint": true}, p["dnsOptions"], mode)
+		assert.Contains(t, ep.DependsOn, plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").URN, "AWS wants the gateway endpoint first")
+		assert.Equal(t, "Gateway", plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").Props()["vpcEndpointType"], mode)
+		assert.Contains(t, v.EndpointDNSNames, S3Endpoint)
+	}
+}
+
+func TestFirstDNSNameDropsS3sWildcard(t *testing.T) {
+	name := func(s string) *string { return &s }
+	got, err := firstDNSName("s3", []ec2.VpcEndpointDnsEntry{{DnsName: name("*.vpce-1.s3.us-east-1.vpce.amazonaws.com")}, {DnsName: name("s3.us-east-1.amazonaws.com")}})
+	require.NoError(t, err)
+	assert.Equal(t, "vpce-1.s3.us-east-1.vpce.amazonaws.com", got)
+	got, err = firstDNSName("ssm", []ec2.VpcEndpointDnsEntry{{DnsName: name("vpce-2.ssm.us-east-1.vpce.amazonaws.com")}})
+	require.NoError(t, err)
+	assert.Equal(t, "vpce-2.ssm.us-east-1.vpce.amazonaws.com", got)
+	_, err = firstDNSName("logs", nil)
+	assert.ErrorContains(t, err, "logs has no DNS entry")
 }

@@ -43,9 +43,12 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		VPCCIDR:         cfg.Network.CIDR,
 		ActivationCIDRs: cfg.OnPremises.CIDRs,
 	}
-	// Used when the gateway is configured to; config checks the endpoint exists then.
+	// Used when the gateway is configured to; config checks the endpoints exist then.
 	if dns, ok := vpc.EndpointDNSNames[network.StorageGatewayEndpoint]; ok {
 		gatewayArgs.VPCEndpointDNSName = dns
+	}
+	if dns, ok := vpc.EndpointDNSNames[network.S3Endpoint]; ok {
+		gatewayArgs.S3EndpointDNSName, gatewayArgs.BucketRegion = dns, cfg.Region
 	}
 	gateway, err := data.NewFileGateway(ctx, cfg.Stack+"-file-gateway", gatewayArgs, opts...)
 	if err != nil {

@@ -54,6 +54,8 @@ type Resource struct {
 	Inputs resource.PropertyMap `json:"-"`
 	// Dependencies are the URNs of the resources each input property was built from.
 	Dependencies map[string][]string `json:"-"`
+	// DependsOn are the URNs of every resource it waits for: its inputs' and its explicit DependsOn.
+	DependsOn []string `json:"-"`
 }
 
 // monitor implements pulumi.MockResourceMonitor and records every registration.
@@ -101,6 +103,7 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		RetainOnDelete: rpc.GetRetainOnDelete(),
 		Inputs:         inputs,
 		Dependencies:   deps,
+		DependsOn:      rpc.GetDependencies(),
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)

@@ -64,8 +64,6 @@ var KnownViolations = func() []KnownViolation {
 	both(rules.LaunchTemplateIMDSHopLimit.ID, 21, "the ECS hosts allow two metadata hops", "compute-hosts")
 	// fixed by issue 20
 	prod(rules.SecurityGroupNoWorldEgress.ID, 20, "hosts and tasks send HTTPS to 0.0.0.0/0", "compute-hosts-https-out", "compute-tasks-https-out")
-	// fixed by issue 16
-	both(rules.VpcEndpointEC2.ID, 16, "the VPC has no ec2 interface endpoint", "vpc")
 	// no open issue yet: program change requested in the issue 18 report
 	both(rules.RdsNonDefaultPort.ID, 0, "the database listens on PostgreSQL's default port 5432", "db")
 	// no open issue yet: program change requested in the issue 18 report

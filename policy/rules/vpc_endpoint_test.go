@@ -2,40 +2,31 @@ package rules
 
 import "testing"
 
-// withEC2Endpoint adds the ec2 endpoint the program does not declare yet (known violation, issue 16).
-func withEC2Endpoint(s *stack) {
-	s.add(vpcEndpoint, "prod-vpc-ec2", map[string]any{"serviceName": "com.amazonaws.us-east-1.ec2", "vpcEndpointType": "Interface"}).
-		dep(vpcEndpoint, "prod-vpc-ec2", "vpcId", vpc, "prod-vpc")
-}
-
 func TestVpcEndpointEC2(t *testing.T) {
+	const ep = "prod-vpc-ec2"
 	checkStack(t, VpcEndpointEC2, []stackCase{
-		{name: "the program has no ec2 endpoint today (known violation, issue 16)", on: "prod-vpc",
+		{name: "the program's ec2 interface endpoint passes"},
+		{name: "dev's passes", stack: "dev"},
+		{name: "no ec2 endpoint fails", edit: func(s *stack) { s.drop(vpcEndpoint, ep) }, on: "prod-vpc",
 			wantFail: "no VPC endpoint for ec2 has vpcId = this VPC"},
-		{name: "an ec2 interface endpoint passes", edit: withEC2Endpoint},
-		{name: "a gateway-type endpoint counts for EC2.10", edit: func(s *stack) {
-			withEC2Endpoint(s)
-			s.set(vpcEndpoint, "prod-vpc-ec2", "vpcEndpointType", "Gateway")
-		}},
+		{name: "a gateway-type endpoint counts for EC2.10", edit: func(s *stack) { s.set(vpcEndpoint, ep, "vpcEndpointType", "Gateway") }},
 		{name: "ec2messages is not ec2", edit: func(s *stack) {
-			withEC2Endpoint(s)
-			s.set(vpcEndpoint, "prod-vpc-ec2", "serviceName", "com.amazonaws.us-east-1.ec2messages")
+			s.set(vpcEndpoint, ep, "serviceName", "com.amazonaws.us-east-1.ec2messages")
 		}, on: "prod-vpc", wantFail: "for ec2 "},
 		{name: "a service of another vendor is not AWS's", edit: func(s *stack) {
-			withEC2Endpoint(s)
-			s.set(vpcEndpoint, "prod-vpc-ec2", "serviceName", "com.example.us-east-1.ec2")
+			s.set(vpcEndpoint, ep, "serviceName", "com.example.us-east-1.ec2")
 		}, on: "prod-vpc", wantFail: "for ec2 "},
 		{name: "a longer name ending in ec2 is not the EC2 service", edit: func(s *stack) {
-			withEC2Endpoint(s)
-			s.set(vpcEndpoint, "prod-vpc-ec2", "serviceName", "com.amazonaws.vpce.us-east-1.ec2")
+			s.set(vpcEndpoint, ep, "serviceName", "com.amazonaws.vpce.us-east-1.ec2")
 		}, on: "prod-vpc", wantFail: "for ec2 "},
-		{name: "an endpoint of another VPC does not count", edit: func(s *stack) {
-			withEC2Endpoint(s)
-			s.dep(vpcEndpoint, "prod-vpc-ec2", "vpcId")
-		}, on: "prod-vpc", wantFail: "for ec2 "},
-		{name: "an unknown service name is re-checked", edit: func(s *stack) { s.set(vpcEndpoint, "prod-vpc-sts", "serviceName", unknown) },
+		{name: "an endpoint of another VPC does not count", edit: func(s *stack) { s.dep(vpcEndpoint, ep, "vpcId") },
+			on: "prod-vpc", wantFail: "for ec2 "},
+		{name: "an unknown service name is re-checked", edit: func(s *stack) { s.set(vpcEndpoint, ep, "serviceName", unknown) },
 			wantUnknown: "serviceName of its VPC endpoints"},
-		{name: "an unknown type is re-checked", edit: func(s *stack) { s.set(vpcEndpoint, "prod-vpc-sts", "vpcEndpointType", unknown) },
+		{name: "an unknown type is re-checked", edit: func(s *stack) {
+			s.drop(vpcEndpoint, ep)
+			s.set(vpcEndpoint, "prod-vpc-sts", "vpcEndpointType", unknown)
+		},
 			wantUnknown: "serviceName of its VPC endpoints"},
 	})
 }
