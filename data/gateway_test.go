@@ -272,14 +272,14 @@ func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) 
 		"share documents: a client list is required": {testGatewayArgs, func(a *FileGatewayArgs) {
 			a.Settings.Shares["documents"] = Share{Prefix: "documents/"}
 		}},
-		"at least one share is required":                 {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
+		"at least one share is required":                          {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
 		"endpoints' DNS names and the bucket region are required": {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
-		"and the bucket region are required to use them":         {testGatewayArgs, func(a *FileGatewayArgs) { a.BucketRegion = "" }},
+		"and the bucket region are required to use them":          {testGatewayArgs, func(a *FileGatewayArgs) { a.BucketRegion = "" }},
 		"the Storage Gateway and S3 endpoints' DNS names":         {testGatewayArgs, func(a *FileGatewayArgs) { a.S3EndpointDNSName = nil }},
-		`"container" is not a gateway mode`:              {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
-		"mode ec2 activates the instance by its private": {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
-		"mode ec2 attaches the instance's cache volume":  {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
-		"an EC2 gateway needs its instance type":         {testHostArgs, func(a *FileGatewayArgs) { a.SubnetID = nil }},
+		`"container" is not a gateway mode`:                       {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
+		"mode ec2 activates the instance by its private":          {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
+		"mode ec2 attaches the instance's cache volume":           {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
+		"an EC2 gateway needs its instance type":                  {testHostArgs, func(a *FileGatewayArgs) { a.SubnetID = nil }},
 	}
 	for want, tt := range tests {
 		t.Run(want, func(t *testing.T) {
