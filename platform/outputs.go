@@ -4,6 +4,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/config"
+	"github.com/insurance/hybridcloud/network"
 )
 
 // export is every stack output, in one place: what operators, the data centre's teams and CI read after
@@ -27,6 +28,12 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("directConnectBgpPeers", st.connectivity.BGPPeers)
 	ctx.Export("vpnTunnels", st.connectivity.VPNTunnels)
 	ctx.Export("dnsInboundEndpointIps", st.dns.InboundEndpointIPs)
+	forwarders := pulumi.StringArrayMap{}
+	for _, zone := range network.ForwarderZones(cfg.Network.Endpoints, cfg.Region) {
+		forwarders[zone] = st.dns.InboundEndpointIPs
+	}
+	ctx.Export("onPremisesDnsForwarders", forwarders)
+	ctx.Export("resolverOutboundIps", st.dns.OutboundEndpointIPs)
 
 	// Compute: the cluster, its load balancer, ECS Anywhere registration, the repositories CI pushes to.
 	ctx.Export("clusterName", st.cluster.ClusterName)
