@@ -70,6 +70,9 @@ type AnywhereSettings struct {
 	// PatchGroup is the patch group the hosts join: it is put on the activation as the spec.PatchGroupTag
 	// tag, which SSM gives every host it registers. Optional.
 	PatchGroup string `json:"patchGroup"`
+	// HostOS are the OS families of the hosts, one registration command each. Not a stack-file key: config
+	// derives it from the patch baseline that covers PatchGroup. Default: spec.HostLinux.
+	HostOS []spec.HostOS `json:"-"`
 }
 
 // Defaults and limits of ClusterSettings.

@@ -47,7 +47,8 @@ func TestComputeSectionOfEachStackFile(t *testing.T) {
 			assert.Positive(t, onPrem, "a service on premises exercises ECS Anywhere")
 			assert.True(t, c.Cluster.Anywhere.Enabled)
 			assert.Equal(t, "ecs-hosts", c.Cluster.PatchGroup)
-			assert.Equal(t, "onprem-linux", c.Cluster.Anywhere.PatchGroup)
+			assert.Equal(t, "onprem-ecs", c.Cluster.Anywhere.PatchGroup)
+			assert.Equal(t, []spec.HostOS{spec.HostRHEL}, c.Cluster.Anywhere.HostOS, "the prod and dev hosts are RHEL")
 			assert.Equal(t, c.Cluster.LogRetentionDays, c.Services.LogRetentionDays, "one retention for the cluster's and the services' logs")
 			assert.Equal(t, c.Cluster.Protect, c.Services.Protect, "one protect flag for the cluster and its services")
 		})
@@ -174,4 +175,15 @@ func TestMissingComputeSectionIsAnError(t *testing.T) {
 	_, err := parse(cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), computeKey+": required but not set")
+}
+
+func TestAContainerHostGroupIsNeverAServerActivationToo(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		requireComputeProblem(t, stack, "ecsAnywhere",
+			map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-linux"},
+			computeKey+".ecsAnywhere.patchGroup", "also a server activation")
+	}
+	requireComputeProblem(t, "prod", "ecsAnywhere",
+		map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-windows"},
+		computeKey+".ecsAnywhere.patchGroup", "registers Linux hosts only")
 }

@@ -145,7 +145,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Backup = p.backup(raw, c.Region, c.Environment)
 	}
 	if raw, ok := p.section("compute", true); ok {
-		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups())
+		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management)
 	}
 	p.checkOverlaps(c)
 	p.checkGatewayEndpoint(c)

@@ -141,7 +141,7 @@ func TestHostsJoinTheirPatchGroups(t *testing.T) {
 	assert.Equal(t, "prod", tags["Environment"], "the mandatory tags reach the hosts")
 
 	act := plantest.Named(t, res, token.SSMActivation, "prod-compute-anywhere").Props()
-	assert.Equal(t, "onprem-linux", act["tags"].(map[string]any)["Patch Group"], "registered hosts inherit the activation's tags")
+	assert.Equal(t, "onprem-ecs", act["tags"].(map[string]any)["Patch Group"], "registered hosts inherit the activation's tags")
 	assert.Equal(t, float64(4), act["registrationLimit"])
 }
 
@@ -198,5 +198,21 @@ func TestUnsafeComputeConfigIsRefused(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.wantErr)
 			assert.Contains(t, err.Error(), "config: invalid stack configuration", "refused by config, before any resource")
 		})
+	}
+}
+
+func TestEachStackEmitsTheRHELRegistrationCommandForItsOnPremisesHosts(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		for _, mode := range plantest.Modes {
+			out, ok := runStack(t, stack, mode).Outputs["ecsAnywhereRegistrationCommands"]
+			require.True(t, ok, "%s %s", stack, mode)
+			assert.True(t, out.Secret, "%s %s: the commands hold the activation code", stack, mode)
+			if mode == plan.Up {
+				commands, isMap := out.Value.(map[string]string)
+				require.True(t, isMap, "%s: %T", stack, out.Value)
+				require.Len(t, commands, 1, "%s: the hosts are RHEL only", stack)
+				assert.Contains(t, commands["rhel"], `--docker-install-source "none"`, stack)
+			}
+		}
 	}
 }

@@ -41,7 +41,11 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	if cfg.Cluster.Anywhere.Enabled { // the activation outputs are set only then
 		ctx.Export("ecsAnywhereActivationId", st.cluster.AnywhereActivationID)
 		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode)           // secret
-		ctx.Export("ecsAnywhereRegistrationCommand", st.cluster.AnywhereRegistrationCommand) // secret: holds the code
+		commands := pulumi.StringMap{}
+		for host, command := range st.cluster.AnywhereRegistrationCommands {
+			commands[string(host)] = command
+		}
+		ctx.Export("ecsAnywhereRegistrationCommands", commands) // secret: by OS family, each holds the code
 	}
 	urls := pulumi.StringMap{}
 	for name, url := range st.services.RepositoryURLs {
