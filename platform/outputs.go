@@ -40,7 +40,7 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("albDnsName", st.cluster.ALBDNSName)
 	if cfg.Cluster.Anywhere.Enabled { // the activation outputs are set only then
 		ctx.Export("ecsAnywhereActivationId", st.cluster.AnywhereActivationID)
-		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode)           // secret
+		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode) // secret
 		commands := pulumi.StringMap{}
 		for host, command := range st.cluster.AnywhereRegistrationCommands {
 			commands[string(host)] = command
