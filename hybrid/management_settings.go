@@ -31,6 +31,10 @@ type ManagementSettings struct {
 	// CloudWatch Logs retention value. Required: session logs are the audit trail of who ran what on which
 	// server.
 	SessionLogRetentionDays int `json:"sessionLogRetentionDays"`
+	// SessionRunAsUser is the OS user Linux sessions run as (Session Manager's Run As): it must exist on
+	// every Linux node, or sessions there fail. Optional; unset, sessions run as ssm-user, which Session
+	// Manager creates with passwordless sudo, so a session can do whatever root can.
+	SessionRunAsUser string `json:"sessionRunAsUser"`
 }
 
 // Session Manager's idle timeout, in minutes.

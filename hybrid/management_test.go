@@ -339,7 +339,7 @@ func TestMaintenanceWindowArgsOpenOnlyForRegisteredTargetsInUTC(t *testing.T) {
 }
 
 func TestSessionPreferencesAndAccessNameTheirLogGroupAndKey(t *testing.T) {
-	prefs, err := sessionPreferences("mgmt-sessions", "key-1", 20)
+	prefs, err := sessionPreferences("mgmt-sessions", "key-1", 20, "")
 	require.NoError(t, err)
 	var doc struct {
 		SessionType string
@@ -356,9 +356,11 @@ func TestSessionPreferencesAndAccessNameTheirLogGroupAndKey(t *testing.T) {
 	require.NoError(t, err)
 	var policy struct{ Statement []map[string]any }
 	require.NoError(t, json.Unmarshal([]byte(access), &policy))
-	require.Len(t, policy.Statement, 3)
+	require.Len(t, policy.Statement, 4)
 	assert.Equal(t, []any{"arn:aws:logs:us-east-1:1:log-group:s:*"}, policy.Statement[0]["Resource"], "a node writes only into the session log group")
-	assert.Equal(t, []any{"arn:aws:kms:us-east-1:1:key/k"}, policy.Statement[2]["Resource"], "and uses only the session key")
+	assert.Equal(t, []any{"logs:DescribeLogGroups"}, policy.Statement[2]["Action"])
+	assert.Equal(t, []any{"*"}, policy.Statement[2]["Resource"], "DescribeLogGroups takes no narrower resource")
+	assert.Equal(t, []any{"arn:aws:kms:us-east-1:1:key/k"}, policy.Statement[3]["Resource"], "and uses only the session key")
 }
 
 func TestPatchGroupsListEveryBaselinesGroupsByOperatingSystem(t *testing.T) {
@@ -366,4 +368,28 @@ func TestPatchGroupsListEveryBaselinesGroupsByOperatingSystem(t *testing.T) {
 	assert.Equal(t, []string{"ecs-hosts", "onprem-linux", "onprem-windows", "onprem-windows-dc"}, s.PatchGroups())
 	assert.Empty(t, DefaultManagementSettings().PatchGroups())
 	assert.Equal(t, DefaultSessionIdleTimeoutMinutes, DefaultManagementSettings().SessionIdleTimeoutMinutes)
+}
+
+func TestSessionsRunAsTheNamedUserWhenOneIsSet(t *testing.T) {
+	var doc struct{ Inputs map[string]any }
+	prefs, err := sessionPreferences("g", "k", 20, "")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(prefs), &doc))
+	assert.Equal(t, false, doc.Inputs["runAsEnabled"], "unset: ssm-user")
+	prefs, err = sessionPreferences("g", "k", 20, "opsadmin")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(prefs), &doc))
+	assert.Equal(t, true, doc.Inputs["runAsEnabled"])
+	assert.Equal(t, "opsadmin", doc.Inputs["runAsDefaultUser"])
+}
+
+func TestOnPremisesSessionsGetTheAdvancedInstancesTier(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res, _ := runManagement(t, testManagementArgs(), mode)
+		setting := plantest.Named(t, res, token.SSMServiceSetting, "test-mgmt-advanced-tier").Props()
+		assert.Equal(t, "advanced", setting["settingValue"], mode)
+		if mode == plan.Up {
+			assert.Equal(t, "arn:aws:ssm:us-east-1:123456789012:servicesetting/ssm/managed-instance/activation-tier", setting["settingId"])
+		}
+	}
 }
