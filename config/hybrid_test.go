@@ -187,7 +187,9 @@ func TestValidHybridVariantsParse(t *testing.T) {
 		}},
 		{"jumbo frames beside a VPN, set explicitly (MSS clamped on the routers)", "prod", func(t *testing.T, h map[string]any) {
 			obj(t, h["directConnect"])["mtu"] = 8500
-		}, func(t *testing.T, h hybrid.ConnectivitySettings) { assert.Equal(t, topology.MTUJumbo, h.DirectConnect.MTU) }},
+		}, func(t *testing.T, h hybrid.ConnectivitySettings) {
+			assert.Equal(t, topology.MTUJumbo, h.DirectConnect.MTU)
+		}},
 		{"a summary covering the VPC, without a VPN", "prod", func(t *testing.T, h map[string]any) {
 			dxOnly(t, h)
 			obj(t, h["directConnect"])["allowedPrefixes"] = []any{"10.0.0.0/12"}
