@@ -16,7 +16,8 @@ func testFilesArgs(protect bool) *FilesArgs {
 	return &FilesArgs{
 		Settings: FilesSettings{ArchiveAccessDays: 90, DeepArchiveAccessDays: 180, NoncurrentVersionDays: 90, AccessLogDays: 365,
 			Protect: protect},
-		AccountID: testAccount,
+		AccountID:       testAccount,
+		ArchivePrefixes: []string{"claims/"},
 	}
 }
 
@@ -81,7 +82,8 @@ func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 	assert.Equal(t, []any{map[string]any{"days": 0.0, "storageClass": "INTELLIGENT_TIERING"}}, rule["transitions"])
 	assert.Equal(t, map[string]any{"noncurrentDays": 90.0}, rule["noncurrentVersionExpiration"])
 
-	tiering := plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive")
+	tiering := plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive-claims")
+	assert.Equal(t, map[string]any{"prefix": "claims/"}, tiering.Props()["filter"], "only the share that opted in")
 	assert.Equal(t, []any{
 		map[string]any{"accessTier": "ARCHIVE_ACCESS", "days": 90.0},
 		map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180.0},
@@ -95,7 +97,14 @@ func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 	args.Settings.DeepArchiveAccessDays = 180
 	res, _ = runFiles(t, plan.Up, args)
 	assert.Equal(t, []any{map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180.0}},
-		plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive").Props()["tierings"], "only the tier that is on")
+		plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive-claims").Props()["tierings"], "only the tier that is on")
+
+	for _, mode := range plantest.Modes {
+		args = testFilesArgs(false)
+		args.ArchivePrefixes = nil
+		res, _ = runFiles(t, mode, args)
+		assert.Empty(t, res.OfType(token.S3BucketIntelligentTieringConfiguration), "%s: no share opted in: files stay readable through the gateway", mode)
+	}
 }
 
 func TestFileBucketAccessLogsGoToAnSSES3BucketOnlyItMayWrite(t *testing.T) {

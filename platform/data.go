@@ -1,6 +1,9 @@
 package platform
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/config"
@@ -26,7 +29,13 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 	if err != nil {
 		return err
 	}
-	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{Settings: cfg.Files, AccountID: base.AccountID}, opts...)
+	var archive []string // the shares that opt into the archive tiers, in name order
+	for _, name := range slices.Sorted(maps.Keys(cfg.FileGateway.Shares)) {
+		if share := cfg.FileGateway.Shares[name]; share.Archive {
+			archive = append(archive, share.Prefix)
+		}
+	}
+	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{Settings: cfg.Files, AccountID: base.AccountID, ArchivePrefixes: archive}, opts...)
 	if err != nil {
 		return err
 	}
