@@ -48,6 +48,10 @@ type FileGatewayArgs struct {
 	// premises and the VPC endpoints. Required in mode ec2, ignored for a VM.
 	VPCID, SubnetID pulumi.StringInput
 	VPCCIDR         netip.Prefix
+	// EndpointClientSecurityGroupID is the group the Storage Gateway endpoint admits on its control ports:
+	// an EC2 gateway joins it, since its address is in the VPC, not on premises. Required in mode ec2 with
+	// Settings.Gateway.UseVPCEndpoint.
+	EndpointClientSecurityGroupID pulumi.StringInput
 	// ActivationCIDRs may reach an EC2 gateway's port 80 to activate it: where `pulumi up` runs. Required
 	// in mode ec2, ignored for a VM.
 	ActivationCIDRs []netip.Prefix

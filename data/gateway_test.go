@@ -307,3 +307,14 @@ func TestEverySharePutsItsDataThroughTheS3InterfaceEndpoint(t *testing.T) {
 		assert.NotContains(t, s.Props(), "vpcEndpointDnsName", "S3's public endpoint when not asked")
 	}
 }
+
+func TestAnEC2GatewayJoinsTheEndpointsClientGroup(t *testing.T) {
+	args := testHostArgs()
+	args.EndpointClientSecurityGroupID = pulumi.String("sg-clients")
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runGateway(t, mode, args)
+		groups := plantest.Named(t, res, token.EC2Instance, "test-gw").Props()["vpcSecurityGroupIds"].([]any)
+		assert.Len(t, groups, 2, mode)
+		assert.Contains(t, groups, "sg-clients", mode)
+	}
+}

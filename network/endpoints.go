@@ -18,8 +18,9 @@ func serviceName(region, short string) string {
 }
 
 // endpointIngress admits HTTPS from the VPC and on premises, and, when the Storage Gateway endpoint is
-// declared, the gateway's other ports from on premises, where its VM runs.
-func endpointIngress(s VPCSettings, onPremises []netip.Prefix) ec2.SecurityGroupIngressArray {
+// declared, the gateway's other ports (https://docs.aws.amazon.com/filegateway/latest/files3/Requirements.html)
+// from on premises, where its VM runs, and from gatewayClients, the group an EC2 gateway in the VPC carries.
+func endpointIngress(s VPCSettings, onPremises []netip.Prefix, gatewayClients pulumi.IDOutput) ec2.SecurityGroupIngressArray {
 	ingress := ec2.SecurityGroupIngressArray{
 		ec2.SecurityGroupIngressArgs{
 			Description: pulumi.String("HTTPS from the VPC and on premises"),
@@ -37,6 +38,17 @@ func endpointIngress(s VPCSettings, onPremises []netip.Prefix) ec2.SecurityGroup
 				FromPort:    pulumi.Int(ports[0]),
 				ToPort:      pulumi.Int(ports[1]),
 				CidrBlocks:  netrules.CIDRs(onPremises),
+			})
+		}
+	}
+	if slices.Contains(s.Endpoints, StorageGatewayEndpoint) {
+		for _, ports := range netrules.StorageGatewayPorts {
+			ingress = append(ingress, ec2.SecurityGroupIngressArgs{
+				Description:    pulumi.String("Storage Gateway from an EC2 gateway in the VPC"),
+				Protocol:       pulumi.String("tcp"),
+				FromPort:       pulumi.Int(ports[0]),
+				ToPort:         pulumi.Int(ports[1]),
+				SecurityGroups: pulumi.StringArray{gatewayClients},
 			})
 		}
 	}
@@ -68,10 +80,24 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 		return err
 	}
 
+	var clients pulumi.IDOutput
+	if slices.Contains(s.Endpoints, StorageGatewayEndpoint) {
+		// No rules of its own: membership is what the endpoint's group admits on the gateway's ports.
+		group, err := ec2.NewSecurityGroup(ctx, name+"-storagegateway-clients", &ec2.SecurityGroupArgs{
+			VpcId:       vpc.ID(),
+			Description: pulumi.String("Members reach the Storage Gateway endpoint's control ports: an EC2 File Gateway"),
+			Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-storagegateway-clients")},
+		}, parent)
+		if err != nil {
+			return err
+		}
+		clients = group.ID()
+		v.StorageGatewayClientSecurityGroupID = clients
+	}
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
 		VpcId:       vpc.ID(),
 		Description: pulumi.String("Interface VPC endpoints: from the VPC and on premises only"),
-		Ingress:     endpointIngress(s, args.OnPremisesCIDRs),
+		Ingress:     endpointIngress(s, args.OnPremisesCIDRs, clients),
 		Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-endpoints")},
 	}, parent)
 	if err != nil {

@@ -50,6 +50,9 @@ type VPC struct {
 	PublicRouteTableID pulumi.IDOutput
 	// EndpointSecurityGroupID guards the interface endpoints.
 	EndpointSecurityGroupID pulumi.IDOutput
+	// StorageGatewayClientSecurityGroupID is the group an EC2 File Gateway joins to reach the Storage
+	// Gateway endpoint's control ports (1026-1028, 1031, 2222). Set only with that endpoint.
+	StorageGatewayClientSecurityGroupID pulumi.IDOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name (S3's
 	// without its leading "*.").
 	EndpointDNSNames map[string]pulumi.StringOutput

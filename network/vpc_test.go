@@ -275,3 +275,22 @@ func TestFirstDNSNameDropsS3sWildcard(t *testing.T) {
 	_, err = firstDNSName("logs", nil)
 	assert.ErrorContains(t, err, "logs has no DNS entry")
 }
+
+func TestAnEC2GatewayReachesTheStorageGatewayEndpointsControlPorts(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = []string{StorageGatewayEndpoint}
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runVPC(t, args, mode)
+		clients := plantest.Named(t, res, token.EC2SecurityGroup, "net-storagegateway-clients")
+		sg := plantest.Named(t, res, token.EC2SecurityGroup, "net-endpoints")
+		assert.Contains(t, sg.Dependencies["ingress"], clients.URN, mode)
+		var ports []float64
+		for _, r := range sg.Props()["ingress"].([]any) {
+			rule := r.(map[string]any)
+			if rule["description"] == "Storage Gateway from an EC2 gateway in the VPC" {
+				ports = append(ports, rule["fromPort"].(float64))
+			}
+		}
+		assert.Equal(t, []float64{1026, 1031, 2222}, ports, mode)
+	}
+}

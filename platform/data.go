@@ -55,6 +55,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 	// Used when the gateway is configured to; config checks the endpoints exist then.
 	if dns, ok := vpc.EndpointDNSNames[network.StorageGatewayEndpoint]; ok {
 		gatewayArgs.VPCEndpointDNSName = dns
+		gatewayArgs.EndpointClientSecurityGroupID = vpc.StorageGatewayClientSecurityGroupID.ToStringOutput()
 	}
 	if dns, ok := vpc.EndpointDNSNames[network.S3Endpoint]; ok {
 		gatewayArgs.S3EndpointDNSName, gatewayArgs.BucketRegion = dns, cfg.Region
