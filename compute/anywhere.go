@@ -13,12 +13,12 @@ import (
 // anywhereInstaller is AWS's ECS Anywhere install script, fetched over HTTPS only.
 const anywhereInstaller = "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh"
 
-// registrationCommand is the command an operator runs as root on a data-centre host to register it with
-// SSM and join it to the cluster.
-func registrationCommand(region, cluster, activationID, activationCode string) string {
+// registrationCommand is the command an operator runs as root on a data-centre host of an OS family to
+// register it with SSM and join it to the cluster.
+func registrationCommand(host spec.HostOS, region, cluster, activationID, activationCode string) string {
 	return `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "` + anywhereInstaller + `" && ` +
 		`bash /tmp/ecs-anywhere-install.sh --region "` + region + `" --cluster "` + cluster +
-		`" --activation-id "` + activationID + `" --activation-code "` + activationCode + `"`
+		`" --activation-id "` + activationID + `" --activation-code "` + activationCode + `"` + host.InstallerFlags()
 }
 
 // declareAnywhere declares the role of the on-premises hosts (SSM managed instance and ECS container
@@ -55,9 +55,16 @@ func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *Cluste
 	c.AnywhereActivationID = act.ID().ToStringOutput()
 	// The code registers hosts until the activation expires: it is a credential.
 	c.AnywhereActivationCode = pulumi.ToSecret(act.ActivationCode).(pulumi.StringOutput)
-	command := pulumi.All(c.ClusterName, act.ID(), act.ActivationCode).ApplyT(func(v []any) string {
-		return registrationCommand(args.Region, v[0].(string), string(v[1].(pulumi.ID)), v[2].(string))
-	}).(pulumi.StringOutput)
-	c.AnywhereRegistrationCommand = pulumi.ToSecret(command).(pulumi.StringOutput)
+	hosts := a.HostOS
+	if len(hosts) == 0 {
+		hosts = []spec.HostOS{spec.HostLinux}
+	}
+	c.AnywhereRegistrationCommands = map[spec.HostOS]pulumi.StringOutput{}
+	for _, host := range hosts {
+		command := pulumi.All(c.ClusterName, act.ID(), act.ActivationCode).ApplyT(func(v []any) string {
+			return registrationCommand(host, args.Region, v[0].(string), string(v[1].(pulumi.ID)), v[2].(string))
+		}).(pulumi.StringOutput)
+		c.AnywhereRegistrationCommands[host] = pulumi.ToSecret(command).(pulumi.StringOutput)
+	}
 	return nil
 }

@@ -85,14 +85,14 @@ type Cluster struct {
 	// ExecLogGroupARN receives ECS Exec session logs.
 	ExecLogGroupARN pulumi.StringOutput
 
-	// AnywhereActivationID, AnywhereActivationCode (secret) and AnywhereRegistrationCommand (secret, the
-	// exact command to run on a data-centre host) register hosts; AnywhereRoleName is the hosts' role.
+	// AnywhereActivationID, AnywhereActivationCode (secret) and AnywhereRegistrationCommands (secret, by OS
+	// family of Settings.Anywhere.HostOS: the exact command to run on a data-centre host) register hosts; AnywhereRoleName is the hosts' role.
 	// Set only when ECS Anywhere is enabled (Settings.Anywhere.Enabled): otherwise they are zero outputs that
 	// must not be read or exported, so check the setting first.
-	AnywhereActivationID        pulumi.StringOutput
-	AnywhereActivationCode      pulumi.StringOutput
-	AnywhereRoleName            pulumi.StringOutput
-	AnywhereRegistrationCommand pulumi.StringOutput
+	AnywhereActivationID         pulumi.StringOutput
+	AnywhereActivationCode       pulumi.StringOutput
+	AnywhereRoleName             pulumi.StringOutput
+	AnywhereRegistrationCommands map[spec.HostOS]pulumi.StringOutput
 
 	// placement is what services need of the cluster.
 	placement placement
@@ -307,7 +307,11 @@ func (c *Cluster) outputs(anywhere bool) pulumi.Map {
 		out["anywhereActivationId"] = c.AnywhereActivationID
 		out["anywhereActivationCode"] = c.AnywhereActivationCode
 		out["anywhereRoleName"] = c.AnywhereRoleName
-		out["anywhereRegistrationCommand"] = c.AnywhereRegistrationCommand
+		commands := pulumi.StringMap{}
+		for host, command := range c.AnywhereRegistrationCommands {
+			commands[string(host)] = command
+		}
+		out["anywhereRegistrationCommands"] = commands
 	}
 	return out
 }

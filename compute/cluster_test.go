@@ -389,12 +389,16 @@ func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
 
 			code := plantest.Await(t, d.cluster.AnywhereActivationCode)
 			assert.True(t, code.Secret, "the activation code registers hosts")
-			cmd := plantest.Await(t, d.cluster.AnywhereRegistrationCommand)
+			require.Len(t, d.cluster.AnywhereRegistrationCommands, 2, "one command per OS family")
+			cmd := plantest.Await(t, d.cluster.AnywhereRegistrationCommands[spec.HostLinux])
+			rhel := plantest.Await(t, d.cluster.AnywhereRegistrationCommands[spec.HostRHEL])
 			assert.True(t, cmd.Secret, "the command holds the code")
+			assert.True(t, rhel.Secret, "the command holds the code")
 			if mode == plan.Preview {
 				assert.False(t, cmd.Known, "the code is known only after up")
 				return
 			}
+			assert.Equal(t, cmd.Value.(string)+` --docker-install-source "none"`, rhel.Value, "RHEL hosts have Docker preinstalled")
 			assert.Equal(t, "c-anywhere", act["iamRole"], "the hosts' role")
 			assert.Equal(t, "c-anywhere-activation-code", code.Value)
 			assert.Equal(t, `curl --proto "https" -o "/tmp/ecs-anywhere-install.sh" "https://amazon-ecs-agent.s3.amazonaws.com/ecs-anywhere-install-latest.sh" && `+

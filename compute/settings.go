@@ -81,6 +81,9 @@ type AnywhereSettings struct {
 	// tag, which SSM gives every host it registers. The patch window drains these hosts' container instances
 	// before patching them, one host at a time: keep the group to ECS Anywhere hosts. Optional.
 	PatchGroup string `json:"patchGroup"`
+	// HostOS are the OS families of the hosts, one registration command each. Not a stack-file key: config
+	// derives it from the patch baseline that covers PatchGroup. Default: spec.HostLinux.
+	HostOS []spec.HostOS `json:"-"`
 }
 
 // ImageCacheSettings configure the ECR pull-through cache: one rule per upstream registry.

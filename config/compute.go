@@ -9,6 +9,7 @@ import (
 
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/hybrid/patching"
 )
 
 // computeSection is the hybridcloud:compute object: it holds the settings of two components, the cluster and
@@ -30,10 +31,11 @@ var (
 	certificatePattern = regexp.MustCompile(`^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$`)
 )
 
-// compute reads hybridcloud:compute into the cluster's and the services' settings. patchGroups are the
-// groups the management section's patch baselines cover, which the hosts' patch groups must be among;
-// serverGroups are the groups of the management section's activations (ordinary servers).
-func (p *parser) compute(raw []byte, env Environment, patchGroups, serverGroups []string) (compute.ClusterSettings, compute.ServicesSettings) {
+// compute reads hybridcloud:compute into the cluster's and the services' settings. The management section's
+// patch baselines cover the groups the hosts' patch groups must be among, and its activations are the
+// servers' registration path, which ECS Anywhere hosts must not share.
+func (p *parser) compute(raw []byte, env Environment, m Management) (compute.ClusterSettings, compute.ServicesSettings) {
+	patchGroups := m.patchGroups()
 	key := p.key("compute")
 	s := computeSection{compute.DefaultClusterSettings(), compute.DefaultServicesSettings()}
 	s.Services = serviceDefaults(raw)
@@ -52,10 +54,7 @@ func (p *parser) compute(raw []byte, env Environment, patchGroups, serverGroups 
 	if c.LoadBalancer.AccessLogRetentionDays < 1 {
 		p.fail(key+".alb.accessLogRetentionDays", "required: a positive number of days")
 	}
-	p.anywhere(key+".ecsAnywhere", c.Anywhere, patchGroups)
-	if a := c.Anywhere; a.Enabled && a.PatchGroup != "" && slices.Contains(serverGroups, a.PatchGroup) {
-		p.warn(key+".ecsAnywhere.patchGroup", "%q is also a management activation's group: the window drains and patches every server of it one at a time; give the ECS Anywhere hosts their own group", a.PatchGroup)
-	}
+	c.Anywhere = p.anywhere(key+".ecsAnywhere", c.Anywhere, m)
 	p.patchGroup(key+".patchGroup", c.PatchGroup, patchGroups)
 
 	services := s.ServicesSettings
@@ -165,13 +164,34 @@ func subkey(key, field string) string {
 }
 
 // anywhere checks ECS Anywhere: when enabled, its activation like every activation, and its patch group like
-// the hosts'.
-func (p *parser) anywhere(key string, a compute.AnywhereSettings, patchGroups []string) {
+// the hosts', and derives the hosts' OS family from the baseline of that group.
+//
+// One path per host: a container host registers only through the ECS Anywhere activation, whose role carries
+// both the SSM and the ECS permissions. A host registered first through a management activation keeps that
+// role (no ECS permissions), and AWS's installer skips registering an instance that already is, so it never
+// joins the cluster. Hence a patch group is either a server activation's or ECS Anywhere's, never both.
+func (p *parser) anywhere(key string, a compute.AnywhereSettings, m Management) compute.AnywhereSettings {
 	if !a.Enabled {
-		return
+		return a
 	}
 	p.activation(key, a.RegistrationLimit, a.RotationDays)
-	p.patchGroup(key+".patchGroup", a.PatchGroup, patchGroups)
+	p.patchGroup(key+".patchGroup", a.PatchGroup, m.patchGroups())
+	if _, shared := m.Activations[a.PatchGroup]; shared && a.PatchGroup != "" {
+		p.fail(key+".patchGroup", "%q is also a server activation (hybridcloud:management.activations): a host "+
+			"registered through it has no ECS permissions and the ECS Anywhere installer skips its registration; "+
+			"give container hosts their own patch group", a.PatchGroup)
+	}
+	groups, _ := m.AssignPatchGroups()
+	switch system := groups[a.PatchGroup]; system {
+	case "":
+	case patching.RedHatEnterpriseLinux:
+		a.HostOS = []spec.HostOS{spec.HostRHEL}
+	case patching.AmazonLinux2, patching.AmazonLinux2023:
+		a.HostOS = []spec.HostOS{spec.HostAmazonLinux}
+	default:
+		p.fail(key+".patchGroup", "%q is patched as %s: this program registers Linux hosts only", a.PatchGroup, system)
+	}
+	return a
 }
 
 // patchGroup checks that a Patch Group is one a patch baseline covers; a group no baseline has would leave

@@ -48,6 +48,7 @@ func TestComputeSectionOfEachStackFile(t *testing.T) {
 			assert.True(t, c.Cluster.Anywhere.Enabled)
 			assert.Equal(t, "ecs-hosts", c.Cluster.PatchGroup)
 			assert.Equal(t, "ecs-anywhere", c.Cluster.Anywhere.PatchGroup, "its own group: the window drains its hosts one at a time, apart from other servers")
+			assert.Equal(t, []spec.HostOS{spec.HostRHEL}, c.Cluster.Anywhere.HostOS, "the prod and dev hosts are RHEL")
 			assert.Equal(t, c.Cluster.LogRetentionDays, c.Services.LogRetentionDays, "one retention for the cluster's and the services' logs")
 			assert.Equal(t, c.Cluster.Protect, c.Services.Protect, "one protect flag for the cluster and its services")
 		})
@@ -273,8 +274,13 @@ func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
 	assert.Equal(t, "ami-0123456789abcdef0", c.Cluster.AMIID)
 }
 
-func TestECSAnywhereHostsSharingAServersPatchGroupAreWarnedOf(t *testing.T) {
-	c, err := parse(patch(t, stackConfig(t, "prod"), computeKey, "ecsAnywhere.patchGroup", "onprem-linux"))
-	require.NoError(t, err)
-	assert.Contains(t, strings.Join(c.Warnings, "\n"), computeKey+`.ecsAnywhere.patchGroup: "onprem-linux" is also a management activation's group`)
+func TestAContainerHostGroupIsNeverAServerActivationToo(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		requireComputeProblem(t, stack, "ecsAnywhere",
+			map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-linux"},
+			computeKey+".ecsAnywhere.patchGroup", "also a server activation")
+	}
+	requireComputeProblem(t, "prod", "ecsAnywhere",
+		map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-windows"},
+		computeKey+".ecsAnywhere.patchGroup", "registers Linux hosts only")
 }

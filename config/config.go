@@ -144,7 +144,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.Management = p.management(raw, c.Environment)
 	}
 	if raw, ok := p.section("compute", true); ok {
-		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management.patchGroups(), slices.Sorted(maps.Keys(c.Management.Activations)))
+		c.Cluster, c.Services = p.compute(raw, c.Environment, c.Management)
 	}
 	if raw, ok := p.section("dr", true); ok {
 		c.DR = p.dr(raw, c)

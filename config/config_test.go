@@ -165,9 +165,9 @@ func TestBadConfigIsRejectedNamingTheKey(t *testing.T) {
 		{"a retention CloudWatch does not accept", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "flowLogRetentionDays", 10)
 		}, net + ".flowLogRetentionDays", "not a CloudWatch Logs retention"},
-		{"the S3 endpoint listed as an interface endpoint", func(t *testing.T, c map[string]string) map[string]string {
-			return patch(t, c, net, "endpoints", []string{"ssm", "s3"})
-		}, net + ".endpoints[1]", "gateway endpoint"},
+		{"a gateway on the VPC endpoints without S3's interface endpoint", func(t *testing.T, c map[string]string) map[string]string {
+			return patch(t, c, net, "endpoints", []string{"ssm", "storagegateway"})
+		}, "hybridcloud:fileShare.gateway.useVpcEndpoint", `needs "s3"`},
 		{"a duplicate endpoint", func(t *testing.T, c map[string]string) map[string]string {
 			return patch(t, c, net, "endpoints", []string{"ssm", "ssm"})
 		}, net + ".endpoints[1]", "listed twice"},
@@ -224,12 +224,12 @@ func TestAnUncataloguedZoneOrEndpointIsWarnedOfNotRefused(t *testing.T) {
 	cfg := stackConfig(t, "dev")
 	cfg["aws:region"] = "ap-southeast-5"
 	cfg = patch(t, cfg, "hybridcloud:network", "availabilityZones", []string{"ap-southeast-5a", "ap-southeast-5b"})
-	cfg = patch(t, cfg, "hybridcloud:network", "endpoints", []string{"storagegateway", "bedrock-runtime"})
+	cfg = patch(t, cfg, "hybridcloud:network", "endpoints", []string{"storagegateway", "s3", "bedrock-runtime"})
 	c, err := parse(cfg)
 	require.NoError(t, err)
 	warnings := strings.Join(c.Warnings, "\n")
 	assert.Contains(t, warnings, "hybridcloud:network.availabilityZones[0]: the Availability Zones of ap-southeast-5 are not listed")
-	assert.Contains(t, warnings, `hybridcloud:network.endpoints[1]: "bedrock-runtime" is not a listed interface endpoint service`)
+	assert.Contains(t, warnings, `hybridcloud:network.endpoints[2]: "bedrock-runtime" is not a listed interface endpoint service`)
 	assert.Contains(t, warnings, "AWS will say")
 }
 

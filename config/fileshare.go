@@ -173,9 +173,15 @@ func (p *parser) share(key, name string, s data.Share, earlier []string, all map
 	return s
 }
 
-// checkGatewayEndpoint makes sure a gateway told to use the VPC endpoint has one to use.
+// checkGatewayEndpoint makes sure a gateway told to use the VPC endpoints has them: Storage Gateway's for
+// control, S3's interface endpoint for the shares' data (a gateway endpoint serves nothing on premises).
 func (p *parser) checkGatewayEndpoint(c *Config) {
-	if c.FileGateway.Gateway.UseVPCEndpoint && !slices.Contains(c.Network.Endpoints, network.StorageGatewayEndpoint) {
-		p.fail(p.key("fileShare")+".gateway.useVpcEndpoint", "needs %q in hybridcloud:network.endpoints", network.StorageGatewayEndpoint)
+	if !c.FileGateway.Gateway.UseVPCEndpoint {
+		return
+	}
+	for _, e := range []string{network.StorageGatewayEndpoint, network.S3Endpoint} {
+		if !slices.Contains(c.Network.Endpoints, e) {
+			p.fail(p.key("fileShare")+".gateway.useVpcEndpoint", "needs %q in hybridcloud:network.endpoints", e)
+		}
 	}
 }

@@ -28,7 +28,7 @@ func TestFileShareSectionOfEachStackFile(t *testing.T) {
 	assert.Equal(t, plan.SecretPlaceholder("hybridcloud:fileShare.gateway.activationKey"), prod.FileGateway.Gateway.ActivationKey)
 	assert.False(t, prod.FileGateway.Gateway.IPAddress.IsValid())
 	assert.Equal(t, map[string]data.Share{
-		"claims":    {Prefix: "claims/", ClientCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}, CacheRefreshSeconds: 300},
+		"claims":    {Prefix: "claims/", ClientCIDRs: []netip.Prefix{netip.MustParsePrefix("10.100.0.0/16")}, CacheRefreshSeconds: 300, Archive: true},
 		"documents": {Prefix: "documents/", ClientCIDRs: prod.OnPremises.CIDRs, CacheRefreshSeconds: 3600},
 	}, prod.FileGateway.Shares)
 	assert.True(t, prod.Files.Protect)

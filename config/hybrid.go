@@ -47,7 +47,7 @@ func (p *parser) hybrid(raw []byte, c *Config) (hybrid.ConnectivitySettings, hyb
 
 	var resiliency topology.Resiliency
 	if use[topology.PartDirectConnect] {
-		h.directConnect(s.DirectConnect, s.TransitGateway.AmazonSideASN, use[topology.PartAllowedPrefixes])
+		h.directConnect(s.DirectConnect, s.TransitGateway.AmazonSideASN, use[topology.PartAllowedPrefixes], use[topology.PartInternetVPN])
 		resiliency = s.DirectConnect.Resiliency
 	}
 	if use[topology.PartInternetVPN] {

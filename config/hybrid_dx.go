@@ -31,7 +31,9 @@ var (
 
 // directConnect checks the Direct Connect gateway, its connections against their resiliency model, and (when
 // the mode allows one) the summary it advertises. It fills in the defaults of MTU and MACsec mode.
-func (h hybridChecks) directConnect(dx *hybrid.DirectConnect, tgwASN int64, checkAllowed bool) {
+// vpnFailover is an internet VPN behind Direct Connect, which decides both the MTU default and whether a
+// summary may be advertised.
+func (h hybridChecks) directConnect(dx *hybrid.DirectConnect, tgwASN int64, checkAllowed, vpnFailover bool) {
 	key := h.key + ".directConnect"
 	h.asn(key+".amazonSideAsn", dx.AmazonSideASN, tgwASN, "Transit Gateway (AWS requires different ASNs on the two gateways)")
 
@@ -43,13 +45,19 @@ func (h hybridChecks) directConnect(dx *hybrid.DirectConnect, tgwASN int64, chec
 	case h.env == Prod && !dx.Resiliency.AtLeast(topology.ResiliencyHigh):
 		h.fail(key+".resiliency", "prod requires %q or %q: %q does not survive the loss of a location", topology.ResiliencyHigh, topology.ResiliencyMaximum, dx.Resiliency)
 	}
-	if dx.MTU == 0 {
-		dx.MTU = topology.DefaultMTU
-	} else if err := topology.CheckMTU(dx.MTU); err != nil {
+	switch err := topology.CheckMTU(dx.MTU); {
+	case dx.MTU == 0:
+		dx.MTU = topology.DefaultMTUFor(vpnFailover)
+	case err != nil:
 		h.fail(key+".mtu", "%v", err)
+	case dx.MTU == topology.MTUJumbo && vpnFailover:
+		h.warn(key+".mtu", "8500 beside a 1500-byte VPN: clamp TCP MSS to 1379 on the Direct Connect sub-interfaces (docs/hybrid.md, Operator hand-off), or flows stall after a failover")
 	}
 	if checkAllowed {
 		h.allowedPrefixes(key+".allowedPrefixes", dx.AllowedPrefixes)
+		if vpnFailover {
+			h.noSummaryBesideVPN(key+".allowedPrefixes", dx.AllowedPrefixes)
+		}
 	}
 
 	if len(dx.Connections) == 0 {
@@ -78,6 +86,18 @@ func (h hybridChecks) directConnect(dx *hybrid.DirectConnect, tgwASN int64, chec
 	if dx.Resiliency.Check() == nil && len(ports) > 0 {
 		if err := topology.CheckResiliency(dx.Resiliency, ports); err != nil {
 			h.fail(key+".connections", "%v", err)
+		}
+	}
+}
+
+// noSummaryBesideVPN refuses a summary over Direct Connect when an internet VPN backs it: the VPN
+// advertises the VPC CIDR, and a longer prefix wins over any local preference, so on premises would send
+// its traffic into the VPN while DX is up, and the replies would return over DX
+// (https://repost.aws/knowledge-center/direct-connect-gateway-primary-connection).
+func (h hybridChecks) noSummaryBesideVPN(key string, prefixes []netip.Prefix) {
+	for i, prefix := range prefixes {
+		if h.vpc.IsValid() && prefix != h.vpc {
+			h.fail(indexed(key, i), "%s is not the VPC CIDR %s: mode %s advertises the VPC CIDR over the VPN, which on premises would prefer as more specific", prefix, h.vpc, h.mode)
 		}
 	}
 }

@@ -106,7 +106,7 @@ func TestHybridSectionOfEachStackFile(t *testing.T) {
 	assert.True(t, h.Protect)
 	require.NotNil(t, h.DirectConnect)
 	assert.Equal(t, topology.ResiliencyHigh, h.DirectConnect.Resiliency)
-	assert.Equal(t, topology.MTUJumbo, h.DirectConnect.MTU)
+	assert.Equal(t, topology.MTUStandard, h.DirectConnect.MTU, "the VPN behind Direct Connect carries 1500 bytes")
 	require.Len(t, h.DirectConnect.Connections, 2)
 	assert.NotEqual(t, h.DirectConnect.Connections["ash-a"].Location, h.DirectConnect.Connections["res-a"].Location, "high resiliency: two locations")
 	for name, c := range h.DirectConnect.Connections {
@@ -134,7 +134,7 @@ func TestHybridDefaults(t *testing.T) {
 	}))
 	require.NoError(t, err)
 	dx := c.Connectivity.DirectConnect
-	assert.Equal(t, topology.MTUJumbo, dx.MTU, "Direct Connect MTU defaults to jumbo frames")
+	assert.Equal(t, topology.MTUStandard, dx.MTU, "with a VPN failover, Direct Connect MTU defaults to the VPN's")
 	o := dx.Connections["res-a"].Order
 	require.NotNil(t, o)
 	require.NotNil(t, o.MACsec)
@@ -146,6 +146,25 @@ func TestHybridDefaults(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, c.Connectivity.Protect, "protect defaults to true")
 	assert.True(t, c.DNS.Protect)
+}
+
+// dxOnly turns a stack into mode directConnect: no internet VPN.
+func dxOnly(_ *testing.T, h map[string]any) {
+	h["mode"] = "directConnect"
+	delete(h, "vpn")
+	delete(h, "tunnelLogRetentionDays")
+}
+
+func TestASummaryIsRefusedBesideAnInternetVPN(t *testing.T) {
+	_, err := parse(withHybrid(t, "prod", func(h map[string]any) {
+		obj(t, h["directConnect"])["allowedPrefixes"] = []any{"10.0.0.0/12"}
+	}))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), hybridKey+".directConnect.allowedPrefixes[0]: 10.0.0.0/12 is not the VPC CIDR 10.10.0.0/16: mode directConnectWithVpn advertises")
+	_, err = parse(withHybrid(t, "prod", func(h map[string]any) {
+		obj(t, h["directConnect"])["allowedPrefixes"] = []any{"10.10.0.0/16"}
+	}))
+	assert.NoError(t, err, "the VPC CIDR itself is what the VPN advertises too")
 }
 
 func TestValidHybridVariantsParse(t *testing.T) {
@@ -163,12 +182,17 @@ func TestValidHybridVariantsParse(t *testing.T) {
 				assert.Equal(t, []netip.Prefix{netip.MustParsePrefix("10.255.0.0/24")}, h.TransitGateway.CIDRBlocks)
 				assert.NotNil(t, h.InternetVPN)
 			}},
-		{"Direct Connect only", "prod", func(t *testing.T, h map[string]any) {
-			h["mode"] = "directConnect"
-			delete(h, "vpn")
-			delete(h, "tunnelLogRetentionDays")
-		}, func(t *testing.T, h hybrid.ConnectivitySettings) { assert.Nil(t, h.InternetVPN) }},
-		{"a summary covering the VPC", "prod", func(t *testing.T, h map[string]any) {
+		{"Direct Connect only", "prod", dxOnly, func(t *testing.T, h hybrid.ConnectivitySettings) {
+			assert.Nil(t, h.InternetVPN)
+			assert.Equal(t, topology.MTUJumbo, h.DirectConnect.MTU, "without a VPN, jumbo frames by default")
+		}},
+		{"jumbo frames beside a VPN, set explicitly (MSS clamped on the routers)", "prod", func(t *testing.T, h map[string]any) {
+			obj(t, h["directConnect"])["mtu"] = 8500
+		}, func(t *testing.T, h hybrid.ConnectivitySettings) {
+			assert.Equal(t, topology.MTUJumbo, h.DirectConnect.MTU)
+		}},
+		{"a summary covering the VPC, without a VPN", "prod", func(t *testing.T, h map[string]any) {
+			dxOnly(t, h)
 			obj(t, h["directConnect"])["allowedPrefixes"] = []any{"10.0.0.0/12"}
 		}, func(t *testing.T, h hybrid.ConnectivitySettings) {
 			assert.Equal(t, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/12")}, h.DirectConnect.AllowedPrefixes)

@@ -2,11 +2,15 @@ package config
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 
 	"github.com/insurance/hybridcloud/hybrid"
 	"github.com/insurance/hybridcloud/hybrid/patching"
 )
+
+// runAsUserPattern is a portable Linux user name (useradd's default rule).
+var runAsUserPattern = regexp.MustCompile(`^[a-z_][a-z0-9_-]{0,31}$`)
 
 // Management is the validated hybridcloud:management section: the Management component's settings as they
 // are, wrapped only so the compute section can ask which patch groups they cover (patchGroups).
@@ -25,6 +29,9 @@ func (p *parser) management(raw []byte, env Environment) Management {
 	}
 	p.retention(key+".sessionLogRetentionDays", s.SessionLogRetentionDays)
 	p.protect(key+".protect", s.Protect, env)
+	if u := s.SessionRunAsUser; u != "" && (u == "root" || !runAsUserPattern.MatchString(u)) {
+		p.fail(key+".sessionRunAsUser", "%q is not a Linux user name other than root", u)
+	}
 	p.patchWindow(key+".patchWindow", s.PatchWindow)
 	groups := p.patchBaselines(key+".patchBaselines", s)
 	p.serverActivations(key+".activations", s.Activations, groups)

@@ -70,8 +70,6 @@ func (p *parser) network(raw []byte, region string, env Environment) network.VPC
 		switch {
 		case !endpointPattern.MatchString(e):
 			p.fail(indexed(key+".endpoints", i), "%q is not a service short name (like ecr.api)", e)
-		case e == "s3":
-			p.fail(indexed(key+".endpoints", i), "s3 is always a gateway endpoint (free); do not list it")
 		case slices.Index(s.Endpoints, e) < i:
 			p.fail(indexed(key+".endpoints", i), "%q is listed twice", e)
 		default:

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -33,6 +34,9 @@ type FilesArgs struct {
 	// bucket's objects (task roles, the File Gateway's, the backup role): declared after the key, they are
 	// matched by name (keys.RolePattern), and use the key only through S3 for this bucket. Optional.
 	KeyReaders, KeyWriters []string
+	// ArchivePrefixes are the prefixes the archive tiers may take objects from (the shares that opt in,
+	// Share.Archive). Optional: none, no archive tier anywhere, whatever the settings' days say.
+	ArchivePrefixes []string
 }
 
 // Files is the bucket where on-premises applications' files land, and the bucket of its access logs.
@@ -94,7 +98,7 @@ func NewFiles(ctx *pulumi.Context, name string, args *FilesArgs, opts ...pulumi.
 	}, parent); err != nil {
 		return nil, err
 	}
-	if err := lifecycle(ctx, name, bucket, s, parent); err != nil {
+	if err := lifecycle(ctx, name, bucket, s, args.ArchivePrefixes, parent); err != nil {
 		return nil, err
 	}
 
@@ -197,7 +201,7 @@ func (f *Files) accessLogs(ctx *pulumi.Context, name string, source *s3.BucketV2
 
 // lifecycle hands storage classes to Intelligent-Tiering from day 0 (it moves each object by its own access
 // pattern, which no fixed rule can), opts into its archive tiers, and expires old versions.
-func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, s FilesSettings, parent pulumi.ResourceOption) error {
+func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, s FilesSettings, archivePrefixes []string, parent pulumi.ResourceOption) error {
 	if _, err := s3.NewBucketLifecycleConfigurationV2(ctx, name, &s3.BucketLifecycleConfigurationV2Args{
 		Bucket: bucket.ID(),
 		Rules: s3.BucketLifecycleConfigurationV2RuleArray{
@@ -230,11 +234,20 @@ func lifecycle(ctx *pulumi.Context, name string, bucket *s3.BucketV2, s FilesSet
 	if len(tierings) == 0 {
 		return nil
 	}
-	_, err := s3.NewBucketIntelligentTieringConfiguration(ctx, name+"-archive", &s3.BucketIntelligentTieringConfigurationArgs{
-		Bucket:   bucket.Bucket,
-		Name:     pulumi.String("archive"),
-		Status:   pulumi.String("Enabled"),
-		Tierings: tierings,
-	}, parent)
-	return err
+	// One configuration per opted-in prefix: S3 filters them by prefix, and a share reading archived
+	// objects fails until they are restored
+	// (https://docs.aws.amazon.com/filegateway/latest/files3/storage-classes.html).
+	for _, prefix := range archivePrefixes {
+		id := strings.ReplaceAll(strings.TrimSuffix(prefix, "/"), "/", "-")
+		if _, err := s3.NewBucketIntelligentTieringConfiguration(ctx, name+"-archive-"+id, &s3.BucketIntelligentTieringConfigurationArgs{
+			Bucket:   bucket.Bucket,
+			Name:     pulumi.String("archive-" + id),
+			Status:   pulumi.String("Enabled"),
+			Filter:   s3.BucketIntelligentTieringConfigurationFilterArgs{Prefix: pulumi.String(prefix)},
+			Tierings: tierings,
+		}, parent); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -18,6 +18,7 @@ func testFilesArgs(protect bool) *FilesArgs {
 			Protect: protect},
 		AccountID: testAccount, Partition: "aws", Region: "us-east-1", KeyAdmins: testAdmins,
 		KeyReaders: []string{"s-claims-api-task"}, KeyWriters: []string{"s-scanner-task", "st-file-gateway", "st-backup"},
+		ArchivePrefixes: []string{"claims/"},
 	}
 }
 
@@ -82,7 +83,8 @@ func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 	assert.Equal(t, []any{map[string]any{"days": 0.0, "storageClass": "INTELLIGENT_TIERING"}}, rule["transitions"])
 	assert.Equal(t, map[string]any{"noncurrentDays": 90.0}, rule["noncurrentVersionExpiration"])
 
-	tiering := plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive")
+	tiering := plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive-claims")
+	assert.Equal(t, map[string]any{"prefix": "claims/"}, tiering.Props()["filter"], "only the share that opted in")
 	assert.Equal(t, []any{
 		map[string]any{"accessTier": "ARCHIVE_ACCESS", "days": 90.0},
 		map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180.0},
@@ -96,7 +98,14 @@ func TestFileBucketTiersAndExpiresOldVersions(t *testing.T) {
 	args.Settings.DeepArchiveAccessDays = 180
 	res, _ = runFiles(t, plan.Up, args)
 	assert.Equal(t, []any{map[string]any{"accessTier": "DEEP_ARCHIVE_ACCESS", "days": 180.0}},
-		plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive").Props()["tierings"], "only the tier that is on")
+		plantest.Named(t, res, token.S3BucketIntelligentTieringConfiguration, "test-files-archive-claims").Props()["tierings"], "only the tier that is on")
+
+	for _, mode := range plantest.Modes {
+		args = testFilesArgs(false)
+		args.ArchivePrefixes = nil
+		res, _ = runFiles(t, mode, args)
+		assert.Empty(t, res.OfType(token.S3BucketIntelligentTieringConfiguration), "%s: no share opted in: files stay readable through the gateway", mode)
+	}
 }
 
 func TestFileBucketAccessLogsGoToAnSSES3BucketOnlyItMayWrite(t *testing.T) {

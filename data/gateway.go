@@ -35,6 +35,11 @@ type FileGatewayArgs struct {
 	// VPCEndpointDNSName is the Storage Gateway interface endpoint's DNS name. Required when
 	// Settings.Gateway.UseVPCEndpoint is set, ignored otherwise.
 	VPCEndpointDNSName pulumi.StringInput
+	// S3EndpointDNSName is S3's interface endpoint's DNS name (no leading "*."), and BucketRegion the file
+	// bucket's region: given, every share writes through the endpoint over the private path instead of S3's
+	// public endpoints. Required together when Settings.Gateway.UseVPCEndpoint is set.
+	S3EndpointDNSName pulumi.StringInput
+	BucketRegion      string
 	// LogsKeyARN encrypts the gateway's health and audit log group (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
 	// AccountID is the AWS account, for the bucket role's trust policy. Required.
@@ -45,6 +50,10 @@ type FileGatewayArgs struct {
 	// premises and the VPC endpoints. Required in mode ec2, ignored for a VM.
 	VPCID, SubnetID pulumi.StringInput
 	VPCCIDR         netip.Prefix
+	// EndpointClientSecurityGroupID is the group the Storage Gateway endpoint admits on its control ports:
+	// an EC2 gateway joins it, since its address is in the VPC, not on premises. Required in mode ec2 with
+	// Settings.Gateway.UseVPCEndpoint.
+	EndpointClientSecurityGroupID pulumi.StringInput
 	// ActivationCIDRs may reach an EC2 gateway's port 80 to activate it: where `pulumi up` runs. Required
 	// in mode ec2, ignored for a VM.
 	ActivationCIDRs []netip.Prefix
@@ -90,8 +99,8 @@ func (a *FileGatewayArgs) validate() (spec.Activation, error) {
 	if g.Timezone == "" || g.LogRetentionDays <= 0 {
 		errs = append(errs, errors.New("time zone and log retention are required"))
 	}
-	if g.UseVPCEndpoint && a.VPCEndpointDNSName == nil {
-		errs = append(errs, errors.New("the VPC endpoint's DNS name is required to use it"))
+	if g.UseVPCEndpoint && (a.VPCEndpointDNSName == nil || a.S3EndpointDNSName == nil || a.BucketRegion == "") {
+		errs = append(errs, errors.New("the Storage Gateway and S3 endpoints' DNS names and the bucket region are required to use them"))
 	}
 	if len(a.Settings.Shares) == 0 {
 		errs = append(errs, errors.New("at least one share is required"))
@@ -297,7 +306,7 @@ func shareArgs(name string, s Share, args *FileGatewayArgs, in shareInputs) *sto
 	if s.CacheRefreshSeconds > 0 {
 		cacheAttributes = storagegateway.NfsFileShareCacheAttributesArgs{CacheStaleTimeoutInSeconds: pulumi.Int(s.CacheRefreshSeconds)}
 	}
-	return &storagegateway.NfsFileShareArgs{
+	out := &storagegateway.NfsFileShareArgs{
 		GatewayArn:          in.GatewayARN,
 		FileShareName:       pulumi.String(name),
 		LocationArn:         pulumi.Sprintf("%s/%s", args.BucketARN, s.Prefix),
@@ -317,6 +326,13 @@ func shareArgs(name string, s Share, args *FileGatewayArgs, in shareInputs) *sto
 		},
 		RequesterPays: pulumi.Bool(false),
 	}
+	if args.Settings.Gateway.UseVPCEndpoint {
+		// S3 PrivateLink for the share's data; the bucket region is required with it
+		// (https://docs.aws.amazon.com/filegateway/latest/files3/CreatingAnNFSFileShare.html).
+		out.VpcEndpointDnsName = args.S3EndpointDNSName
+		out.BucketRegion = pulumi.String(args.BucketRegion)
+	}
+	return out
 }
 
 // gatewayObjectActions are what a File Gateway does to the objects under its shares' prefixes (File

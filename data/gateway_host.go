@@ -96,7 +96,7 @@ func hostArgs(name string, args *FileGatewayArgs, ami, securityGroupID pulumi.St
 		Ami:                      ami,
 		InstanceType:             pulumi.String(g.InstanceType),
 		SubnetId:                 args.SubnetID,
-		VpcSecurityGroupIds:      pulumi.StringArray{securityGroupID},
+		VpcSecurityGroupIds:      hostSecurityGroups(args, securityGroupID),
 		AssociatePublicIpAddress: pulumi.Bool(false),
 		Monitoring:               pulumi.Bool(true),
 		MetadataOptions: ec2.InstanceMetadataOptionsArgs{
@@ -114,4 +114,14 @@ func hostArgs(name string, args *FileGatewayArgs, ami, securityGroupID pulumi.St
 		DisableApiTermination: pulumi.Bool(args.Settings.Protect),
 		Tags:                  pulumi.StringMap{"Name": pulumi.String(name)},
 	}
+}
+
+// hostSecurityGroups are the host's own group, and the Storage Gateway endpoint's client group when it
+// connects through the endpoint.
+func hostSecurityGroups(args *FileGatewayArgs, own pulumi.StringInput) pulumi.StringArray {
+	groups := pulumi.StringArray{own}
+	if args.Settings.Gateway.UseVPCEndpoint && args.EndpointClientSecurityGroupID != nil {
+		groups = append(groups, args.EndpointClientSecurityGroupID)
+	}
+	return groups
 }

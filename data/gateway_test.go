@@ -16,7 +16,10 @@ import (
 	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
-const testEndpoint = "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"
+const (
+	testEndpoint   = "vpce-1.storagegateway.us-east-1.vpce.amazonaws.com"
+	testS3Endpoint = "vpce-2.s3.us-east-1.vpce.amazonaws.com"
+)
 
 // testGatewayArgs are a VM activated by key through the VPC endpoint, with two shares.
 func testGatewayArgs() *FileGatewayArgs {
@@ -36,6 +39,8 @@ func testGatewayArgs() *FileGatewayArgs {
 		BucketARN:          pulumi.String("arn:aws:s3:::files"),
 		BucketKMSKeyARN:    pulumi.String("arn:aws:kms:us-east-1:123456789012:key/files"),
 		VPCEndpointDNSName: pulumi.String(testEndpoint),
+		S3EndpointDNSName:  pulumi.String(testS3Endpoint),
+		BucketRegion:       "us-east-1",
 		LogsKeyARN:         testLogsKey,
 		AccountID:          testAccount,
 		Region:             "us-east-1",
@@ -282,12 +287,14 @@ func TestNewFileGatewayRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) 
 		"share documents: a client list is required": {testGatewayArgs, func(a *FileGatewayArgs) {
 			a.Settings.Shares["documents"] = Share{Prefix: "documents/"}
 		}},
-		"at least one share is required":                 {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
-		"the VPC endpoint's DNS name is required":        {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
-		`"container" is not a gateway mode`:              {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
-		"mode ec2 activates the instance by its private": {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
-		"mode ec2 attaches the instance's cache volume":  {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
-		"an EC2 gateway needs its instance type":         {testHostArgs, func(a *FileGatewayArgs) { a.SubnetID = nil }},
+		"at least one share is required":                          {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Shares = nil }},
+		"endpoints' DNS names and the bucket region are required": {testGatewayArgs, func(a *FileGatewayArgs) { a.VPCEndpointDNSName = nil }},
+		"and the bucket region are required to use them":          {testGatewayArgs, func(a *FileGatewayArgs) { a.BucketRegion = "" }},
+		"the Storage Gateway and S3 endpoints' DNS names":         {testGatewayArgs, func(a *FileGatewayArgs) { a.S3EndpointDNSName = nil }},
+		`"container" is not a gateway mode`:                       {testGatewayArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.Mode = "container" }},
+		"mode ec2 activates the instance by its private":          {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.ActivationKey = "KEY" }},
+		"mode ec2 attaches the instance's cache volume":           {testHostArgs, func(a *FileGatewayArgs) { a.Settings.Gateway.CacheDiskPath = "/dev/sdb" }},
+		"an EC2 gateway needs its instance type":                  {testHostArgs, func(a *FileGatewayArgs) { a.SubnetID = nil }},
 	}
 	for want, tt := range tests {
 		t.Run(want, func(t *testing.T) {
@@ -338,4 +345,31 @@ func TestAnEC2GatewayNeedsItsAMIPinnedAndAVMNone(t *testing.T) {
 	})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "a VM runs the image its host was given")
+}
+
+func TestEverySharePutsItsDataThroughTheS3InterfaceEndpoint(t *testing.T) {
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runGateway(t, mode, testGatewayArgs())
+		for _, s := range plantest.Every(t, res, token.StorageGatewayNFSFileShare, 2) {
+			assert.Equal(t, testS3Endpoint, s.Props()["vpcEndpointDnsName"], "%s (%s)", s.Name, mode)
+			assert.Equal(t, "us-east-1", s.Props()["bucketRegion"], "%s (%s)", s.Name, mode)
+		}
+	}
+	args := testGatewayArgs()
+	args.Settings.Gateway.UseVPCEndpoint = false
+	res, _ := runGateway(t, plan.Up, args)
+	for _, s := range plantest.Every(t, res, token.StorageGatewayNFSFileShare, 2) {
+		assert.NotContains(t, s.Props(), "vpcEndpointDnsName", "S3's public endpoint when not asked")
+	}
+}
+
+func TestAnEC2GatewayJoinsTheEndpointsClientGroup(t *testing.T) {
+	args := testHostArgs()
+	args.EndpointClientSecurityGroupID = pulumi.String("sg-clients")
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runGateway(t, mode, args)
+		groups := plantest.Named(t, res, token.EC2Instance, "test-gw").Props()["vpcSecurityGroupIds"].([]any)
+		assert.Len(t, groups, 2, mode)
+		assert.Contains(t, groups, "sg-clients", mode)
+	}
 }

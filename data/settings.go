@@ -82,7 +82,9 @@ type FilesSettings struct {
 	// ArchiveAccessDays moves objects nobody has read for that long to Intelligent-Tiering's Archive Access
 	// tier (90 to 730 days); DeepArchiveAccessDays to Deep Archive Access (180 to 730, after
 	// ArchiveAccessDays). Default 0: the tier is off. Archived objects cost a fraction to keep but take
-	// hours to read back, which an application reading old claims must tolerate.
+	// hours to read back, which an application reading old claims must tolerate. They apply only under the
+	// prefixes of the shares that opt in (Share.Archive): an archived object is unreadable through the
+	// gateway until restored.
 	ArchiveAccessDays     int `json:"archiveAccessDays"`
 	DeepArchiveAccessDays int `json:"deepArchiveAccessDays"`
 	// NoncurrentVersionDays is how long an overwritten or deleted version is kept: the window to recover
@@ -187,6 +189,10 @@ type Share struct {
 	// CacheRefreshSeconds is how stale the gateway's listing of the bucket may get, 300 to 2592000. Default
 	// 0: never refreshed automatically, right for a share only the data centre writes.
 	CacheRefreshSeconds int `json:"cacheRefreshSeconds"`
+	// Archive lets the bucket's Intelligent-Tiering archive tiers take this share's old files. Default
+	// false: a file in Archive or Deep Archive Access cannot be read through the gateway (the NFS read
+	// fails) until it is restored (docs/data.md, "Archived files").
+	Archive bool `json:"archive"`
 }
 
 // DefaultFileGatewaySettings are the settings a stack file starts from: a VM, protected; an EC2 gateway's

@@ -725,6 +725,13 @@ var Types = map[string]Access{
 		Read:   []string{"ssm:DescribePatchGroups"},
 		Delete: []string{"ssm:DeregisterPatchBaselineForPatchGroup"},
 	},
+	token.SSMServiceSetting: {
+		Create: []string{"ssm:UpdateServiceSetting"},
+		Read:   []string{"ssm:GetServiceSetting"},
+		Update: []string{"ssm:UpdateServiceSetting"},
+		Delete: []string{"ssm:ResetServiceSetting"},
+		Note:   "the advanced-instances tier: deleting resets it to standard",
+	},
 }
 
 // Invokes maps every provider function (data source) the program calls to what it reads. They run in a

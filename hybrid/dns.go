@@ -46,6 +46,9 @@ type DNS struct {
 	// InboundEndpointIPs are the addresses on-premises DNS servers forward AWS names to (conditional
 	// forwarders for amazonaws.com, the private hosted zones, ...).
 	InboundEndpointIPs pulumi.StringArrayOutput
+	// OutboundEndpointIPs are the addresses the outbound endpoint sends queries for the on-premises domain
+	// from: on-premises DNS servers must accept queries from them.
+	OutboundEndpointIPs pulumi.StringArrayOutput
 	// OutboundEndpointID is the endpoint that forwards the on-premises domain.
 	OutboundEndpointID pulumi.IDOutput
 	// ForwardingRuleID is the rule forwarding the on-premises domain to its servers.
@@ -94,6 +97,7 @@ func NewDNS(ctx *pulumi.Context, name string, args *DNSArgs, opts ...pulumi.Reso
 	}
 	d.InboundEndpointIPs = inbound.IpAddresses.ApplyT(endpointIPs).(pulumi.StringArrayOutput)
 	d.OutboundEndpointID = outbound.ID()
+	d.OutboundEndpointIPs = outbound.IpAddresses.ApplyT(endpointIPs).(pulumi.StringArrayOutput)
 
 	rule, err := route53.NewResolverRule(ctx, name+"-onprem", forwardingRuleArgs(name, args.Domain, args.Servers, outbound.ID()), parent)
 	if err != nil {
@@ -113,9 +117,10 @@ func NewDNS(ctx *pulumi.Context, name string, args *DNSArgs, opts ...pulumi.Reso
 	}
 
 	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
-		"inboundEndpointIps": d.InboundEndpointIPs,
-		"outboundEndpointId": d.OutboundEndpointID,
-		"forwardingRuleId":   d.ForwardingRuleID,
+		"inboundEndpointIps":  d.InboundEndpointIPs,
+		"outboundEndpointId":  d.OutboundEndpointID,
+		"outboundEndpointIps": d.OutboundEndpointIPs,
+		"forwardingRuleId":    d.ForwardingRuleID,
 	}); err != nil {
 		return nil, err
 	}

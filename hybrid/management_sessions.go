@@ -19,8 +19,9 @@ import (
 const sessionPreferencesDocument = "SSM-SessionManagerRunShell"
 
 // sessionPreferences is the preferences document: every session encrypted end to end with keyID,
-// streamed to the encrypted logGroup, never to S3, ended after idleMinutes idle, and never run as root.
-func sessionPreferences(logGroup, keyID string, idleMinutes int) (string, error) {
+// streamed to the encrypted logGroup, never to S3, ended after idleMinutes idle, and on Linux run as the
+// named OS user runAs when one is set (else as ssm-user, which has passwordless sudo).
+func sessionPreferences(logGroup, keyID string, idleMinutes int, runAs string) (string, error) {
 	b, err := json.Marshal(map[string]any{
 		"schemaVersion": "1.0",
 		"description":   "Session Manager preferences: encrypted, logged to CloudWatch, idle sessions ended",
@@ -33,8 +34,8 @@ func sessionPreferences(logGroup, keyID string, idleMinutes int) (string, error)
 			"cloudWatchEncryptionEnabled": true,
 			"cloudWatchStreamingEnabled":  true,
 			"kmsKeyId":                    keyID,
-			"runAsEnabled":                false,
-			"runAsDefaultUser":            "",
+			"runAsEnabled":                runAs != "",
+			"runAsDefaultUser":            runAs,
 			"idleSessionTimeout":          strconv.Itoa(idleMinutes),
 			"maxSessionDuration":          "",
 			"shellProfile":                map[string]string{"windows": "", "linux": ""},
@@ -96,9 +97,9 @@ func (m *Management) declareSessions(ctx *pulumi.Context, name string, args *Man
 	}
 	m.SessionLogGroupName = logs.Name
 
-	idle := args.Settings.SessionIdleTimeoutMinutes
+	idle, runAs := args.Settings.SessionIdleTimeoutMinutes, args.Settings.SessionRunAsUser
 	content := pulumi.All(logs.Name, key.KeyId).ApplyT(func(v []any) (string, error) {
-		return sessionPreferences(v[0].(string), v[1].(string), idle)
+		return sessionPreferences(v[0].(string), v[1].(string), idle, runAs)
 	}).(pulumi.StringOutput)
 	if _, err := ssm.NewDocument(ctx, name+"-sessions", &ssm.DocumentArgs{
 		Name:           pulumi.String(sessionPreferencesDocument),
@@ -119,6 +120,9 @@ func (m *Management) declareSessions(ctx *pulumi.Context, name string, args *Man
 	if err != nil {
 		return nil, err
 	}
+	if err := declareAdvancedTier(ctx, name, args, parent); err != nil {
+		return nil, err
+	}
 	for i, role := range args.ManagedRoleNames {
 		if _, err := iam.NewRolePolicyAttachment(ctx, name+"-sessions-"+strconv.Itoa(i), &iam.RolePolicyAttachmentArgs{
 			Role:      role,
@@ -128,4 +132,18 @@ func (m *Management) declareSessions(ctx *pulumi.Context, name string, args *Man
 		}
 	}
 	return policy, nil
+}
+
+// declareAdvancedTier switches the account's hybrid activations to the advanced-instances tier: Session
+// Manager reaches on-premises (mi-…) nodes only there
+// (https://docs.aws.amazon.com/systems-manager/latest/userguide/fleet-manager-configure-instance-tiers.html).
+// The stack always registers on-premises servers, so it always promises them sessions. The setting is
+// account- and region-wide and billed per advanced node-hour (docs/operations.md).
+func declareAdvancedTier(ctx *pulumi.Context, name string, args *ManagementArgs, parent pulumi.ResourceOption) error {
+	_, err := ssm.NewServiceSetting(ctx, name+"-advanced-tier", &ssm.ServiceSettingArgs{
+		SettingId: pulumi.Sprintf("arn:%s:ssm:%s:%s:servicesetting/ssm/managed-instance/activation-tier",
+			args.Partition, args.Region, args.AccountID),
+		SettingValue: pulumi.String("advanced"),
+	}, parent)
+	return err
 }

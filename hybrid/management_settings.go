@@ -34,6 +34,10 @@ type ManagementSettings struct {
 	// Protect keeps the session key through a destroy (pulumi protect and retain): without it the
 	// recorded sessions cannot be read. Default true; required in prod.
 	Protect bool `json:"protect"`
+	// SessionRunAsUser is the OS user Linux sessions run as (Session Manager's Run As): it must exist on
+	// every Linux node, or sessions there fail. Optional; unset, sessions run as ssm-user, which Session
+	// Manager creates with passwordless sudo, so a session can do whatever root can.
+	SessionRunAsUser string `json:"sessionRunAsUser"`
 }
 
 // Session Manager's idle timeout, in minutes.

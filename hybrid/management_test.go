@@ -385,7 +385,7 @@ func TestMaintenanceWindowArgsOpenOnlyForRegisteredTargetsInUTC(t *testing.T) {
 }
 
 func TestSessionPreferencesAndAccessNameTheirLogGroupAndKey(t *testing.T) {
-	prefs, err := sessionPreferences("mgmt-sessions", "key-1", 20)
+	prefs, err := sessionPreferences("mgmt-sessions", "key-1", 20, "")
 	require.NoError(t, err)
 	var doc struct {
 		SessionType string
@@ -404,6 +404,9 @@ func TestSessionPreferencesAndAccessNameTheirLogGroupAndKey(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(access), &policy))
 	require.Len(t, policy.Statement, 3)
 	assert.Equal(t, []any{"arn:aws:logs:us-east-1:1:log-group:s:*"}, policy.Statement[0]["Resource"], "a node writes only into the session log group")
+	assert.Equal(t, []any{"logs:DescribeLogGroups"}, policy.Statement[1]["Action"])
+	assert.Equal(t, []any{"*"}, policy.Statement[1]["Resource"], "DescribeLogGroups takes no narrower resource")
+	assert.Equal(t, []any{"kms:Decrypt"}, policy.Statement[2]["Action"], "the starting user generates the data key; the node only decrypts")
 	assert.Equal(t, []any{"arn:aws:kms:us-east-1:1:key/k"}, policy.Statement[2]["Resource"], "and uses only the session key")
 }
 
@@ -422,4 +425,28 @@ func document(t *testing.T, v any) map[string]any {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(s), &doc))
 	return doc
+}
+
+func TestSessionsRunAsTheNamedUserWhenOneIsSet(t *testing.T) {
+	var doc struct{ Inputs map[string]any }
+	prefs, err := sessionPreferences("g", "k", 20, "")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(prefs), &doc))
+	assert.Equal(t, false, doc.Inputs["runAsEnabled"], "unset: ssm-user")
+	prefs, err = sessionPreferences("g", "k", 20, "opsadmin")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(prefs), &doc))
+	assert.Equal(t, true, doc.Inputs["runAsEnabled"])
+	assert.Equal(t, "opsadmin", doc.Inputs["runAsDefaultUser"])
+}
+
+func TestOnPremisesSessionsGetTheAdvancedInstancesTier(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res, _ := runManagement(t, testManagementArgs(), mode)
+		setting := plantest.Named(t, res, token.SSMServiceSetting, "test-mgmt-advanced-tier").Props()
+		assert.Equal(t, "advanced", setting["settingValue"], mode)
+		if mode == plan.Up {
+			assert.Equal(t, "arn:aws:ssm:us-east-1:123456789012:servicesetting/ssm/managed-instance/activation-tier", setting["settingId"])
+		}
+	}
 }

@@ -70,11 +70,13 @@ type DirectConnect struct {
 	// needs topology.ResiliencyHigh or stronger, so losing a location never cuts the line.
 	Resiliency topology.Resiliency `json:"resiliency"`
 	// MTU of every transit VIF: topology.MTUStandard or MTUJumbo. Default (0 in a stack file):
-	// topology.DefaultMTU, jumbo frames, which config fills in; the routers' sub-interfaces must match.
+	// topology.DefaultMTUFor, which config fills in: 1500 when an internet VPN backs Direct Connect, jumbo
+	// frames otherwise. The routers' sub-interfaces must match; 8500 beside a VPN needs MSS clamping on them.
 	MTU int `json:"mtu"`
 	// AllowedPrefixes are what the Direct Connect gateway advertises to the data centre. Optional: the
-	// default is the VPC CIDR; a private summary covering it may be given, never an on-premises range.
-	// Refused in ModeDirectConnectEncrypted, which advertises only the Transit Gateway CIDR blocks, so no
+	// default is the VPC CIDR; a private summary covering it may be given, never an on-premises range, and
+	// only without an internet VPN: the VPN advertises the VPC CIDR itself, more specific than a summary, so
+	// on premises would send everything over the VPN while DX is up. Refused in ModeDirectConnectEncrypted, which advertises only the Transit Gateway CIDR blocks, so no
 	// clear-text path to the VPC exists.
 	AllowedPrefixes []netip.Prefix `json:"allowedPrefixes"`
 	// Connections each carry one transit VIF to the gateway, by a short unique name ("ash-a": lower-case

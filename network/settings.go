@@ -21,7 +21,9 @@ type VPCSettings struct {
 	// public /28), which suits a /16.
 	SubnetPrefixLengths layout.PrefixLengths `json:"subnetPrefixLengths"`
 	// Endpoints are the interface endpoint services by short name ("ecr.api", "logs"). Optional; the S3
-	// gateway endpoint is always declared, since it is free and keeps image layers off NAT.
+	// gateway endpoint is always declared, since it is free and keeps image layers off NAT. Listing S3Endpoint
+	// adds S3's interface endpoint beside it, for on premises only (gateway endpoints serve only traffic that
+	// starts in the VPC).
 	Endpoints []string `json:"endpoints"`
 	// EndpointAZCount places the interface endpoints in the first EndpointAZCount AZs only. Default (0):
 	// every AZ, which prod requires. Every endpoint is billed per AZ: dev saves by accepting that its
@@ -45,3 +47,7 @@ func DefaultVPCSettings() VPCSettings {
 // StorageGatewayEndpoint is the short name of the Storage Gateway interface endpoint, which a File Gateway
 // activates and connects through.
 const StorageGatewayEndpoint = "storagegateway"
+
+// S3Endpoint is S3's short name. Listed in Endpoints, it declares S3's interface endpoint, which the NFS file
+// shares and on-premises hosts reach S3 through; the gateway endpoint is always there.
+const S3Endpoint = "s3"

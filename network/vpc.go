@@ -57,6 +57,11 @@ type VPC struct {
 	// that let hosts reach S3 (ECR image layers among it) without a route to the internet.
 	S3PrefixListID pulumi.StringOutput
 	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name.
+	// StorageGatewayClientSecurityGroupID is the group an EC2 File Gateway joins to reach the Storage
+	// Gateway endpoint's control ports (1026-1028, 1031, 2222). Set only with that endpoint.
+	StorageGatewayClientSecurityGroupID pulumi.IDOutput
+	// EndpointDNSNames maps each interface endpoint's service short name to its regional DNS name (S3's
+	// without its leading "*.").
 	EndpointDNSNames map[string]pulumi.StringOutput
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -291,4 +292,52 @@ func TestInterfaceEndpointsAdmitOnlyThisAccountsPrincipals(t *testing.T) {
 		}
 	}
 	assert.Positive(t, checked)
+}
+
+func TestS3InterfaceEndpointServesOnlyOnPremisesAfterTheGatewayEndpoint(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = []string{"ssm", S3Endpoint}
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, v := runVPC(t, args, mode)
+		ep := plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3-interface")
+		p := ep.Props()
+		assert.Equal(t, "com.amazonaws.us-east-1.s3", p["serviceName"], mode)
+		assert.Equal(t, "Interface", p["vpcEndpointType"], mode)
+		assert.Equal(t, true, p["privateDnsEnabled"], mode)
+		assert.Equal(t, map[string]any{"privateDnsOnlyForInboundResolverEndpoint": true}, p["dnsOptions"], mode)
+		assert.Contains(t, ep.DependsOn, plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").URN, "AWS wants the gateway endpoint first")
+		assert.Equal(t, "Gateway", plantest.Named(t, res, token.EC2VPCEndpoint, "net-s3").Props()["vpcEndpointType"], mode)
+		assert.Contains(t, v.EndpointDNSNames, S3Endpoint)
+	}
+}
+
+func TestFirstDNSNameDropsS3sWildcard(t *testing.T) {
+	name := func(s string) *string { return &s }
+	got, err := firstDNSName("s3", []ec2.VpcEndpointDnsEntry{{DnsName: name("*.vpce-1.s3.us-east-1.vpce.amazonaws.com")}, {DnsName: name("s3.us-east-1.amazonaws.com")}})
+	require.NoError(t, err)
+	assert.Equal(t, "vpce-1.s3.us-east-1.vpce.amazonaws.com", got)
+	got, err = firstDNSName("ssm", []ec2.VpcEndpointDnsEntry{{DnsName: name("vpce-2.ssm.us-east-1.vpce.amazonaws.com")}})
+	require.NoError(t, err)
+	assert.Equal(t, "vpce-2.ssm.us-east-1.vpce.amazonaws.com", got)
+	_, err = firstDNSName("logs", nil)
+	assert.ErrorContains(t, err, "logs has no DNS entry")
+}
+
+func TestAnEC2GatewayReachesTheStorageGatewayEndpointsControlPorts(t *testing.T) {
+	args := testArgs(2, layout.NATSingle)
+	args.Settings.Endpoints = []string{StorageGatewayEndpoint}
+	for _, mode := range []plan.Mode{plan.Preview, plan.Up} {
+		res, _ := runVPC(t, args, mode)
+		clients := plantest.Named(t, res, token.EC2SecurityGroup, "net-storagegateway-clients")
+		sg := plantest.Named(t, res, token.EC2SecurityGroup, "net-endpoints")
+		assert.Contains(t, sg.Dependencies["ingress"], clients.URN, mode)
+		var ports []float64
+		for _, r := range sg.Props()["ingress"].([]any) {
+			rule := r.(map[string]any)
+			if rule["description"] == "Storage Gateway from an EC2 gateway in the VPC" {
+				ports = append(ports, rule["fromPort"].(float64))
+			}
+		}
+		assert.Equal(t, []float64{1026, 1031, 2222}, ports, mode)
+	}
 }

@@ -189,3 +189,19 @@ func TestUnsafeComputeConfigIsRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestEachStackEmitsTheRHELRegistrationCommandForItsOnPremisesHosts(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		for _, mode := range plantest.Modes {
+			out, ok := runStack(t, stack, mode).Outputs["ecsAnywhereRegistrationCommands"]
+			require.True(t, ok, "%s %s", stack, mode)
+			assert.True(t, out.Secret, "%s %s: the commands hold the activation code", stack, mode)
+			if mode == plan.Up {
+				commands, isMap := out.Value.(map[string]string)
+				require.True(t, isMap, "%s: %T", stack, out.Value)
+				require.Len(t, commands, 1, "%s: the hosts are RHEL only", stack)
+				assert.Contains(t, commands["rhel"], `--docker-install-source "none"`, stack)
+			}
+		}
+	}
+}

@@ -50,8 +50,8 @@ func TestTheReviewsRecomputedLinesAgreeWithinFivePercent(t *testing.T) {
 		upToHigh float64
 	}{
 		{row: "1", report: prod, typ: "aws:ec2/natGateway:NatGateway", charge: "NAT gateway hours", review: 98.55},
-		// The review priced 12 interface endpoints; the ec2 endpoint (FSBP EC2.10) is the 13th.
-		{row: "4", report: prod, typ: "aws:ec2/vpcEndpoint:VpcEndpoint", charge: "interface endpoint hours", review: 262.80 * 13 / 12},
+		// The review priced 12 endpoints; issue 16 added ec2 and S3's interface endpoint: 14 x 3 AZs x $0.01 x 730 h.
+		{row: "4", report: prod, typ: "aws:ec2/vpcEndpoint:VpcEndpoint", charge: "interface endpoint hours", review: 306.60},
 		{row: "11", report: prod, typ: "aws:directconnect/transitVirtualInterface:TransitVirtualInterface", charge: "Direct Connect port hours", review: 438},
 		{row: "13", report: prod, typ: "aws:route53/resolverEndpoint:ResolverEndpoint", charge: "Resolver endpoint IP", review: 547.50},
 		{row: "15 (PostgreSQL rate)", report: prod, typ: "aws:rds/instance:Instance", charge: "DB instance hours", review: 256.6},

@@ -37,6 +37,12 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 	if err != nil {
 		return err
 	}
+	var archive []string // the shares that opt into the archive tiers, in name order
+	for _, name := range slices.Sorted(maps.Keys(cfg.FileGateway.Shares)) {
+		if share := cfg.FileGateway.Shares[name]; share.Archive {
+			archive = append(archive, share.Prefix)
+		}
+	}
 	files, err := data.NewFiles(ctx, cfg.Stack+"-files", &data.FilesArgs{
 		Settings: cfg.Files, AccountID: base.AccountID, Partition: base.Partition, Region: base.Region, KeyAdmins: keyAdmins(st),
 		KeyReaders: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
@@ -44,6 +50,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		// The gateway's and the backup role's are named after their components.
 		KeyWriters: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
 			gatewayName(cfg), backupName(cfg)),
+		ArchivePrefixes: archive,
 	}, opts...)
 	if err != nil {
 		return err
@@ -62,9 +69,13 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		VPCCIDR:         cfg.Network.CIDR,
 		ActivationCIDRs: cfg.OnPremises.CIDRs,
 	}
-	// Used when the gateway is configured to; config checks the endpoint exists then.
+	// Used when the gateway is configured to; config checks the endpoints exist then.
 	if dns, ok := vpc.EndpointDNSNames[network.StorageGatewayEndpoint]; ok {
 		gatewayArgs.VPCEndpointDNSName = dns
+		gatewayArgs.EndpointClientSecurityGroupID = vpc.StorageGatewayClientSecurityGroupID.ToStringOutput()
+	}
+	if dns, ok := vpc.EndpointDNSNames[network.S3Endpoint]; ok {
+		gatewayArgs.S3EndpointDNSName, gatewayArgs.BucketRegion = dns, cfg.Region
 	}
 	gateway, err := data.NewFileGateway(ctx, gatewayName(cfg), gatewayArgs, opts...)
 	if err != nil {

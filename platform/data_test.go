@@ -136,3 +136,22 @@ func TestOnlyAStackThatCopiesToDRDeclaresADRVault(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryShareWritesThroughTheS3InterfaceEndpoint(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
+			ep := plantest.Named(t, res, token.EC2VPCEndpoint, stack+"-vpc-s3-interface")
+			assert.Equal(t, map[string]any{"privateDnsOnlyForInboundResolverEndpoint": true}, ep.Props()["dnsOptions"], "%s %s", stack, mode)
+			plantest.Named(t, res, token.EC2VPCEndpoint, stack+"-vpc-ec2")
+			for _, share := range plantest.Every(t, res, token.StorageGatewayNFSFileShare, 1) {
+				p := share.Props()
+				assert.Equal(t, "us-east-1", p["bucketRegion"], "%s %s %s", stack, mode, share.Name)
+				assert.Equal(t, []string{ep.URN}, share.Dependencies["vpcEndpointDnsName"], "%s %s %s", stack, mode, share.Name)
+				if mode == plan.Up {
+					assert.Equal(t, stack+"-vpc-s3-interface.vpce.us-east-1.vpce.amazonaws.com", p["vpcEndpointDnsName"], "%s %s", stack, share.Name)
+				}
+			}
+		}
+	}
+}

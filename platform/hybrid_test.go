@@ -149,3 +149,11 @@ func TestBadHybridConfigStopsTheProgramNamingTheKey(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:hybrid.directConnect.resiliency: prod requires")
 }
+
+func TestProdVIFsCarryTheVPNsMTUByDefault(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		for _, vif := range plantest.Every(t, runStack(t, "prod", mode), token.DXTransitVirtualInterface, 2) {
+			assert.Equal(t, float64(1500), vif.Props()["mtu"], "%s %s: a VPN backs Direct Connect", vif.Name, mode)
+		}
+	}
+}

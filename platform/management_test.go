@@ -61,3 +61,16 @@ func TestManagementIsWiredToTheFoundationAndTheClustersNodes(t *testing.T) {
 		})
 	}
 }
+
+func TestBothStacksSwitchOnTheAdvancedInstancesTierForOnPremisesSessions(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
+			setting := plantest.Named(t, res, token.SSMServiceSetting, stack+"-management-advanced-tier").Props()
+			assert.Equal(t, "advanced", setting["settingValue"], "%s %s", stack, mode)
+			if mode == plan.Up {
+				assert.Equal(t, "arn:aws:ssm:us-east-1:123456789012:servicesetting/ssm/managed-instance/activation-tier", setting["settingId"], stack)
+			}
+		}
+	}
+}

@@ -17,8 +17,8 @@ func TestStacksGetTheirNetworkShape(t *testing.T) {
 		endpointAZs        int
 		retainLogs         bool
 	}{
-		{"dev", 6, 1, 13, 1, false},
-		{"prod", 9, 3, 13, 3, true},
+		{"dev", 6, 1, 14, 1, false},
+		{"prod", 9, 3, 14, 3, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.stack, func(t *testing.T) {

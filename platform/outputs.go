@@ -5,6 +5,7 @@ import (
 
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/deploy/dbuser"
+	"github.com/insurance/hybridcloud/network"
 )
 
 // export is every stack output, in one place: what operators, the data centre's teams and CI read after
@@ -44,14 +45,24 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	}
 	ctx.Export("vpnCustomerGatewayConfigurations", configurations) // secret: the documents hold the pre-shared keys
 	ctx.Export("dnsInboundEndpointIps", st.dns.InboundEndpointIPs)
+	forwarders := pulumi.StringArrayMap{}
+	for _, zone := range network.ForwarderZones(cfg.Network.Endpoints, cfg.Region) {
+		forwarders[zone] = st.dns.InboundEndpointIPs
+	}
+	ctx.Export("onPremisesDnsForwarders", forwarders)
+	ctx.Export("resolverOutboundIps", st.dns.OutboundEndpointIPs)
 
 	// Compute: the cluster, its load balancer, ECS Anywhere registration, the repositories CI pushes to.
 	ctx.Export("clusterName", st.cluster.ClusterName)
 	ctx.Export("albDnsName", st.cluster.ALBDNSName)
 	if cfg.Cluster.Anywhere.Enabled { // the activation outputs are set only then
 		ctx.Export("ecsAnywhereActivationId", st.cluster.AnywhereActivationID)
-		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode)           // secret
-		ctx.Export("ecsAnywhereRegistrationCommand", st.cluster.AnywhereRegistrationCommand) // secret: holds the code
+		ctx.Export("ecsAnywhereActivationCode", st.cluster.AnywhereActivationCode) // secret
+		commands := pulumi.StringMap{}
+		for host, command := range st.cluster.AnywhereRegistrationCommands {
+			commands[string(host)] = command
+		}
+		ctx.Export("ecsAnywhereRegistrationCommands", commands) // secret: by OS family, each holds the code
 	}
 	urls := pulumi.StringMap{}
 	for name, url := range st.services.RepositoryURLs {

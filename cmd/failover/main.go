@@ -7,8 +7,8 @@
 //	failover -stack prod -vif ash-a history             # past tests of the VIF
 //
 // It needs the Pulumi CLI (logged in to the stack's backend) and the AWS CLI with credentials for the
-// stack's account. It refuses to run without an explicit stack and VIF, and refuses to take down the only
-// path to the data centre. See docs/hybrid.md, "Failover drill".
+// stack's account. It refuses to run without an explicit stack and VIF, and refuses to take down the last
+// working path to the data centre: another VIF with BGP up, or an internet VPN tunnel UP, must remain. See docs/hybrid.md, "Failover drill".
 package main
 
 import (
@@ -58,92 +58,147 @@ type peer struct {
 	Location           string `json:"location"`
 }
 
-func run(argv []string, cli command, out io.Writer) error {
+// options are the command line: which stack and VIF, what to do, for how long.
+type options struct {
+	stack, vif, action string
+	minutes            int
+}
+
+func parseOptions(argv []string, out io.Writer) (options, error) {
 	flags := flag.NewFlagSet("failover", flag.ContinueOnError)
 	flags.SetOutput(out)
 	stack := flags.String("stack", "", "the deployed stack (required)")
 	vif := flags.String("vif", "", "the VIF: its connection name from the stack config (ash-a) or its id (dxvif-...) (required)")
 	minutes := flags.Int("minutes", defaultMinutes, "how long the BGP sessions stay down (start only)")
 	if err := flags.Parse(argv); err != nil {
-		return err
+		return options{}, err
 	}
-	if *stack == "" || *vif == "" {
-		return errors.New("failover: refusing to run without an explicit stack and VIF: make failover-test STACK=prod VIF=<connection name> MINUTES=30")
+	o := options{stack: *stack, vif: *vif, action: flags.Arg(0), minutes: *minutes}
+	if o.stack == "" || o.vif == "" {
+		return o, errors.New("failover: refusing to run without an explicit stack and VIF: make failover-test STACK=prod VIF=<connection name> MINUTES=30")
 	}
-	action := flags.Arg(0)
-	if action != "start" && action != "stop" && action != "history" {
-		return fmt.Errorf("failover: action %q: want start, stop or history", action)
+	if o.action != "start" && o.action != "stop" && o.action != "history" {
+		return o, fmt.Errorf("failover: action %q: want start, stop or history", o.action)
 	}
+	return o, nil
+}
 
-	output := func(name string) ([]byte, error) {
-		return cli("pulumi", "stack", "output", name, "--stack", *stack, "--json")
-	}
-	raw, err := output("directConnectBgpPeers")
-	if err != nil {
-		return err
-	}
-	var peers map[string]peer
-	if err := json.Unmarshal(raw, &peers); err != nil {
-		return fmt.Errorf("failover: reading directConnectBgpPeers of %s: %w", *stack, err)
-	}
-	name, target, err := find(peers, *vif)
-	if err != nil {
-		return fmt.Errorf("failover: stack %s: %w", *stack, err)
-	}
-	region, err := cli("pulumi", "config", "get", "aws:region", "--stack", *stack)
-	if err != nil {
-		return err
-	}
-	regionFlag := []string{"--region", strings.TrimSpace(string(region))}
+// drill is one run against a deployed stack: its outputs, the chosen VIF and the region to call AWS in.
+type drill struct {
+	options
+	cli    command
+	out    io.Writer
+	peers  map[string]peer
+	name   string
+	target peer
+	region []string
+}
 
-	switch action {
+// output reads a stack output as JSON, without its quotes when it is a string.
+func (d *drill) output(name string) (string, error) {
+	raw, err := d.cli("pulumi", "stack", "output", name, "--stack", d.stack, "--json")
+	return strings.Trim(strings.TrimSpace(string(raw)), `"`), err
+}
+
+func run(argv []string, cli command, out io.Writer) error {
+	o, err := parseOptions(argv, out)
+	if err != nil {
+		return err
+	}
+	d := &drill{options: o, cli: cli, out: out}
+	raw, err := d.output("directConnectBgpPeers")
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(raw), &d.peers); err != nil {
+		return fmt.Errorf("failover: reading directConnectBgpPeers of %s: %w", d.stack, err)
+	}
+	if d.name, d.target, err = find(d.peers, d.vif); err != nil {
+		return fmt.Errorf("failover: stack %s: %w", d.stack, err)
+	}
+	region, err := cli("pulumi", "config", "get", "aws:region", "--stack", d.stack)
+	if err != nil {
+		return err
+	}
+	d.region = []string{"--region", strings.TrimSpace(string(region))}
+	switch d.action {
 	case "stop":
-		res, err := cli("aws", append([]string{"directconnect", "stop-bgp-failover-test", "--virtual-interface-id", target.VirtualInterfaceID}, regionFlag...)...)
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(out, "Stopped the BGP failover test on %s (%s): its sessions come back up and Direct Connect takes the traffic back.\n%s", name, target.VirtualInterfaceID, res)
-		return err
+		return d.stop()
 	case "history":
-		res, err := cli("aws", append([]string{"directconnect", "list-virtual-interface-test-history", "--virtual-interface-id", target.VirtualInterfaceID}, regionFlag...)...)
-		if err != nil {
+		return d.history()
+	}
+	return d.start()
+}
+
+func (d *drill) stop() error {
+	res, err := d.cli("aws", append([]string{"directconnect", "stop-bgp-failover-test", "--virtual-interface-id", d.target.VirtualInterfaceID}, d.region...)...)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(d.out, "Stopped the BGP failover test on %s (%s): its sessions come back up and Direct Connect takes the traffic back.\n%s", d.name, d.target.VirtualInterfaceID, res)
+	return err
+}
+
+func (d *drill) history() error {
+	res, err := d.cli("aws", append([]string{"directconnect", "list-virtual-interface-test-history", "--virtual-interface-id", d.target.VirtualInterfaceID}, d.region...)...)
+	if err != nil {
+		return err
+	}
+	_, err = d.out.Write(res)
+	return err
+}
+
+// start checks the other paths are up, then takes the VIF's BGP down and says what to watch.
+func (d *drill) start() error {
+	if d.minutes < minMinutes || d.minutes > maxMinutes {
+		return fmt.Errorf("failover: %d minutes is outside %d-%d, the test durations AWS accepts", d.minutes, minMinutes, maxMinutes)
+	}
+	tgw, err := d.output("transitGatewayId")
+	if err != nil {
+		return err
+	}
+	p, err := readPaths(d.cli, d.target, d.peers, tgw, d.region)
+	if err != nil {
+		return err
+	}
+	warnings, err := decide(d.name, p)
+	if err != nil {
+		return err
+	}
+	rt, err := d.output("transitGatewayVpcRouteTableId")
+	if err != nil {
+		return err
+	}
+	res, err := d.cli("aws", append([]string{"directconnect", "start-bgp-failover-test", "--virtual-interface-id", d.target.VirtualInterfaceID,
+		"--test-duration-in-minutes", strconv.Itoa(d.minutes)}, d.region...)...)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		if _, err := fmt.Fprintln(d.out, "Warning: "+w); err != nil {
 			return err
 		}
-		_, err = out.Write(res)
-		return err
 	}
+	_, err = fmt.Fprintf(d.out, watchText, d.name, d.target.VirtualInterfaceID, d.target.Location, d.minutes, res, d.stack, rt, strings.Join(d.region, " "))
+	return err
+}
 
-	if *minutes < minMinutes || *minutes > maxMinutes {
-		return fmt.Errorf("failover: %d minutes is outside %d-%d, the test durations AWS accepts", *minutes, minMinutes, maxMinutes)
-	}
-	mode, err := output("hybridMode")
-	if err != nil {
-		return err
-	}
-	if m := strings.Trim(strings.TrimSpace(string(mode)), `"`); m == "directConnect" && len(peers) == 1 {
-		return fmt.Errorf("failover: refusing: %s is the only path of stack %s (mode directConnect, no other VIF, no VPN); the test would cut the data centre off", name, *stack)
-	}
-	rt, err := output("transitGatewayVpcRouteTableId")
-	if err != nil {
-		return err
-	}
-	res, err := cli("aws", append([]string{"directconnect", "start-bgp-failover-test", "--virtual-interface-id", target.VirtualInterfaceID,
-		"--test-duration-in-minutes", strconv.Itoa(*minutes)}, regionFlag...)...)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(out, `Started the BGP failover test on %[1]s (%[2]s at %[3]s) for %[4]d minutes.
+// watchText says what to watch. With two VIFs on one Direct Connect gateway the Transit Gateway sees one
+// attachment, so a single VIF's test shows in the VIF's state and BGP status and on the routers, not in
+// the route table; only a test of every VIF moves the routes to the VPN attachments.
+const watchText = `Started the BGP failover test on %[1]s (%[2]s at %[3]s) for %[4]d minutes.
 %[5]s
 Watch:
   - the alarm %[6]s-hybrid-dx-%[1]s-bgp goes to ALARM within about ten minutes, and back to OK after the test;
-  - the on-premises prefixes in the Transit Gateway route table leave the Direct Connect attachment:
+  - the VIF's state (testing) and its peers' BGP status, and the other VIFs' (still up):
+      aws directconnect describe-virtual-interfaces %[8]s
+  - on premises, the routers' routes to the VPC move to the other sessions;
+  - with every VIF under test at once (the DX-to-VPN step), the on-premises prefixes leave the Direct Connect
+    attachment for the VPN attachments:
       aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id %[7]s --filters Name=state,Values=active %[8]s
-    they stay reachable through another VIF, or through the VPN attachments;
   - application checks from the data centre keep answering.
 Roll back at any time: make failover-test-stop STACK=%[6]s VIF=%[1]s
-`, name, target.VirtualInterfaceID, target.Location, *minutes, res, *stack, strings.Trim(strings.TrimSpace(string(rt)), `"`), strings.Join(regionFlag, " "))
-	return err
-}
+`
 
 // find picks the VIF by connection name or by id.
 func find(peers map[string]peer, vif string) (string, peer, error) {

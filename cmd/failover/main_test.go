@@ -16,6 +16,8 @@ const twoVIFs = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111", "connectionI
 // fakeCLI answers pulumi and aws commands from a stack's outputs and records the aws calls.
 type fakeCLI struct {
 	outputs map[string]string
+	vifs    string // describe-virtual-interfaces
+	vpns    string // describe-vpn-connections
 	awsRuns [][]string
 }
 
@@ -29,6 +31,10 @@ func (f *fakeCLI) run(name string, args ...string) ([]byte, error) {
 		return []byte(v), nil
 	case name == "pulumi" && args[0] == "config":
 		return []byte("us-east-1\n"), nil
+	case name == "aws" && args[1] == "describe-virtual-interfaces":
+		return []byte(f.vifs), nil
+	case name == "aws" && args[1] == "describe-vpn-connections":
+		return []byte(f.vpns), nil
 	case name == "aws":
 		f.awsRuns = append(f.awsRuns, args)
 		return []byte("{}\n"), nil
@@ -41,7 +47,13 @@ func prodCLI() *fakeCLI {
 		"directConnectBgpPeers":         twoVIFs,
 		"hybridMode":                    `"directConnectWithVpn"`,
 		"transitGatewayVpcRouteTableId": `"tgw-rtb-0abc"`,
-	}}
+		"transitGatewayId":              `"tgw-0abc"`,
+	},
+		vifs: `{"virtualInterfaces": [
+  {"virtualInterfaceId": "dxvif-ffaaa111", "virtualInterfaceState": "available", "mtu": 1500, "bgpPeers": [{"bgpStatus": "up"}]},
+  {"virtualInterfaceId": "dxvif-ffbbb222", "virtualInterfaceState": "available", "mtu": 1500, "bgpPeers": [{"bgpStatus": "up"}]}]}`,
+		vpns: `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PublicIpv4"}, "VgwTelemetry": [{"Status": "UP"}, {"Status": "UP"}]}]}`,
+	}
 }
 
 func TestStartRunsTheFailoverTestOnTheNamedVIF(t *testing.T) {
@@ -69,6 +81,13 @@ func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
 	onlyPath := prodCLI()
 	onlyPath.outputs["hybridMode"] = `"directConnect"`
 	onlyPath.outputs["directConnectBgpPeers"] = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111"}}`
+	onlyPath.vpns = `{"VpnConnections": []}`
+	backupDown := prodCLI()
+	backupDown.vifs = strings.Replace(backupDown.vifs, `"bgpStatus": "up"}]}]`, `"bgpStatus": "down"}]}]`, 1)
+	backupDown.vpns = `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PublicIpv4"}, "VgwTelemetry": [{"Status": "DOWN"}, {"Status": "DOWN"}]}]}`
+	encrypted := prodCLI()
+	encrypted.outputs["directConnectBgpPeers"] = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111"}}`
+	encrypted.vpns = `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PrivateIpv4"}, "VgwTelemetry": [{"Status": "UP"}, {"Status": "UP"}]}]}`
 	dev := prodCLI()
 	dev.outputs["directConnectBgpPeers"] = `{}`
 	tests := []struct {
@@ -84,6 +103,8 @@ func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
 		{"a stack without Direct Connect", dev, "-stack dev -vif ash-a start", "has no Direct Connect VIF"},
 		{"too long a test", prodCLI(), "-stack prod -vif ash-a -minutes 5000 start", "outside 1-4320"},
 		{"the only path", onlyPath, "-stack prod -vif ash-a start", "the test would cut the data centre off"},
+		{"the other VIF and the VPN already down", backupDown, "-stack prod -vif ash-a start", "ash-a is the last working path"},
+		{"encrypted, private tunnels only: they ride Direct Connect", encrypted, "-stack prod -vif ash-a start", "last working path"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,4 +114,33 @@ func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
 			assert.Empty(t, tt.cli.awsRuns, "nothing was started")
 		})
 	}
+}
+
+func TestDecideKeepsAWorkingPath(t *testing.T) {
+	_, err := decide("ash-a", paths{})
+	assert.ErrorContains(t, err, "ash-a is the last working path")
+	w, err := decide("ash-a", paths{otherVIFsUp: []string{"res-a"}, mtu: 8500})
+	require.NoError(t, err)
+	assert.Empty(t, w, "another VIF carries the jumbo frames")
+	w, err = decide("ash-a", paths{vpnTunnelsUp: 2, mtu: 8500})
+	require.NoError(t, err)
+	require.Len(t, w, 1)
+	assert.Contains(t, w[0], "clamp TCP MSS", "jumbo frames failing over to a 1500-byte VPN")
+	w, err = decide("ash-a", paths{vpnTunnelsUp: 1, mtu: 1500})
+	require.NoError(t, err)
+	assert.Empty(t, w)
+}
+
+func TestReadPathsCountsOnlyTheStacksOtherVIFsAndInternetTunnels(t *testing.T) {
+	cli := prodCLI()
+	cli.vifs = `{"virtualInterfaces": [
+  {"virtualInterfaceId": "dxvif-ffaaa111", "virtualInterfaceState": "testing", "mtu": 8500, "bgpPeers": [{"bgpStatus": "down"}]},
+  {"virtualInterfaceId": "dxvif-ffbbb222", "virtualInterfaceState": "available", "bgpPeers": [{"bgpStatus": "down"}, {"bgpStatus": "up"}]},
+  {"virtualInterfaceId": "dxvif-other999", "virtualInterfaceState": "available", "bgpPeers": [{"bgpStatus": "up"}]}]}`
+	cli.vpns = `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PrivateIpv4"}, "VgwTelemetry": [{"Status": "UP"}]},
+  {"Options": {}, "VgwTelemetry": [{"Status": "UP"}, {"Status": "DOWN"}]}]}`
+	peers := map[string]peer{"ash-a": {VirtualInterfaceID: "dxvif-ffaaa111"}, "res-a": {VirtualInterfaceID: "dxvif-ffbbb222"}}
+	p, err := readPaths(cli.run, peers["ash-a"], peers, "tgw-0abc", []string{"--region", "us-east-1"})
+	require.NoError(t, err)
+	assert.Equal(t, paths{otherVIFsUp: []string{"res-a"}, vpnTunnelsUp: 1, mtu: 8500}, p)
 }

@@ -142,7 +142,7 @@ func TestTextPlanEndsWithTheOutputsAndACreateSummaryAsPulumiPreviewDoes(t *testi
 
 	assert.Regexp(t, `\n    environment +: "dev"\n`, text, "a known output shows its value")
 	assert.Regexp(t, `\n    vpcId +: \[unknown until apply\]\n`, text, "a preview does not know ids")
-	assert.Regexp(t, `\n    ecsAnywhereRegistrationCommand +: \[secret\]\n`, text, "a secret output is masked")
+	assert.Regexp(t, `\n    ecsAnywhereRegistrationCommands +: \[secret\]\n`, text, "a secret output is masked")
 	assert.NotContains(t, text, "activation-code")
 }
 

@@ -12,6 +12,18 @@ const (
 // centre and the VPC. The on-premises router's VIF sub-interface must use the same MTU.
 const DefaultMTU = MTUJumbo
 
+// DefaultMTUFor is the VIFs' MTU when the stack sets none: MTUStandard when an internet VPN backs Direct
+// Connect, DefaultMTU otherwise. TCP fixes its MSS when a connection opens, so flows opened over jumbo-frame
+// VIFs keep sending 8460-byte segments after a failover to tunnels that carry about 1446 bytes, and stall
+// where ICMP "fragmentation needed" does not reach the sender (Transit Gateway: "Traffic over VPN
+// connections can have an MTU of 1500 bytes", https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html).
+func DefaultMTUFor(vpnFailover bool) int {
+	if vpnFailover {
+		return MTUStandard
+	}
+	return DefaultMTU
+}
+
 // CheckMTU accepts the MTUs a transit VIF takes.
 func CheckMTU(mtu int) error {
 	switch mtu {

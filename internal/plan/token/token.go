@@ -117,6 +117,7 @@ const (
 	SSMParameter                                = "aws:ssm/parameter:Parameter"
 	SSMPatchBaseline                            = "aws:ssm/patchBaseline:PatchBaseline"
 	SSMPatchGroup                               = "aws:ssm/patchGroup:PatchGroup"
+	SSMServiceSetting                           = "aws:ssm/serviceSetting:ServiceSetting"
 	SecretsManagerSecret                        = "aws:secretsmanager/secret:Secret"
 	SecretsManagerSecretPolicy                  = "aws:secretsmanager/secretPolicy:SecretPolicy"
 	SecretsManagerSecretVersion                 = "aws:secretsmanager/secretVersion:SecretVersion"
