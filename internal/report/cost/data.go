@@ -12,10 +12,15 @@ import (
 const gbPerTB = 1024
 
 // rdsInstance: the instance class by the hour at its Single- or Multi-AZ rate, allocated storage at the
-// matching per-GB rate, and the master user secret when RDS manages it.
+// matching per-GB rate, and the master user secret when RDS manages it. A read replica takes its engine and
+// its storage from its source (replicateSourceDb), as RDS does.
 func rdsInstance(p *pricer, r plan.Resource) outcome {
 	props := r.Props()
-	engine := planread.String(props, "engine")
+	source := props
+	if src, ok := p.x.Dependency(r, "replicateSourceDb", r.Type); ok {
+		source = src.Props()
+	}
+	engine := planread.String(source, "engine")
 	if engine == "postgres" {
 		engine = "pg"
 	}
@@ -27,11 +32,11 @@ func rdsInstance(p *pricer, r plan.Resource) outcome {
 	classKey := "rds_" + engine + "." + strings.ReplaceAll(class, ".", "_") + "." + az + "_hour"
 	out := []Line{p.fixed(r, charge{what: fmt.Sprintf("DB instance hours (%s, %s)", class, azLabel), quantity: 1, unit: "instance", hourly: true, key: classKey})}
 
-	storageType := planread.String(props, "storageType")
+	storageType := planread.String(source, "storageType")
 	if storageType == "" {
 		storageType = "gp2" // the provider's default without iops
 	}
-	gb, _ := planread.Number(props, "allocatedStorage")
+	gb, _ := planread.Number(source, "allocatedStorage")
 	note := ""
 	if maxGB, ok := planread.Number(props, "maxAllocatedStorage"); ok && maxGB > gb {
 		note = fmt.Sprintf("allocated size; storage autoscaling may grow it to %s GB", formatNum(maxGB))
