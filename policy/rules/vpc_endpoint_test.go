@@ -2,12 +2,10 @@ package rules
 
 import "testing"
 
-// withEC2Endpoint adds the ec2 endpoint the program does not declare yet (known violation, issue 16).
 // withoutEC2Endpoint drops the program's ec2 interface endpoint.
 func withoutEC2Endpoint(s *stack) { s.drop(vpcEndpoint, "prod-vpc-ec2") }
 
 func TestVpcEndpointEC2(t *testing.T) {
-	const ep = "prod-vpc-ec2"
 	checkStack(t, VpcEndpointEC2, []stackCase{
 		{name: "the program's ec2 interface endpoint passes"},
 		{name: "a VPC without an ec2 endpoint fails", edit: withoutEC2Endpoint, on: "prod-vpc",
