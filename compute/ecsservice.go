@@ -2,6 +2,7 @@ package compute
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/appautoscaling"
@@ -28,21 +29,11 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	p, settings := args.Cluster.placement, args.Settings
 	prefix := name + "-" + svc.Name
 
-	image, repositoryARN, cachedARN := pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
-	var dependsOn []pulumi.Resource
-	if svc.Image != "" {
-		// An upstream image runs from the account's pull-through cache, never from the internet.
-		ref, cachePrefix, err := spec.ResolveImage(svc.Image, p.cachePrefixes)
-		if err != nil {
-			return fmt.Errorf("service %q: %w", svc.Name, err)
-		}
-		repository := ref.CacheRepository(cachePrefix)
-		image = pulumi.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s%s", p.accountID, p.region, repository, ref.Version)
-		cachedARN = p.accountID.ToStringOutput().ApplyT(func(account string) string {
-			return cacheRepositoryARN(p.partition, p.region, account, repository)
-		}).(pulumi.StringOutput)
-		dependsOn = append(dependsOn, p.cacheRules...)
+	image, cachedARN, dependsOn, err := p.cachedImage(svc)
+	if err != nil {
+		return err
 	}
+	repositoryARN := pulumi.String("").ToStringOutput()
 	if repo, ok := args.Repositories[svc.Name]; ok && svc.ImageTag != "" {
 		image, repositoryARN = pulumi.Sprintf("%s:%s", repo.URL, svc.ImageTag), repo.ARN
 	} else if svc.ImageTag != "" {
@@ -215,4 +206,24 @@ func declareAutoscaling(ctx *pulumi.Context, prefix string, svc namedService, cl
 		},
 	}, parent)
 	return err
+}
+
+// cachedImage is where a service's upstream image runs from: the account's pull-through cache, never the
+// internet, with the cached repository's ARN and the cache rules a pull needs first. A service of the
+// stack's own repository (no Image) gets the empty image, ARN and no dependency.
+func (p placement) cachedImage(svc namedService) (image, cachedARN pulumi.StringOutput, dependsOn []pulumi.Resource, err error) {
+	image, cachedARN = pulumi.String(svc.Image).ToStringOutput(), pulumi.String("").ToStringOutput()
+	if svc.Image == "" {
+		return image, cachedARN, nil, nil
+	}
+	ref, cachePrefix, err := spec.ResolveImage(svc.Image, p.cachePrefixes)
+	if err != nil {
+		return image, cachedARN, nil, fmt.Errorf("service %q: %w", svc.Name, err)
+	}
+	repository := ref.CacheRepository(cachePrefix)
+	image = pulumi.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s%s", p.accountID, p.region, repository, ref.Version)
+	cachedARN = p.accountID.ToStringOutput().ApplyT(func(account string) string {
+		return cacheRepositoryARN(p.partition, p.region, account, repository)
+	}).(pulumi.StringOutput)
+	return image, cachedARN, slices.Clone(p.cacheRules), nil
 }

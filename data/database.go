@@ -150,14 +150,7 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err != nil {
 		return nil, err
 	}
-	sg, err := ec2.NewSecurityGroup(ctx, name, securityGroupArgs(name, args), parent)
-	if err != nil {
-		return nil, err
-	}
-	subnets, err := rds.NewSubnetGroup(ctx, name, &rds.SubnetGroupArgs{
-		Description: pulumi.String("Data subnets of " + name),
-		SubnetIds:   args.SubnetIDs,
-	}, parent)
+	sg, subnets, err := declarePlacement(ctx, name, args, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -219,6 +212,20 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 		}
 		return *secrets[0].SecretArn, nil
 	}).(pulumi.StringOutput)
+}
+
+// declarePlacement declares where the instance lives: its security group and its subnet group over the
+// data subnets.
+func declarePlacement(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) (*ec2.SecurityGroup, *rds.SubnetGroup, error) {
+	sg, err := ec2.NewSecurityGroup(ctx, name, securityGroupArgs(name, args), parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	subnets, err := rds.NewSubnetGroup(ctx, name, &rds.SubnetGroupArgs{
+		Description: pulumi.String("Data subnets of " + name),
+		SubnetIds:   args.SubnetIDs,
+	}, parent)
+	return sg, subnets, err
 }
 
 // DatabaseKeyPolicy is the policy of the database's key. The administrators manage it and let RDS create

@@ -156,14 +156,7 @@ func NewReplica(ctx *pulumi.Context, name string, args *ReplicaArgs, opts ...pul
 	if err != nil {
 		return nil, err
 	}
-	monitoring, err := iam.NewRole(ctx, name+"-monitoring", &iam.RoleArgs{
-		Description: pulumi.String("Enhanced Monitoring of " + name),
-		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
-			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
-		},
-	}, parent)
+	monitoring, err := iam.NewRole(ctx, name+"-monitoring", monitoringRoleArgs(name, args), parent)
 	if err != nil {
 		return nil, err
 	}
@@ -303,5 +296,18 @@ func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 		Family:      pulumi.String(family),
 		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
 		Parameters:  params,
+	}
+}
+
+// monitoringRoleArgs is Enhanced Monitoring's role for the replica: assumed only for this instance, with
+// AWS's monitoring policy.
+func monitoringRoleArgs(name string, args *ReplicaArgs) *iam.RoleArgs {
+	return &iam.RoleArgs{
+		Description: pulumi.String("Enhanced Monitoring of " + name),
+		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
+			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
+		ManagedPolicyArns: pulumi.StringArray{
+			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
+		},
 	}
 }

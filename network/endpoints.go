@@ -85,19 +85,9 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 	}
 	v.S3PrefixListID = gateway.PrefixListId
 
-	var clients pulumi.IDOutput
-	if slices.Contains(s.Endpoints, StorageGatewayEndpoint) {
-		// No rules of its own: membership is what the endpoint's group admits on the gateway's ports.
-		group, err := ec2.NewSecurityGroup(ctx, name+"-storagegateway-clients", &ec2.SecurityGroupArgs{
-			VpcId:       vpc.ID(),
-			Description: pulumi.String("Members reach the Storage Gateway endpoint's control ports: an EC2 File Gateway"),
-			Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-storagegateway-clients")},
-		}, parent)
-		if err != nil {
-			return err
-		}
-		clients = group.ID()
-		v.StorageGatewayClientSecurityGroupID = clients
+	clients, err := v.declareStorageGatewayClients(ctx, name, vpc, s, parent)
+	if err != nil {
+		return err
 	}
 	sg, err := ec2.NewSecurityGroup(ctx, name+"-endpoints", &ec2.SecurityGroupArgs{
 		VpcId:       vpc.ID(),
@@ -146,6 +136,25 @@ func (v *VPC) declareEndpoints(ctx *pulumi.Context, name string, vpc *ec2.Vpc, a
 		}).(pulumi.StringOutput)
 	}
 	return nil
+}
+
+// declareStorageGatewayClients declares, with the Storage Gateway endpoint, the group whose members (an EC2
+// File Gateway) reach its control ports. No rules of its own: membership is what the endpoint's group
+// admits on the gateway's ports. Without that endpoint it declares nothing and returns the zero output.
+func (v *VPC) declareStorageGatewayClients(ctx *pulumi.Context, name string, vpc *ec2.Vpc, s VPCSettings, parent pulumi.ResourceOption) (pulumi.IDOutput, error) {
+	if !slices.Contains(s.Endpoints, StorageGatewayEndpoint) {
+		return pulumi.IDOutput{}, nil
+	}
+	group, err := ec2.NewSecurityGroup(ctx, name+"-storagegateway-clients", &ec2.SecurityGroupArgs{
+		VpcId:       vpc.ID(),
+		Description: pulumi.String("Members reach the Storage Gateway endpoint's control ports: an EC2 File Gateway"),
+		Tags:        pulumi.StringMap{"Name": pulumi.String(name + "-storagegateway-clients")},
+	}, parent)
+	if err != nil {
+		return pulumi.IDOutput{}, err
+	}
+	v.StorageGatewayClientSecurityGroupID = group.ID()
+	return group.ID(), nil
 }
 
 // firstDNSName is the regional name of an endpoint, its first DNS entry, which clients (and gateway

@@ -12,6 +12,14 @@ import (
 // an up (README.md, "Operator hand-off", says who uses each and where; a test keeps the two equal). Outputs
 // holding an activation code, a pre-shared key or a command with a code in it are secret.
 func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
+	exportNetwork(ctx, cfg, st)
+	exportCompute(ctx, cfg, st)
+	exportData(ctx, cfg, st)
+	exportOperations(ctx, cfg, st)
+}
+
+// exportNetwork exports the network, the groups other teams reference, and hybrid connectivity and DNS.
+func exportNetwork(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("environment", pulumi.String(string(cfg.Environment)))
 	ctx.Export("alarmTopicArn", st.base.OperationsTopicARN)
 
@@ -52,6 +60,10 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("onPremisesDnsForwarders", forwarders)
 	ctx.Export("resolverOutboundIps", st.dns.OutboundEndpointIPs)
 
+}
+
+// exportCompute exports the cluster, its load balancer, ECS Anywhere registration and the repositories.
+func exportCompute(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	// Compute: the cluster, its load balancer, ECS Anywhere registration, the repositories CI pushes to.
 	ctx.Export("clusterName", st.cluster.ClusterName)
 	ctx.Export("albDnsName", st.cluster.ALBDNSName)
@@ -70,6 +82,10 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	}
 	ctx.Export("ecrRepositoryUrls", urls)
 
+}
+
+// exportData exports the database, the file bucket and the NFS mounts.
+func exportData(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	// Data: the database (its master secret is for operators and make db-bootstrap; each service logs in
 	// as its own role, listed in databaseUsers), the file bucket and the NFS mounts.
 	ctx.Export("databaseAddress", st.database.Address)
@@ -96,6 +112,10 @@ func export(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	}
 	ctx.Export("nfsFstabLines", fstab)
 
+}
+
+// exportOperations exports backups, server registration, session logs and disaster recovery.
+func exportOperations(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	// Operations: backup vaults, server registration by patch group, session logs.
 	ctx.Export("backupVaultArn", st.backup.VaultARN)
 	if cfg.Backup.CopiesToDR() {
