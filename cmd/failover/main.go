@@ -68,7 +68,7 @@ func parseOptions(argv []string, out io.Writer) (options, error) {
 	flags := flag.NewFlagSet("failover", flag.ContinueOnError)
 	flags.SetOutput(out)
 	stack := flags.String("stack", "", "the deployed stack (required)")
-	vif := flags.String("vif", "", "the VIF: its connection name from the stack config (ash-a) or its id (dxvif-...) (required)")
+	vif := flags.String("vif", "", "the VIF: its connection name from the stack config (ash-a), its id (dxvif-...), or all: every VIF at once, the Direct Connect to VPN step (required)")
 	minutes := flags.Int("minutes", defaultMinutes, "how long the BGP sessions stay down (start only)")
 	if err := flags.Parse(argv); err != nil {
 		return options{}, err
@@ -86,12 +86,43 @@ func parseOptions(argv []string, out io.Writer) (options, error) {
 // drill is one run against a deployed stack: its outputs, the chosen VIF and the region to call AWS in.
 type drill struct {
 	options
-	cli    command
-	out    io.Writer
-	peers  map[string]peer
-	name   string
-	target peer
-	region []string
+	cli   command
+	out   io.Writer
+	peers map[string]peer
+	// targets are the VIFs under test: the one named, or with -vif all every VIF of the stack.
+	targets []target
+	region  []string
+}
+
+// target is a VIF under test, by its connection name.
+type target struct {
+	name string
+	peer
+}
+
+// allVIFs is the -vif value that tests every VIF at once: the drill of Direct Connect failing over to the
+// VPN, which only a test of every VIF shows in the Transit Gateway's routes.
+const allVIFs = "all"
+
+// choose picks the VIFs a drill tests: the named one, or every one, in name order.
+func choose(peers map[string]peer, vif string) ([]target, error) {
+	if vif != allVIFs {
+		name, p, err := find(peers, vif)
+		return []target{{name, p}}, err
+	}
+	if len(peers) == 0 {
+		return nil, errors.New("it has no Direct Connect VIF (mode vpn, or no connection is available yet)")
+	}
+	names := make([]string, 0, len(peers))
+	for name := range peers {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make([]target, 0, len(names))
+	for _, name := range names {
+		out = append(out, target{name, peers[name]})
+	}
+	return out, nil
 }
 
 // output reads a stack output as JSON, without its quotes when it is a string.
@@ -113,7 +144,7 @@ func run(argv []string, cli command, out io.Writer) error {
 	if err := json.Unmarshal([]byte(raw), &d.peers); err != nil {
 		return fmt.Errorf("failover: reading directConnectBgpPeers of %s: %w", d.stack, err)
 	}
-	if d.name, d.target, err = find(d.peers, d.vif); err != nil {
+	if d.targets, err = choose(d.peers, d.vif); err != nil {
 		return fmt.Errorf("failover: stack %s: %w", d.stack, err)
 	}
 	region, err := cli("pulumi", "config", "get", "aws:region", "--stack", d.stack)
@@ -131,21 +162,29 @@ func run(argv []string, cli command, out io.Writer) error {
 }
 
 func (d *drill) stop() error {
-	res, err := d.cli("aws", append([]string{"directconnect", "stop-bgp-failover-test", "--virtual-interface-id", d.target.VirtualInterfaceID}, d.region...)...)
-	if err != nil {
-		return err
+	for _, t := range d.targets {
+		res, err := d.cli("aws", append([]string{"directconnect", "stop-bgp-failover-test", "--virtual-interface-id", t.VirtualInterfaceID}, d.region...)...)
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(d.out, "Stopped the BGP failover test on %s (%s): its sessions come back up and Direct Connect takes the traffic back.\n%s", t.name, t.VirtualInterfaceID, res); err != nil {
+			return err
+		}
 	}
-	_, err = fmt.Fprintf(d.out, "Stopped the BGP failover test on %s (%s): its sessions come back up and Direct Connect takes the traffic back.\n%s", d.name, d.target.VirtualInterfaceID, res)
-	return err
+	return nil
 }
 
 func (d *drill) history() error {
-	res, err := d.cli("aws", append([]string{"directconnect", "list-virtual-interface-test-history", "--virtual-interface-id", d.target.VirtualInterfaceID}, d.region...)...)
-	if err != nil {
-		return err
+	for _, t := range d.targets {
+		res, err := d.cli("aws", append([]string{"directconnect", "list-virtual-interface-test-history", "--virtual-interface-id", t.VirtualInterfaceID}, d.region...)...)
+		if err != nil {
+			return err
+		}
+		if _, err := d.out.Write(res); err != nil {
+			return err
+		}
 	}
-	_, err = d.out.Write(res)
-	return err
+	return nil
 }
 
 // start checks the other paths are up, then takes the VIF's BGP down and says what to watch.
@@ -157,11 +196,11 @@ func (d *drill) start() error {
 	if err != nil {
 		return err
 	}
-	p, err := readPaths(d.cli, d.target, d.peers, tgw, d.region)
+	p, err := readPaths(d.cli, d.targets, d.peers, tgw, d.region)
 	if err != nil {
 		return err
 	}
-	warnings, err := decide(d.name, p)
+	warnings, err := decide(d.vif, p)
 	if err != nil {
 		return err
 	}
@@ -169,17 +208,27 @@ func (d *drill) start() error {
 	if err != nil {
 		return err
 	}
-	res, err := d.cli("aws", append([]string{"directconnect", "start-bgp-failover-test", "--virtual-interface-id", d.target.VirtualInterfaceID,
-		"--test-duration-in-minutes", strconv.Itoa(d.minutes)}, d.region...)...)
-	if err != nil {
-		return err
+	var res []byte
+	for _, t := range d.targets {
+		out, err := d.cli("aws", append([]string{"directconnect", "start-bgp-failover-test", "--virtual-interface-id", t.VirtualInterfaceID,
+			"--test-duration-in-minutes", strconv.Itoa(d.minutes)}, d.region...)...)
+		if err != nil {
+			return err
+		}
+		res = append(res, out...)
 	}
 	for _, w := range warnings {
 		if _, err := fmt.Fprintln(d.out, "Warning: "+w); err != nil {
 			return err
 		}
 	}
-	_, err = fmt.Fprintf(d.out, watchText, d.name, d.target.VirtualInterfaceID, d.target.Location, d.minutes, res, d.stack, rt, strings.Join(d.region, " "))
+	var names, ids, locations, alarms []string
+	for _, t := range d.targets {
+		names, ids, locations = append(names, t.name), append(ids, t.VirtualInterfaceID), append(locations, t.Location)
+		alarms = append(alarms, d.stack+"-hybrid-dx-"+t.name+"-bgp")
+	}
+	_, err = fmt.Fprintf(d.out, watchText, strings.Join(names, ", "), strings.Join(ids, ", "), strings.Join(locations, ", "), d.minutes, res, d.stack, rt,
+		strings.Join(d.region, " "), d.vif, strings.Join(alarms, ", "))
 	return err
 }
 
@@ -189,7 +238,7 @@ func (d *drill) start() error {
 const watchText = `Started the BGP failover test on %[1]s (%[2]s at %[3]s) for %[4]d minutes.
 %[5]s
 Watch:
-  - the alarm %[6]s-hybrid-dx-%[1]s-bgp goes to ALARM within about ten minutes, and back to OK after the test;
+  - the alarms %[10]s go to ALARM within about ten minutes, and back to OK after the test;
   - the VIF's state (testing) and its peers' BGP status, and the other VIFs' (still up):
       aws directconnect describe-virtual-interfaces %[8]s
   - on premises, the routers' routes to the VPC move to the other sessions;
@@ -197,7 +246,7 @@ Watch:
     attachment for the VPN attachments:
       aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id %[7]s --filters Name=state,Values=active %[8]s
   - application checks from the data centre keep answering.
-Roll back at any time: make failover-test-stop STACK=%[6]s VIF=%[1]s
+Roll back at any time: make failover-test-stop STACK=%[6]s VIF=%[9]s
 `
 
 // find picks the VIF by connection name or by id.

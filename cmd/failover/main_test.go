@@ -88,6 +88,8 @@ func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
 	encrypted := prodCLI()
 	encrypted.outputs["directConnectBgpPeers"] = `{"ash-a": {"virtualInterfaceId": "dxvif-ffaaa111"}}`
 	encrypted.vpns = `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PrivateIpv4"}, "VgwTelemetry": [{"Status": "UP"}, {"Status": "UP"}]}]}`
+	vpnDown := prodCLI() // the other VIF is up, but with every VIF under test only the VPN is left
+	vpnDown.vpns = backupDown.vpns
 	dev := prodCLI()
 	dev.outputs["directConnectBgpPeers"] = `{}`
 	tests := []struct {
@@ -105,6 +107,7 @@ func TestTheDrillRefusesWhatItShouldNotRun(t *testing.T) {
 		{"the only path", onlyPath, "-stack prod -vif ash-a start", "the test would cut the data centre off"},
 		{"the other VIF and the VPN already down", backupDown, "-stack prod -vif ash-a start", "ash-a is the last working path"},
 		{"encrypted, private tunnels only: they ride Direct Connect", encrypted, "-stack prod -vif ash-a start", "last working path"},
+		{"every VIF while the VPN is down", vpnDown, "-stack prod -vif all start", "all is the last working path"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,7 +143,30 @@ func TestReadPathsCountsOnlyTheStacksOtherVIFsAndInternetTunnels(t *testing.T) {
 	cli.vpns = `{"VpnConnections": [{"Options": {"OutsideIpAddressType": "PrivateIpv4"}, "VgwTelemetry": [{"Status": "UP"}]},
   {"Options": {}, "VgwTelemetry": [{"Status": "UP"}, {"Status": "DOWN"}]}]}`
 	peers := map[string]peer{"ash-a": {VirtualInterfaceID: "dxvif-ffaaa111"}, "res-a": {VirtualInterfaceID: "dxvif-ffbbb222"}}
-	p, err := readPaths(cli.run, peers["ash-a"], peers, "tgw-0abc", []string{"--region", "us-east-1"})
+	p, err := readPaths(cli.run, []target{{"ash-a", peers["ash-a"]}}, peers, "tgw-0abc", []string{"--region", "us-east-1"})
 	require.NoError(t, err)
 	assert.Equal(t, paths{otherVIFsUp: []string{"res-a"}, vpnTunnelsUp: 1, mtu: 8500}, p)
+}
+
+// The Direct Connect to VPN step: every VIF under test at once, started only while an internet VPN tunnel is
+// UP, and stopped together.
+func TestEveryVIFAtOnceFailsDirectConnectOverToTheVPN(t *testing.T) {
+	cli := prodCLI()
+	var out bytes.Buffer
+	require.NoError(t, run(strings.Fields("-stack prod -vif all -minutes 30 start"), cli.run, &out))
+	var started []string
+	for _, r := range cli.awsRuns {
+		if r[1] == "start-bgp-failover-test" {
+			started = append(started, r[3])
+		}
+	}
+	assert.Equal(t, []string{"dxvif-ffaaa111", "dxvif-ffbbb222"}, started, "both VIFs, in name order")
+	assert.Contains(t, out.String(), "ash-a, res-a")
+	assert.Contains(t, out.String(), "make failover-test-stop STACK=prod VIF=all")
+
+	cli = prodCLI()
+	require.NoError(t, run(strings.Fields("-stack prod -vif all stop"), cli.run, &bytes.Buffer{}))
+	require.Len(t, cli.awsRuns, 2)
+	assert.Equal(t, "stop-bgp-failover-test", cli.awsRuns[0][1])
+	assert.Equal(t, "dxvif-ffbbb222", cli.awsRuns[1][3])
 }

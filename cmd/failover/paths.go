@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -13,7 +14,7 @@ type paths struct {
 	// vpnTunnelsUp counts internet VPN tunnels UP. Private-IP VPN tunnels ride Direct Connect itself, so
 	// they are no path when Direct Connect is what the drill takes down.
 	vpnTunnelsUp int
-	// mtu is the tested VIF's MTU: above 1500, flows failing over to the VPN need clamped MSS.
+	// mtu is the largest MTU of the VIFs under test: above 1500, flows failing over to the VPN need clamped MSS.
 	mtu int
 }
 
@@ -54,8 +55,8 @@ type vpnConnections struct {
 	} `json:"VpnConnections"`
 }
 
-// readPaths reads the other VIFs' state and BGP status and the Transit Gateway's VPN tunnels.
-func readPaths(cli command, target peer, peers map[string]peer, tgw string, region []string) (paths, error) {
+// readPaths reads the state and BGP status of the VIFs not under test and the Transit Gateway's VPN tunnels.
+func readPaths(cli command, targets []target, peers map[string]peer, tgw string, region []string) (paths, error) {
 	var p paths
 	raw, err := cli("aws", append([]string{"directconnect", "describe-virtual-interfaces"}, region...)...)
 	if err != nil {
@@ -70,8 +71,8 @@ func readPaths(cli command, target peer, peers map[string]peer, tgw string, regi
 		names[peer.VirtualInterfaceID] = name
 	}
 	for _, v := range vifs.VirtualInterfaces {
-		if v.VirtualInterfaceID == target.VirtualInterfaceID {
-			p.mtu = v.MTU
+		if slices.ContainsFunc(targets, func(t target) bool { return t.VirtualInterfaceID == v.VirtualInterfaceID }) {
+			p.mtu = max(p.mtu, v.MTU)
 			continue
 		}
 		name, ours := names[v.VirtualInterfaceID]
