@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/appautoscaling"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
@@ -99,6 +100,13 @@ func (s *Services) declareService(ctx *pulumi.Context, name string, svc namedSer
 	if err != nil {
 		return err
 	}
+	s.DeployedTaskDefinitions[svc.Name] = pulumi.All(definition.Arn, service.TaskDefinition).ApplyT(func(v []any) (string, error) {
+		running := ""
+		if r, ok := v[1].(*string); ok && r != nil {
+			running = *r
+		}
+		return deployedRevision(svc.Name, v[0].(string), running)
+	}).(pulumi.StringOutput)
 	return declareAutoscaling(ctx, prefix, svc, p.clusterName, service.Name, parent)
 }
 
@@ -226,4 +234,15 @@ func (p placement) cachedImage(svc namedService) (image, cachedARN pulumi.String
 		return cacheRepositoryARN(p.partition, p.region, account, repository)
 	}).(pulumi.StringOutput)
 	return image, cachedARN, slices.Clone(p.cacheRules), nil
+}
+
+// deployedRevision fails an up whose deployment the circuit breaker rolled back: waiting for steady state
+// succeeds on the previous revision too, so the service must run the one it declared (the provider's own
+// wait cannot tell, hashicorp/terraform-provider-aws#20858; terraform-aws-modules checks the same with a
+// postcondition). The ECS API may report the revision by family:revision or by ARN.
+func deployedRevision(service, declared, running string) (string, error) {
+	if running == declared || strings.HasSuffix(declared, "/"+running) {
+		return running, nil
+	}
+	return "", fmt.Errorf("service %s runs %s, not the task definition this up declared (%s): the deployment failed and ECS rolled it back; see its events (aws ecs describe-services) and docs/operations.md", service, running, declared)
 }

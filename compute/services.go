@@ -63,6 +63,9 @@ type Services struct {
 	// RepositoryURLs maps each service that has its own ECR repository (ImageTag) to the repository's URL,
 	// where CI pushes its images; a service with an Image from elsewhere has no entry.
 	RepositoryURLs map[string]pulumi.StringOutput
+	// DeployedTaskDefinitions are the task definition each service runs after the up, by service: the
+	// revision it declared, or the up fails (deployedRevision).
+	DeployedTaskDefinitions map[string]pulumi.StringOutput
 }
 
 // namedService is a service with the name it is keyed by.
@@ -162,7 +165,7 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 	if err := args.validate(name); err != nil {
 		return nil, fmt.Errorf("compute: services %s: %w", name, err)
 	}
-	s := &Services{RepositoryURLs: map[string]pulumi.StringOutput{}}
+	s := &Services{RepositoryURLs: map[string]pulumi.StringOutput{}, DeployedTaskDefinitions: map[string]pulumi.StringOutput{}}
 	if err := ctx.RegisterComponentResource(ServicesType, name, s, opts...); err != nil {
 		return nil, err
 	}
@@ -178,7 +181,9 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 		}
 	}
 
-	if err := ctx.RegisterResourceOutputs(s, pulumi.Map{"repositoryUrls": pulumi.ToStringMapOutput(s.RepositoryURLs)}); err != nil {
+	// The deployed revisions are registered so their check runs in every up.
+	if err := ctx.RegisterResourceOutputs(s, pulumi.Map{"repositoryUrls": pulumi.ToStringMapOutput(s.RepositoryURLs),
+		"deployedTaskDefinitions": pulumi.ToStringMapOutput(s.DeployedTaskDefinitions)}); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -356,3 +356,23 @@ func TestServiceRolesTrustOnlyThisAccountsECSInTheRegion(t *testing.T) {
 		}, trust["Condition"], role)
 	}
 }
+
+func TestAnUpFailsWhenTheCircuitBreakerRolledTheDeploymentBack(t *testing.T) {
+	const declared = "arn:aws:ecs:us-east-1:123456789012:task-definition/s-claims-api:8"
+	got, err := deployedRevision("claims-api", declared, declared)
+	require.NoError(t, err)
+	assert.Equal(t, declared, got)
+	_, err = deployedRevision("claims-api", declared, "s-claims-api:8")
+	assert.NoError(t, err, "the API may name the revision by family:revision")
+	_, err = deployedRevision("claims-api", declared, "arn:aws:ecs:us-east-1:123456789012:task-definition/s-claims-api:7")
+	assert.ErrorContains(t, err, "service claims-api runs arn:aws:ecs:us-east-1:123456789012:task-definition/s-claims-api:7, not the task definition this up declared")
+
+	for _, mode := range plantest.Modes {
+		res, d := run(t, testClusterArgs(), testServicesArgs(), mode)
+		require.Contains(t, d.services.DeployedTaskDefinitions, "claims-api", mode)
+		if mode == plan.Up {
+			assert.Equal(t, plantest.Named(t, res, token.ECSService, "s-claims-api").Props()["taskDefinition"],
+				plantest.Await(t, d.services.DeployedTaskDefinitions["claims-api"]).Value, "an up that deployed what it declared passes the check")
+		}
+	}
+}
