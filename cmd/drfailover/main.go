@@ -20,30 +20,21 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/insurance/hybridcloud/internal/cli"
 )
 
-// command runs a CLI and returns its standard output.
-type command func(name string, args ...string) ([]byte, error)
+// command runs a CLI and returns its standard output (cli.Exec, or a fake in tests).
+type command = cli.Command
 
 func main() {
-	if err := run(os.Args[1:], execCommand, os.Stdout); err != nil {
+	if err := run(os.Args[1:], cli.Exec, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-}
-
-func execCommand(name string, args ...string) ([]byte, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
-	}
-	return out, nil
 }
 
 // outputs are the stack outputs the commands are built from (platform/dr.go, exportDR).

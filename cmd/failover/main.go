@@ -18,10 +18,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/insurance/hybridcloud/internal/cli"
 )
 
 // AWS's limits on a BGP failover test's duration.
@@ -31,24 +32,14 @@ const (
 	defaultMinutes = 30
 )
 
-// command runs a CLI and returns its standard output.
-type command func(name string, args ...string) ([]byte, error)
+// command runs a CLI and returns its standard output (cli.Exec, or a fake in tests).
+type command = cli.Command
 
 func main() {
-	if err := run(os.Args[1:], execCommand, os.Stdout); err != nil {
+	if err := run(os.Args[1:], cli.Exec, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-}
-
-func execCommand(name string, args ...string) ([]byte, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
-	}
-	return out, nil
 }
 
 // peer is one VIF as the stack exports it (directConnectBgpPeers).
