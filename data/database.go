@@ -378,7 +378,7 @@ func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
 // parameterGroupArgs enforce TLS and log every connection, for the audit trail an insurer must keep.
 func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 	params := rds.ParameterGroupParameterArray{}
-	for _, p := range [][2]string{{"rds.force_ssl", "1"}, {"log_connections", "1"}, {"log_disconnections", "1"}} {
+	for _, p := range spec.Parameters {
 		params = append(params, rds.ParameterGroupParameterArgs{Name: pulumi.String(p[0]), Value: pulumi.String(p[1])})
 	}
 	return &rds.ParameterGroupArgs{

@@ -289,7 +289,7 @@ func securityGroupArgs(name string, args *ReplicaArgs) *ec2.SecurityGroupArgs {
 // parameterGroupArgs are the primary's parameters: TLS only, connections logged.
 func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
 	params := rds.ParameterGroupParameterArray{}
-	for _, p := range [][2]string{{"rds.force_ssl", "1"}, {"log_connections", "1"}, {"log_disconnections", "1"}} {
+	for _, p := range spec.Parameters {
 		params = append(params, rds.ParameterGroupParameterArgs{Name: pulumi.String(p[0]), Value: pulumi.String(p[1])})
 	}
 	return &rds.ParameterGroupArgs{

@@ -22,3 +22,7 @@ func ParameterGroupFamily(engineVersion string) (string, error) {
 	}
 	return "postgres" + strconv.Itoa(major), nil
 }
+
+// Parameters are the PostgreSQL parameters every parameter group of the platform sets, the primary's and a
+// replica's alike: TLS only, and every connection logged, for the audit trail an insurer must keep.
+var Parameters = [][2]string{{"rds.force_ssl", "1"}, {"log_connections", "1"}, {"log_disconnections", "1"}}
