@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,6 +54,11 @@ type ClusterArgs struct {
 	// ExecTaskRoles are the logical names of the task roles that open ECS Exec sessions (the services with
 	// exec, declared after the cluster): the key policy lets them decrypt the session channel. Optional.
 	ExecTaskRoles []string
+	// RepositoryCreationRoles are the logical names of the roles ECR assumes to create repositories encrypted
+	// with the cluster key from templates declared elsewhere (the DR registry's replication template, whose
+	// repositories the DR cluster's hosts pull from): the key policy lets them create the repositories'
+	// grants. Optional.
+	RepositoryCreationRoles []string
 	// InstanceTags are put on the hosts and their volumes, which the provider's default tags do not reach
 	// (the stack's tags). Optional.
 	InstanceTags map[string]string
@@ -80,8 +86,9 @@ type Cluster struct {
 	// ListenerARN is the listener services attach their rules to (HTTPS, or HTTP in dev without a
 	// certificate).
 	ListenerARN pulumi.StringOutput
-	// KeyARN encrypts the hosts' volumes, ECS Exec sessions and the services' images.
-	KeyARN pulumi.StringOutput
+	// KeyARN encrypts the hosts' volumes and the services' images; ExecKeyARN only ECS Exec sessions.
+	KeyARN     pulumi.StringOutput
+	ExecKeyARN pulumi.StringOutput
 	// ExecLogGroupARN receives ECS Exec session logs.
 	ExecLogGroupARN pulumi.StringOutput
 
@@ -104,7 +111,7 @@ type placement struct {
 	clusterARN, clusterName, capacityProviderName pulumi.StringInput
 	listenerARN                                   pulumi.StringInput
 	taskSecurityGroupID, albSecurityGroupID       pulumi.StringInput
-	keyARN, execLogGroupARN                       pulumi.StringInput
+	keyARN, execKeyARN, execLogGroupARN           pulumi.StringInput
 	vpcID                                         pulumi.StringInput
 	subnetIDs                                     pulumi.StringArrayInput
 	logsKeyARN, accountID                         pulumi.StringInput
@@ -229,7 +236,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	c.placement = placement{
 		clusterARN: c.ClusterARN, clusterName: c.ClusterName, capacityProviderName: c.CapacityProviderName,
 		listenerARN: c.ListenerARN, taskSecurityGroupID: c.TaskSecurityGroupID, albSecurityGroupID: c.ALBSecurityGroupID,
-		keyARN: c.KeyARN, execLogGroupARN: c.ExecLogGroupARN,
+		keyARN: c.KeyARN, execKeyARN: c.ExecKeyARN, execLogGroupARN: c.ExecLogGroupARN,
 		vpcID: args.VPCID, subnetIDs: args.AppSubnetIDs, logsKeyARN: args.LogsKeyARN, accountID: args.AccountID,
 		partition: args.Partition, region: args.Region, anywhere: anywhere,
 		cachePrefixes: args.Settings.ImageCache.prefixes(), cacheRules: cacheRules,
@@ -241,18 +248,31 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	return c, nil
 }
 
-// declareECSCluster declares the cluster's key, the ECS Exec log group and the ECS cluster itself.
+// declareECSCluster declares the cluster's keys, the ECS Exec log group and the ECS cluster itself.
 func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *ClusterArgs, parent pulumi.ResourceOption) (*kms.Key, *ecs.Cluster, error) {
 	protect := args.Settings.Protect
+	creationRoles := slices.Clone(args.RepositoryCreationRoles)
+	if len(args.Settings.ImageCache.Upstreams) > 0 {
+		creationRoles = append(creationRoles, cacheCreationRole(name))
+	}
 	policy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
-		return keyPolicy(admins, args.Partition, account, args.Region, args.ExecTaskRoles, args.Settings.ImageCache.needsCredentials())
+		return keyPolicy(admins, args.Partition, account, args.Region, creationRoles, args.Settings.ImageCache.needsCredentials())
 	})
 	// Protected with the repositories: without the key their images cannot be read.
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes, ECS Exec sessions and images", policy, parent, pulumi.Protect(protect))
+	key, err := keys.New(ctx, name, "Encrypts the "+name+" hosts' volumes and images", policy, parent, pulumi.Protect(protect))
 	if err != nil {
 		return nil, nil, err
 	}
 	c.KeyARN = key.Arn
+	// Session channels are not stored, so the exec key protects nothing a destroy could lose.
+	execPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+		return execKeyPolicy(admins, args.Partition, account, args.ExecTaskRoles)
+	})
+	execKey, err := keys.New(ctx, name+"-exec", "Encrypts the "+name+" ECS Exec sessions", execPolicy, parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.ExecKeyARN = execKey.Arn
 
 	execLogs, err := cloudwatch.NewLogGroup(ctx, name+"-exec", &cloudwatch.LogGroupArgs{
 		RetentionInDays: pulumi.Int(args.Settings.LogRetentionDays),
@@ -267,10 +287,10 @@ func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *Clus
 		Settings: ecs.ClusterSettingArray{
 			ecs.ClusterSettingArgs{Name: pulumi.String("containerInsights"), Value: pulumi.String("enabled")},
 		},
-		// ECS Exec sessions are encrypted with the cluster's key and every command is logged (FSBP B33).
+		// ECS Exec sessions are encrypted with the exec key and every command is logged (FSBP B33).
 		Configuration: &ecs.ClusterConfigurationArgs{
 			ExecuteCommandConfiguration: &ecs.ClusterConfigurationExecuteCommandConfigurationArgs{
-				KmsKeyId: key.Arn,
+				KmsKeyId: execKey.Arn,
 				Logging:  pulumi.String("OVERRIDE"),
 				LogConfiguration: &ecs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs{
 					CloudWatchEncryptionEnabled: pulumi.Bool(true),
@@ -301,6 +321,7 @@ func (c *Cluster) outputs(anywhere bool) pulumi.Map {
 		"albSecurityGroupId":   c.ALBSecurityGroupID,
 		"listenerArn":          c.ListenerARN,
 		"keyArn":               c.KeyARN,
+		"execKeyArn":           c.ExecKeyARN,
 		"execLogGroupArn":      c.ExecLogGroupARN,
 	}
 	if anywhere {

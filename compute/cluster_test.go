@@ -176,7 +176,7 @@ func TestClusterHasContainerInsightsAndEncryptedLoggedExec(t *testing.T) {
 	assert.Contains(t, c["settings"], map[string]any{"name": "containerInsights", "value": "enabled"})
 	exec := c["configuration"].(map[string]any)["executeCommandConfiguration"].(map[string]any)
 	assert.Equal(t, "OVERRIDE", exec["logging"])
-	assert.Equal(t, testClusterKey, exec["kmsKeyId"])
+	assert.Equal(t, testExecKey, exec["kmsKeyId"], "sessions have a key of their own")
 	logs := exec["logConfiguration"].(map[string]any)
 	assert.Equal(t, true, logs["cloudWatchEncryptionEnabled"])
 	assert.Equal(t, "c-exec", logs["cloudWatchLogGroupName"])
@@ -310,17 +310,41 @@ func TestProtectKeepsTheClustersStateThroughADestroy(t *testing.T) {
 	}
 }
 
-func TestClusterKeySeparatesAdministratorsFromAutoScalingAndExecUsers(t *testing.T) {
-	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+func TestClusterKeySeparatesAdministratorsFromAutoScalingAndTemplateRoles(t *testing.T) {
+	args := testClusterArgs()
+	args.RepositoryCreationRoles = []string{"dr-replication-template"}
+	res, _ := run(t, args, nil, plan.Up)
 	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"])
 	assert.ElementsMatch(t, []string{"KeyAdministration", "AdministratorsLetAWSServicesUseTheKeyForTheirResources", "AutoScalingUsesForVolumes",
-		"AutoScalingUsesForVolumesGrants", "ExecTasksDecryptSessions", "OperatorsStartExecSessions", "PullThroughCacheReadsCredentials", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)))
+		"AutoScalingUsesForVolumesGrants", "ECRCreatesRepositoriesFromTemplates", "ECRCreatesRepositoriesFromTemplatesGrants",
+		"PullThroughCacheReadsCredentials", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)), "no exec user: sessions have their own key")
 	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
 	const slr = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
 	assert.Equal(t, map[string]any{"AWS": []any{slr}}, sids["AutoScalingUsesForVolumes"]["Principal"])
 	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"kms:CallerAccount": "123456789012"}}, sids["AutoScalingUsesForVolumes"]["Condition"])
 	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["AutoScalingUsesForVolumesGrants"]["Condition"].(map[string]any)["Bool"],
 		"grants only for AWS resources (the volumes)")
+	templates := sids["ECRCreatesRepositoriesFromTemplates"]
+	assert.Equal(t, []any{"kms:DescribeKey", "kms:RetireGrant"}, templates["Action"])
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/dr-replication-template-*", "arn:aws:iam::123456789012:role/c-cache-*"}},
+		templates["Condition"].(map[string]any)["ArnLike"], "the given creation roles and the cache's own")
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"ecr.us-east-1.amazonaws.com"}},
+		templates["Condition"].(map[string]any)["StringEquals"], "only through ECR")
+	templateGrants := sids["ECRCreatesRepositoriesFromTemplatesGrants"]["Condition"].(map[string]any)
+	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, templateGrants["Bool"], "grants for the repositories only")
+	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
+
+	args.Settings.ImageCache.Upstreams, args.RepositoryCreationRoles = nil, nil
+	res, _ = run(t, args, nil, plan.Up)
+	assert.NotContains(t, plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"]), "ECRCreatesRepositoriesFromTemplates",
+		"no template, no creation role")
+}
+
+func TestExecKeyLetsOnlyExecTasksDecryptSessions(t *testing.T) {
+	res, _ := run(t, testClusterArgs(), nil, plan.Up)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c-exec").Props()["policy"])
+	assert.ElementsMatch(t, []string{"KeyAdministration", "AdministratorsLetAWSServicesUseTheKeyForTheirResources", "ExecTasksDecryptSessions",
+		"OperatorsStartExecSessions", "OnlyBreakGlassDestroysTheKey"}, slices.Collect(maps.Keys(sids)))
 	exec := sids["ExecTasksDecryptSessions"]
 	assert.Equal(t, []any{"kms:Decrypt"}, exec["Action"])
 	assert.Equal(t, map[string]any{"AWS": "*"}, exec["Principal"])
@@ -332,7 +356,7 @@ func TestClusterKeySeparatesAdministratorsFromAutoScalingAndExecUsers(t *testing
 	args := testClusterArgs()
 	args.ExecTaskRoles = nil
 	res, _ = run(t, args, nil, plan.Up)
-	sids = plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c").Props()["policy"])
+	sids = plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c-exec").Props()["policy"])
 	assert.NotContains(t, sids, "ExecTasksDecryptSessions", "no exec, no session users")
 	assert.NotContains(t, sids, "OperatorsStartExecSessions")
 }

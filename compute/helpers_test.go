@@ -25,6 +25,8 @@ const (
 	testBreakGlass  = "arn:aws:iam::123456789012:role/break-glass"
 	// testClusterKey is the cluster key's ARN under the mocks.
 	testClusterKey = "arn:aws:kms:us-east-1:123456789012:c"
+	// testExecKey is the ECS Exec key's ARN under the mocks.
+	testExecKey = "arn:aws:kms:us-east-1:123456789012:c-exec"
 	// testHubToken is the Docker Hub access token of the cache's credential.
 	testHubToken = "dckr_pat_test"
 )

@@ -15,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
+	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
@@ -43,30 +44,37 @@ var hostMetrics = []string{"GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity
 // keyPolicy is the policy of the cluster's key (keys.Policy): the administrators manage it and let AWS
 // services use it for resources they create (ECR repositories encrypt their images through such grants);
 // EC2 Auto Scaling's service-linked role uses it for the hosts' volumes, exactly as AWS documents (EC2 Auto
-// Scaling user guide, "Required AWS KMS key policy for use with encrypted volumes"); the task roles that
-// open ECS Exec sessions decrypt the session channel (their SSM agent calls KMS itself); and the account's
-// operators, as their IAM policies allow, generate the session's data key when they start one (ECS
-// developer guide, "Monitor Amazon ECS containers with ECS Exec": kms:GenerateDataKey for the caller),
-// which encrypts but never decrypts. With cacheSecrets, ECR's pull-through cache role decrypts the
-// upstream credentials through Secrets Manager: its AWS managed policy grants no KMS access, so only the key
-// policy can; ECR creates that role with the first rule, after the key, so it is matched by ARN.
-func keyPolicy(admins keys.Administration, partition, accountID, region string, execTaskRoles []string, cacheSecrets bool) (string, error) {
+// Scaling user guide, "Required AWS KMS key policy for use with encrypted volumes"); the creation roles of
+// the repository creation templates (the pull-through cache's, the DR registry's) let ECR create the
+// repositories' grants on it. With cacheSecrets, ECR's pull-through cache role decrypts the upstream
+// credentials through Secrets Manager: its AWS managed policy grants no KMS access, so only the key policy
+// can; ECR creates that role with the first rule, after the key, so it is matched by ARN.
+func keyPolicy(admins keys.Administration, partition, accountID, region string, creationRoles []string, cacheSecrets bool) (string, error) {
 	autoScaling := fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", partition, accountID)
 	users := []keys.User{{Sid: "AutoScalingUsesForVolumes", Principals: []string{autoScaling}, Direct: true, Grants: true}}
-	if len(execTaskRoles) > 0 {
-		patterns := make([]string, 0, len(execTaskRoles))
-		for _, r := range execTaskRoles {
-			patterns = append(patterns, keys.RolePattern(partition, accountID, r))
-		}
-		users = append(users,
-			keys.User{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: patterns, Actions: []string{"kms:Decrypt"}, Direct: true},
-			keys.User{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
-				Actions: []string{"kms:GenerateDataKey"}, Direct: true})
+	if len(creationRoles) > 0 {
+		users = append(users, ecrtemplate.KeyUser(partition, accountID, region, creationRoles))
 	}
 	if cacheSecrets {
 		users = append(users, keys.User{Sid: "PullThroughCacheReadsCredentials",
 			PrincipalPatterns: []string{fmt.Sprintf("arn:%s:iam::%s:role/aws-service-role/pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache", partition, accountID)},
 			Actions:           []string{"kms:Decrypt"}, ViaServices: []string{"secretsmanager." + region + ".amazonaws.com"}})
+	}
+	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
+}
+
+// execKeyPolicy is the policy of the ECS Exec key, which encrypts only the session channels: the task roles
+// that open sessions decrypt the channel (their SSM agent calls KMS itself), and the account's operators, as
+// their IAM policies allow, generate the session's data key when they start one (ECS developer guide,
+// "Monitor Amazon ECS containers with ECS Exec": kms:GenerateDataKey for the caller), which encrypts but
+// never decrypts. A key of its own: a session user reaches no volume or image (issue 21).
+func execKeyPolicy(admins keys.Administration, partition, accountID string, execTaskRoles []string) (string, error) {
+	var users []keys.User
+	if len(execTaskRoles) > 0 {
+		users = append(users,
+			keys.User{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: keys.RolePatterns(partition, accountID, execTaskRoles), Actions: []string{"kms:Decrypt"}, Direct: true},
+			keys.User{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+				Actions: []string{"kms:GenerateDataKey"}, Direct: true})
 	}
 	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/compute/spec"
-	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
 )
 
 const (
@@ -91,19 +91,6 @@ func cacheLifecyclePolicy() (string, error) {
 		"action":       map[string]any{"type": "expire"},
 	}}})
 	return string(b), err
-}
-
-// creationRoleStatements let ECR create the cached repositories with the template's key and tags (ECR User
-// Guide, "Create a custom policy for repository creation templates"), only under the cache's prefixes.
-func creationRoleStatements(repositoryARNs []string, keyARN string) []iamdoc.Statement {
-	// ECR creates the repository's grant on the key: only for an AWS resource.
-	grant := iamdoc.Allow([]string{"kms:CreateGrant"}, keyARN)
-	grant["Condition"] = map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": true}}
-	return []iamdoc.Statement{
-		iamdoc.Allow([]string{"ecr:CreateRepository", "ecr:TagResource"}, repositoryARNs...),
-		grant,
-		iamdoc.Allow([]string{"kms:RetireGrant", "kms:DescribeKey"}, keyARN),
-	}
 }
 
 // declareImageCache declares, per upstream: the credential's secret (encrypted with the cluster key), the
@@ -208,25 +195,24 @@ func declareCacheSecret(ctx *pulumi.Context, res string, u CacheUpstream, keyARN
 	return secret, version, err
 }
 
-// declareCreationRole is the role ECR assumes to create cached repositories with the templates' key.
+// declareCreationRole is the role ECR assumes to create cached repositories with the templates' key, only
+// under the cache's prefixes. The cluster key's policy names it (cacheCreationRole).
 func declareCreationRole(ctx *pulumi.Context, name string, prefixes []string, keyARN pulumi.StringOutput, args *ClusterArgs, parent pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
-	role, err := iam.NewRole(ctx, name+"-cache", &iam.RoleArgs{
-		Description:      pulumi.String("ECR creates the " + name + " pull-through cache repositories"),
-		AssumeRolePolicy: iamdoc.AssumeRole("ecr.amazonaws.com", args.AccountID),
-	}, parent)
-	if err != nil {
-		return nil, nil, err
-	}
-	doc := pulumi.All(args.AccountID, keyARN).ApplyT(func(v []any) (string, error) {
-		arns := make([]string, 0, len(prefixes))
+	arns := args.AccountID.ToStringOutput().ApplyT(func(account string) []string {
+		out := make([]string, 0, len(prefixes))
 		for _, p := range prefixes {
-			arns = append(arns, cacheRepositoryARN(args.Partition, args.Region, v[0].(string), p+"/*"))
+			out = append(out, cacheRepositoryARN(args.Partition, args.Region, account, p+"/*"))
 		}
-		return iamdoc.JSON(creationRoleStatements(arns, v[1].(string))...)
-	}).(pulumi.StringOutput)
-	policy, err := iam.NewRolePolicy(ctx, name+"-cache", &iam.RolePolicyArgs{Role: role.Name, Policy: doc}, parent)
-	return role, policy, err
+		return out
+	}).(pulumi.StringArrayOutput)
+	return ecrtemplate.NewRole(ctx, cacheCreationRole(name), ecrtemplate.RoleArgs{
+		Description: "ECR creates the " + name + " pull-through cache repositories",
+		AccountID:   args.AccountID, RepositoryARNs: arns, KeyARN: keyARN, KeyRegion: args.Region,
+	}, parent)
 }
+
+// cacheCreationRole is the logical name of the pull-through cache's creation role.
+func cacheCreationRole(cluster string) string { return cluster + "-cache" }
 
 // cacheRepositoryARN is the ARN of a repository (or pattern) in this account's registry.
 func cacheRepositoryARN(partition, region, account, repository string) string {

@@ -74,6 +74,9 @@ func TestCachedRepositoriesGetTheStacksControlsFromACreationTemplate(t *testing.
 		if st.Action[0] == "kms:CreateGrant" {
 			assert.Equal(t, true, st.Condition["Bool"]["kms:GrantIsForAWSResource"], "grants only for the repositories ECR creates")
 		}
+		if strings.HasPrefix(st.Action[0], "kms:") {
+			assert.Equal(t, "ecr.us-east-1.amazonaws.com", st.Condition["StringEquals"]["kms:ViaService"], "the key only through ECR: %v", st.Action)
+		}
 	}
 	prefixes := []string{"arn:aws:ecr:us-east-1:123456789012:repository/docker-hub/*", "arn:aws:ecr:us-east-1:123456789012:repository/ecr-public/*", "arn:aws:ecr:us-east-1:123456789012:repository/ghcr/*"}
 	assert.Equal(t, map[string][]string{

@@ -67,7 +67,7 @@ func declareTaskRole(ctx *pulumi.Context, prefix string, svc namedService, args 
 	if svc.Database {
 		dbResource = args.Database.ResourceID.ToStringOutput()
 	}
-	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.keyARN, p.accountID, dbResource).ApplyT(func(v []any) (string, error) {
+	doc := pulumi.All(bucket, bucketKey, p.execLogGroupARN, p.execKeyARN, p.accountID, dbResource).ApplyT(func(v []any) (string, error) {
 		var dbUser string
 		if svc.Database {
 			dbUser = dbUserARN(p.partition, p.region, v[4].(string), v[5].(string), dbuser.Name(svc.Name))

@@ -225,7 +225,7 @@ func TestTaskRoleReachesOnlyItsPrefixOfTheFileBucketAndItsKeyThroughS3(t *testin
 	assert.Equal(t, []string{testBucket + "/documents/*"}, writer["s3:GetObject"])
 	assert.NotContains(t, writer, "s3:DeleteObject", "the scanner adds documents; it deletes nothing")
 	assert.Equal(t, []string{testBucketKey}, writer["kms:GenerateDataKey"])
-	assert.ElementsMatch(t, []string{testBucketKey, testClusterKey}, writer["kms:Decrypt"], "the file key, and the cluster key for ECS Exec")
+	assert.ElementsMatch(t, []string{testBucketKey, testExecKey}, writer["kms:Decrypt"], "the file key, and the exec key for ECS Exec, never the cluster key")
 	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:c-exec:*"}, writer["logs:PutLogEvents"], "exec sessions log to the cluster's group")
 }
 

@@ -133,11 +133,7 @@ func FilesKeyPolicy(admins keys.Administration, partition, region, account, name
 		if len(u.roles) == 0 {
 			continue
 		}
-		patterns := make([]string, 0, len(u.roles))
-		for _, r := range u.roles {
-			patterns = append(patterns, keys.RolePattern(partition, account, r))
-		}
-		users = append(users, keys.User{Sid: u.sid, PrincipalPatterns: patterns, Actions: u.actions, ViaServices: via, Conditions: thisBucket})
+		users = append(users, keys.User{Sid: u.sid, PrincipalPatterns: keys.RolePatterns(partition, account, u.roles), Actions: u.actions, ViaServices: via, Conditions: thisBucket})
 	}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
 	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 )
 
@@ -54,9 +55,18 @@ type ReplicationArgs struct {
 	// AlarmTopicARN is the primary region's operations topic: S3 publishes replication metrics in the
 	// source bucket's region. Required.
 	AlarmTopicARN pulumi.StringInput
-	// AccountID is the registry replicated to (this account's, in DRRegion) and the role's trust. Required.
+	// AccountID is the registry replicated to (this account's, in DRRegion) and the roles' trust. Required.
 	AccountID pulumi.StringInput
+	// Partition places the DR repositories' ARNs. Required.
+	Partition string
+	// RepositoryKeyARN encrypts the repositories ECR replication creates in DRRegion: the DR cluster's key,
+	// whose policy names TemplateRole. Required.
+	RepositoryKeyARN pulumi.StringInput
 }
+
+// TemplateRole is the logical name of the role ECR creates the DR repositories with (replication name
+// + "-template"), for the key policy of RepositoryKeyARN.
+func TemplateRole(replication string) string { return replication + "-template" }
 
 // Replication is the file bucket's cross-region replication rule and the registry's replication.
 type Replication struct {
@@ -69,8 +79,8 @@ type Replication struct {
 func (a *ReplicationArgs) validate() error {
 	if a.SourceBucketName == nil || a.SourceBucketARN == nil || a.SourceKeyARN == nil || a.DestinationBucketName == nil ||
 		a.DestinationBucketARN == nil || a.DestinationKeyARN == nil || len(a.Buckets) == 0 || a.Region == "" || a.DRRegion == "" ||
-		a.DRProvider == nil || a.AlarmTopicARN == nil || a.AccountID == nil {
-		return errors.New("both buckets and keys, the bucket components, both regions, the DR provider, the alarm topic and the account are required")
+		a.DRProvider == nil || a.AlarmTopicARN == nil || a.AccountID == nil || a.Partition == "" || a.RepositoryKeyARN == nil {
+		return errors.New("both buckets and keys, the bucket components, both regions, the DR provider, the alarm topic, the account, the partition and the repository key are required")
 	}
 	if a.Settings.LatencyAlarmMinutes < 1 {
 		return errors.New("a replication latency alarm threshold is required")
@@ -228,26 +238,41 @@ func replicationAlarms(ctx *pulumi.Context, name string, args *ReplicationArgs, 
 }
 
 // registry replicates every repository of this registry to the DR region (ECR user guide, "Private image
-// replication"), and creates the DR copies from a template: immutable tags, KMS encryption, the newest
-// images kept. ECR creates a replicated repository on its first push; it takes no part in the stack's state.
+// replication"), and creates the DR copies from a template: immutable tags, encryption with the DR
+// cluster's key (through a creation role, which a customer key needs), the newest images kept. ECR creates
+// a replicated repository on its first push; it takes no part in the stack's state.
 func registry(ctx *pulumi.Context, name string, args *ReplicationArgs, parent pulumi.ResourceOption) error {
+	repositories := args.AccountID.ToStringOutput().ApplyT(func(account string) []string {
+		return []string{"arn:" + args.Partition + ":ecr:" + args.DRRegion + ":" + account + ":repository/*"}
+	}).(pulumi.StringArrayOutput)
+	role, rolePolicy, err := ecrtemplate.NewRole(ctx, TemplateRole(name), ecrtemplate.RoleArgs{
+		Description: "ECR creates the repositories it replicates to " + args.DRRegion,
+		AccountID:   args.AccountID, RepositoryARNs: repositories, KeyARN: args.RepositoryKeyARN, KeyRegion: args.DRRegion,
+		Replication: true,
+	}, parent)
+	if err != nil {
+		return err
+	}
 	lifecycle := `{"rules":[{"rulePriority":1,"description":"Keep the newest ` + strconv.Itoa(keepReplicatedImages) +
 		` images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":` + strconv.Itoa(keepReplicatedImages) +
 		`},"action":{"type":"expire"}}]}`
-	if _, err := ecr.NewRepositoryCreationTemplate(ctx, name+"-template", &ecr.RepositoryCreationTemplateArgs{
+	template, err := ecr.NewRepositoryCreationTemplate(ctx, name+"-template", &ecr.RepositoryCreationTemplateArgs{
 		Prefix:             pulumi.String("ROOT"),
 		Description:        pulumi.String("Repositories ECR replication creates in " + args.DRRegion),
 		AppliedFors:        pulumi.ToStringArray([]string{"REPLICATION"}),
 		ImageTagMutability: pulumi.String("IMMUTABLE"),
-		// The AWS-managed ECR key: a customer key would need a custom role for the template.
+		CustomRoleArn:      role.Arn,
 		EncryptionConfigurations: ecr.RepositoryCreationTemplateEncryptionConfigurationArray{
-			ecr.RepositoryCreationTemplateEncryptionConfigurationArgs{EncryptionType: pulumi.String("KMS")},
+			ecr.RepositoryCreationTemplateEncryptionConfigurationArgs{EncryptionType: pulumi.String("KMS"), KmsKey: args.RepositoryKeyARN},
 		},
 		LifecyclePolicy: pulumi.String(lifecycle),
-	}, parent, pulumi.Provider(args.DRProvider)); err != nil {
+	}, parent, pulumi.Provider(args.DRProvider), pulumi.DependsOn([]pulumi.Resource{rolePolicy}))
+	if err != nil {
 		return err
 	}
-	_, err := ecr.NewReplicationConfiguration(ctx, name+"-ecr", &ecr.ReplicationConfigurationArgs{
+	// Replication creates a DR repository on the first push after it: the template must exist first, or
+	// the repository gets ECR's defaults and keeps them.
+	_, err = ecr.NewReplicationConfiguration(ctx, name+"-ecr", &ecr.ReplicationConfigurationArgs{
 		ReplicationConfiguration: ecr.ReplicationConfigurationReplicationConfigurationArgs{
 			Rules: ecr.ReplicationConfigurationReplicationConfigurationRuleArray{
 				ecr.ReplicationConfigurationReplicationConfigurationRuleArgs{
@@ -259,6 +284,6 @@ func registry(ctx *pulumi.Context, name string, args *ReplicationArgs, parent pu
 				},
 			},
 		},
-	}, parent)
+	}, parent, pulumi.DependsOn([]pulumi.Resource{template}))
 	return err
 }

@@ -75,7 +75,8 @@ func declareDR(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pulum
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs, LogsKeyARN: d.base.AppLogsKeyARN,
 		AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region, Now: st.now,
 		InstanceTags: cfg.Tags, KeyAdmins: drKeyAdmins(d), ParameterPath: parameterPath(cfg),
-		ExecTaskRoles: drServiceRoles(cfg, func(s compute.Service) bool { return s.Exec }, compute.TaskRoleName),
+		ExecTaskRoles:           drServiceRoles(cfg, func(s compute.Service) bool { return s.Exec }, compute.TaskRoleName),
+		RepositoryCreationRoles: []string{dr.TemplateRole(drReplicationName(cfg))},
 	}, inDR); err != nil {
 		return err
 	}
@@ -156,7 +157,8 @@ func declareDRData(ctx *pulumi.Context, cfg *config.Config, st *stack, name stri
 		SourceBucketName: st.files.BucketName, SourceBucketARN: st.files.BucketARN, SourceKeyARN: st.files.KMSKeyARN,
 		DestinationBucketName: d.files.BucketName, DestinationBucketARN: d.files.BucketARN, DestinationKeyARN: d.files.KMSKeyARN,
 		Buckets: []pulumi.Resource{st.files, d.files}, Region: cfg.Region, DRRegion: cfg.DR.Region, DRProvider: st.drProvider,
-		AlarmTopicARN: st.base.OperationsTopicARN, AccountID: st.base.AccountID,
+		AlarmTopicARN: st.base.OperationsTopicARN, AccountID: st.base.AccountID, Partition: st.base.Partition,
+		RepositoryKeyARN: d.cluster.KeyARN,
 	}, opts...)
 	return err
 }

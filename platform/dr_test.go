@@ -262,3 +262,41 @@ func TestWarmStandbyRunsTheComputeAtItsMinimumAndPilotLightRunsNone(t *testing.T
 		}
 	}
 }
+
+func TestTheDRRegistryEncryptsWithTheDRClusterKeyThroughItsOwnCreationRole(t *testing.T) {
+	for _, c := range drCases {
+		for _, mode := range plantest.Modes {
+			res, _ := run(t, c.stack, c.strategy, mode)
+			name := c.stack + "-dr-replication-template"
+			tpl := plantest.Named(t, res, token.ECRRepositoryCreationTemplate, name)
+			role := plantest.Named(t, res, token.IAMRole, name)
+			policy := plantest.Named(t, res, token.IAMRolePolicy, name)
+			key := plantest.Named(t, res, token.KMSKey, c.stack+"-dr-compute")
+			assert.Equal(t, drProviderName, providerOf(tpl), "%s %s: the template lives in the DR registry", c.stack, mode)
+			assert.Equal(t, []string{key.URN}, tpl.Dependencies["encryptionConfigurations"], "%s %s: the DR cluster's customer key, never AWS's", c.stack, mode)
+			assert.Equal(t, []string{role.URN}, tpl.Dependencies["customRoleArn"], "%s %s: a customer key needs a creation role", c.stack, mode)
+			assert.Contains(t, tpl.DependsOn, policy.URN, "%s %s: ECR checks the role's permissions when the template is created", c.stack, mode)
+			assert.Contains(t, plantest.Named(t, res, ecrReplication, c.stack+"-dr-replication-ecr").DependsOn, tpl.URN,
+				"%s %s: replication creates repositories only once the template exists", c.stack, mode)
+			if mode != plan.Up {
+				continue
+			}
+			enc := tpl.Props()["encryptionConfigurations"].([]any)[0].(map[string]any)
+			assert.Equal(t, "KMS", enc["encryptionType"])
+			assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:"+c.stack+"-dr-compute", enc["kmsKey"])
+			sids := plantest.Statements(t, policy.Props()["policy"])
+			var actions []any
+			for _, st := range sids {
+				actions = append(actions, st["Action"].([]any)...)
+			}
+			assert.ElementsMatch(t, []any{"ecr:CreateRepository", "ecr:TagResource", "ecr:ReplicateImage", "kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"}, actions, c.stack)
+			keySids := plantest.Statements(t, key.Props()["policy"])
+			require.Contains(t, keySids, "ECRCreatesRepositoriesFromTemplates", "%s: the DR key's policy names the creation role", c.stack)
+			assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/" + name + "-*",
+				"arn:aws:iam::123456789012:role/" + c.stack + "-dr-compute-cache-*"}},
+				keySids["ECRCreatesRepositoriesFromTemplates"]["Condition"].(map[string]any)["ArnLike"], "%s: the replication template's role and the DR cache's", c.stack)
+			assert.Equal(t, []any{"ecr.us-west-2.amazonaws.com"},
+				keySids["ECRCreatesRepositoriesFromTemplates"]["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"], "%s: through the DR region's ECR", c.stack)
+		}
+	}
+}

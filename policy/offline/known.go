@@ -27,14 +27,7 @@ type KnownViolation struct {
 // KnownViolations is the list, per stack (resource names start with the stack's name).
 var KnownViolations = func() []KnownViolation {
 	// A new entry names its issue, as "// fixed by issue N" above it (TestKnownCommentsNameTheIssue).
-	return []KnownViolation{
-		// fixed by issue 19
-		{Rule: rules.EcrKMS.ID, Resource: "prod-dr-replication-template", Issue: 19,
-			Why: "the DR registry's creation template encrypts with the AWS-managed ECR key: a customer key needs a custom role for the template and a DR key policy that names it"},
-		// fixed by issue 19
-		{Rule: rules.EcrKMS.ID, Resource: "dev-dr-replication-template", Issue: 19, Variant: "dr.strategy pilotLight",
-			Why: "the DR registry's creation template encrypts with the AWS-managed ECR key: a customer key needs a custom role for the template and a DR key policy that names it"},
-	}
+	return nil
 }()
 
 // fixedBy says which issue removes a known violation, for messages.

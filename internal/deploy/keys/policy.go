@@ -198,3 +198,12 @@ func (u User) statements(account string) []iamdoc.Statement {
 func RolePattern(partition, account, name string) string {
 	return fmt.Sprintf("arn:%s:iam::%s:role/%s-*", partition, account, name)
 }
+
+// RolePatterns is RolePattern for each of names.
+func RolePatterns(partition, account string, names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, RolePattern(partition, account, n))
+	}
+	return out
+}
