@@ -6,33 +6,20 @@ import (
 	"net/netip"
 	"time"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/data/spec"
-	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/dbinstance"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
-	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // DatabaseType is the type token of the Database component.
 const DatabaseType = "hybridcloud:data:Database"
 
-const (
-	masterUsername = "dbadmin"
-	// caCertificate is the RDS CA that replaces the expired rds-ca-2019.
-	caCertificate = "rds-ca-rsa2048-g1"
-	// monitoringIntervalSeconds is Enhanced Monitoring's granularity: a minute is enough to see a failover.
-	monitoringIntervalSeconds = 60
-	// performanceInsightsDays is the retention included at no charge.
-	performanceInsightsDays = 7
-)
-
-// logExports are the PostgreSQL logs RDS sends to CloudWatch Logs.
-var logExports = []string{"postgresql", "upgrade"}
+const masterUsername = "dbadmin"
 
 // DatabaseArgs configures a Database: its own settings, and the wiring from the rest of the stack.
 type DatabaseArgs struct {
@@ -154,17 +141,11 @@ func NewDatabase(ctx *pulumi.Context, name string, args *DatabaseArgs, opts ...p
 	if err != nil {
 		return nil, err
 	}
-	// A new major version needs a new group: the family is part of the name, so it is replaced beside the
-	// instance rather than under it.
-	params, err := rds.NewParameterGroup(ctx, name+"-"+family, parameterGroupArgs(name, family), parent)
+	params, err := dbinstance.NewParameterGroup(ctx, name, family, parent)
 	if err != nil {
 		return nil, err
 	}
-	monitoring, err := iam.NewRole(ctx, name+"-monitoring", monitoringRoleArgs(name, args), parent)
-	if err != nil {
-		return nil, err
-	}
-	logGroups, err := exportLogGroups(ctx, name, args, parent)
+	monitoring, logGroups, err := declareMonitoring(ctx, name, args, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +198,10 @@ func masterSecretARN(name string, db *rds.Instance) pulumi.StringOutput {
 // declarePlacement declares where the instance lives: its security group and its subnet group over the
 // data subnets.
 func declarePlacement(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) (*ec2.SecurityGroup, *rds.SubnetGroup, error) {
-	sg, err := ec2.NewSecurityGroup(ctx, name, securityGroupArgs(name, args), parent)
+	sg, err := dbinstance.NewSecurityGroup(ctx, name, dbinstance.SecurityGroupArgs{
+		VPCID: args.VPCID, Port: args.Settings.Port, Clients: "ECS",
+		ClientSecurityGroupIDs: args.ClientSecurityGroupIDs, OnPremisesCIDRs: args.OnPremisesCIDRs,
+	}, parent)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,6 +210,21 @@ func declarePlacement(ctx *pulumi.Context, name string, args *DatabaseArgs, pare
 		SubnetIds:   args.SubnetIDs,
 	}, parent)
 	return sg, subnets, err
+}
+
+// declareMonitoring declares Enhanced Monitoring's role and the groups the instance exports its logs to,
+// retained on destroy when protected.
+func declareMonitoring(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) (*iam.Role, []pulumi.Resource, error) {
+	role, err := dbinstance.NewMonitoringRole(ctx, name, dbinstance.MonitoringRoleArgs{
+		AccountID: args.AccountID, Partition: args.Partition, Region: args.Region, Identifier: args.Identifier,
+	}, parent)
+	if err != nil {
+		return nil, nil, err
+	}
+	groups, err := dbinstance.NewLogGroups(ctx, name, dbinstance.LogGroupsArgs{
+		Identifier: args.Identifier, RetentionDays: args.Settings.LogRetentionDays, KMSKeyARN: args.LogsKeyARN, Retain: args.Settings.Protect,
+	}, parent)
+	return role, groups, err
 }
 
 // DatabaseKeyPolicy is the policy of the database's key. The administrators manage it and let RDS create
@@ -244,40 +243,6 @@ func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account s
 			ViaServices: []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}, Grants: true})
 	}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
-}
-
-// monitoringRoleArgs are Enhanced Monitoring's role: RDS's monitoring service with AWS's managed policy,
-// in the stack's partition.
-func monitoringRoleArgs(name string, args *DatabaseArgs) *iam.RoleArgs {
-	return &iam.RoleArgs{
-		Description: pulumi.String("Enhanced Monitoring of " + name),
-		// Only this instance's monitoring may assume it (RDS user guide, "Setting up and enabling Enhanced
-		// Monitoring": aws:SourceArn of the DB instance beside aws:SourceAccount).
-		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
-			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
-		},
-	}
-}
-
-// exportLogGroups declares the groups RDS exports its logs to. RDS would create them itself, unencrypted
-// and kept forever: declared first (the instance depends on them), they are encrypted with the logs key,
-// expire, and are retained on destroy when protected.
-func exportLogGroups(ctx *pulumi.Context, name string, args *DatabaseArgs, parent pulumi.ResourceOption) ([]pulumi.Resource, error) {
-	var groups []pulumi.Resource
-	for _, export := range logExports {
-		group, err := cloudwatch.NewLogGroup(ctx, name+"-"+export, &cloudwatch.LogGroupArgs{
-			Name:            pulumi.Sprintf("/aws/rds/instance/%s/%s", args.Identifier, export),
-			RetentionInDays: pulumi.Int(args.Settings.LogRetentionDays),
-			KmsKeyId:        args.LogsKeyARN,
-		}, parent, pulumi.RetainOnDelete(args.Settings.Protect))
-		if err != nil {
-			return nil, err
-		}
-		groups = append(groups, group)
-	}
-	return groups, nil
 }
 
 // instanceInputs are the instance's inputs that the component's other resources provide.
@@ -321,7 +286,7 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		PubliclyAccessible:                 pulumi.Bool(false),
 		Port:                               pulumi.Int(s.Port),
 		ParameterGroupName:                 in.ParameterGroupName,
-		CaCertIdentifier:                   pulumi.String(caCertificate),
+		CaCertIdentifier:                   pulumi.String(dbinstance.CACertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
 		AutoMinorVersionUpgrade:            pulumi.Bool(true),
 		AllowMajorVersionUpgrade:           pulumi.Bool(true),
@@ -335,56 +300,10 @@ func instanceArgs(args *DatabaseArgs, in instanceInputs) *rds.InstanceArgs {
 		FinalSnapshotIdentifier:            finalSnapshot,
 		PerformanceInsightsEnabled:         pulumi.Bool(true),
 		PerformanceInsightsKmsKeyId:        in.KeyARN,
-		PerformanceInsightsRetentionPeriod: pulumi.Int(performanceInsightsDays),
-		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
+		PerformanceInsightsRetentionPeriod: pulumi.Int(dbinstance.PerformanceInsightsDays),
+		MonitoringInterval:                 pulumi.Int(dbinstance.MonitoringIntervalSeconds),
 		MonitoringRoleArn:                  in.MonitoringRoleARN,
-		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
-	}
-}
-
-// securityGroupArgs admit PostgreSQL from the ECS hosts and tasks and from on premises, and nothing else;
-// there is no egress rule, since a database never opens connections.
-func securityGroupArgs(name string, args *DatabaseArgs) *ec2.SecurityGroupArgs {
-	var ingress ec2.SecurityGroupIngressArray
-	port := pulumi.Int(args.Settings.Port)
-	if len(args.ClientSecurityGroupIDs) > 0 {
-		groups := make(pulumi.StringArray, len(args.ClientSecurityGroupIDs))
-		copy(groups, args.ClientSecurityGroupIDs)
-		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
-			Description:    pulumi.String("PostgreSQL from the ECS hosts and tasks"),
-			Protocol:       pulumi.String("tcp"),
-			FromPort:       port,
-			ToPort:         port,
-			SecurityGroups: groups,
-		})
-	}
-	if len(args.OnPremisesCIDRs) > 0 {
-		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
-			Description: pulumi.String("PostgreSQL from on premises"),
-			Protocol:    pulumi.String("tcp"),
-			FromPort:    port,
-			ToPort:      port,
-			CidrBlocks:  netrules.CIDRs(args.OnPremisesCIDRs),
-		})
-	}
-	return &ec2.SecurityGroupArgs{
-		VpcId:       args.VPCID,
-		Description: pulumi.String("PostgreSQL " + name + ": ECS and on premises only"),
-		Ingress:     ingress,
-		Tags:        pulumi.StringMap{"Name": pulumi.String(name)},
-	}
-}
-
-// parameterGroupArgs enforce TLS and log every connection, for the audit trail an insurer must keep.
-func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
-	params := rds.ParameterGroupParameterArray{}
-	for _, p := range spec.Parameters {
-		params = append(params, rds.ParameterGroupParameterArgs{Name: pulumi.String(p[0]), Value: pulumi.String(p[1])})
-	}
-	return &rds.ParameterGroupArgs{
-		Family:      pulumi.String(family),
-		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
-		Parameters:  params,
+		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(dbinstance.LogExports),
 	}
 }
 

@@ -7,32 +7,23 @@ import (
 	"strconv"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/rds"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/data/spec"
-	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
+	"github.com/insurance/hybridcloud/internal/deploy/dbinstance"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
-	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // ReplicaType is the type token of the Replica component.
 const ReplicaType = "hybridcloud:dr:Replica"
 
-// Replica instance constants: the primary's (data.Database), so a promoted replica behaves as the primary did.
+// lagPeriodSeconds and lagPeriods: the lag must stay above the threshold for three of five minutes.
 const (
-	caCertificate             = "rds-ca-rsa2048-g1"
-	monitoringIntervalSeconds = 60
-	performanceInsightsDays   = 7
-	// lagPeriodSeconds and lagPeriods: the lag must stay above the threshold for three of five minutes.
 	lagPeriodSeconds = 60
 	lagPeriods       = 5
 	lagDatapoints    = 3
 )
-
-var logExports = []string{"postgresql", "upgrade"}
 
 // ReplicaArgs configure the read replica: its settings, the primary it follows, and the DR region's wiring.
 // Declare it with the DR region's provider.
@@ -140,7 +131,11 @@ func NewReplica(ctx *pulumi.Context, name string, args *ReplicaArgs, opts ...pul
 	if err != nil {
 		return nil, err
 	}
-	sg, err := ec2.NewSecurityGroup(ctx, name, securityGroupArgs(name, args), parent)
+	// Admits PostgreSQL from the DR cluster and on premises, as the primary's group does.
+	sg, err := dbinstance.NewSecurityGroup(ctx, name, dbinstance.SecurityGroupArgs{
+		VPCID: args.VPCID, Port: args.Port, Clients: "DR ECS",
+		ClientSecurityGroupIDs: args.ClientSecurityGroupIDs, OnPremisesCIDRs: args.OnPremisesCIDRs,
+	}, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -152,25 +147,21 @@ func NewReplica(ctx *pulumi.Context, name string, args *ReplicaArgs, opts ...pul
 		return nil, err
 	}
 	// Its own group in the DR region (parameter groups are regional), with the primary's parameters.
-	params, err := rds.NewParameterGroup(ctx, name+"-"+family, parameterGroupArgs(name, family), parent)
+	params, err := dbinstance.NewParameterGroup(ctx, name, family, parent)
 	if err != nil {
 		return nil, err
 	}
-	monitoring, err := iam.NewRole(ctx, name+"-monitoring", monitoringRoleArgs(name, args), parent)
+	monitoring, err := dbinstance.NewMonitoringRole(ctx, name, dbinstance.MonitoringRoleArgs{
+		AccountID: args.AccountID, Partition: args.Partition, Region: args.Region, Identifier: args.Identifier,
+	}, parent)
 	if err != nil {
 		return nil, err
 	}
-	var groups []pulumi.Resource
-	for _, export := range logExports {
-		group, err := cloudwatch.NewLogGroup(ctx, name+"-"+export, &cloudwatch.LogGroupArgs{
-			Name:            pulumi.Sprintf("/aws/rds/instance/%s/%s", args.Identifier, export),
-			RetentionInDays: pulumi.Int(args.LogRetentionDays),
-			KmsKeyId:        args.LogsKeyARN,
-		}, parent, pulumi.RetainOnDelete(args.Protect))
-		if err != nil {
-			return nil, err
-		}
-		groups = append(groups, group)
+	groups, err := dbinstance.NewLogGroups(ctx, name, dbinstance.LogGroupsArgs{
+		Identifier: args.Identifier, RetentionDays: args.LogRetentionDays, KMSKeyARN: args.LogsKeyARN, Retain: args.Protect,
+	}, parent)
+	if err != nil {
+		return nil, err
 	}
 	db, err := rds.NewInstance(ctx, name, instanceArgs(args, key.Arn, sg.ID(), subnets.Name, params.Name, monitoring.Arn),
 		parent, protect, pulumi.DependsOn(groups))
@@ -214,7 +205,7 @@ func instanceArgs(args *ReplicaArgs, keyARN pulumi.StringInput, sg pulumi.IDOutp
 		PubliclyAccessible:                 pulumi.Bool(false),
 		Port:                               pulumi.Int(args.Port),
 		ParameterGroupName:                 params,
-		CaCertIdentifier:                   pulumi.String(caCertificate),
+		CaCertIdentifier:                   pulumi.String(dbinstance.CACertificate),
 		IamDatabaseAuthenticationEnabled:   pulumi.Bool(true),
 		AutoMinorVersionUpgrade:            pulumi.Bool(true),
 		AllowMajorVersionUpgrade:           pulumi.Bool(false),
@@ -228,10 +219,10 @@ func instanceArgs(args *ReplicaArgs, keyARN pulumi.StringInput, sg pulumi.IDOutp
 		FinalSnapshotIdentifier:            finalSnapshot,
 		PerformanceInsightsEnabled:         pulumi.Bool(true),
 		PerformanceInsightsKmsKeyId:        keyARN,
-		PerformanceInsightsRetentionPeriod: pulumi.Int(performanceInsightsDays),
-		MonitoringInterval:                 pulumi.Int(monitoringIntervalSeconds),
+		PerformanceInsightsRetentionPeriod: pulumi.Int(dbinstance.PerformanceInsightsDays),
+		MonitoringInterval:                 pulumi.Int(dbinstance.MonitoringIntervalSeconds),
 		MonitoringRoleArn:                  monitoring,
-		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(logExports),
+		EnabledCloudwatchLogsExports:       pulumi.ToStringArray(dbinstance.LogExports),
 	}
 }
 
@@ -257,57 +248,4 @@ func lagAlarm(ctx *pulumi.Context, name string, args *ReplicaArgs, parent pulumi
 		OkActions:          pulumi.Array{args.AlarmTopicARN},
 	}, parent)
 	return err
-}
-
-// securityGroupArgs admit PostgreSQL from the DR cluster and on premises, as the primary's group does.
-func securityGroupArgs(name string, args *ReplicaArgs) *ec2.SecurityGroupArgs {
-	var ingress ec2.SecurityGroupIngressArray
-	if len(args.ClientSecurityGroupIDs) > 0 {
-		groups := make(pulumi.StringArray, len(args.ClientSecurityGroupIDs))
-		copy(groups, args.ClientSecurityGroupIDs)
-		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
-			Description: pulumi.String("PostgreSQL from the DR ECS hosts and tasks"),
-			Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(args.Port), ToPort: pulumi.Int(args.Port),
-			SecurityGroups: groups,
-		})
-	}
-	if len(args.OnPremisesCIDRs) > 0 {
-		ingress = append(ingress, ec2.SecurityGroupIngressArgs{
-			Description: pulumi.String("PostgreSQL from on premises"),
-			Protocol:    pulumi.String("tcp"), FromPort: pulumi.Int(args.Port), ToPort: pulumi.Int(args.Port),
-			CidrBlocks: netrules.CIDRs(args.OnPremisesCIDRs),
-		})
-	}
-	return &ec2.SecurityGroupArgs{
-		VpcId:       args.VPCID,
-		Description: pulumi.String("PostgreSQL " + name + ": DR ECS and on premises only"),
-		Ingress:     ingress,
-		Tags:        pulumi.StringMap{"Name": pulumi.String(name)},
-	}
-}
-
-// parameterGroupArgs are the primary's parameters: TLS only, connections logged.
-func parameterGroupArgs(name, family string) *rds.ParameterGroupArgs {
-	params := rds.ParameterGroupParameterArray{}
-	for _, p := range spec.Parameters {
-		params = append(params, rds.ParameterGroupParameterArgs{Name: pulumi.String(p[0]), Value: pulumi.String(p[1])})
-	}
-	return &rds.ParameterGroupArgs{
-		Family:      pulumi.String(family),
-		Description: pulumi.String("PostgreSQL " + family + " for " + name + ": TLS only, connections logged"),
-		Parameters:  params,
-	}
-}
-
-// monitoringRoleArgs is Enhanced Monitoring's role for the replica: assumed only for this instance, with
-// AWS's monitoring policy.
-func monitoringRoleArgs(name string, args *ReplicaArgs) *iam.RoleArgs {
-	return &iam.RoleArgs{
-		Description: pulumi.String("Enhanced Monitoring of " + name),
-		AssumeRolePolicy: iamdoc.AssumeRoleFrom("monitoring.rds.amazonaws.com", args.AccountID,
-			pulumi.Sprintf("arn:%s:rds:%s:%s:db:%s", args.Partition, args.Region, args.AccountID, args.Identifier)),
-		ManagedPolicyArns: pulumi.StringArray{
-			pulumi.String("arn:" + args.Partition + ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"),
-		},
-	}
 }
