@@ -23,6 +23,7 @@ func TestLogsResourcePolicyScoped(t *testing.T) {
 		{name: "the group with its :* suffix names one group", set: doc(deliveryWrite(`["arn:aws:logs:us-east-1:123456789012:log-group:g:*"]`, pinned))},
 		{name: "Resource * fails", set: doc(deliveryWrite(`"*"`, pinned)), wantFail: `resource "*" names no single log group`},
 		{name: "every group of the account fails", set: doc(deliveryWrite(`"arn:aws:logs:us-east-1:123456789012:*"`, pinned)), wantFail: `"arn:aws:logs:us-east-1:123456789012:*" names no single log group`},
+		{name: "the provider example's arn:aws:logs:* fails", set: doc(deliveryWrite(`"arn:aws:logs:*"`, pinned)), wantFail: `"arn:aws:logs:*" names no single log group`},
 		{name: "log-group:* fails", set: doc(deliveryWrite(`"arn:aws:logs:us-east-1:123456789012:log-group:*"`, pinned)), wantFail: "log-group:*"},
 		{name: "a group name prefix fails", set: doc(deliveryWrite(`"arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/*"`, pinned)), wantFail: "/aws/route53/*"},
 		{name: "a ? in the name fails", set: doc(deliveryWrite(`"arn:aws:logs:us-east-1:123456789012:log-group:prod-?:*"`, pinned)), wantFail: "prod-?"},
