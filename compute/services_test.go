@@ -190,7 +190,7 @@ func TestExecutionRoleReadsOnlyItsRepositoryLogsAndSecrets(t *testing.T) {
 	g, statements := grants(t, res, "s-claims-api-execution")
 	assert.Equal(t, []string{"arn:aws:ecr:us-east-1:123456789012:s-claims-api"}, g["ecr:BatchGetImage"])
 	// (The mocks build a log group's ARN from its type's module: cloudwatch.)
-	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:s-claims-api:*"}, g["logs:PutLogEvents"])
+	assert.Equal(t, []string{"arn:aws:logs:us-east-1:123456789012:log-group:s-claims-api:*"}, g["logs:PutLogEvents"])
 	assert.Equal(t, []string{testSecret}, g["secretsmanager:GetSecretValue"], "its configured secret, and never the database master secret")
 	assert.NotContains(t, g, "kms:Decrypt", "no database secret to decrypt")
 	assert.Len(t, statements, 4, "ecr token, ecr pull, logs, secrets")
@@ -226,7 +226,7 @@ func TestTaskRoleReachesOnlyItsPrefixOfTheFileBucketAndItsKeyThroughS3(t *testin
 	assert.NotContains(t, writer, "s3:DeleteObject", "the scanner adds documents; it deletes nothing")
 	assert.Equal(t, []string{testBucketKey}, writer["kms:GenerateDataKey"])
 	assert.ElementsMatch(t, []string{testBucketKey, testExecKey}, writer["kms:Decrypt"], "the file key, and the exec key for ECS Exec, never the cluster key")
-	assert.Equal(t, []string{"arn:aws:cloudwatch:us-east-1:123456789012:c-exec:*"}, writer["logs:PutLogEvents"], "exec sessions log to the cluster's group")
+	assert.Equal(t, []string{"arn:aws:logs:us-east-1:123456789012:log-group:c-exec:*"}, writer["logs:PutLogEvents"], "exec sessions log to the cluster's group")
 }
 
 func TestAServiceWithFilesNeedsAPrefixOfItsOwn(t *testing.T) {

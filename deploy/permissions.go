@@ -269,6 +269,12 @@ var Types = map[string]Access{
 		Update: []string{"logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey", "logs:TagResource", "logs:UntagResource"},
 		Delete: []string{"logs:DeleteLogGroup"},
 	},
+	token.CloudWatchLogResourcePolicy: {
+		Create: []string{"logs:PutResourcePolicy"},
+		Read:   []string{"logs:DescribeResourcePolicies"},
+		Update: []string{"logs:PutResourcePolicy"},
+		Delete: []string{"logs:DeleteResourcePolicy"},
+	},
 	token.CloudWatchMetricAlarm: {
 		Create: []string{"cloudwatch:PutMetricAlarm", "cloudwatch:TagResource"},
 		Read:   []string{"cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource"},

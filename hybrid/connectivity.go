@@ -33,6 +33,10 @@ type ConnectivityArgs struct {
 	// LogsKeyARN is the KMS key the tunnel log groups are encrypted with (the stack's logs key). Required
 	// when there is a VPN.
 	LogsKeyARN pulumi.StringInput
+	// AccountID, Partition and Region pin the tunnel log groups' delivery policy to this account's
+	// deliveries in this region. Required when there is a VPN.
+	AccountID         pulumi.StringInput
+	Partition, Region string
 	// AlarmTopicARN is the operations topic every alarm notifies (the stack's, from the foundation).
 	// Required.
 	AlarmTopicARN pulumi.StringInput
@@ -98,8 +102,9 @@ func (a *ConnectivityArgs) validate() error {
 			errs = append(errs, v.validate())
 		}
 	}
-	if (s.InternetVPN != nil || s.PrivateVPN != nil) && (a.LogsKeyARN == nil || s.TunnelLogRetentionDays <= 0) {
-		errs = append(errs, errors.New("VPN tunnel logs need the logs key and a positive retention"))
+	if (s.InternetVPN != nil || s.PrivateVPN != nil) && (a.LogsKeyARN == nil || s.TunnelLogRetentionDays <= 0 ||
+		a.AccountID == nil || a.Partition == "" || a.Region == "") {
+		errs = append(errs, errors.New("VPN tunnel logs need the logs key, a positive retention, the account, partition and region"))
 	}
 	return errors.Join(errs...)
 }
@@ -172,13 +177,25 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 			return nil, err
 		}
 	}
+	// One delivery policy covers the tunnel logs of both VPNs: the account's 10 per region are shared.
+	vpns := map[string]VPN{}
 	if s.InternetVPN != nil {
-		if err := c.declareVPN(ctx, name+"-vpn", args, *s.InternetVPN, tg, nil, alarms, parent); err != nil {
+		vpns[name+"-vpn"] = *s.InternetVPN
+	}
+	if s.PrivateVPN != nil {
+		vpns[name+"-dxvpn"] = *s.PrivateVPN
+	}
+	logs, err := declareTunnelLogs(ctx, name, args, vpns, parent)
+	if err != nil {
+		return nil, err
+	}
+	if s.InternetVPN != nil {
+		if err := c.declareVPN(ctx, name+"-vpn", args, *s.InternetVPN, tg, nil, alarms, logs, parent); err != nil {
 			return nil, err
 		}
 	}
 	if s.PrivateVPN != nil {
-		if err := c.declareVPN(ctx, name+"-dxvpn", args, *s.PrivateVPN, tg, dxAttachmentID, alarms, parent); err != nil {
+		if err := c.declareVPN(ctx, name+"-dxvpn", args, *s.PrivateVPN, tg, dxAttachmentID, alarms, logs, parent); err != nil {
 			return nil, err
 		}
 	}

@@ -86,6 +86,9 @@ func testArgs(mode topology.Mode) *ConnectivityArgs {
 		OnPremisesCIDRs:   onPremCIDRs,
 		LogsKeyARN:        pulumi.String(logsKeyARN),
 		AlarmTopicARN:     pulumi.String(topicARN),
+		AccountID:         pulumi.String("123456789012"),
+		Partition:         "aws",
+		Region:            "us-east-1",
 	}
 }
 
@@ -314,7 +317,10 @@ func TestConnectivityRefusesArgsThatDoNotFitTheMode(t *testing.T) {
 		{"connections below their resiliency model", func(a *ConnectivityArgs) { delete(a.Settings.DirectConnect.Connections, "res-a") },
 			"resiliency high needs a connection at each of 2 locations"},
 		{"an MTU a transit VIF refuses", func(a *ConnectivityArgs) { a.Settings.DirectConnect.MTU = 9001 }, "9001 is not a transit VIF MTU"},
-		{"no tunnel log retention", func(a *ConnectivityArgs) { a.Settings.TunnelLogRetentionDays = 0 }, "VPN tunnel logs need the logs key and a positive retention"},
+		{"no tunnel log retention", func(a *ConnectivityArgs) { a.Settings.TunnelLogRetentionDays = 0 }, "VPN tunnel logs need the logs key, a positive retention"},
+		{"no account for the tunnel logs' delivery", func(a *ConnectivityArgs) { a.AccountID = nil }, "VPN tunnel logs need the logs key, a positive retention, the account, partition and region"},
+		{"no region for the tunnel logs' delivery", func(a *ConnectivityArgs) { a.Region = "" }, "the account, partition and region"},
+		{"no partition for the tunnel logs' delivery", func(a *ConnectivityArgs) { a.Partition = "" }, "the account, partition and region"},
 		{"no operations topic", func(a *ConnectivityArgs) { a.AlarmTopicARN = nil }, "the operations topic is required"},
 		{"no route tables", func(a *ConnectivityArgs) { a.DataRouteTableIDs = nil }, "route tables are required"},
 		{"no Transit Gateway ASN", func(a *ConnectivityArgs) { a.Settings.TransitGateway.AmazonSideASN = 0 }, "the Transit Gateway ASN is required"},

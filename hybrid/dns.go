@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/route53"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/insurance/hybridcloud/internal/deploy/logdelivery"
 	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
@@ -36,6 +37,10 @@ type DNSArgs struct {
 	Servers []netip.Addr
 	// LogsKeyARN encrypts the query log group (the stack's logs key). Required.
 	LogsKeyARN pulumi.StringInput
+	// AccountID, Partition and Region pin the query log group's delivery policy to this account's
+	// deliveries in this region. Required.
+	AccountID         pulumi.StringInput
+	Partition, Region string
 }
 
 // DNS is hybrid DNS: Route 53 Resolver endpoints so the data centre resolves the VPC's private names and
@@ -70,8 +75,8 @@ func (a *DNSArgs) validate() error {
 	if len(a.OnPremisesCIDRs) == 0 || a.Domain == "" || len(a.Servers) == 0 {
 		errs = append(errs, errors.New("the on-premises CIDRs, domain and DNS servers are required"))
 	}
-	if a.LogsKeyARN == nil || s.QueryLogRetentionDays <= 0 {
-		errs = append(errs, errors.New("query logs need the logs key and a positive retention"))
+	if a.LogsKeyARN == nil || s.QueryLogRetentionDays <= 0 || a.AccountID == nil || a.Partition == "" || a.Region == "" {
+		errs = append(errs, errors.New("query logs need the logs key, a positive retention, the account, partition and region"))
 	}
 	return errors.Join(errs...)
 }
@@ -223,10 +228,19 @@ func declareQueryLogs(ctx *pulumi.Context, name string, args *DNSArgs, parent pu
 	if err != nil {
 		return err
 	}
+	// Resolver delivers query logs as vended logs ("Resolver query logging", Route 53 Developer Guide;
+	// CloudWatch Logs User Guide, "Logs sent to CloudWatch Logs"): the delivery service writes through a
+	// resource policy, declared here for this group alone before the configuration that starts delivery.
+	delivery, err := logdelivery.New(ctx, name+"-queries", logdelivery.Args{
+		GroupARNs: pulumi.StringArray{group.Arn}, AccountID: args.AccountID, Partition: args.Partition, Region: args.Region,
+	}, parent)
+	if err != nil {
+		return err
+	}
 	queryLog, err := route53.NewResolverQueryLogConfig(ctx, name+"-queries", &route53.ResolverQueryLogConfigArgs{
 		Name:           pulumi.String(name + "-queries"),
 		DestinationArn: group.Arn,
-	}, parent)
+	}, parent, pulumi.DependsOn([]pulumi.Resource{delivery}))
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,9 @@ func testDNSArgs() *DNSArgs {
 		Domain:          "corp.insurance.example",
 		Servers:         []netip.Addr{netip.MustParseAddr("10.100.0.10"), netip.MustParseAddr("10.100.0.11")},
 		LogsKeyARN:      pulumi.String(logsKeyARN),
+		AccountID:       pulumi.String("123456789012"),
+		Partition:       "aws",
+		Region:          "us-east-1",
 	}
 }
 
@@ -98,10 +101,36 @@ func TestVPCQueriesAreLoggedToAnEncryptedGroup(t *testing.T) {
 	group := plantest.Named(t, res, token.CloudWatchLogGroup, "dns-queries")
 	assert.EqualValues(t, 90, group.Props()["retentionInDays"])
 	assert.Equal(t, logsKeyARN, group.Props()["kmsKeyId"])
-	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:dns-queries", plantest.Named(t, res, token.Route53ResolverQueryLogConfig, "dns-queries").Props()["destinationArn"])
+	assert.Equal(t, "arn:aws:logs:us-east-1:123456789012:log-group:dns-queries", plantest.Named(t, res, token.Route53ResolverQueryLogConfig, "dns-queries").Props()["destinationArn"])
 	assoc := plantest.Named(t, res, token.Route53ResolverQueryLogConfigAssociation, "dns-queries").Props()
 	assert.Equal(t, "vpc-1", assoc["resourceId"])
 	assert.Equal(t, "dns-queries_id", assoc["resolverQueryLogConfigId"])
+}
+
+func TestQueryLogsAreDeliveredThroughAPolicyOnTheirGroupAloneDeclaredBeforeDeliveryStarts(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res, _ := runDNS(t, testDNSArgs(), mode)
+		policies := plantest.Every(t, res, token.CloudWatchLogResourcePolicy, 1)
+		require.Len(t, policies, 1, "one delivery policy: the account's 10 per region are shared")
+		policy := plantest.Named(t, res, token.CloudWatchLogResourcePolicy, "dns-queries")
+		config := plantest.Named(t, res, token.Route53ResolverQueryLogConfig, "dns-queries")
+		assert.Contains(t, config.DependsOn, policy.URN, "%s: the configuration starts delivery, after the policy", mode)
+		assert.Equal(t, "dns-queries", policy.Props()["policyName"], mode)
+		if mode == plan.Preview {
+			continue // the group's ARN, and so the document, is unknown until the group exists
+		}
+		st := plantest.Statements(t, policy.Props()["policyDocument"])
+		require.Len(t, st, 1)
+		s := st["AWSLogDeliveryWrite"]
+		assert.Equal(t, "Allow", s["Effect"])
+		assert.Equal(t, map[string]any{"Service": "delivery.logs.amazonaws.com"}, s["Principal"])
+		assert.Equal(t, []any{"logs:CreateLogStream", "logs:PutLogEvents"}, s["Action"])
+		assert.Equal(t, []any{"arn:aws:logs:us-east-1:123456789012:log-group:dns-queries:log-stream:*"}, s["Resource"])
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+			"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:logs:us-east-1:123456789012:*"},
+		}, s["Condition"])
+	}
 }
 
 func TestProtectKeepsTheInboundEndpointAndTheQueryLogs(t *testing.T) {
@@ -143,7 +172,7 @@ func TestEveryChildIsParentedToTheDNSAndNamedAfterIt(t *testing.T) {
 		assert.Equal(t, component.URN, r.Parent, "%s %s", r.Type, r.Name)
 		assert.True(t, strings.HasPrefix(r.Name, "dns-"), "%s is named after its component", r.Name)
 	}
-	assert.Equal(t, 9, children, "2 security groups, 2 endpoints, the rule and its association, the log group, its config and association")
+	assert.Equal(t, 10, children, "2 security groups, 2 endpoints, the rule and its association, the log group, its delivery policy, config and association")
 }
 
 func TestNewDNSRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
@@ -159,8 +188,11 @@ func TestNewDNSRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		{"one address", func(a *DNSArgs) { a.Settings.EndpointIPCount = 1 }, "1 endpoint addresses; Resolver endpoints need addresses in at least 2 AZs"},
 		{"more addresses than subnets", func(a *DNSArgs) { a.Settings.EndpointIPCount = 4 }, "4 endpoint addresses but 3 subnets"},
 		{"no domain", func(a *DNSArgs) { a.Domain = "" }, "the on-premises CIDRs, domain and DNS servers are required"},
-		{"no logs key", func(a *DNSArgs) { a.LogsKeyARN = nil }, "query logs need the logs key and a positive retention"},
-		{"no retention", func(a *DNSArgs) { a.Settings.QueryLogRetentionDays = 0 }, "query logs need the logs key and a positive retention"},
+		{"no logs key", func(a *DNSArgs) { a.LogsKeyARN = nil }, "query logs need the logs key, a positive retention"},
+		{"no retention", func(a *DNSArgs) { a.Settings.QueryLogRetentionDays = 0 }, "query logs need the logs key, a positive retention"},
+		{"no account for the delivery policy", func(a *DNSArgs) { a.AccountID = nil }, "the account, partition and region"},
+		{"no partition for the delivery policy", func(a *DNSArgs) { a.Partition = "" }, "the account, partition and region"},
+		{"no region for the delivery policy", func(a *DNSArgs) { a.Region = "" }, "the account, partition and region"},
 		{"no VPC", func(a *DNSArgs) { a.VPCID = nil }, "the VPC id is required"},
 	}
 	for _, tt := range tests {

@@ -37,6 +37,10 @@ type DRTransitArgs struct {
 	LogsKeyARN pulumi.StringInput
 	// AlarmTopicARN is the DR region's operations topic, which the tunnel alarms notify. Required with a VPN.
 	AlarmTopicARN pulumi.StringInput
+	// AccountID, Partition and Region (the DR region) pin the DR tunnel logs' delivery policy. Required
+	// with a VPN.
+	AccountID         pulumi.StringInput
+	Partition, Region string
 }
 
 // DRTransit is the DR region's Transit Gateway, attached to the DR VPC and to the data centre.
@@ -67,8 +71,9 @@ func (a *DRTransitArgs) validate() error {
 		errs = append(errs, errors.New("a Direct Connect gateway or a VPN is required: the data centre must reach the DR region"))
 	}
 	if v := a.Settings.VPN; v != nil {
-		if len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || a.Settings.TunnelLogRetentionDays <= 0 {
-			errs = append(errs, errors.New("a VPN needs customer gateways, the logs key, the alarm topic and a tunnel log retention"))
+		if len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || a.Settings.TunnelLogRetentionDays <= 0 ||
+			a.AccountID == nil || a.Partition == "" || a.Region == "" {
+			errs = append(errs, errors.New("a VPN needs customer gateways, the logs key, the alarm topic, a tunnel log retention, the account, partition and region"))
 		}
 	}
 	return errors.Join(errs...)
@@ -108,6 +113,7 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		VPCID: args.VPCID, VPCCIDR: args.VPCCIDR, AppSubnetIDs: args.AppSubnetIDs,
 		AppRouteTableIDs: args.AppRouteTableIDs, DataRouteTableIDs: args.DataRouteTableIDs,
 		OnPremisesCIDRs: args.OnPremisesCIDRs, LogsKeyARN: args.LogsKeyARN, AlarmTopicARN: args.AlarmTopicARN,
+		AccountID: args.AccountID, Partition: args.Partition, Region: args.Region,
 	}
 	tg, err := declareTransit(ctx, name, twin, parent)
 	if err != nil {
@@ -142,7 +148,11 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		// declareVPN records the tunnels in a Connectivity's map; this one's is the DR gateway's.
 		tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
 		alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
-		if err := tunnels.declareVPN(ctx, name+"-vpn", twin, vpn, tg, nil, alarms, parent); err != nil {
+		logs, err := declareTunnelLogs(ctx, name, twin, map[string]VPN{name + "-vpn": vpn}, parent)
+		if err != nil {
+			return nil, err
+		}
+		if err := tunnels.declareVPN(ctx, name+"-vpn", twin, vpn, tg, nil, alarms, logs, parent); err != nil {
 			return nil, err
 		}
 	}

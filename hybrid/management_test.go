@@ -200,7 +200,7 @@ func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
 	access := document(t, plantest.Named(t, res, token.IAMPolicy, "test-mgmt-sessions").Props()["policy"])
 	assert.Equal(t, []any{
 		map[string]any{"Effect": "Allow", "Action": []any{"logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"},
-			"Resource": []any{"arn:aws:cloudwatch:us-east-1:123456789012:test-mgmt-sessions:*"}},
+			"Resource": []any{"arn:aws:logs:us-east-1:123456789012:log-group:test-mgmt-sessions:*"}},
 		map[string]any{"Effect": "Allow", "Action": []any{"logs:DescribeLogGroups"}, "Resource": []any{"*"}},
 		map[string]any{"Effect": "Allow", "Action": []any{"kms:Decrypt"}, "Resource": []any{"arn:aws:kms:us-east-1:123456789012:test-mgmt-sessions"}},
 	}, access["Statement"], "a node decrypts; DescribeLogGroups has no resource-level permissions")

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudwatch"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -27,7 +26,7 @@ const maxTwoByteASN = 2147483647
 // Transit Gateway, with logged tunnels and an alarm per tunnel. A transport attachment makes them private
 // VPNs over Direct Connect; without one they run over the internet.
 func (c *Connectivity) declareVPN(ctx *pulumi.Context, name string, args *ConnectivityArgs, vpn VPN, tg transit,
-	transport pulumi.StringInput, alarms alarmer, parent pulumi.ResourceOption) error {
+	transport pulumi.StringInput, alarms alarmer, logs tunnelLogs, parent pulumi.ResourceOption) error {
 	protect := pulumi.Protect(args.Settings.Protect)
 	for _, router := range slices.Sorted(maps.Keys(vpn.CustomerGateways)) {
 		gw, gwName := vpn.CustomerGateways[router], name+"-"+router
@@ -35,17 +34,11 @@ func (c *Connectivity) declareVPN(ctx *pulumi.Context, name string, args *Connec
 		if err != nil {
 			return err
 		}
-		logs, err := cloudwatch.NewLogGroup(ctx, gwName+"-tunnels", &cloudwatch.LogGroupArgs{
-			RetentionInDays: pulumi.Int(args.Settings.TunnelLogRetentionDays),
-			KmsKeyId:        args.LogsKeyARN,
-		}, parent, pulumi.RetainOnDelete(args.Settings.Protect))
-		if err != nil {
-			return err
-		}
+		// The connection starts the tunnel logs' delivery: after the delivery policy, or AWS writes its own.
 		conn, err := ec2.NewVpnConnection(ctx, gwName, vpnConnectionArgs(gwName, gw, vpnPath{
-			customerGatewayID: customer.ID(), transitGatewayID: tg.gateway.ID(), tunnelLogsARN: logs.Arn,
+			customerGatewayID: customer.ID(), transitGatewayID: tg.gateway.ID(), tunnelLogsARN: logs.groups[gwName].Arn,
 			acceleration: vpn.Acceleration, transport: transport,
-		}), parent, protect, settle)
+		}), parent, protect, settle, pulumi.DependsOn([]pulumi.Resource{logs.delivery}))
 		if err != nil {
 			return err
 		}

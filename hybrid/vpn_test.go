@@ -40,7 +40,7 @@ func TestVPNConnectionsUseBGPAndModernIKEv2OnBothTunnels(t *testing.T) {
 			assert.Equal(t, "add", p[tun+"StartupAction"])
 			logs := p[tun+"LogOptions"].(map[string]any)["cloudwatchLogOptions"].(map[string]any)
 			assert.Equal(t, true, logs["logEnabled"])
-			assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:"+v.Name+"-tunnels", logs["logGroupArn"])
+			assert.Equal(t, "arn:aws:logs:us-east-1:123456789012:log-group:"+v.Name+"-tunnels", logs["logGroupArn"])
 		}
 	}
 	edge1 := plantest.Named(t, res, token.EC2VPNConnection, "hy-vpn-edge1")
@@ -69,6 +69,39 @@ func TestVPNConnectionsUseBGPAndModernIKEv2OnBothTunnels(t *testing.T) {
 	first := edge2["tunnels"].([]any)[0].(map[string]any)
 	assert.Equal(t, "hy-vpn-edge2-generated-psk-1", first["presharedKey"])
 	assert.Regexp(t, `^52\.\d+\.\d+\.1$`, first["outsideAddress"])
+}
+
+func TestOneDeliveryPolicyCoversEveryTunnelLogGroupOfBothVPNsAndNoOther(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res, _ := runConnectivity(t, testArgs(topology.ModeDirectConnectEncrypted), mode)
+		policies := plantest.Every(t, res, token.CloudWatchLogResourcePolicy, 1)
+		require.Len(t, policies, 1, "%s: one policy for the component, not one per VPN", mode)
+		policy := plantest.Named(t, res, token.CloudWatchLogResourcePolicy, "hy-tunnel-logs")
+		assert.Equal(t, "hy-tunnel-logs", policy.Props()["policyName"])
+		vpns := plantest.Every(t, res, token.EC2VPNConnection, 4)
+		require.Len(t, vpns, 4, "two internet and two private VPN connections")
+		var want []any
+		for _, v := range vpns {
+			assert.Contains(t, v.DependsOn, policy.URN, "%s %s: the connection starts delivery, after the policy", mode, v.Name)
+			want = append(want, "arn:aws:logs:us-east-1:123456789012:log-group:"+v.Name+"-tunnels:log-stream:*")
+		}
+		if mode == plan.Preview {
+			continue // the groups' ARNs, and so the document, are unknown until the groups exist
+		}
+		st := plantest.Statements(t, policy.Props()["policyDocument"])
+		require.Len(t, st, 1)
+		s := st["AWSLogDeliveryWrite"]
+		assert.Equal(t, "Allow", s["Effect"])
+		assert.Equal(t, map[string]any{"Service": "delivery.logs.amazonaws.com"}, s["Principal"])
+		assert.Equal(t, []any{"logs:CreateLogStream", "logs:PutLogEvents"}, s["Action"])
+		assert.ElementsMatch(t, want, s["Resource"], "every tunnel log group's streams, and no other group")
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+			"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:logs:us-east-1:123456789012:*"},
+		}, s["Condition"])
+	}
+	res, _ := runConnectivity(t, testArgs(topology.ModeDirectConnect), plan.Up)
+	assert.Empty(t, res.OfType(token.CloudWatchLogResourcePolicy), "no VPN, no tunnel logs, no policy")
 }
 
 func TestFourByteCustomerASNsUseTheExtendedField(t *testing.T) {

@@ -170,7 +170,7 @@ func TestFlowLogsCaptureAllTrafficIntoAnEncryptedRetainedGroup(t *testing.T) {
 	assert.Equal(t, "cloud-watch-logs", p["logDestinationType"])
 
 	group := plantest.Named(t, res, token.CloudWatchLogGroup, "net-flow-logs")
-	assert.Equal(t, "arn:aws:cloudwatch:us-east-1:123456789012:net-flow-logs", p["logDestination"])
+	assert.Equal(t, "arn:aws:logs:us-east-1:123456789012:log-group:net-flow-logs", p["logDestination"])
 	assert.EqualValues(t, 30, group.Props()["retentionInDays"])
 	assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/logs", group.Props()["kmsKeyId"], "the stack's logs key, from the foundation")
 	assert.Empty(t, res.OfType(token.KMSKey), "the VPC owns no key: the logs key is stack-wide")

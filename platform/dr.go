@@ -108,6 +108,7 @@ func declareDRHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, name st
 		Settings: cfg.DR.Transit, VPCID: d.vpc.VPCID.ToStringOutput(), VPCCIDR: cfg.DR.CIDR,
 		AppSubnetIDs: d.vpc.AppSubnetIDs, AppRouteTableIDs: d.vpc.AppRouteTableIDs, DataRouteTableIDs: d.vpc.DataRouteTableIDs,
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs, LogsKeyARN: d.base.AuditLogsKeyARN, AlarmTopicARN: d.base.OperationsTopicARN,
+		AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region,
 	}
 	if cfg.Connectivity.DirectConnect != nil {
 		args.DirectConnectGatewayID = st.connectivity.DirectConnectGatewayID.ToStringOutput()
@@ -119,7 +120,7 @@ func declareDRHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, name st
 	d.dns, err = hybrid.NewDNS(ctx, name+"-dns", &hybrid.DNSArgs{
 		Settings: cfg.DNS, VPCID: d.vpc.VPCID.ToStringOutput(), SubnetIDs: d.vpc.AppSubnetIDs,
 		OnPremisesCIDRs: cfg.OnPremises.CIDRs, Domain: cfg.OnPremises.DNSDomain, Servers: cfg.OnPremises.DNSServers,
-		LogsKeyARN: d.base.AuditLogsKeyARN,
+		LogsKeyARN: d.base.AuditLogsKeyARN, AccountID: d.base.AccountID, Partition: d.base.Partition, Region: d.base.Region,
 	}, inDR)
 	return err
 }

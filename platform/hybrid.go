@@ -21,6 +21,9 @@ func declareHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 		OnPremisesCIDRs:   cfg.OnPremises.CIDRs,
 		LogsKeyARN:        st.base.AuditLogsKeyARN,
 		AlarmTopicARN:     st.base.OperationsTopicARN,
+		AccountID:         st.base.AccountID,
+		Partition:         st.base.Partition,
+		Region:            st.base.Region,
 	}, opts...)
 	if err != nil {
 		return err
@@ -34,6 +37,9 @@ func declareHybrid(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 		Domain:          cfg.OnPremises.DNSDomain,
 		Servers:         cfg.OnPremises.DNSServers,
 		LogsKeyARN:      st.base.AuditLogsKeyARN,
+		AccountID:       st.base.AccountID,
+		Partition:       st.base.Partition,
+		Region:          st.base.Region,
 	}, opts...)
 	if err != nil {
 		return err

@@ -43,6 +43,10 @@ var typeOutputs = map[string]func(name string) map[string]any{
 			"masterUserSecrets": []any{map[string]any{"secretArn": "arn:aws:secretsmanager:" + mockRegion + ":" + mockAccountID + ":secret:rds!db-" + name, "secretStatus": "active"}},
 		}
 	},
+	"aws:cloudwatch/logGroup:LogGroup": func(name string) map[string]any {
+		// The ARN names the group under log-group:, as CloudWatch Logs' does (without the ":*" suffix).
+		return map[string]any{"arn": "arn:aws:logs:" + mockRegion + ":" + mockAccountID + ":log-group:" + name}
+	},
 	"aws:ec2/instance:Instance": func(string) map[string]any {
 		return map[string]any{"privateIp": "10.20.0.50"}
 	},

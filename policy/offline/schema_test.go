@@ -64,6 +64,7 @@ var argsOf = map[string]interface{ ElementType() reflect.Type }{
 	"aws:cloudwatch/eventRule:EventRule":                                                         cloudwatch.EventRuleArgs{},
 	"aws:cloudwatch/eventTarget:EventTarget":                                                     cloudwatch.EventTargetArgs{},
 	"aws:cloudwatch/logGroup:LogGroup":                                                           cloudwatch.LogGroupArgs{},
+	"aws:cloudwatch/logResourcePolicy:LogResourcePolicy":                                         cloudwatch.LogResourcePolicyArgs{},
 	"aws:cloudwatch/metricAlarm:MetricAlarm":                                                     cloudwatch.MetricAlarmArgs{},
 	"aws:directconnect/connection:Connection":                                                    directconnect.ConnectionArgs{},
 	"aws:directconnect/gateway:Gateway":                                                          directconnect.GatewayArgs{},

@@ -9,6 +9,7 @@ func All() []Rule {
 		DefaultSecurityGroupClosed, DefaultSecurityGroupAdopted, VpcFlowLogs, FlowLogAllTraffic,
 		VpcEndpointEC2, VpcEndpointECRAPI, VpcEndpointECRDocker, VpcEndpointSSM, VpcEndpointIncidentManager,
 		NaclNoWorldAdminIngress, NaclInUse, VpcBlockPublicAccess, EniSourceDestCheck, LogGroupRetention, LogGroupKMS,
+		LogsResourcePolicyScoped,
 		// hybrid
 		TgwNoAutoAccept, TgwNoDefaultRouteTables, VpnBGP, VpnIKEv2, VpnTunnelCrypto, VpnTunnelLogging, DxBGPAuth,
 		SnsTopicKMS, AlarmHasActions,

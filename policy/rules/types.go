@@ -28,6 +28,7 @@ const (
 	ebsDefaultEncryption  = "aws:ebs/encryptionByDefault:EncryptionByDefault"
 	autoScalingGroup      = "aws:autoscaling/group:Group"
 	logGroup              = "aws:cloudwatch/logGroup:LogGroup"
+	logResourcePolicy     = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy"
 	metricAlarm           = "aws:cloudwatch/metricAlarm:MetricAlarm"
 	snsTopic              = "aws:sns/topic:Topic"
 	snsTopicPolicy        = "aws:sns/topicPolicy:TopicPolicy"

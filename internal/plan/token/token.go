@@ -17,6 +17,7 @@ const (
 	CloudWatchEventRule                         = "aws:cloudwatch/eventRule:EventRule"
 	CloudWatchEventTarget                       = "aws:cloudwatch/eventTarget:EventTarget"
 	CloudWatchLogGroup                          = "aws:cloudwatch/logGroup:LogGroup"
+	CloudWatchLogResourcePolicy                 = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy"
 	CloudWatchMetricAlarm                       = "aws:cloudwatch/metricAlarm:MetricAlarm"
 	DXConnection                                = "aws:directconnect/connection:Connection"
 	DXGateway                                   = "aws:directconnect/gateway:Gateway"
