@@ -16,7 +16,8 @@ import (
 func drawStack(t *testing.T, stack string) (diagram.Graph, *plan.Result) {
 	t.Helper()
 	res := runStack(t, stack, plan.Up)
-	return diagram.Build(stack, res, diagram.Site(stackConfig(t, stack).OnPremises)), res
+	cfg := stackConfig(t, stack)
+	return diagram.Build(stack, res, diagram.Site(cfg.OnPremises), diagram.Regions{Primary: cfg.Region, DR: cfg.DR.Region}), res
 }
 
 func groupIDs(g diagram.Graph) map[string]bool {

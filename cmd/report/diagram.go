@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/report/diagram"
 )
 
@@ -28,7 +27,7 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises), diagramRegions(sp.config))
+	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises), diagram.Regions{Primary: sp.config.Region, DR: sp.config.DR.Region})
 	mermaid, dot := g.Mermaid(), g.DOT()
 
 	// What was written goes to stderr, one line per file, so stdout stays the diagram alone.
@@ -62,12 +61,6 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// diagramRegions names the stack's regions for the diagram's region groups: the DR region only when the
-// strategy declares anything there (a standby, or backup copies).
-func diagramRegions(cfg *config.Config) diagram.Regions {
-	return diagram.Regions{Primary: cfg.Region, DR: cfg.DR.Region}
 }
 
 // writeReported writes text to path unless the file already holds it, and says which it did on w:

@@ -12,11 +12,19 @@ const (
 )
 
 // replication draws what the wiring cannot: where data goes, against the direction the inputs point. A
-// bucket replication rule runs from its source bucket to the destination bucket it names; ECR registry
-// replication copies the repositories of its region to each destination region, which the plan names by
-// region only, so the edge ends at that region's group.
+// backup plan copies to the vaults its rules name in another place; a bucket replication rule runs from its
+// source bucket to the destination bucket it names; ECR registry replication copies the repositories of
+// its region to each destination region, which the plan names by region only, so the edge ends at that
+// region's group.
 func (d *drawing) replication() []Edge {
 	var edges []Edge
+	for _, p := range d.ofType(token.BackupPlan) {
+		for _, urn := range p.Dependencies["rules"] {
+			if v, ok := d.x.Resource(urn); ok && v.Type == token.BackupVault && d.partOf(v) != d.partOf(p) {
+				edges = append(edges, Edge{From: d.partOf(p), To: d.partOf(v), Label: "backup copies"})
+			}
+		}
+	}
 	for _, rc := range d.ofType(typeBucketReplication) {
 		src, ok := d.x.Dependency(rc, "bucket", token.S3BucketV2)
 		dst, found := d.x.Dependency(rc, "rules", token.S3BucketV2)
