@@ -75,14 +75,14 @@ func (d *drawing) places(set map[string]int) []string {
 
 // rank orders places for drawing; see places.
 func (rg Regions) rank(place string) string {
-	switch {
-	case place == "":
+	switch place {
+	case "":
 		return "4"
-	case place == Global:
+	case Global:
 		return "3"
-	case place == rg.Primary:
+	case rg.Primary:
 		return "0"
-	case place == rg.DR:
+	case rg.DR:
 		return "1"
 	}
 	return "2" + place
