@@ -16,7 +16,8 @@ import (
 func drawStack(t *testing.T, stack string) (diagram.Graph, *plan.Result) {
 	t.Helper()
 	res := runStack(t, stack, plan.Up)
-	return diagram.Build(stack, res, diagram.Site(stackConfig(t, stack).OnPremises)), res
+	cfg := stackConfig(t, stack)
+	return diagram.Build(stack, res, diagram.Site(cfg.OnPremises), diagram.Regions{Primary: cfg.Region, DR: cfg.DR.Region}), res
 }
 
 func groupIDs(g diagram.Graph) map[string]bool {
@@ -130,5 +131,54 @@ func TestTheCheckedInDiagramsMatchThePlan(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, want, string(got), "docs/diagrams/%s is stale: run make diagram STACK=%s", file, stack)
 		}
+	}
+}
+
+// Each stack's components are drawn in the region of their provider: prod's warm standby (everything
+// named prod-dr-*, under aws-dr) in us-west-2 with the backup copy vault, the Direct Connect gateway and
+// the names zone with the global services; dev (backupRestore, no copy) in its one region.
+func TestTheDiagramGroupsTheComponentsByRegion(t *testing.T) {
+	tests := []struct {
+		stack  string
+		places map[string]bool
+	}{
+		{"dev", map[string]bool{"us-east-1": true}},
+		{"prod", map[string]bool{"us-east-1": true, "us-west-2": true, diagram.Global: true}},
+	}
+	for _, tt := range tests {
+		g, _ := drawStack(t, tt.stack)
+		places := map[string]bool{}
+		for _, c := range g.Components {
+			for _, n := range c.Nodes {
+				places[n.Region] = true
+				dr := strings.HasPrefix(c.ID, "c_"+tt.stack+"_dr_")
+				switch {
+				case dr && c.ID != "c_prod_dr_replication":
+					assert.Equal(t, "us-west-2", n.Region, "%s: %s", tt.stack, n.ID)
+				case n.ID == "c_prod_hybrid_global_dxgw" || strings.HasPrefix(n.ID, "c_prod_names_"):
+					assert.Equal(t, diagram.Global, n.Region, n.ID)
+				case strings.HasPrefix(n.ID, "c_prod_backup_us_west_2_"):
+					assert.Equal(t, "us-west-2", n.Region, "the copy vault and its key: %s", n.ID)
+				case !dr:
+					assert.Equal(t, "us-east-1", n.Region, "%s: %s", tt.stack, n.ID)
+				}
+			}
+		}
+		assert.Equal(t, tt.places, places, tt.stack)
+		assert.Equal(t, strings.Count(g.Mermaid(), "subgraph "), strings.Count(g.Mermaid(), "end\n"), "%s: every subgraph ends", tt.stack)
+	}
+
+	g, _ := drawStack(t, "prod")
+	for _, want := range []diagram.Edge{
+		{From: "c_prod_hybrid_global", To: "c_prod_hybrid", Label: "Direct Connect gateway"},
+		{From: "c_prod_hybrid_global", To: "c_prod_dr_hybrid", Label: "Direct Connect gateway"},
+		{From: "c_prod_db", To: "c_prod_dr_db", Label: "database"},
+		{From: "c_prod_files", To: "c_prod_dr_files", Label: "S3 replication"},
+		{From: "c_prod_services", To: "r_us_west_2", Label: "ECR replication"},
+		{From: "c_prod_vpc", To: "c_prod_names", Label: "VPC"},
+		{From: "c_prod_dr_vpc", To: "c_prod_names", Label: "VPC"},
+		{From: "c_prod_backup", To: "c_prod_backup_us_west_2", Label: "backup copies"},
+	} {
+		assert.Contains(t, g.Edges, want)
 	}
 }

@@ -27,7 +27,7 @@ func runDiagram(argv []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises))
+	g := diagram.Build(sp.config.Stack, sp.result, diagram.Site(sp.config.OnPremises), diagram.Regions{Primary: sp.config.Region, DR: sp.config.DR.Region})
 	mermaid, dot := g.Mermaid(), g.DOT()
 
 	// What was written goes to stderr, one line per file, so stdout stays the diagram alone.

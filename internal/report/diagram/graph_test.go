@@ -60,7 +60,7 @@ func hybridPlan() *plantest.Builder {
 }
 
 func TestEveryComponentIsAGroupOfItsKeyResources(t *testing.T) {
-	g := Build("test", hybridPlan().Result(), onPrem)
+	g := Build("test", hybridPlan().Result(), onPrem, Regions{})
 	var ids []string
 	for _, c := range g.Components {
 		ids = append(ids, c.ID)
@@ -79,7 +79,7 @@ func TestEveryComponentIsAGroupOfItsKeyResources(t *testing.T) {
 }
 
 func TestEveryWiringBetweenComponentsIsAnEdgeLabelledWithWhatFlows(t *testing.T) {
-	g := Build("test", hybridPlan().Result(), onPrem)
+	g := Build("test", hybridPlan().Result(), onPrem, Regions{})
 	assert.Contains(t, g.Edges, Edge{From: "c_vpc", To: "c_hybrid", Label: "VPC, subnets"})
 	assert.Contains(t, g.Edges, Edge{From: "c_vpc", To: "c_dns", Label: "subnets"})
 	assert.Contains(t, g.Edges, Edge{From: "c_vpc", To: "c_services", Label: "subnets"})
@@ -98,7 +98,7 @@ func TestEveryWiringBetweenComponentsIsAnEdgeLabelledWithWhatFlows(t *testing.T)
 }
 
 func TestTheOnPremisesSideIsDrawnBesideAWS(t *testing.T) {
-	g := Build("test", hybridPlan().Result(), onPrem)
+	g := Build("test", hybridPlan().Result(), onPrem, Regions{})
 	assert.Equal(t, "On premises<br/>10.100.0.0/16", g.OnPremises.Label)
 	assert.Equal(t, []Node{
 		{ID: "op_router", Label: "Data centre routers<br/>BGP ASN 65100"},
@@ -126,17 +126,17 @@ func TestAPlanWithoutHybridResourcesStillShowsTheDataCentre(t *testing.T) {
 	b := &plantest.Builder{}
 	net := b.Component("hybridcloud:network:Vpc", "vpc")
 	b.Resource(net, "aws:iam/role:Role", "flow-logs", nil, nil)
-	g := Build("test", b.Result(), onPrem)
+	g := Build("test", b.Result(), onPrem, Regions{})
 	assert.Equal(t, []string{"Data centre routers", "On-prem DNS corp.example<br/>10.100.0.10"}, labels(g.OnPremises.Nodes))
 	assert.Equal(t, []Node{{ID: "c_vpc_component", Label: "vpc"}}, g.Components[0].Nodes, "a group without key resources keeps a node to attach edges to")
 	assert.Empty(t, g.Edges)
 }
 
 func TestOutputIsDeterministic(t *testing.T) {
-	first := Build("test", hybridPlan().Result(), onPrem)
+	first := Build("test", hybridPlan().Result(), onPrem, Regions{})
 	reversed := hybridPlan().Result()
 	slices.Reverse(reversed.Resources)
-	second := Build("test", reversed, onPrem)
+	second := Build("test", reversed, onPrem, Regions{})
 	assert.Equal(t, first.Mermaid(), second.Mermaid(), "same plan, same bytes, whatever the order it was recorded in")
 	assert.Equal(t, first.DOT(), second.DOT())
 }

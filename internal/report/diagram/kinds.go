@@ -36,16 +36,20 @@ var keyKinds = []struct {
 	{"aws:route53/resolverEndpoint:ResolverEndpoint#INBOUND", kind{key: "resolverin", label: "Resolver inbound endpoint", plural: "Resolver inbound endpoints"}},
 	{"aws:route53/resolverEndpoint:ResolverEndpoint#OUTBOUND", kind{key: "resolverout", label: "Resolver outbound endpoint", plural: "Resolver outbound endpoints"}},
 	{"aws:route53/resolverRule:ResolverRule", kind{key: "resolverrule", label: "forwarding rule", plural: "forwarding rules", detail: prop("domainName")}},
+	{"aws:route53/zone:Zone", kind{key: "zone", label: "Route 53 hosted zone", plural: "Route 53 hosted zones", detail: prop("name")}},
+	{"aws:route53/record:Record", kind{key: "records", label: "DNS record", plural: "DNS records"}},
 	{"aws:lb/loadBalancer:LoadBalancer", kind{key: "alb", label: "load balancer", plural: "load balancers", detail: internal}},
 	{"aws:ecs/cluster:Cluster", kind{key: "ecs", label: "ECS cluster", plural: "ECS clusters"}},
 	{"aws:autoscaling/group:Group", kind{key: "asg", label: "Auto Scaling group", plural: "Auto Scaling groups"}},
 	{"aws:ecs/service:Service#EC2", kind{key: "services", label: "ECS service", plural: "ECS services"}},
 	{"aws:ecs/service:Service#EXTERNAL", kind{key: "anywhere", label: "ECS Anywhere service", plural: "ECS Anywhere services"}},
 	{"aws:ecr/repository:Repository", kind{key: "ecr", label: "ECR repository", plural: "ECR repositories"}},
+	{"aws:ecr/replicationConfiguration:ReplicationConfiguration", kind{key: "ecrreplication", label: "ECR replication", plural: "ECR replications", detail: ecrReplicas}},
 	{"aws:ssm/activation:Activation", kind{key: "activation", label: "SSM activation", plural: "SSM activations"}},
 	{"aws:rds/instance:Instance", kind{key: "rds", label: "RDS", plural: "RDS instances", detail: database}},
 	{"aws:s3/bucketV2:BucketV2", kind{key: "buckets", label: "S3 bucket", plural: "S3 buckets"}},
 	{"aws:s3/bucket:Bucket", kind{key: "buckets", label: "S3 bucket", plural: "S3 buckets"}},
+	{"aws:s3/bucketReplicationConfig:BucketReplicationConfig", kind{key: "s3replication", label: "S3 replication", plural: "S3 replications"}},
 	{"aws:storagegateway/gateway:Gateway", kind{key: "sgw", label: "S3 File Gateway", plural: "S3 File Gateways"}},
 	{"aws:storagegateway/nfsFileShare:NfsFileShare", kind{key: "nfs", label: "NFS file share", plural: "NFS file shares"}},
 	{"aws:backup/vault:Vault", kind{key: "vault", label: "backup vault", plural: "backup vaults"}},
@@ -109,6 +113,14 @@ func asn(name string) func(map[string]any) string {
 	}
 }
 
+// ecrReplicas names the regions an ECR replication configuration copies to.
+func ecrReplicas(props map[string]any) string {
+	if regions := replicaRegions(props); len(regions) > 0 {
+		return "to " + strings.Join(regions, ", ")
+	}
+	return ""
+}
+
 func internal(props map[string]any) string {
 	if planread.Bool(props, "internal") {
 		return "internal"
@@ -140,6 +152,8 @@ var flows = map[string]string{
 	"aws:sns/topic:Topic":                                 "alarm topic",
 	"aws:rds/instance:Instance":                           "database",
 	"aws:s3/bucketV2:BucketV2":                            "bucket",
+	"aws:backup/vault:Vault":                              "backup vault",
+	"aws:directconnect/gateway:Gateway":                   "Direct Connect gateway",
 	"aws:s3/bucket:Bucket":                                "bucket",
 	"aws:ecs/cluster:Cluster":                             "cluster",
 	"aws:ec2transitgateway/transitGateway:TransitGateway": "transit gateway",

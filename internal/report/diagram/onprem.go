@@ -42,18 +42,18 @@ func (d *drawing) onPremises(op Site, edges []Edge) (Group, []Edge) {
 			asns = append(asns, asn("bgpAsn")(v.Props()))
 		}
 		router.Label += "<br/>BGP " + strings.Join(unique(asns), ", ")
-		routerEdges = append(routerEdges, Edge{From: router.ID, To: d.groupOf(vifs[0]), Label: fmt.Sprintf("Direct Connect, %d transit VIF(s), BGP", len(vifs))})
+		routerEdges = append(routerEdges, Edge{From: router.ID, To: d.partOf(vifs[0]), Label: fmt.Sprintf("Direct Connect, %d transit VIF(s), BGP", len(vifs))})
 	}
 	add(router, routerEdges...)
 
 	for _, cgw := range d.ofType(typeCustomerGateway) {
 		props := cgw.Props()
 		n := Node{ID: "op_" + ident(cgw.Name), Label: "Customer gateway " + cgw.Name + "<br/>" + strings.TrimSpace(prop("ipAddress")(props)+" "+asn("bgpAsn")(props))}
-		to := d.groupOf(cgw)
+		to := d.partOf(cgw)
 		vpns := 0
 		for _, v := range d.ofType(typeVpnConnection) {
 			if dependsOn(v, cgw) {
-				to, vpns = d.groupOf(v), vpns+1
+				to, vpns = d.partOf(v), vpns+1
 			}
 		}
 		// The customer gateway is the router's VPN end, as AWS knows it.
@@ -65,12 +65,12 @@ func (d *drawing) onPremises(op Site, edges []Edge) (Group, []Edge) {
 	var dnsEdges []Edge
 	for _, e := range d.ofType(typeResolverEndpoint) {
 		if planread.String(e.Props(), "direction") == "INBOUND" {
-			dnsEdges = append(dnsEdges, Edge{From: dns.ID, To: d.groupOf(e), Label: "queries for AWS private names"})
+			dnsEdges = append(dnsEdges, Edge{From: dns.ID, To: d.partOf(e), Label: "queries for AWS private names"})
 			break
 		}
 	}
 	if rules := d.ofType(typeResolverRule); len(rules) > 0 {
-		dnsEdges = append(dnsEdges, Edge{From: d.groupOf(rules[0]), To: dns.ID, Label: "forwards " + planread.String(rules[0].Props(), "domainName")})
+		dnsEdges = append(dnsEdges, Edge{From: d.partOf(rules[0]), To: dns.ID, Label: "forwards " + planread.String(rules[0].Props(), "domainName")})
 	}
 	add(dns, dnsEdges...)
 
@@ -84,17 +84,17 @@ func (d *drawing) onPremises(op Site, edges []Edge) (Group, []Edge) {
 			}
 		}
 		n := Node{ID: "op_nfs_clients", Label: "NFS clients<br/>" + strings.Join(unique(clients), ", ")}
-		add(n, Edge{From: n.ID, To: d.groupOf(shares[0]), Label: fmt.Sprintf("NFS mount, %d share(s)", len(shares))})
+		add(n, Edge{From: n.ID, To: d.partOf(shares[0]), Label: fmt.Sprintf("NFS mount, %d share(s)", len(shares))})
 	}
 
 	hosts, servers := d.activations()
 	if len(hosts) > 0 {
 		n := Node{ID: "op_ecs_anywhere", Label: "ECS Anywhere hosts<br/>up to " + registrations(hosts)}
-		add(n, Edge{From: n.ID, To: d.groupOf(hosts[0]), Label: "ECS and SSM agents, registered by activation"})
+		add(n, Edge{From: n.ID, To: d.partOf(hosts[0]), Label: "ECS and SSM agents, registered by activation"})
 	}
 	if len(servers) > 0 {
 		n := Node{ID: "op_managed_servers", Label: "SSM-managed servers<br/>up to " + registrations(servers)}
-		add(n, Edge{From: n.ID, To: d.groupOf(servers[0]), Label: "SSM agent, registered by activation"})
+		add(n, Edge{From: n.ID, To: d.partOf(servers[0]), Label: "SSM agent, registered by activation"})
 	}
 	return g, edges
 }
@@ -136,8 +136,6 @@ func (d *drawing) ofType(typ string) []plan.Resource {
 	}
 	return out
 }
-
-func (d *drawing) groupOf(r plan.Resource) string { return groupID(d.top[r.URN]) }
 
 // dependsOn reports whether any input of r was built from dep.
 func dependsOn(r, dep plan.Resource) bool {
