@@ -264,15 +264,20 @@ func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *Clus
 		return nil, nil, err
 	}
 	c.KeyARN = key.Arn
-	// Session channels are not stored, so the exec key protects nothing a destroy could lose.
-	execPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
-		return execKeyPolicy(admins, args.Partition, account, args.ExecTaskRoles)
-	})
-	execKey, err := keys.New(ctx, name+"-exec", "Encrypts the "+name+" ECS Exec sessions", execPolicy, parent)
-	if err != nil {
-		return nil, nil, err
+	// Session channels get a key of their own when a service opens them. Without one, the cluster key stays
+	// the channel key: its policy lets nobody decrypt a session, and a key with no user is refused by the pack.
+	c.ExecKeyARN = key.Arn
+	if len(args.ExecTaskRoles) > 0 {
+		// Protected like the cluster key: a key pending deletion would break exec for a month.
+		execPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+			return execKeyPolicy(admins, args.Partition, account, args.ExecTaskRoles)
+		})
+		execKey, err := keys.New(ctx, name+"-exec", "Encrypts the "+name+" ECS Exec sessions", execPolicy, parent, pulumi.Protect(protect))
+		if err != nil {
+			return nil, nil, err
+		}
+		c.ExecKeyARN = execKey.Arn
 	}
-	c.ExecKeyARN = execKey.Arn
 
 	execLogs, err := cloudwatch.NewLogGroup(ctx, name+"-exec", &cloudwatch.LogGroupArgs{
 		RetentionInDays: pulumi.Int(args.Settings.LogRetentionDays),
@@ -290,7 +295,7 @@ func (c *Cluster) declareECSCluster(ctx *pulumi.Context, name string, args *Clus
 		// ECS Exec sessions are encrypted with the exec key and every command is logged (FSBP B33).
 		Configuration: &ecs.ClusterConfigurationArgs{
 			ExecuteCommandConfiguration: &ecs.ClusterConfigurationExecuteCommandConfigurationArgs{
-				KmsKeyId: execKey.Arn,
+				KmsKeyId: c.ExecKeyARN,
 				Logging:  pulumi.String("OVERRIDE"),
 				LogConfiguration: &ecs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs{
 					CloudWatchEncryptionEnabled: pulumi.Bool(true),

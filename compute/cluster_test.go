@@ -306,6 +306,7 @@ func TestProtectKeepsTheClustersStateThroughADestroy(t *testing.T) {
 			assert.Equal(t, !protect, plantest.Named(t, res, token.AutoScalingGroup, "c-hosts").Props()["forceDelete"])
 			assert.Equal(t, protect, plantest.Named(t, res, token.CloudWatchLogGroup, "c-exec").RetainOnDelete)
 			assert.Equal(t, protect, plantest.Named(t, res, token.KMSKey, "c").Protect, "the key the images are encrypted with is kept like them")
+			assert.Equal(t, protect, plantest.Named(t, res, token.KMSKey, "c-exec").Protect, "the exec key too")
 		})
 	}
 }
@@ -356,9 +357,10 @@ func TestExecKeyLetsOnlyExecTasksDecryptSessions(t *testing.T) {
 	args := testClusterArgs()
 	args.ExecTaskRoles = nil
 	res, _ = run(t, args, nil, plan.Up)
-	sids = plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "c-exec").Props()["policy"])
-	assert.NotContains(t, sids, "ExecTasksDecryptSessions", "no exec, no session users")
-	assert.NotContains(t, sids, "OperatorsStartExecSessions")
+	assert.False(t, slices.ContainsFunc(res.Resources, func(r plan.Resource) bool { return r.Type == token.KMSKey && r.Name == "c-exec" }),
+		"no exec service, no exec key")
+	exec = plantest.Named(t, res, token.ECSCluster, "c").Props()["configuration"].(map[string]any)["executeCommandConfiguration"].(map[string]any)
+	assert.Equal(t, testClusterKey, exec["kmsKeyId"], "the cluster key, which lets nobody decrypt a session")
 }
 
 func TestHostRolesHoldTheClusterScopedAgentPolicyAndSSMCoreAsSeparateAttachments(t *testing.T) {

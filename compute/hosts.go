@@ -69,12 +69,9 @@ func keyPolicy(admins keys.Administration, partition, accountID, region string, 
 // "Monitor Amazon ECS containers with ECS Exec": kms:GenerateDataKey for the caller), which encrypts but
 // never decrypts. A key of its own: a session user reaches no volume or image (issue 21).
 func execKeyPolicy(admins keys.Administration, partition, accountID string, execTaskRoles []string) (string, error) {
-	var users []keys.User
-	if len(execTaskRoles) > 0 {
-		users = append(users,
-			keys.User{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: keys.RolePatterns(partition, accountID, execTaskRoles), Actions: []string{"kms:Decrypt"}, Direct: true},
-			keys.User{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
-				Actions: []string{"kms:GenerateDataKey"}, Direct: true})
+	users := []keys.User{
+		{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: keys.RolePatterns(partition, accountID, execTaskRoles), Actions: []string{"kms:Decrypt"}, Direct: true},
+		{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)}, Actions: []string{"kms:GenerateDataKey"}, Direct: true},
 	}
 	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

@@ -249,7 +249,7 @@ func registry(ctx *pulumi.Context, name string, args *ReplicationArgs, parent pu
 		Description: "ECR creates the repositories it replicates to " + args.DRRegion,
 		AccountID:   args.AccountID, RepositoryARNs: repositories, KeyARN: args.RepositoryKeyARN, KeyRegion: args.DRRegion,
 		Replication: true,
-	}, parent)
+	}, parent, pulumi.Provider(args.DRProvider)) // IAM is global: the DR provider keeps it with the template it serves
 	if err != nil {
 		return err
 	}
