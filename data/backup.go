@@ -66,6 +66,9 @@ type Backup struct {
 	// RoleName is the role AWS Backup runs the jobs with; the resources' keys name it by its logical name,
 	// the component's.
 	RoleName pulumi.StringOutput
+	// RestoreRoleARN is the role operators pass to aws backup start-restore-job --iam-role-arn; the keys name
+	// it by RestoreRoleName.
+	RestoreRoleARN pulumi.StringOutput
 }
 
 func (a *BackupArgs) validate() error {
@@ -136,6 +139,11 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 		return nil, err
 	}
 	b.RoleName = role.Name
+	restore, err := restoreRole(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	b.RestoreRoleARN = restore.Arn
 	if _, err := backup.NewSelection(ctx, name, selectionArgs(name, args, plan.ID(), role.Arn), parent); err != nil {
 		return nil, err
 	}
@@ -145,7 +153,7 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 		}
 	}
 
-	outputs := pulumi.Map{"vaultArn": b.VaultARN, "planId": b.PlanID}
+	outputs := pulumi.Map{"vaultArn": b.VaultARN, "planId": b.PlanID, "restoreRoleArn": b.RestoreRoleARN}
 	if drVaultARN != nil {
 		outputs["drVaultArn"] = b.DRVaultARN
 	}
@@ -171,10 +179,16 @@ func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringI
 // after the component, declared after the key) uses it only through AWS Backup and RDS in the vault's
 // region, and lets them create grants for the recovery points (AWS Backup developer guide, "Encryption for
 // backups in AWS Backup": the vault key encrypts fully managed backups and the copies made into the vault).
+// The restore role only decrypts them, through the same services, and lets them create the restored
+// resources' grants.
 func VaultKeyPolicy(admins keys.Administration, partition, region, account, backupRole string) (string, error) {
+	via := []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{{
 		Sid: "BackupRoleUsesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, backupRole)},
-		ViaServices: []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}, Grants: true,
+		ViaServices: via, Grants: true,
+	}, {
+		Sid: "RestoreRoleDecryptsThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, RestoreRoleName(backupRole))},
+		Actions: []string{"kms:Decrypt", "kms:DescribeKey"}, ViaServices: via, Grants: true,
 	}}}.JSON()
 }
 
@@ -306,23 +320,21 @@ func lifecycleOf(r BackupRule) backup.PlanRuleLifecycleArgs {
 	return l
 }
 
-// managedBackupPolicies are the AWS managed policies of the backup role: backup and restore (their KMS
-// statements already hold kms:CreateGrant to kms:GrantIsForAWSResource), and S3's own, which AWS keeps in
-// step with the service (fenced to the stack's buckets by s3Fence).
+// managedBackupPolicies are the AWS managed policies of the backup role: backup (its KMS statement already
+// holds kms:CreateGrant to kms:GrantIsForAWSResource), and S3's own, which AWS keeps in step with the
+// service (fenced to the stack's buckets by s3Fence). Restores are the restore role's (restoreRole).
 var managedBackupPolicies = map[string]string{
-	"backup":     "service-role/AWSBackupServiceRolePolicyForBackup",
-	"restores":   "service-role/AWSBackupServiceRolePolicyForRestores",
-	"s3-backup":  "AWSBackupServiceRolePolicyForS3Backup",
-	"s3-restore": "AWSBackupServiceRolePolicyForS3Restore",
+	"backup":    "service-role/AWSBackupServiceRolePolicyForBackup",
+	"s3-backup": "AWSBackupServiceRolePolicyForS3Backup",
 }
 
-// backupRole is the role AWS Backup runs jobs with: the managed backup and restore policies, each a
+// backupRole is the role AWS Backup runs backup and copy jobs with: the managed backup policies, each a
 // separate attachment (never managedPolicyArns beside attachments: pulumi-aws iam.Role docs). The keys of
 // the protected resources and of the vaults grant it their use in their own policies, so it holds no KMS
 // statement of its own. AWS Backup sends no source keys when it assumes it, so its trust has no condition.
 func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
 	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
-		Description:      pulumi.String("Runs the " + name + " backup and restore jobs"),
+		Description:      pulumi.String("Runs the " + name + " backup and copy jobs"),
 		AssumeRolePolicy: iamdoc.AssumeRole("backup.amazonaws.com", args.AccountID),
 	}, parent)
 	if err != nil {
@@ -336,11 +348,7 @@ func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulum
 			return nil, err
 		}
 	}
-	resources := make([]any, len(args.Resources))
-	for i, r := range args.Resources {
-		resources[i] = r
-	}
-	fence := pulumi.All(resources...).ApplyT(func(v []any) (string, error) {
+	fence := pulumi.All(resourceInputs(args.Resources)...).ApplyT(func(v []any) (string, error) {
 		var arns []string
 		for _, r := range v {
 			arns = append(arns, r.(string))
@@ -351,13 +359,13 @@ func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulum
 	return role, err
 }
 
-// s3DataActions are what AWS's S3 backup and restore policies do to a bucket's contents, on every bucket
-// (AWSBackupServiceRolePolicyForS3Backup: s3:GetObject on arn:aws:s3:::*/*, and its restore twin).
+// s3DataActions are what AWS's S3 backup policy does to a bucket's contents, on every bucket
+// (AWSBackupServiceRolePolicyForS3Backup: s3:GetObject on arn:aws:s3:::*/*), and more, should it grow.
 var s3DataActions = []string{"s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:ListBucket*", "s3:RestoreObject"}
 
 // s3Fence keeps those managed policies, which AWS keeps in step with the service, to the stack's buckets
 // among the backed-up resources: a Deny of their data actions on every other bucket. (Restoring into a new
-// bucket therefore needs a restore role of its own.)
+// bucket is the restore role's.)
 func s3Fence(partition string, resources []string) iamdoc.Statement {
 	var buckets []string
 	for _, arn := range resources {

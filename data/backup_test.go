@@ -149,21 +149,71 @@ func TestSelectionIsExactlyTheStacksResourcesAndTheRoleHoldsNoKeyStatement(t *te
 	assert.Contains(t, fence["Action"], "s3:GetObject*")
 }
 
-func TestTheBackupRoleHoldsTheManagedPoliciesOfThePartitionAsSeparateAttachments(t *testing.T) {
+func TestTheBackupRoleHoldsTheManagedBackupPoliciesOfThePartitionAsSeparateAttachments(t *testing.T) {
 	args := testBackupArgs()
 	args.Partition = "aws-cn"
 	res, _ := runBackup(t, plan.Up, args, false)
 	role := plantest.Named(t, res, token.IAMRole, "test-backup").Props()
 	assert.NotContains(t, role, "managedPolicyArns", "attachments only")
 	assert.NotContains(t, plantest.Trust(t, role["assumeRolePolicy"]), "Condition", "AWS Backup sends no source keys")
+	attachments := plantest.Every(t, res, token.IAMRolePolicyAttachment, 2)
 	for suffix, policy := range map[string]string{
-		"backup": "service-role/AWSBackupServiceRolePolicyForBackup", "restores": "service-role/AWSBackupServiceRolePolicyForRestores",
-		"s3-backup": "AWSBackupServiceRolePolicyForS3Backup", "s3-restore": "AWSBackupServiceRolePolicyForS3Restore",
+		"backup": "service-role/AWSBackupServiceRolePolicyForBackup", "s3-backup": "AWSBackupServiceRolePolicyForS3Backup",
 	} {
 		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-backup-"+suffix).Props()
 		assert.Equal(t, "arn:aws-cn:iam::aws:policy/"+policy, attach["policyArn"])
 		assert.Equal(t, "test-backup", attach["role"])
 	}
+	for _, a := range attachments {
+		assert.NotContains(t, a.Props()["policyArn"], "Restore", "%s: restores are the restore role's", a.Name)
+	}
+}
+
+func TestTheRestoreRoleRestoresIntoThisAccountAndNeverDeletesTheBackedUpDatabase(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res, b := runBackup(t, mode, testBackupArgs(), false)
+		role := plantest.Named(t, res, token.IAMRole, "test-backup-restore")
+		assert.Equal(t, map[string]any{"Effect": "Allow", "Principal": map[string]any{"Service": "backup.amazonaws.com"}, "Action": "sts:AssumeRole"},
+			plantest.Trust(t, role.Props()["assumeRolePolicy"]), "%s: AWS Backup sends no source keys, so the trust names the service alone", mode)
+		assert.NotContains(t, role.Props(), "managedPolicyArns", mode)
+		policy := plantest.Named(t, res, token.IAMRolePolicy, "test-backup-restore")
+		assert.Equal(t, []string{role.URN}, policy.Dependencies["role"], mode)
+		assert.Equal(t, mode == plan.Up, plantest.Await(t, b.RestoreRoleARN).Known, mode)
+		if mode == plan.Up {
+			assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-backup-restore", plantest.Await(t, b.RestoreRoleARN).Value) // the mock ARN
+		}
+	}
+	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-restore").Props()["policy"])
+	require.Len(t, sids, 4, "RDS, buckets, objects, the database deny: no KMS statement (the keys grant it), no iam:PassRole")
+	rds := sids["RestoreDatabasesInThisAccount"]
+	assert.Equal(t, "Allow", rds["Effect"])
+	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:*", "arn:aws:rds:us-west-2:123456789012:*"}, rds["Resource"], "the stack's and the DR region, this account")
+	assert.Subset(t, rds["Action"], []any{"rds:RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceToPointInTime"})
+	thisAccount := map[string]any{"StringEquals": map[string]any{"aws:ResourceAccount": "123456789012"}}
+	buckets, objects := sids["RestoreBucketsOfThisAccount"], sids["RestoreObjectsOfThisAccount"]
+	assert.Equal(t, "arn:aws:s3:::*", buckets["Resource"])
+	assert.Equal(t, thisAccount, buckets["Condition"], "a restore writes only into this account's buckets")
+	assert.Contains(t, buckets["Action"], "s3:CreateBucket", "restoring into a new bucket is the restore role's")
+	assert.Equal(t, "arn:aws:s3:::*/*", objects["Resource"])
+	assert.Equal(t, thisAccount, objects["Condition"])
+	assert.Contains(t, objects["Action"], "s3:PutObject")
+	for _, a := range objects["Action"].([]any) {
+		assert.NotContains(t, a, "Delete", "the restore role deletes no object")
+	}
+	deny := sids["NeverDeleteTheBackedUpDatabase"]
+	assert.Equal(t, "Deny", deny["Effect"])
+	assert.Equal(t, "rds:DeleteDBInstance", deny["Action"])
+	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app"}, deny["Resource"], "the backed-up database, not the bucket")
+
+	args := testBackupArgs()
+	for name, r := range args.Settings.Rules {
+		r.CopyToDR = false
+		args.Settings.Rules[name] = r
+	}
+	res, _ = runBackup(t, plan.Up, args, true)
+	sids = plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-restore").Props()["policy"])
+	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:*"}, sids["RestoreDatabasesInThisAccount"]["Resource"], "no DR vault: nothing to restore in the DR region")
 }
 
 func TestVaultKeysLetOnlyTheBackupRoleUseThemThroughBackupAndRDSInTheirRegion(t *testing.T) {
@@ -178,8 +228,15 @@ func TestVaultKeysLetOnlyTheBackupRoleUseThemThroughBackupAndRDSInTheirRegion(t 
 			"ArnLike":      map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-backup-*"}},
 		}, use["Condition"], name)
 		assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupRoleUsesThroughBackupGrants"]["Condition"].(map[string]any)["Bool"], name)
+		restore := sids["RestoreRoleDecryptsThroughBackup"]
+		assert.Equal(t, []any{"kms:Decrypt", "kms:DescribeKey"}, restore["Action"], "%s: the restore role reads recovery points, never encrypts into the vault", name)
+		assert.Equal(t, map[string]any{
+			"StringEquals": map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}},
+			"ArnLike":      map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-backup-restore-*"}},
+		}, restore["Condition"], name)
+		assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["RestoreRoleDecryptsThroughBackupGrants"]["Condition"].(map[string]any)["Bool"], name)
 		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"], name)
-		assert.Len(t, sids, 5, "%s: administration, its grants, the role's use and grants, the break-glass deny", name)
+		assert.Len(t, sids, 7, "%s: administration, its grants, each role's use and grants, the break-glass deny", name)
 	}
 }
 
@@ -245,7 +302,7 @@ func TestBackupOutputsAreKnownAfterUp(t *testing.T) {
 func TestEveryBackupChildIsParentedAndNamedAfterIt(t *testing.T) {
 	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
 	assert.Equal(t, 20, assertChildren(t, res, BackupType, "test-backup"),
-		"2 keys with their aliases, 2 vaults with their policies and locks, plan, role, its 4 attachments and S3 fence, selection, event rule and target")
+		"2 keys with their aliases, 2 vaults with their policies and locks, plan, role, its 2 attachments and S3 fence, restore role and its policy, selection, event rule and target")
 }
 
 func TestNewBackupRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {

@@ -53,9 +53,9 @@ type DatabaseArgs struct {
 	Partition, Region string
 	// KeyAdmins administer the database's key (the foundation's). Required.
 	KeyAdmins keys.Admins
-	// BackupRole is the logical name of the AWS Backup role: declared after the key, it is matched by name
-	// (keys.RolePattern). Optional.
-	BackupRole string
+	// BackupRole and RestoreRole are the logical names of the AWS Backup roles that back the database up
+	// and restore it: declared after the key, they are matched by name (keys.RolePattern). Optional.
+	BackupRole, RestoreRole string
 	// EventsTopicARN receives the instance's, its parameter group's and security groups' RDS events (the
 	// stack's operations topic, whose policy lets events.rds.amazonaws.com publish). Required.
 	EventsTopicARN pulumi.StringInput
@@ -233,14 +233,20 @@ func declareMonitoring(ctx *pulumi.Context, name string, args *DatabaseArgs, par
 // management with Amazon RDS and AWS Secrets Manager", permissions for a customer managed key). The
 // master secret stays with them: services log in as their own roles by IAM token, so no service reads it
 // (docs/operations.md). The backup role uses the key only through RDS
-// and AWS Backup, for the snapshots it takes and copies.
+// and AWS Backup, for the snapshots it takes and copies; the restore role likewise, for the instances it
+// restores from them.
 func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account string) (string, error) {
 	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
 	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
 		Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, ViaServices: []string{secretsManager}}}
+	via := []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}
 	if args.BackupRole != "" {
 		users = append(users, keys.User{Sid: "BackupSnapshotsThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.BackupRole)},
-			ViaServices: []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}, Grants: true})
+			ViaServices: via, Grants: true})
+	}
+	if args.RestoreRole != "" {
+		users = append(users, keys.User{Sid: "RestoreInstancesThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.RestoreRole)},
+			ViaServices: via, Grants: true})
 	}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

@@ -31,6 +31,7 @@ func testDatabaseArgs(protect bool) *DatabaseArgs {
 		Region:                 "us-east-1",
 		KeyAdmins:              testAdmins,
 		BackupRole:             "st-backup",
+		RestoreRole:            "st-backup-restore",
 		Now:                    plantest.Now,
 		EventsTopicARN:         pulumi.String(testTopic),
 	}
@@ -142,7 +143,7 @@ func TestTheMonitoringRoleTakesItsManagedPolicyFromThePartition(t *testing.T) {
 func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
 	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-db").Props()["policy"])
-	assert.Len(t, sids, 6, "administration and its grants, the master secret's creation and use by the administrators alone, the backup role and its grants, the break-glass deny")
+	assert.Len(t, sids, 8, "administration and its grants, the master secret's creation and use by the administrators alone, the backup role and its grants, the restore role and its grants, the break-glass deny")
 	assert.Equal(t, map[string]any{"AWS": []any{testKeyAdmin}}, sids["KeyAdministration"]["Principal"])
 	create := sids["AdministratorsCreateTheMasterSecret"]
 	assert.Equal(t, []any{"kms:GenerateDataKey", "kms:Decrypt"}, create["Action"])
@@ -153,6 +154,11 @@ func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole
 	assert.Equal(t, []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
 	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-*"}}, backup["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupSnapshotsThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
+	restore := sids["RestoreInstancesThroughRDS"]
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}},
+		restore["Condition"].(map[string]any)["StringEquals"], "the restore role uses the key only through RDS and AWS Backup")
+	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-restore-*"}}, restore["Condition"].(map[string]any)["ArnLike"])
+	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["RestoreInstancesThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
 	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
 }
 

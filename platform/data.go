@@ -32,6 +32,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		Region:                 base.Region,
 		KeyAdmins:              keyAdmins(st),
 		BackupRole:             backupName(cfg),
+		RestoreRole:            data.RestoreRoleName(backupName(cfg)),
 		EventsTopicARN:         base.OperationsTopicARN,
 	}, opts...)
 	if err != nil {
@@ -47,9 +48,10 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		Settings: cfg.Files, AccountID: base.AccountID, Partition: base.Partition, Region: base.Region, KeyAdmins: keyAdmins(st),
 		KeyReaders: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesRead }, compute.TaskRoleName),
 			drReplicationReaders(cfg)...),
-		// The gateway's and the backup role's are named after their components.
+		// The gateway's and the backup roles are named after their components; the restore role writes the
+		// restored objects back.
 		KeyWriters: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
-			gatewayName(cfg), backupName(cfg)),
+			gatewayName(cfg), backupName(cfg), data.RestoreRoleName(backupName(cfg))),
 		ArchivePrefixes: archive,
 	}, opts...)
 	if err != nil {

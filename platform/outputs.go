@@ -118,6 +118,7 @@ func exportData(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 func exportOperations(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	// Operations: backup vaults, server registration by patch group, session logs.
 	ctx.Export("backupVaultArn", st.backup.VaultARN)
+	ctx.Export("backupRestoreRoleArn", st.backup.RestoreRoleARN)
 	if cfg.Backup.CopiesToDR() {
 		ctx.Export("drBackupVaultArn", st.backup.DRVaultARN)
 	}
