@@ -44,7 +44,7 @@ func (c *Cluster) declareAnywhere(ctx *pulumi.Context, name string, args *Cluste
 		Description:       pulumi.String("Registers ECS Anywhere hosts with " + name),
 		Name:              pulumi.String(name + "-onprem"),
 		IamRole:           role.Name,
-		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
+		RegistrationLimit: pulumi.Int(a.RegistrationLimit()),
 		ExpirationDate:    pulumi.String(expiry.Format(time.RFC3339)),
 		Tags:              tags,
 	}, parent)

@@ -172,8 +172,8 @@ func (a *ClusterArgs) validate(name string) error {
 		errs = append(errs, err)
 	}
 	if s.Anywhere.Enabled {
-		if s.Anywhere.RegistrationLimit < 1 {
-			errs = append(errs, errors.New("ECS Anywhere needs a registration limit of at least 1"))
+		if err := activation.CheckHosts(len(s.Anywhere.Hosts)); err != nil {
+			errs = append(errs, fmt.Errorf("ECS Anywhere: %w", err))
 		}
 		if _, err := activation.Expiry(a.Now, s.Anywhere.RotationDays); err != nil {
 			errs = append(errs, fmt.Errorf("ECS Anywhere: %w", err))

@@ -407,7 +407,7 @@ func TestAnywhereActivationIsBoundedTaggedAndItsOutputsAreSecret(t *testing.T) {
 		t.Run(mode.String(), func(t *testing.T) {
 			res, d := run(t, testClusterArgs(), nil, mode)
 			act := plantest.Named(t, res, token.SSMActivation, "c-anywhere").Props()
-			assert.Equal(t, float64(4), act["registrationLimit"])
+			assert.Equal(t, float64(4), act["registrationLimit"], "one registration per listed host")
 			// plantest.Now is 2030-01-15T09:30Z: its 14-day window started on 2030-01-14, 30 days less an hour
 			// before the expiry.
 			assert.Equal(t, "2030-02-12T23:00:00Z", act["expirationDate"])
@@ -504,7 +504,7 @@ func TestNewClusterRefusesMissingAndBadArgsNamingTheComponent(t *testing.T) {
 		{"no logs key", func(a *ClusterArgs) { a.LogsKeyARN = nil }, "logs key"},
 		{"no retention", func(a *ClusterArgs) { a.Settings.LogRetentionDays = 0 }, "retentions are required"},
 		{"an activation that never renews", func(a *ClusterArgs) { a.Settings.Anywhere.RotationDays = 0 }, "ECS Anywhere: activation: a rotation of 0 days is outside 1-28"},
-		{"an activation for no host", func(a *ClusterArgs) { a.Settings.Anywhere.RegistrationLimit = 0 }, "ECS Anywhere needs"},
+		{"an activation for no host", func(a *ClusterArgs) { a.Settings.Anywhere.Hosts = nil }, "ECS Anywhere: activation: 0 hosts listed, want 1-1000"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -42,7 +42,7 @@ func testClusterArgs() *ClusterArgs {
 			RootVolumeGiB:         50,
 			LogRetentionDays:      365,
 			LoadBalancer:          LoadBalancerSettings{CertificateARN: testCertificate, AccessLogRetentionDays: 365},
-			Anywhere:              AnywhereSettings{Enabled: true, RegistrationLimit: 4, RotationDays: 14, PatchGroup: "onprem-linux", HostOS: []spec.HostOS{spec.HostRHEL, spec.HostLinux}},
+			Anywhere:              AnywhereSettings{Enabled: true, Hosts: []string{"ecs-01", "ecs-02", "ecs-03", "ecs-04"}, RotationDays: 14, PatchGroup: "onprem-linux", HostOS: []spec.HostOS{spec.HostRHEL, spec.HostLinux}},
 			PatchGroup:            "ecs-hosts",
 			ImageCache: ImageCacheSettings{Upstreams: map[string]CacheUpstream{
 				"docker-hub": {Registry: "docker.io", Username: "insurer", AccessToken: testHubToken},

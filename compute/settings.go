@@ -70,9 +70,12 @@ type AnywhereSettings struct {
 	// Enabled declares the on-premises hosts' role and an SSM activation. Default false: no service can
 	// then run on premises. The other fields count only when it is on.
 	Enabled bool `json:"enabled"`
-	// RegistrationLimit is how many hosts may register with the activation (1-1000). Required when enabled;
-	// keep it at the number of hosts expected, so a leaked code registers nothing else.
-	RegistrationLimit int `json:"registrationLimit"`
+	// Hosts are the data-centre hosts that run EXTERNAL tasks, by host name: the inventory the activation's
+	// registration limit is sized to (RegistrationLimit), so a leaked code registers no more machines than
+	// the stack lists. Required when enabled: 1 to activation.MaxRegistrations names, none also a server of a
+	// management activation (a host registers with one activation). Adding or removing a host replaces the
+	// activation (a new id and code); hosts already registered stay.
+	Hosts []string `json:"hosts"`
 	// RotationDays is how often the activation renews itself (activation.Expiry): 1 to
 	// activation.MaxRotationDays, default activation.DefaultRotationDays. The first deployment of a new
 	// window replaces the activation (a new id and code for new hosts); hosts already registered stay.
@@ -85,6 +88,9 @@ type AnywhereSettings struct {
 	// derives it from the patch baseline that covers PatchGroup. Default: spec.HostLinux.
 	HostOS []spec.HostOS `json:"-"`
 }
+
+// RegistrationLimit is how many hosts may register with the activation's code: one per listed host.
+func (a AnywhereSettings) RegistrationLimit() int { return len(a.Hosts) }
 
 // ImageCacheSettings configure the ECR pull-through cache: one rule per upstream registry.
 type ImageCacheSettings struct {

@@ -169,12 +169,13 @@ func subkey(key, field string) string {
 // One path per host: a container host registers only through the ECS Anywhere activation, whose role carries
 // both the SSM and the ECS permissions. A host registered first through a management activation keeps that
 // role (no ECS permissions), and AWS's installer skips registering an instance that already is, so it never
-// joins the cluster. Hence a patch group is either a server activation's or ECS Anywhere's, never both.
+// joins the cluster. Hence a patch group, and a host, is either a server activation's or ECS Anywhere's,
+// never both.
 func (p *parser) anywhere(key string, a compute.AnywhereSettings, m Management) compute.AnywhereSettings {
 	if !a.Enabled {
 		return a
 	}
-	p.activation(key, a.RegistrationLimit, a.RotationDays)
+	p.activation(key, a.Hosts, a.RotationDays, m.hostActivations(p.key("management")+".activations"))
 	p.patchGroup(key+".patchGroup", a.PatchGroup, m.patchGroups())
 	if _, shared := m.Activations[a.PatchGroup]; shared && a.PatchGroup != "" {
 		p.fail(key+".patchGroup", "%q is also a server activation (hybridcloud:management.activations): a host "+

@@ -99,6 +99,16 @@ func TestExecServicesDefaultToAWritableRoot(t *testing.T) {
 	assert.False(t, s.ReadonlyRoot(), "ECS Exec's SSM agent writes to the container's root")
 }
 
+// ECS Anywhere's activation is sized to the container hosts the stack file lists.
+func TestTheAnywhereLimitIsTheNumberOfItsHosts(t *testing.T) {
+	for stack, limit := range map[string]int{"dev": 2, "prod": 4} {
+		c, err := parse(stackConfig(t, stack))
+		require.NoError(t, err, stack)
+		assert.Len(t, c.Cluster.Anywhere.Hosts, limit, stack)
+		assert.Equal(t, limit, c.Cluster.Anywhere.RegistrationLimit(), "%s: one registration per listed host", stack)
+	}
+}
+
 func TestBadComputeConfigNamesTheKey(t *testing.T) {
 	tests := []struct {
 		name, stack, field string
@@ -116,9 +126,21 @@ func TestBadComputeConfigNamesTheKey(t *testing.T) {
 		{"an activation that renews every 0 days", "dev", "ecsAnywhere.rotationDays", 0,
 			computeKey + ".ecsAnywhere.rotationDays", "0 is outside 1-28"},
 		{"a dated activation of the old shape", "dev", "ecsAnywhere.expiresOn", "2026-12-20",
-			computeKey + ".ecsAnywhere.expiresOn", "unknown field (known: enabled, patchGroup, registrationLimit, rotationDays)"},
-		{"a registration limit below 1", "dev", "ecsAnywhere.registrationLimit", 0,
-			computeKey + ".ecsAnywhere.registrationLimit", "0 is outside 1-1000"},
+			computeKey + ".ecsAnywhere.expiresOn", "unknown field (known: enabled, hosts, patchGroup, rotationDays)"},
+		{"an explicit registration limit above the inventory", "prod", "ecsAnywhere.registrationLimit", 10,
+			computeKey + ".ecsAnywhere.registrationLimit", "unknown field (known: enabled, hosts, patchGroup, rotationDays)"},
+		{"ECS Anywhere for no host", "dev", "ecsAnywhere.hosts", []any{},
+			computeKey + ".ecsAnywhere.hosts", "0 hosts listed, want 1-1000 (the registration limit is the number of hosts)"},
+		{"an ECS Anywhere inventory over AWS's limit", "dev", "ecsAnywhere.hosts", manyHosts(1001),
+			computeKey + ".ecsAnywhere.hosts", "1001 hosts listed, want 1-1000"},
+		{"an ECS Anywhere host listed twice", "prod", "ecsAnywhere.hosts", []any{"dc1-ecs-01", "dc1-ecs-01"},
+			computeKey + ".ecsAnywhere.hosts[1]", `"dc1-ecs-01" is listed twice`},
+		{"an ECS Anywhere host that is a dev server too", "dev", "ecsAnywhere.hosts", []any{"dev-ecs-01", "dev-lnx-03"},
+			computeKey + ".ecsAnywhere.hosts[1]", `"dev-lnx-03" is a host of hybridcloud:management.activations.onprem-linux too: a host registers with one activation`},
+		{"an ECS Anywhere host that is a prod Windows server too", "prod", "ecsAnywhere.hosts", []any{"dc1-win-04"},
+			computeKey + ".ecsAnywhere.hosts[0]", `"dc1-win-04" is a host of hybridcloud:management.activations.onprem-windows too`},
+		{"an ECS Anywhere host that is no host name", "prod", "ecsAnywhere.hosts", []any{"dc1_ecs_01"},
+			computeKey + ".ecsAnywhere.hosts[0]", `"dc1_ecs_01" is not a host name`},
 		{"an ECS Anywhere patch group no baseline has", "dev", "ecsAnywhere.patchGroup", "onprem-linuxx",
 			computeKey + ".ecsAnywhere.patchGroup", `"onprem-linuxx" is in no patch baseline's patchGroups`},
 		{"a Graviton instance type", "dev", "instanceTypes", []string{"t4g.medium"},
@@ -254,7 +276,7 @@ func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
 		{"an arm64 family without a g", "prod", "instanceTypes", []string{"a1.large"}, computeKey + ".instanceTypes[0]", "a1.large is arm64 (AWS Graviton)"},
 		{"an AMI id that is not one", "prod", "amiId", "ami-123", computeKey + ".amiId", `"ami-123" is not an AMI id`},
 		{"more on-premises tasks than hosts may register", "prod", scanner + "desiredCount", 5, serviceKey("document-scanner", "desiredCount"),
-			"5 tasks need 5 hosts, and ecsAnywhere.registrationLimit lets 4 register"},
+			"5 tasks need 5 hosts, and ecsAnywhere.hosts lists 4"},
 		{"two on-premises services on one host port", "prod", "services.ocr", map[string]any{"image": "nginx:1.27", "cpu": 256, "memory": 512, "port": 9000,
 			"desiredCount": 1, "minCount": 1, "maxCount": 1, "onPrem": true}, serviceKey("ocr", "port"), `9000 is "document-scanner"'s host port too`},
 	}
@@ -277,10 +299,10 @@ func TestComputeInputsThatWouldFailAtUpAreRefused(t *testing.T) {
 func TestAContainerHostGroupIsNeverAServerActivationToo(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		requireComputeProblem(t, stack, "ecsAnywhere",
-			map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-linux"},
+			map[string]any{"enabled": true, "hosts": []any{"dc1-ecs-09"}, "rotationDays": 14, "patchGroup": "onprem-linux"},
 			computeKey+".ecsAnywhere.patchGroup", "also a server activation")
 	}
 	requireComputeProblem(t, "prod", "ecsAnywhere",
-		map[string]any{"enabled": true, "registrationLimit": 2, "rotationDays": 14, "patchGroup": "onprem-windows"},
+		map[string]any{"enabled": true, "hosts": []any{"dc1-ecs-09"}, "rotationDays": 14, "patchGroup": "onprem-windows"},
 		computeKey+".ecsAnywhere.patchGroup", "registers Linux hosts only")
 }

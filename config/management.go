@@ -86,18 +86,34 @@ func (p *parser) patchBaselines(key string, s hybrid.ManagementSettings) patchin
 }
 
 // serverActivations checks the activations, keyed by the patch group their servers join: a group a
-// baseline covers, and a limit and a rotation AWS accepts (p.activation, shared with ECS Anywhere).
+// baseline covers, hosts that size its limit and are in no other activation, and a rotation AWS accepts
+// (p.activation, shared with ECS Anywhere).
 func (p *parser) serverActivations(key string, activations map[string]hybrid.Activation, groups patching.Groups) {
 	if len(activations) == 0 {
 		p.fail(key, "required: an activation for each patch group of on-premises servers")
 	}
+	owners := map[string]string{}
 	for _, group := range slices.Sorted(maps.Keys(activations)) {
 		ak, a := key+"."+group, activations[group]
 		if _, err := groups.Baseline(group); err != nil {
 			p.fail(ak, "%v", err)
 		}
-		p.activation(ak, a.RegistrationLimit, a.RotationDays)
+		p.activation(ak, a.Hosts, a.RotationDays, owners)
 	}
+}
+
+// hostActivations maps each host of the server activations to the key of the first activation that lists
+// it (key is hybridcloud:management.activations): the hosts ECS Anywhere may not list too.
+func (m Management) hostActivations(key string) map[string]string {
+	owners := map[string]string{}
+	for _, group := range slices.Sorted(maps.Keys(m.Activations)) {
+		for _, host := range m.Activations[group].Hosts {
+			if _, listed := owners[host]; !listed {
+				owners[host] = key + "." + group
+			}
+		}
+	}
+	return owners
 }
 
 // patchGroups lists every patch group a patch baseline covers: the groups hosts elsewhere in the stack may

@@ -35,7 +35,7 @@ var (
 // says whether the cluster runs ECS Anywhere, which services on premises need.
 // cachePrefixes map each image-cache prefix to its upstream's host, which images may come from.
 // On premises (bridge networking, a static host port) a host runs one task of a service: two services may not
-// share a host port, and a service cannot run more tasks than hosts may register.
+// share a host port, and a service cannot run more tasks than ECS Anywhere lists hosts.
 func (p *parser) services(key string, services map[string]compute.Service, anywhere compute.AnywhereSettings, cachePrefixes map[string]string) {
 	ports := map[int]string{}
 	for _, name := range slices.Sorted(maps.Keys(services)) {
@@ -49,12 +49,12 @@ func (p *parser) services(key string, services map[string]compute.Service, anywh
 		} else {
 			ports[s.Port] = name
 		}
-		limit := anywhere.RegistrationLimit
+		limit := anywhere.RegistrationLimit()
 		switch {
 		case s.DesiredCount > limit:
-			p.fail(key+"."+name+".desiredCount", "%d tasks need %d hosts, and ecsAnywhere.registrationLimit lets %d register: one task per host on its static port", s.DesiredCount, s.DesiredCount, limit)
+			p.fail(key+"."+name+".desiredCount", "%d tasks need %d hosts, and ecsAnywhere.hosts lists %d: one task per host on its static port", s.DesiredCount, s.DesiredCount, limit)
 		case s.MaxCount > limit:
-			p.warn(key+"."+name+".maxCount", "autoscaling to %d tasks needs %d hosts; ecsAnywhere.registrationLimit lets %d register", s.MaxCount, s.MaxCount, limit)
+			p.warn(key+"."+name+".maxCount", "autoscaling to %d tasks needs %d hosts; ecsAnywhere.hosts lists %d", s.MaxCount, s.MaxCount, limit)
 		}
 	}
 }

@@ -84,8 +84,8 @@ func (a *ManagementArgs) validate() error {
 		if _, err := groups.Baseline(group); err != nil {
 			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
 		}
-		if act.RegistrationLimit < 1 {
-			errs = append(errs, fmt.Errorf("activation %s: a registration limit is required", group))
+		if err := activation.CheckHosts(len(act.Hosts)); err != nil {
+			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
 		}
 		if _, err := activation.Expiry(a.Now, act.RotationDays); err != nil {
 			errs = append(errs, fmt.Errorf("activation %s: %w", group, err))
@@ -235,7 +235,7 @@ func activationArgs(name, group string, a Activation, role pulumi.StringInput, e
 		Name:              pulumi.String(name + "-" + group),
 		Description:       pulumi.String("On-premises servers of patch group " + group + " that are not ECS Anywhere hosts"),
 		IamRole:           role,
-		RegistrationLimit: pulumi.Int(a.RegistrationLimit),
+		RegistrationLimit: pulumi.Int(a.RegistrationLimit()),
 		ExpirationDate:    pulumi.String(expiry.Format(time.RFC3339)),
 		// Tags of an activation are given to the nodes it registers: that puts them in their patch group.
 		Tags: pulumi.StringMap{PatchGroupTag: pulumi.String(group)},

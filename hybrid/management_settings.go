@@ -57,15 +57,21 @@ func DefaultManagementSettings() ManagementSettings {
 // Activation is the hybrid activation of one patch group (the key it is listed under): the code its
 // on-premises servers register with.
 type Activation struct {
-	// RegistrationLimit is how many servers may register with the code: 1 to 1000 (AWS's limit).
-	// Required. Keep it near the group's server count: a leaked code registers up to that many machines.
-	RegistrationLimit int `json:"registrationLimit"`
+	// Hosts are the on-premises servers the activation is for, by host name: the inventory its registration
+	// limit is sized to (RegistrationLimit), so a leaked code registers no more machines than the stack
+	// lists. Required: 1 to activation.MaxRegistrations names, each in one activation only (ECS Anywhere's
+	// included). Adding or removing a host changes the limit, which replaces the activation (SSM has no
+	// update of an activation): a new id and code; servers already registered stay.
+	Hosts []string `json:"hosts"`
 	// RotationDays is how often the activation renews itself (activation.Expiry): 1 to
 	// activation.MaxRotationDays, default activation.DefaultRotationDays. The first deployment of a new window
 	// replaces the activation and its code: servers already registered stay registered, only new
 	// registrations need the new code.
 	RotationDays int `json:"rotationDays"`
 }
+
+// RegistrationLimit is how many servers may register with the activation's code: one per listed host.
+func (a Activation) RegistrationLimit() int { return len(a.Hosts) }
 
 // SetDefaults gives an activation the stack file lists its defaults, before the file's keys are read.
 func (a *Activation) SetDefaults() { a.RotationDays = activation.DefaultRotationDays }

@@ -2,6 +2,7 @@ package hybrid
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -22,8 +23,8 @@ func testManagementArgs() *ManagementArgs {
 	return &ManagementArgs{
 		Settings: ManagementSettings{
 			Activations: map[string]Activation{
-				"onprem-linux":   {RegistrationLimit: 30, RotationDays: 14},
-				"onprem-windows": {RegistrationLimit: 10, RotationDays: 7},
+				"onprem-linux":   {Hosts: testHosts("lnx", 30), RotationDays: 14},
+				"onprem-windows": {Hosts: testHosts("win", 10), RotationDays: 7},
 			},
 			PatchBaselines: map[patching.OperatingSystem]PatchBaseline{
 				patching.Windows:               {ApproveAfterDays: 7, ComplianceLevel: patching.High, PatchGroups: []string{"onprem-windows", "onprem-windows-dc"}},
@@ -43,6 +44,15 @@ func testManagementArgs() *ManagementArgs {
 		KeyAdmins:        keys.Admins{Roles: pulumi.ToStringArray([]string{testKeyAdmin}), BreakGlass: testBreakGlass},
 		ParameterPath:    "/hybridcloud/prod/",
 	}
+}
+
+// testHosts names n on-premises hosts, kind-01 onwards.
+func testHosts(kind string, n int) []string {
+	hosts := make([]string, n)
+	for i := range hosts {
+		hosts[i] = fmt.Sprintf("%s-%02d", kind, i+1)
+	}
+	return hosts
 }
 
 const (
@@ -310,13 +320,13 @@ func TestManagementArgsAreCheckedForConsistency(t *testing.T) {
 			a.Settings.PatchBaselines[patching.Windows] = b
 		}, `WINDOWS baseline: "ecs-hosts" is already in the AMAZON_LINUX_2023 baseline`},
 		{"an activation for a group no baseline patches", func(a *ManagementArgs) {
-			a.Settings.Activations["legacy"] = Activation{RegistrationLimit: 1, RotationDays: 14}
+			a.Settings.Activations["legacy"] = Activation{Hosts: []string{"old-01"}, RotationDays: 14}
 		}, `activation legacy: "legacy" is in no patch baseline's patchGroups`},
 		{"an activation nobody can use", func(a *ManagementArgs) {
 			a.Settings.Activations["onprem-windows"] = Activation{RotationDays: 14}
-		}, "activation onprem-windows: a registration limit is required"},
+		}, "activation onprem-windows: activation: 0 hosts listed, want 1-1000 (the registration limit is the number of hosts)"},
 		{"an activation that never renews", func(a *ManagementArgs) {
-			a.Settings.Activations["onprem-windows"] = Activation{RegistrationLimit: 1, RotationDays: 29}
+			a.Settings.Activations["onprem-windows"] = Activation{Hosts: []string{"win-01"}, RotationDays: 29}
 		}, "activation onprem-windows: activation: a rotation of 29 days is outside 1-28"},
 		{"a cutoff as long as the window", func(a *ManagementArgs) { a.Settings.PatchWindow.CutoffHours = 4 },
 			"patch window cutoff: 4 must be at least 0 and less than durationHours (4)"},
@@ -367,9 +377,9 @@ func TestPatchBaselineArgsApproveEachFamilysSecurityAndBugFixes(t *testing.T) {
 
 func TestActivationArgsCarryTheirExpiryAndTagTheGroup(t *testing.T) {
 	expiry := time.Date(2030, time.February, 12, 23, 0, 0, 0, time.UTC)
-	args := activationArgs("mgmt", "onprem-linux", Activation{RegistrationLimit: 5, RotationDays: 14}, pulumi.String("role"), expiry)
+	args := activationArgs("mgmt", "onprem-linux", Activation{Hosts: testHosts("lnx", 5), RotationDays: 14}, pulumi.String("role"), expiry)
 	assert.Equal(t, pulumi.String("2030-02-12T23:00:00Z"), args.ExpirationDate)
-	assert.Equal(t, pulumi.Int(5), args.RegistrationLimit)
+	assert.Equal(t, pulumi.Int(5), args.RegistrationLimit, "one registration per listed host")
 	assert.Equal(t, pulumi.String("mgmt-onprem-linux"), args.Name)
 	assert.Equal(t, pulumi.StringMap{PatchGroupTag: pulumi.String("onprem-linux")}, args.Tags)
 }

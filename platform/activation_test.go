@@ -43,3 +43,30 @@ func TestActivationsRenewThemselvesWithoutADateInTheStackFiles(t *testing.T) {
 		assert.Len(t, expiries(t, day), 3, "prod deploys on %s", day)
 	}
 }
+
+// Issue 21: each activation the program declares registers exactly the hosts its stack file lists, in both
+// stacks and both modes, so a leaked code registers nothing else.
+func TestEachActivationsLimitIsItsInventory(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		cfg := stackConfig(t, stack)
+		want := map[string]float64{stack + "-compute-anywhere": float64(len(cfg.Cluster.Anywhere.Hosts))}
+		for group, a := range cfg.Management.Activations {
+			want[stack+"-management-"+group] = float64(len(a.Hosts))
+		}
+		inventory := map[string]float64{"dev": 5 + 2, "prod": 30 + 10 + 4}[stack]
+		for _, mode := range plantest.Modes {
+			res := runStack(t, stack, mode)
+			got := map[string]any{}
+			var total float64
+			for _, a := range plantest.Every(t, res, token.SSMActivation, len(want)) {
+				got[a.Name] = a.Props()["registrationLimit"]
+				total += want[a.Name]
+			}
+			require.Len(t, got, len(want), "%s %s: one activation per inventory", stack, mode)
+			for name, limit := range want {
+				assert.Equal(t, limit, got[name], "%s %s: %s registers its listed hosts only", stack, mode, name)
+			}
+			assert.Equal(t, inventory, total, "%s %s: the limits add up to the hosts in the stack file", stack, mode)
+		}
+	}
+}

@@ -25,12 +25,23 @@ const (
 	// MaxRotationDays is the longest rotation window: its end leaves the activation almost two days
 	// (Lifetime less the window) for a deployment to replace it.
 	MaxRotationDays = 28
-	// MaxRegistrations is AWS's limit of hosts one activation registers.
+	// MaxRegistrations is AWS's limit of hosts one activation registers (SSM API reference, "Activation":
+	// RegistrationLimit 1-1000).
 	MaxRegistrations = 1000
 	// DefaultRotationDays renews an activation every two weeks, which leaves it two more weeks (Lifetime less
 	// the window) for a deployment to replace it before it lapses.
 	DefaultRotationDays = 14
 )
+
+// CheckHosts checks the inventory of hosts an activation is for, whose size is the activation's registration
+// limit: a code registers only as many machines as the stack lists, so a leaked one cannot add more. At
+// least one host (AWS's minimum limit), at most MaxRegistrations.
+func CheckHosts(n int) error {
+	if n < 1 || n > MaxRegistrations {
+		return fmt.Errorf("activation: %d hosts listed, want 1-%d (the registration limit is the number of hosts)", n, MaxRegistrations)
+	}
+	return nil
+}
 
 // Expiry is the expiration date of an activation deployed at now with rotation windows of rotationDays: the
 // start of now's window plus Lifetime.

@@ -58,3 +58,12 @@ func TestARotationOutsideTheLimitsIsRefused(t *testing.T) {
 		assert.Contains(t, err.Error(), "outside 1-28")
 	}
 }
+
+func TestAnInventoryIsBetweenOneHostAndAWSsLimit(t *testing.T) {
+	for _, n := range []int{1, 30, MaxRegistrations} {
+		assert.NoError(t, CheckHosts(n), n)
+	}
+	for _, n := range []int{0, MaxRegistrations + 1} {
+		assert.ErrorContains(t, CheckHosts(n), "hosts listed, want 1-1000", n)
+	}
+}
