@@ -251,7 +251,7 @@ func TestIamRoleSingleAttachmentMechanism(t *testing.T) {
 		{name: "dev too", stack: "dev"},
 		{name: "managedPolicyArns beside attachments fails", edit: func(s *stack) {
 			s.set(iamRole, "prod-backup", "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"})
-		}, on: "prod-backup", wantFail: `Role "prod-backup": sets managedPolicyArns and aws:iam/rolePolicy`, wantFails: 5},
+		}, on: "prod-backup", wantFail: `Role "prod-backup": sets managedPolicyArns and aws:iam/rolePolicy`, wantFails: 3},
 		{name: "an empty managedPolicyArns still takes over", edit: func(s *stack) {
 			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
 		}, on: "prod-compute-hosts", wantFail: `Role "prod-compute-hosts": sets managedPolicyArns and aws:iam/role`, wantFails: 3},
