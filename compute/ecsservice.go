@@ -13,6 +13,7 @@ import (
 
 	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/dbuser"
+	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
 )
 
 const (
@@ -231,7 +232,7 @@ func (p placement) cachedImage(svc namedService) (image, cachedARN pulumi.String
 	repository := ref.CacheRepository(cachePrefix)
 	image = pulumi.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s%s", p.accountID, p.region, repository, ref.Version)
 	cachedARN = p.accountID.ToStringOutput().ApplyT(func(account string) string {
-		return cacheRepositoryARN(p.partition, p.region, account, repository)
+		return ecrtemplate.RepositoryARN(p.partition, p.region, account, repository)
 	}).(pulumi.StringOutput)
 	return image, cachedARN, slices.Clone(p.cacheRules), nil
 }

@@ -201,7 +201,7 @@ func declareCreationRole(ctx *pulumi.Context, name string, prefixes []string, ke
 	arns := args.AccountID.ToStringOutput().ApplyT(func(account string) []string {
 		out := make([]string, 0, len(prefixes))
 		for _, p := range prefixes {
-			out = append(out, cacheRepositoryARN(args.Partition, args.Region, account, p+"/*"))
+			out = append(out, ecrtemplate.RepositoryARN(args.Partition, args.Region, account, p+"/*"))
 		}
 		return out
 	}).(pulumi.StringArrayOutput)
@@ -213,8 +213,3 @@ func declareCreationRole(ctx *pulumi.Context, name string, prefixes []string, ke
 
 // cacheCreationRole is the logical name of the pull-through cache's creation role.
 func cacheCreationRole(cluster string) string { return cluster + "-cache" }
-
-// cacheRepositoryARN is the ARN of a repository (or pattern) in this account's registry.
-func cacheRepositoryARN(partition, region, account, repository string) string {
-	return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + repository
-}

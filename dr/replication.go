@@ -243,7 +243,7 @@ func replicationAlarms(ctx *pulumi.Context, name string, args *ReplicationArgs, 
 // a replicated repository on its first push; it takes no part in the stack's state.
 func registry(ctx *pulumi.Context, name string, args *ReplicationArgs, parent pulumi.ResourceOption) error {
 	repositories := args.AccountID.ToStringOutput().ApplyT(func(account string) []string {
-		return []string{"arn:" + args.Partition + ":ecr:" + args.DRRegion + ":" + account + ":repository/*"}
+		return []string{ecrtemplate.RepositoryARN(args.Partition, args.DRRegion, account, "*")}
 	}).(pulumi.StringArrayOutput)
 	role, rolePolicy, err := ecrtemplate.NewRole(ctx, TemplateRole(name), ecrtemplate.RoleArgs{
 		Description: "ECR creates the repositories it replicates to " + args.DRRegion,

@@ -15,6 +15,7 @@ import (
 	"github.com/insurance/hybridcloud/dr"
 	"github.com/insurance/hybridcloud/foundation"
 	"github.com/insurance/hybridcloud/hybrid"
+	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 	"github.com/insurance/hybridcloud/network"
 )
@@ -175,7 +176,7 @@ func replicatedRepositories(cfg *config.Config, urls map[string]pulumi.StringOut
 		arn := url.ApplyT(func(u string) string {
 			account, _, _ := strings.Cut(u, ".")
 			_, repo, _ := strings.Cut(u, "/")
-			return "arn:" + cfg.Partition() + ":ecr:" + cfg.DR.Region + ":" + account + ":repository/" + repo
+			return ecrtemplate.RepositoryARN(cfg.Partition(), cfg.DR.Region, account, repo)
 		}).(pulumi.StringOutput)
 		out[svc] = compute.Repository{URL: drURL, ARN: arn}
 	}

@@ -58,6 +58,11 @@ func KeyUser(partition, account, region string, roles []string) keys.User {
 	}
 }
 
+// RepositoryARN is the ARN of a repository (or a pattern of them) in an account's registry of a region.
+func RepositoryARN(partition, region, account, repository string) string {
+	return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + repository
+}
+
 // NewRole declares the role and its policy. A template must depend on the returned policy: ECR checks the
 // role when the template is created.
 func NewRole(ctx *pulumi.Context, name string, args RoleArgs, opts ...pulumi.ResourceOption) (*iam.Role, *iam.RolePolicy, error) {
