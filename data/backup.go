@@ -64,7 +64,7 @@ type Backup struct {
 	// PlanID is the backup plan.
 	PlanID pulumi.IDOutput
 	// RoleName is the role AWS Backup runs the jobs with; the resources' keys name it by its logical name,
-	// the component's.
+	// BackupRoleName.
 	RoleName pulumi.StringOutput
 	// RestoreRoleARN is the role operators pass to aws backup start-restore-job --iam-role-arn; the keys name
 	// it by RestoreRoleName.
@@ -176,18 +176,18 @@ func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringI
 }
 
 // VaultKeyPolicy is the policy of a vault's key: the administrators manage it, and the backup role (named
-// after the component, declared after the key) uses it only through AWS Backup and RDS in the vault's
+// BackupRoleName after the component, declared after the key) uses it only through AWS Backup and RDS in the vault's
 // region, and lets them create grants for the recovery points (AWS Backup developer guide, "Encryption for
 // backups in AWS Backup": the vault key encrypts fully managed backups and the copies made into the vault).
 // The restore role only decrypts them, through the same services, and lets them create the restored
 // resources' grants.
-func VaultKeyPolicy(admins keys.Administration, partition, region, account, backupRole string) (string, error) {
+func VaultKeyPolicy(admins keys.Administration, partition, region, account, backup string) (string, error) {
 	via := []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{{
-		Sid: "BackupRoleUsesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, backupRole)},
+		Sid: "BackupRoleUsesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, BackupRoleName(backup))},
 		ViaServices: via, Grants: true,
 	}, {
-		Sid: "RestoreRoleDecryptsThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, RestoreRoleName(backupRole))},
+		Sid: "RestoreRoleDecryptsThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, RestoreRoleName(backup))},
 		Actions: []string{"kms:Decrypt", "kms:DescribeKey"}, ViaServices: via, Grants: true,
 	}}}.JSON()
 }
@@ -220,7 +220,7 @@ func VaultPolicy(vaultARN string, exempt []string) (string, error) {
 func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
 	s := args.Settings
 	protected := append(append([]pulumi.ResourceOption{}, opts...), pulumi.Protect(s.Protect))
-	// The role is the component's namesake, so both vaults' keys name the same role.
+	// The roles are named after the component, so both vaults' keys name the same roles.
 	component := strings.TrimSuffix(name, drSuffix)
 	keyPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
 		return VaultKeyPolicy(admins, args.Partition, region, account, component)
@@ -328,12 +328,17 @@ var managedBackupPolicies = map[string]string{
 	"s3-backup": "AWSBackupServiceRolePolicyForS3Backup",
 }
 
+// BackupRoleName is the logical name of the backup role of the Backup component called backup: the keys of
+// the resources it backs up, declared before it, name it by this (keys.RolePattern). It is not the
+// component's own name, whose pattern (backup-*) would match the restore role too (RestoreRoleName).
+func BackupRoleName(backup string) string { return backup + "-jobs" }
+
 // backupRole is the role AWS Backup runs backup and copy jobs with: the managed backup policies, each a
 // separate attachment (never managedPolicyArns beside attachments: pulumi-aws iam.Role docs). The keys of
 // the protected resources and of the vaults grant it their use in their own policies, so it holds no KMS
 // statement of its own. AWS Backup sends no source keys when it assumes it, so its trust has no condition.
 func backupRole(ctx *pulumi.Context, name string, args *BackupArgs, parent pulumi.ResourceOption) (*iam.Role, error) {
-	role, err := iam.NewRole(ctx, name, &iam.RoleArgs{
+	role, err := iam.NewRole(ctx, BackupRoleName(name), &iam.RoleArgs{
 		Description:      pulumi.String("Runs the " + name + " backup and copy jobs"),
 		AssumeRolePolicy: iamdoc.AssumeRole("backup.amazonaws.com", args.AccountID),
 	}, parent)

@@ -140,7 +140,7 @@ func TestSelectionIsExactlyTheStacksResourcesAndTheRoleHoldsNoKeyStatement(t *te
 	sel := plantest.Named(t, res, token.BackupSelection, "test-backup")
 	assert.Equal(t, []any{"arn:aws:rds:us-east-1:123456789012:db:app", "arn:aws:s3:::files"}, sel.Props()["resources"])
 	assert.NotContains(t, sel.Props(), "selectionTags", "a tag set elsewhere in the account must not pull a resource into the vaults")
-	assert.Equal(t, []string{plantest.Named(t, res, token.IAMRole, "test-backup").URN}, sel.Dependencies["iamRoleArn"])
+	assert.Equal(t, []string{plantest.Named(t, res, token.IAMRole, "test-backup-jobs").URN}, sel.Dependencies["iamRoleArn"])
 	sids := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-backup-s3-fence").Props()["policy"])
 	require.Len(t, sids, 1, "the keys grant the role their use: no KMS statement of its own")
 	fence := sids["BucketDataOnlyOfTheStacksBuckets"]
@@ -153,7 +153,7 @@ func TestTheBackupRoleHoldsTheManagedBackupPoliciesOfThePartitionAsSeparateAttac
 	args := testBackupArgs()
 	args.Partition = "aws-cn"
 	res, _ := runBackup(t, plan.Up, args, false)
-	role := plantest.Named(t, res, token.IAMRole, "test-backup").Props()
+	role := plantest.Named(t, res, token.IAMRole, "test-backup-jobs").Props()
 	assert.NotContains(t, role, "managedPolicyArns", "attachments only")
 	assert.NotContains(t, plantest.Trust(t, role["assumeRolePolicy"]), "Condition", "AWS Backup sends no source keys")
 	attachments := plantest.Every(t, res, token.IAMRolePolicyAttachment, 2)
@@ -162,7 +162,7 @@ func TestTheBackupRoleHoldsTheManagedBackupPoliciesOfThePartitionAsSeparateAttac
 	} {
 		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-backup-"+suffix).Props()
 		assert.Equal(t, "arn:aws-cn:iam::aws:policy/"+policy, attach["policyArn"])
-		assert.Equal(t, "test-backup", attach["role"])
+		assert.Equal(t, "test-backup-jobs", attach["role"])
 	}
 	for _, a := range attachments {
 		assert.NotContains(t, a.Props()["policyArn"], "Restore", "%s: restores are the restore role's", a.Name)
@@ -225,7 +225,7 @@ func TestVaultKeysLetOnlyTheBackupRoleUseThemThroughBackupAndRDSInTheirRegion(t 
 		assert.Equal(t, map[string]any{"AWS": "*"}, use["Principal"], name)
 		assert.Equal(t, map[string]any{
 			"StringEquals": map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}},
-			"ArnLike":      map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-backup-*"}},
+			"ArnLike":      map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/test-backup-jobs-*"}},
 		}, use["Condition"], name)
 		assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupRoleUsesThroughBackupGrants"]["Condition"].(map[string]any)["Bool"], name)
 		restore := sids["RestoreRoleDecryptsThroughBackup"]

@@ -30,6 +30,6 @@ func declareBackup(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...p
 	return err
 }
 
-// backupName is the Backup component's name, which its role is named after: the keys of the resources it
-// backs up, declared first, name the role by it.
+// backupName is the Backup component's name, which its roles are named after (data.BackupRoleName,
+// data.RestoreRoleName): the keys of the resources it backs up, declared first, name the roles by it.
 func backupName(cfg *config.Config) string { return cfg.Stack + "-backup" }

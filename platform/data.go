@@ -31,7 +31,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		Now:                    st.now,
 		Region:                 base.Region,
 		KeyAdmins:              keyAdmins(st),
-		BackupRole:             backupName(cfg),
+		BackupRole:             data.BackupRoleName(backupName(cfg)),
 		RestoreRole:            data.RestoreRoleName(backupName(cfg)),
 		EventsTopicARN:         base.OperationsTopicARN,
 	}, opts...)
@@ -51,7 +51,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		// The gateway's and the backup roles are named after their components; the restore role writes the
 		// restored objects back.
 		KeyWriters: append(serviceRoles(cfg, func(s compute.Service) bool { return s.Files == spec.FilesWrite }, compute.TaskRoleName),
-			gatewayName(cfg), backupName(cfg), data.RestoreRoleName(backupName(cfg))),
+			gatewayName(cfg), data.BackupRoleName(backupName(cfg)), data.RestoreRoleName(backupName(cfg))),
 		ArchivePrefixes: archive,
 	}, opts...)
 	if err != nil {
