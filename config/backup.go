@@ -5,9 +5,11 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/data/spec"
+	"github.com/insurance/hybridcloud/foundation"
 )
 
 // Limits AWS Backup sets.
@@ -19,12 +21,14 @@ const (
 
 var (
 	regionPattern   = regexp.MustCompile(`^[a-z]{2}(-gov)?-[a-z]+-\d$`)
+	accountPattern  = regexp.MustCompile(`^\d{12}$`)
 	ruleNamePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,50}$`)
 )
 
 // backup reads hybridcloud:backup into AWS Backup's settings. Copies go to the DR region, which only
-// hybridcloud:dr.region names (the dr section checks it).
-func (p *parser) backup(raw []byte, drRegion string, env Environment) data.BackupSettings {
+// hybridcloud:dr.region names (the dr section checks it), and to the vault account when there is one,
+// which must not be the account of the stack's own roles (found).
+func (p *parser) backup(raw []byte, drRegion string, env Environment, found foundation.Settings) data.BackupSettings {
 	key := p.key("backup")
 	s := data.DefaultBackupSettings()
 	if moved := p.movedKey(raw, "drRegion"); moved {
@@ -52,6 +56,9 @@ func (p *parser) backup(raw []byte, drRegion string, env Environment) data.Backu
 		}
 	}
 
+	if a := s.VaultAccount; a != nil {
+		p.vaultAccount(key+".vaultAccount", *a, env, found)
+	}
 	if len(s.Rules) == 0 {
 		p.fail(key+".rules", "required: at least one scheduled backup")
 	}
@@ -59,6 +66,51 @@ func (p *parser) backup(raw []byte, drRegion string, env Environment) data.Backu
 		p.backupRule(key+".rules."+name, name, s.Rules[name], s.VaultLock)
 	}
 	return s
+}
+
+// vaultAccount checks the separate backup account: an account id other than the stack's, and roles of
+// that account (a role of another account could neither be assumed as its deployer nor administer its key).
+func (p *parser) vaultAccount(key string, a data.VaultAccount, env Environment, found foundation.Settings) {
+	if !accountPattern.MatchString(a.AccountID) {
+		p.fail(key+".accountId", "%q is not a 12-digit AWS account id (quote it in the stack file)", a.AccountID)
+		return
+	}
+	for _, r := range append(slices.Clone(found.KeyAdministrators), found.BreakGlassRole) {
+		if rolePattern.MatchString(r) && arnAccount(r) == a.AccountID {
+			p.fail(key+".accountId", "%s is the stack's own account (hybridcloud:foundation names its roles there): a copy in it does not survive the account's compromise", a.AccountID)
+			break
+		}
+	}
+	role := func(k, arn string) {
+		switch {
+		case !rolePattern.MatchString(arn):
+			p.fail(k, "%q is not an IAM role ARN", arn)
+		case arnAccount(arn) != a.AccountID:
+			p.fail(k, "%s is a role of account %s, not of the vault account %s", arn, arnAccount(arn), a.AccountID)
+		}
+	}
+	if a.RoleARN == "" {
+		p.fail(key+".roleArn", "required: the role of account %s the deployment assumes to declare the vault there", a.AccountID)
+	} else {
+		role(key+".roleArn", a.RoleARN)
+	}
+	for i, r := range a.KeyAdministrators {
+		role(indexed(key+".keyAdministrators", i), r)
+	}
+	switch {
+	case a.BreakGlassRole != "":
+		role(key+".breakGlassRole", a.BreakGlassRole)
+	case env == Prod:
+		p.fail(key+".breakGlassRole", "required in prod: without it the vault account's deploying role can delete its recovery points")
+	}
+}
+
+// arnAccount is the account field of an ARN (arn:partition:service:region:account:...).
+func arnAccount(arn string) string {
+	if fields := strings.SplitN(arn, ":", 6); len(fields) == 6 {
+		return fields[4]
+	}
+	return ""
 }
 
 // backupRule checks the rule called name, under its key.

@@ -29,6 +29,9 @@ func TestBackupSectionOfEachStackFile(t *testing.T) {
 	assert.True(t, prod.Backup.Protect)
 	assert.Equal(t, 7, prod.Backup.VaultLock.ChangeableForDays, "prod's lock turns to compliance mode after a week")
 	assert.NotContains(t, strings.Join(prod.Warnings, "\n"), "vaultLock")
+	assert.Equal(t, &data.VaultAccount{AccountID: "444455556666", RoleARN: "arn:aws:iam::444455556666:role/hybridcloud-backup-deployer",
+		BreakGlassRole: "arn:aws:iam::444455556666:role/backup-break-glass"}, prod.Backup.VaultAccount, "prod copies into the backup account")
+	assert.Nil(t, dev.Backup.VaultAccount, "dev keeps its copies in its own account")
 }
 
 func TestAProdVaultLockInGovernanceModeIsWarnedOf(t *testing.T) {
@@ -79,12 +82,29 @@ func TestBadBackupConfigNamesTheKey(t *testing.T) {
 		{"vault lock bounds the wrong way round", "prod", "vaultLock", map[string]any{"minRetentionDays": 30, "maxRetentionDays": 7}, key + ".vaultLock", "want 1 <= minRetentionDays <= maxRetentionDays"},
 		{"a lock grace period shorter than AWS allows", "prod", "vaultLock", map[string]any{"minRetentionDays": 7, "maxRetentionDays": 2557, "changeableForDays": 1}, key + ".vaultLock.changeableForDays", "below AWS's minimum"},
 		{"unprotected backups in prod", "prod", "protect", false, key + ".protect", "must be true in prod"},
+		{"a vault account id that is not one", "prod", "vaultAccount", vaultAccount("44445555666", vaultRole, vaultBreakGlass), key + ".vaultAccount.accountId", "not a 12-digit AWS account id"},
+		{"the stack's own account as the vault account", "prod", "vaultAccount", vaultAccount("111122223333", "arn:aws:iam::111122223333:role/d", ""), key + ".vaultAccount.accountId", "the stack's own account"},
+		{"a deploying role of another account", "prod", "vaultAccount", vaultAccount("444455556666", "arn:aws:iam::111122223333:role/d", vaultBreakGlass), key + ".vaultAccount.roleArn", "not of the vault account 444455556666"},
+		{"no deploying role", "prod", "vaultAccount", vaultAccount("444455556666", "", vaultBreakGlass), key + ".vaultAccount.roleArn", "required"},
+		{"a break-glass user, not a role", "prod", "vaultAccount", vaultAccount("444455556666", vaultRole, "arn:aws:iam::444455556666:user/x"), key + ".vaultAccount.breakGlassRole", "not an IAM role ARN"},
+		{"no break-glass role in prod", "prod", "vaultAccount", vaultAccount("444455556666", vaultRole, ""), key + ".vaultAccount.breakGlassRole", "required in prod"},
+		{"a key administrator of another account", "prod", "vaultAccount", map[string]any{"accountId": "444455556666", "roleArn": vaultRole, "breakGlassRole": vaultBreakGlass,
+			"keyAdministrators": []any{"arn:aws:iam::999988887777:role/k"}}, key + ".vaultAccount.keyAdministrators[0]", "not of the vault account"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			requireBadConfig(t, tt.stack, key, tt.field, tt.value, tt.wantKey, tt.wantMsg)
 		})
 	}
+}
+
+const (
+	vaultRole       = "arn:aws:iam::444455556666:role/hybridcloud-backup-deployer"
+	vaultBreakGlass = "arn:aws:iam::444455556666:role/backup-break-glass"
+)
+
+func vaultAccount(id, role, breakGlass string) map[string]any {
+	return map[string]any{"accountId": id, "roleArn": role, "breakGlassRole": breakGlass}
 }
 
 func TestScheduleExpressions(t *testing.T) {

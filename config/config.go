@@ -150,7 +150,7 @@ func parseFor(project, stack string, src Source, r run) (*Config, error) {
 		c.DR = p.dr(raw, c)
 	}
 	if raw, ok := p.section("backup", true); ok {
-		c.Backup = p.backup(raw, c.DR.Region, c.Environment)
+		c.Backup = p.backup(raw, c.DR.Region, c.Environment, c.Foundation)
 	}
 	p.checkOverlaps(c)
 	p.checkBackupStarts(c)

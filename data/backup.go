@@ -44,6 +44,10 @@ type BackupArgs struct {
 	// DRProvider is the AWS provider of Settings.DRRegion; the DR vault and its key are declared with it.
 	// Required when a rule copies to DR; without it there is no DR vault.
 	DRProvider pulumi.ProviderResource
+	// VaultAccountProvider is the AWS provider of Settings.VaultAccount: that account (its role assumed), the
+	// stack's region. The account's vault and its key are declared with it. Required exactly when
+	// Settings.VaultAccount is set.
+	VaultAccountProvider pulumi.ProviderResource
 	// AccountID, Partition and Region place the role's managed policies and the vault policies. Required.
 	AccountID         pulumi.StringInput
 	Partition, Region string
@@ -61,6 +65,8 @@ type Backup struct {
 	// DRVaultARN is the DR vault. Set only when the args carry a DRProvider: without one it stays the zero
 	// output, which a consumer must not export or wire.
 	DRVaultARN pulumi.StringOutput
+	// AccountVaultARN is the vault of the separate backup account. Set only with Settings.VaultAccount.
+	AccountVaultARN pulumi.StringOutput
 	// PlanID is the backup plan.
 	PlanID pulumi.IDOutput
 	// RoleName is the role AWS Backup runs the jobs with; the resources' keys name it by its logical name,
@@ -76,6 +82,9 @@ func (a *BackupArgs) validate() error {
 	s := a.Settings
 	if len(s.Rules) == 0 || len(a.Resources) == 0 || a.AccountID == nil || a.Partition == "" || a.Region == "" || !a.KeyAdmins.Valid() {
 		errs = append(errs, errors.New("rules, resources, account, partition, region and key administrators are required"))
+	}
+	if (s.VaultAccount != nil) != (a.VaultAccountProvider != nil) {
+		errs = append(errs, errors.New("a vault account and its provider come together"))
 	}
 	for _, name := range sortedRules(s.Rules) {
 		r := s.Rules[name]
@@ -114,22 +123,34 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 	}
 	parent := pulumi.Parent(b)
 
-	vault, err := declareVault(ctx, name, args.Region, args, parent)
+	vault, err := declareVault(ctx, stackVault(name, name, args.Region, args), args.Settings, parent)
 	if err != nil {
 		return nil, err
 	}
 	b.VaultARN = vault.Arn
-	var drVaultARN pulumi.StringInput // no DR provider: no DR vault, and validate made sure no rule copies
+	var copies copyVaults // no DR provider: no DR vault, and validate made sure no rule copies
+	planOpts := []pulumi.ResourceOption{parent}
 	if args.DRProvider != nil {
-		drVault, err := declareVault(ctx, name+drSuffix, args.Settings.DRRegion, args, parent, pulumi.Provider(args.DRProvider))
+		drVault, err := declareVault(ctx, stackVault(name, name+drSuffix, args.Settings.DRRegion, args), args.Settings, parent, pulumi.Provider(args.DRProvider))
 		if err != nil {
 			return nil, err
 		}
 		b.DRVaultARN = drVault.Arn
-		drVaultARN = drVault.Arn
+		copies.dr = drVault.Arn
+	}
+	if a := args.Settings.VaultAccount; a != nil {
+		accountVault, err := declareVault(ctx, accountVault(name, *a, args), args.Settings, parent, pulumi.Provider(args.VaultAccountProvider))
+		if err != nil {
+			return nil, err
+		}
+		b.AccountVaultARN = accountVault.Arn
+		// Built from config, so a preview knows where the copies go (the cost report prices them); the plan
+		// still waits for the vault.
+		copies.account = pulumi.String(fmt.Sprintf("arn:%s:backup:%s:%s:backup-vault:%s", args.Partition, args.Region, a.AccountID, name+accountSuffix))
+		planOpts = append(planOpts, pulumi.DependsOn([]pulumi.Resource{accountVault}))
 	}
 
-	plan, err := backup.NewPlan(ctx, name, &backup.PlanArgs{Rules: planRules(args.Settings, vault.Name, drVaultARN)}, parent)
+	plan, err := backup.NewPlan(ctx, name, &backup.PlanArgs{Rules: planRules(args.Settings, vault.Name, copies)}, planOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -154,8 +175,11 @@ func NewBackup(ctx *pulumi.Context, name string, args *BackupArgs, opts ...pulum
 	}
 
 	outputs := pulumi.Map{"vaultArn": b.VaultARN, "planId": b.PlanID, "restoreRoleArn": b.RestoreRoleARN}
-	if drVaultARN != nil {
+	if copies.dr != nil {
 		outputs["drVaultArn"] = b.DRVaultARN
+	}
+	if copies.account != nil {
+		outputs["accountVaultArn"] = b.AccountVaultARN
 	}
 	if err := ctx.RegisterResourceOutputs(b, outputs); err != nil {
 		return nil, err
@@ -181,14 +205,53 @@ func selectionArgs(name string, args *BackupArgs, planID, roleARN pulumi.StringI
 // backups in AWS Backup": the vault key encrypts fully managed backups and the copies made into the vault).
 // The restore role only decrypts them, through the same services, and lets them create the restored
 // resources' grants.
-func VaultKeyPolicy(admins keys.Administration, partition, region, account, backup string) (string, error) {
-	via := []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}
-	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{{
+// A vault copied into a separate backup account (vaultAccount) is shared with it too (CopySourceUser).
+func VaultKeyPolicy(admins keys.Administration, partition, region, account, backup, vaultAccount string) (string, error) {
+	via := backupServices(region)
+	users := []keys.User{{
 		Sid: "BackupRoleUsesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, BackupRoleName(backup))},
 		ViaServices: via, Grants: true,
 	}, {
 		Sid: "RestoreRoleDecryptsThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, account, RestoreRoleName(backup))},
 		Actions: []string{"kms:Decrypt", "kms:DescribeKey"}, ViaServices: via, Grants: true,
+	}}
+	if vaultAccount != "" {
+		users = append(users, CopySourceUser(partition, region, vaultAccount))
+	}
+	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
+}
+
+// backupServices are the endpoints AWS Backup uses a vault's or a database's key through: its own and RDS's
+// (RDS snapshots are not fully managed by AWS Backup and stay encrypted with the database's key).
+func backupServices(region string) []string {
+	return []string{"backup." + region + ".amazonaws.com", "rds." + region + ".amazonaws.com"}
+}
+
+// CopySourceUser shares a key whose recovery points are copied into the separate backup account with that
+// account, as AWS requires of a customer managed source key (AWS Backup developer guide, "Creating backup
+// copies across AWS accounts"): the account may decrypt and re-encrypt through AWS Backup and RDS in the
+// region, and let them hold grants for the copies, nothing else.
+func CopySourceUser(partition, region, vaultAccount string) keys.User {
+	return keys.User{
+		Sid:        "BackupAccountCopiesThroughBackup",
+		Principals: []string{"arn:" + partition + ":iam::" + vaultAccount + ":root"},
+		Actions:    []string{"kms:Decrypt", "kms:ReEncrypt*", "kms:DescribeKey"}, ViaServices: backupServices(region),
+		Grants: true, CallerAccount: vaultAccount,
+	}
+}
+
+// AccountVaultKeyPolicy is the policy of the backup account's vault key, in that account: its own
+// administrators and break-glass role, AWS Backup and RDS re-encrypting the copies with it there (for the
+// account's own principals, AWS Backup's service-linked role among them), and the stack's backup role,
+// which starts the copy jobs, using it only through the same services.
+func AccountVaultKeyPolicy(a VaultAccount, partition, region, sourceAccount, backup string) (string, error) {
+	via := backupServices(region)
+	return keys.Policy{Account: a.AccountID, Administrators: a.Administrators(), BreakGlass: a.BreakGlassRole, Users: []keys.User{{
+		Sid: "BackupAccountUsesThroughBackup", PrincipalPatterns: []string{"arn:" + partition + ":iam::" + a.AccountID + ":role/*"},
+		ViaServices: via, Grants: true,
+	}, {
+		Sid: "StackBackupRoleCopiesThroughBackup", PrincipalPatterns: []string{keys.RolePattern(partition, sourceAccount, BackupRoleName(backup))},
+		ViaServices: via, Grants: true, CallerAccount: sourceAccount,
 	}}}.JSON()
 }
 
@@ -205,32 +268,97 @@ var vaultProtectedActions = []string{"backup:DeleteRecoveryPoint", "backup:Updat
 // on. Once it is in place, changing it takes the break-glass role: a deployment that changes it fails
 // until run with that role.
 func VaultPolicy(vaultARN string, exempt []string) (string, error) {
+	return iamdoc.JSON(vaultDeny(vaultARN, exempt))
+}
+
+// AccountVaultPolicy is the backup account's vault policy: the same deny, exempting that account's
+// break-glass role, and the stack's account copying in (backup:CopyIntoBackupVault from the source account,
+// as AWS documents the destination vault's policy: "Creating backup copies across AWS accounts").
+func AccountVaultPolicy(vaultARN string, exempt []string, partition, sourceAccount string) (string, error) {
 	return iamdoc.JSON(iamdoc.Statement{
+		"Sid":       "TheStacksAccountCopiesIn",
+		"Effect":    "Allow",
+		"Principal": map[string]any{"AWS": "arn:" + partition + ":iam::" + sourceAccount + ":root"},
+		"Action":    "backup:CopyIntoBackupVault",
+		"Resource":  vaultARN,
+	}, vaultDeny(vaultARN, exempt))
+}
+
+// vaultDeny denies vaultProtectedActions on the vault to everyone but exempt.
+func vaultDeny(vaultARN string, exempt []string) iamdoc.Statement {
+	return iamdoc.Statement{
 		"Sid":       "OnlyBreakGlassDestroysRecoveryPoints",
 		"Effect":    "Deny",
 		"Principal": map[string]any{"AWS": "*"},
 		"Action":    vaultProtectedActions,
 		"Resource":  vaultARN,
 		"Condition": map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": exempt}},
-	})
+	}
 }
 
-// declareVault declares a vault in region encrypted with its own key, its access policy, and its lock when
+// vaultSpec is one vault to declare: its name, its key's policy, and its access policy from its ARN.
+type vaultSpec struct {
+	name, description string
+	keyPolicy         pulumi.StringInput
+	policy            func(vaultARN pulumi.StringOutput) pulumi.StringOutput
+}
+
+// stackVault is a vault of the stack's account in region, of the Backup component called component: its key
+// used by the component's roles, its policy exempting the break-glass role (or, in a stack without one, the
+// key administrators, so dev can be torn down). The primary vault, the copy source, is shared with the
+// vault account when there is one.
+func stackVault(component, name, region string, args *BackupArgs) vaultSpec {
+	var vaultAccount string
+	if a := args.Settings.VaultAccount; a != nil && region == args.Region {
+		vaultAccount = a.AccountID
+	}
+	return vaultSpec{
+		name: name, description: "Encrypts the " + name + " backup vault",
+		keyPolicy: args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
+			return VaultKeyPolicy(admins, args.Partition, region, account, component, vaultAccount)
+		}),
+		policy: func(vaultARN pulumi.StringOutput) pulumi.StringOutput {
+			return pulumi.All(vaultARN, args.KeyAdmins.Roles).ApplyT(func(v []any) (string, error) {
+				exempt := v[1].([]string)
+				if args.KeyAdmins.BreakGlass != "" {
+					exempt = []string{args.KeyAdmins.BreakGlass}
+				}
+				return VaultPolicy(v[0].(string), exempt)
+			}).(pulumi.StringOutput)
+		},
+	}
+}
+
+// accountVault is the vault of the separate backup account a, in the stack's region.
+func accountVault(component string, a VaultAccount, args *BackupArgs) vaultSpec {
+	name := component + accountSuffix
+	exempt := a.Administrators()
+	if a.BreakGlassRole != "" {
+		exempt = []string{a.BreakGlassRole}
+	}
+	return vaultSpec{
+		name: name, description: "Encrypts the " + name + " backup vault, copies of " + component + " in account " + a.AccountID,
+		keyPolicy: args.AccountID.ToStringOutput().ApplyT(func(source string) (string, error) {
+			return AccountVaultKeyPolicy(a, args.Partition, args.Region, source, component)
+		}).(pulumi.StringOutput),
+		policy: func(vaultARN pulumi.StringOutput) pulumi.StringOutput {
+			return pulumi.All(vaultARN, args.AccountID).ApplyT(func(v []any) (string, error) {
+				return AccountVaultPolicy(v[0].(string), exempt, args.Partition, v[1].(string))
+			}).(pulumi.StringOutput)
+		},
+	}
+}
+
+// declareVault declares a vault encrypted with its own key, its access policy, and its lock when
 // configured.
-func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
-	s := args.Settings
+func declareVault(ctx *pulumi.Context, v vaultSpec, s BackupSettings, opts ...pulumi.ResourceOption) (*backup.Vault, error) {
 	protected := append(append([]pulumi.ResourceOption{}, opts...), pulumi.Protect(s.Protect))
-	// The roles are named after the component, so both vaults' keys name the same roles.
-	component := strings.TrimSuffix(name, drSuffix)
-	keyPolicy := args.KeyAdmins.Render(args.AccountID, func(admins keys.Administration, account string, _ []any) (string, error) {
-		return VaultKeyPolicy(admins, args.Partition, region, account, component)
-	})
-	key, err := keys.New(ctx, name, "Encrypts the "+name+" backup vault", keyPolicy, protected...)
+	key, err := keys.New(ctx, v.name, v.description, v.keyPolicy, protected...)
 	if err != nil {
 		return nil, err
 	}
-	vault, err := backup.NewVault(ctx, name, &backup.VaultArgs{
-		Name:         pulumi.String(name),
+	vault, err := backup.NewVault(ctx, v.name, &backup.VaultArgs{
+		Name:         pulumi.String(v.name),
 		KmsKeyArn:    key.Arn,
 		ForceDestroy: pulumi.Bool(!s.Protect),
 	}, protected...)
@@ -248,34 +376,40 @@ func declareVault(ctx *pulumi.Context, name, region string, args *BackupArgs, op
 		if l.ChangeableForDays > 0 {
 			lock.ChangeableForDays = pulumi.Int(l.ChangeableForDays)
 		}
-		configured, err := backup.NewVaultLockConfiguration(ctx, name, lock, opts...)
+		configured, err := backup.NewVaultLockConfiguration(ctx, v.name, lock, opts...)
 		if err != nil {
 			return nil, err
 		}
 		lockFirst = append(lockFirst, configured)
 	}
-	policy := pulumi.All(vault.Arn, args.KeyAdmins.Roles).ApplyT(func(v []any) (string, error) {
-		exempt := v[1].([]string)
-		if args.KeyAdmins.BreakGlass != "" {
-			exempt = []string{args.KeyAdmins.BreakGlass}
-		}
-		return VaultPolicy(v[0].(string), exempt)
-	}).(pulumi.StringOutput)
-	if _, err := backup.NewVaultPolicy(ctx, name, &backup.VaultPolicyArgs{
+	if _, err := backup.NewVaultPolicy(ctx, v.name, &backup.VaultPolicyArgs{
 		BackupVaultName: vault.Name,
-		Policy:          policy,
+		Policy:          v.policy(vault.Arn),
 	}, append(opts, pulumi.DependsOn(lockFirst))...); err != nil {
 		return nil, err
 	}
 	return vault, nil
 }
 
-// drSuffix names the DR vault after the component.
-const drSuffix = "-dr"
+// drSuffix and accountSuffix name the DR vault and the backup account's vault after the component.
+const (
+	drSuffix      = "-dr"
+	accountSuffix = "-account"
+)
+
+// copyVaults are the vaults scheduled recovery points are copied to; nil where there is none.
+type copyVaults struct {
+	// dr is the DR vault, for the rules that copy to DR.
+	dr pulumi.StringInput
+	// account is the backup account's vault, for every scheduled rule.
+	account pulumi.StringInput
+}
 
 // planRules turns the configured rules into plan rules, in sortedRules order, into the vault named
-// vaultName; a rule that copies to DR copies to drVaultARN. Continuous backup is one more rule.
-func planRules(s BackupSettings, vaultName, drVaultARN pulumi.StringInput) backup.PlanRuleArray {
+// vaultName; a rule that copies to DR copies to the DR vault, and every one to the backup account's vault
+// when there is one. Continuous backup is one more rule, copied nowhere (a copy of a continuous backup is a
+// snapshot, which the scheduled rules already copy).
+func planRules(s BackupSettings, vaultName pulumi.StringInput, copies copyVaults) backup.PlanRuleArray {
 	var rules backup.PlanRuleArray
 	for _, name := range sortedRules(s.Rules) {
 		r := s.Rules[name]
@@ -287,11 +421,22 @@ func planRules(s BackupSettings, vaultName, drVaultARN pulumi.StringInput) backu
 			CompletionWindow: pulumi.Int(completionWindowMinutes),
 			Lifecycle:        lifecycleOf(r),
 		}
+		var destinations []pulumi.StringInput
 		if r.CopyToDR {
-			rule.CopyActions = backup.PlanRuleCopyActionArray{backup.PlanRuleCopyActionArgs{
-				DestinationVaultArn: drVaultARN,
+			destinations = append(destinations, copies.dr)
+		}
+		if copies.account != nil {
+			destinations = append(destinations, copies.account)
+		}
+		var actions backup.PlanRuleCopyActionArray
+		for _, d := range destinations {
+			actions = append(actions, backup.PlanRuleCopyActionArgs{
+				DestinationVaultArn: d,
 				Lifecycle:           backup.PlanRuleCopyActionLifecycleArgs(lifecycleOf(r)),
-			}}
+			})
+		}
+		if len(actions) > 0 {
+			rule.CopyActions = actions
 		}
 		rules = append(rules, rule)
 	}

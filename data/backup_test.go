@@ -48,13 +48,21 @@ func runBackup(t *testing.T, mode plan.Mode, args *BackupArgs, noDR bool) (*plan
 			}
 			args.DRProvider = dr
 		}
+		if a := args.Settings.VaultAccount; a != nil {
+			account, err := aws.NewProvider(ctx, "aws-vault-account", &aws.ProviderArgs{Region: pulumi.String(args.Region),
+				AssumeRole: &aws.ProviderAssumeRoleArgs{RoleArn: pulumi.String(a.RoleARN)}})
+			if err != nil {
+				return nil, err
+			}
+			args.VaultAccountProvider = account
+		}
 		return NewBackup(ctx, "test-backup", args, opts...)
 	})
 }
 
 func TestPlanRulesKeepTheirLifecycleInRetentionOrderAndCopyToDR(t *testing.T) {
 	drVault := pulumi.String("arn:dr-vault")
-	rules := planRules(testBackupArgs().Settings, pulumi.String("vault"), drVault)
+	rules := planRules(testBackupArgs().Settings, pulumi.String("vault"), copyVaults{dr: drVault})
 	require.Len(t, rules, 4, "three scheduled rules and continuous backup")
 	var names []pulumi.StringInput
 	for _, r := range rules {
@@ -85,7 +93,7 @@ func TestPlanRulesKeepTheirLifecycleInRetentionOrderAndCopyToDR(t *testing.T) {
 
 	s := testBackupArgs().Settings
 	s.ContinuousRetentionDays = 0
-	assert.Len(t, planRules(s, pulumi.String("vault"), drVault), 3, "no continuous backup: no continuous rule")
+	assert.Len(t, planRules(s, pulumi.String("vault"), copyVaults{dr: drVault}), 3, "no continuous backup: no continuous rule")
 }
 
 func TestVaultsAreEncryptedLockedAndProtected(t *testing.T) {

@@ -56,6 +56,9 @@ type DatabaseArgs struct {
 	// BackupRole and RestoreRole are the logical names of the AWS Backup roles that back the database up
 	// and restore it: declared after the key, they are matched by name (keys.RolePattern). Optional.
 	BackupRole, RestoreRole string
+	// VaultAccountID is the separate backup account the snapshots are copied into (BackupSettings.
+	// VaultAccount): the key is shared with it through AWS Backup and RDS (CopySourceUser). Optional.
+	VaultAccountID string
 	// EventsTopicARN receives the instance's, its parameter group's and security groups' RDS events (the
 	// stack's operations topic, whose policy lets events.rds.amazonaws.com publish). Required.
 	EventsTopicARN pulumi.StringInput
@@ -234,7 +237,8 @@ func declareMonitoring(ctx *pulumi.Context, name string, args *DatabaseArgs, par
 // master secret stays with them: services log in as their own roles by IAM token, so no service reads it
 // (docs/operations.md). The backup role uses the key only through RDS
 // and AWS Backup, for the snapshots it takes and copies; the restore role likewise, for the instances it
-// restores from them.
+// restores from them. A separate backup account that copies the snapshots may use it through the same
+// services.
 func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account string) (string, error) {
 	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
 	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
@@ -247,6 +251,9 @@ func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account s
 	if args.RestoreRole != "" {
 		users = append(users, keys.User{Sid: "RestoreInstancesThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.RestoreRole)},
 			ViaServices: via, Grants: true})
+	}
+	if args.VaultAccountID != "" {
+		users = append(users, CopySourceUser(args.Partition, args.Region, args.VaultAccountID))
 	}
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

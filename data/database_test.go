@@ -162,6 +162,19 @@ func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole
 	assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": testBreakGlass}}, sids["OnlyBreakGlassDestroysTheKey"]["Condition"])
 }
 
+func TestTheDatabaseKeyIsSharedWithTheVaultAccountOnlyWhenThereIsOne(t *testing.T) {
+	args := testDatabaseArgs(true)
+	args.VaultAccountID = "444455556666"
+	res, _ := runDatabase(t, plan.Up, args)
+	sids := plantest.Statements(t, plantest.Named(t, res, token.KMSKey, "test-db").Props()["policy"])
+	share := sids["BackupAccountCopiesThroughBackup"]
+	require.NotNil(t, share, "AWS Backup copies RDS snapshots across accounts only with the source key shared")
+	assert.Equal(t, map[string]any{"AWS": []any{"arn:aws:iam::444455556666:root"}}, share["Principal"])
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "444455556666", "kms:ViaService": []any{"backup.us-east-1.amazonaws.com", "rds.us-east-1.amazonaws.com"}},
+		share["Condition"].(map[string]any)["StringEquals"])
+	assert.Len(t, sids, 10, "the eight statements, the share and its grants")
+}
+
 func TestParameterGroupForcesTLSAndFollowsTheMajorVersion(t *testing.T) {
 	res, _ := runDatabase(t, plan.Up, testDatabaseArgs(true))
 	group := plantest.Named(t, res, token.RDSParameterGroup, "test-db-postgres16")

@@ -2,6 +2,7 @@ package data
 
 import (
 	"net/netip"
+	"slices"
 
 	"github.com/insurance/hybridcloud/data/spec"
 )
@@ -220,9 +221,43 @@ type BackupSettings struct {
 	// VaultLock makes recovery points undeletable within its retention bounds, in both vaults. Optional:
 	// nil leaves the vaults unlocked, so dev backups can be cleaned up.
 	VaultLock *VaultLock `json:"vaultLock"`
-	// Protect keeps both vaults and their keys through a destroy and never force-destroys a vault with
+	// VaultAccount, when set, receives a copy of every scheduled recovery point in a vault of a separate
+	// backup account, so that no one in the stack's account, however privileged, can destroy every copy.
+	// Optional: nil keeps the copies in this account.
+	VaultAccount *VaultAccount `json:"vaultAccount"`
+	// Protect keeps the vaults and their keys through a destroy and never force-destroys a vault with
 	// recovery points in it. Default true; required in prod.
 	Protect bool `json:"protect"`
+}
+
+// VaultAccount is the separate backup account (hybridcloud:backup.vaultAccount). Its vault is in the stack's
+// region, not the DR region: AWS Backup copies RDS snapshots either across accounts or across regions, never
+// both in one copy (AWS Backup developer guide, "Copy a backup"), so the DR vault keeps the regional copy and
+// this one the account-level copy. Both accounts must be in one AWS Organization with cross-account backup
+// turned on in its management account (docs/security.md).
+type VaultAccount struct {
+	// AccountID is the backup account's 12-digit id. Required; not the stack's own account.
+	AccountID string `json:"accountId"`
+	// RoleARN is the role of that account the deployment assumes to declare the vault and its key there.
+	// Required.
+	RoleARN string `json:"roleArn"`
+	// KeyAdministrators administer the vault's key in that account beside RoleARN, which always does, or the
+	// next deployment could not update the key. Optional.
+	KeyAdministrators []string `json:"keyAdministrators"`
+	// BreakGlassRole is the only role of that account that may delete a recovery point, change the vault's
+	// policy or lock, or destroy its key. Required in prod.
+	BreakGlassRole string `json:"breakGlassRole"`
+}
+
+// Administrators are the vault key's administrators: the deploying role, then the configured ones.
+func (a VaultAccount) Administrators() []string {
+	out := []string{a.RoleARN}
+	for _, r := range a.KeyAdministrators {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // CopiesToDR reports whether a rule copies to the DR region: only then is there a DR vault to copy into.

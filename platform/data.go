@@ -33,6 +33,7 @@ func declareData(ctx *pulumi.Context, cfg *config.Config, st *stack, opts ...pul
 		KeyAdmins:              keyAdmins(st),
 		BackupRole:             data.BackupRoleName(backupName(cfg)),
 		RestoreRole:            data.RestoreRoleName(backupName(cfg)),
+		VaultAccountID:         vaultAccountID(cfg),
 		EventsTopicARN:         base.OperationsTopicARN,
 	}, opts...)
 	if err != nil {

@@ -125,14 +125,15 @@ func TestAnEC2GatewayRunsInAnAppSubnetOfTheStack(t *testing.T) {
 }
 
 func TestOnlyAStackThatCopiesToDRDeclaresADRVault(t *testing.T) {
-	for stack, vaults := range map[string]int{"dev": 1, "prod": 2} {
+	for stack, vaults := range map[string]int{"dev": 1, "prod": 3} {
 		for _, mode := range plantest.Modes {
 			res := runStack(t, stack, mode)
-			assert.Len(t, res.OfType(token.BackupVault), vaults, "%s %s: dev copies nothing to the DR region", stack, mode)
+			assert.Len(t, res.OfType(token.BackupVault), vaults, "%s %s: dev copies nothing to the DR region or the backup account", stack, mode)
 			_, dr := res.Named(token.AWSProvider, "aws-dr")
-			assert.Equal(t, vaults == 2, dr, "%s %s: the DR provider exists only for the DR vault", stack, mode)
+			_, drVault := res.Named(token.BackupVault, stack+"-backup-dr")
+			assert.Equal(t, stack == "prod", dr && drVault, "%s %s: the DR provider exists only for the DR vault", stack, mode)
 			_, exported := res.Outputs["drBackupVaultArn"]
-			assert.Equal(t, vaults == 2, exported, "%s %s", stack, mode)
+			assert.Equal(t, stack == "prod", exported, "%s %s", stack, mode)
 		}
 	}
 }
@@ -153,5 +154,29 @@ func TestEveryShareWritesThroughTheS3InterfaceEndpoint(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestProdCopiesEveryRecoveryPointIntoTheSeparateBackupAccount(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		res := runStack(t, "prod", mode)
+		provider := plantest.Named(t, res, token.AWSProvider, "aws-vault-account").Props()
+		assert.Equal(t, []any{"444455556666"}, provider["allowedAccountIds"], "%s: pinned to the backup account", mode)
+		assert.Equal(t, "arn:aws:iam::444455556666:role/hybridcloud-backup-deployer", provider["assumeRole"].(map[string]any)["roleArn"], mode)
+		assert.Equal(t, "us-east-1", provider["region"], "%s: RDS snapshots cross accounts or regions, never both in one copy", mode)
+		assert.NotEmpty(t, provider["defaultTags"], mode)
+		vault := plantest.Named(t, res, token.BackupVault, "prod-backup-account")
+		assert.Contains(t, vault.Provider, "pulumi:providers:aws::aws-vault-account::", mode)
+		assert.Contains(t, plantest.Named(t, res, token.BackupPlan, "prod-backup").DependsOn, vault.URN, mode)
+		for _, key := range []string{"prod-db", "prod-backup"} {
+			assert.Contains(t, plantest.Statements(t, plantest.Named(t, res, token.KMSKey, key).Props()["policy"]), "BackupAccountCopiesThroughBackup",
+				"%s %s: a copy source's key is shared with the backup account", mode, key)
+		}
+		_, exported := res.Outputs["accountBackupVaultArn"]
+		assert.True(t, exported, mode)
+
+		dev := runStack(t, "dev", mode)
+		_, devAccount := dev.Named(token.AWSProvider, "aws-vault-account")
+		assert.False(t, devAccount, "%s: dev keeps its copies in its own account", mode)
 	}
 }

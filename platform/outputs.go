@@ -122,6 +122,9 @@ func exportOperations(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	if cfg.Backup.CopiesToDR() {
 		ctx.Export("drBackupVaultArn", st.backup.DRVaultARN)
 	}
+	if cfg.Backup.VaultAccount != nil {
+		ctx.Export("accountBackupVaultArn", st.backup.AccountVaultARN)
+	}
 	ids, codes, commands := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
 	for group := range st.management.RegistrationCommands {
 		ids[group] = st.management.ActivationIDs[group].ToStringOutput()

@@ -14,7 +14,7 @@ import (
 func TestOneTaggedProviderCarriesTheRegionAndMandatoryTags(t *testing.T) {
 	want := map[string]map[string]any{
 		"dev":  {"aws": "us-east-1"},
-		"prod": {"aws": "us-east-1", "aws-dr": "us-west-2"},
+		"prod": {"aws": "us-east-1", "aws-dr": "us-west-2", "aws-vault-account": "us-east-1"},
 	}
 	for _, stack := range []string{"dev", "prod"} {
 		res := runStack(t, stack, plan.Up)
@@ -28,7 +28,7 @@ func TestOneTaggedProviderCarriesTheRegionAndMandatoryTags(t *testing.T) {
 			assert.Equal(t, "hybridcloud", tags["Project"], p.Name)
 			assert.Equal(t, "pulumi", tags["ManagedBy"], p.Name)
 		}
-		assert.Equal(t, want[stack], regions, "%s: the stack's region, and the DR region where backups are copied to it", stack)
+		assert.Equal(t, want[stack], regions, "%s: the stack's region, the DR region where backups are copied to it, and the backup account's vault in the stack's region", stack)
 	}
 }
 

@@ -198,7 +198,7 @@ func TestIamTrustSourceConditions(t *testing.T) {
 		{name: "an account principal is not a service", set: map[string]any{"assumeRolePolicy": stmt(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:root"},"Action":"sts:AssumeRole"}`)}},
 		{name: "an unknown trust policy is re-checked", set: map[string]any{"assumeRolePolicy": unknown}, wantUnknown: "assumeRolePolicy"},
 	})
-	for _, name := range []string{"prod-compute-hosts", "prod-backup"} {
+	for _, name := range []string{"prod-compute-hosts", "prod-backup-jobs"} {
 		checkRule(t, IamTrustSourceConditions, iamRole, inputsOf(t, "prod", iamRole, name), []mutation{{name: name + ": a service that sends no source keys passes without them"}})
 	}
 	checkRule(t, IamTrustSourceConditions, snsTopicPolicy, inputsOf(t, "prod", snsTopicPolicy, "prod-foundation-operations"), []mutation{
@@ -250,8 +250,8 @@ func TestIamRoleSingleAttachmentMechanism(t *testing.T) {
 		{name: "the program attaches policies one way on every role"},
 		{name: "dev too", stack: "dev"},
 		{name: "managedPolicyArns beside attachments fails", edit: func(s *stack) {
-			s.set(iamRole, "prod-backup", "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"})
-		}, on: "prod-backup", wantFail: `Role "prod-backup": sets managedPolicyArns and aws:iam/rolePolicy`, wantFails: 3},
+			s.set(iamRole, "prod-backup-jobs", "managedPolicyArns", []any{"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"})
+		}, on: "prod-backup-jobs", wantFail: `Role "prod-backup-jobs": sets managedPolicyArns and aws:iam/rolePolicy`, wantFails: 3},
 		{name: "an empty managedPolicyArns still takes over", edit: func(s *stack) {
 			s.set(iamRole, "prod-compute-hosts", "managedPolicyArns", []any{})
 		}, on: "prod-compute-hosts", wantFail: `Role "prod-compute-hosts": sets managedPolicyArns and aws:iam/role`, wantFails: 3},

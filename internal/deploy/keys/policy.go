@@ -31,7 +31,8 @@ var (
 // it only through the AWS services named; AWS service principals use it under the conditions AWS documents;
 // nothing delegates the key to IAM policies, so no IAM policy in the account, however broad, reaches it.
 type Policy struct {
-	// Account is the AWS account id, the only account users may call from (kms:CallerAccount). Required.
+	// Account is the AWS account id, the account users call from (kms:CallerAccount) unless a user names
+	// another. Required.
 	Account string
 	// Administrators manage the key: its policy, rotation, tags, alias and deletion. Required. The deploying
 	// role must be among them, or the next deployment cannot update the key (and KMS refuses a policy that
@@ -80,6 +81,9 @@ type User struct {
 	// Grants also lets the users create grants for AWS resources (kms:GrantIsForAWSResource), which
 	// services such as EBS through Auto Scaling need.
 	Grants bool
+	// CallerAccount is the account the users call from when it is not the key's (kms:CallerAccount): a
+	// separate backup account copying what the key encrypts. Default: Policy.Account.
+	CallerAccount string
 }
 
 // Service grants an AWS service principal use of the key.
@@ -159,6 +163,9 @@ func (u User) statements(account string) []iamdoc.Statement {
 	actions := u.Actions
 	if len(actions) == 0 {
 		actions = UseActions
+	}
+	if u.CallerAccount != "" {
+		account = u.CallerAccount
 	}
 	via := map[string]any{"kms:CallerAccount": account}
 	if !u.Direct {

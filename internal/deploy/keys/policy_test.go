@@ -130,3 +130,16 @@ func TestDirectUsersCallKMSThemselvesWithoutAServiceCondition(t *testing.T) {
 	assert.Equal(t, map[string]any{"kms:CallerAccount": account},
 		statements(t, p)["ClaimsReads"]["Condition"].(map[string]any)["StringEquals"])
 }
+
+func TestACrossAccountUserCallsFromItsOwnAccountAndOnlyThroughItsServices(t *testing.T) {
+	p := filesKey()
+	p.Users = append(p.Users, User{Sid: "BackupAccountCopies", Principals: []string{"arn:aws:iam::444455556666:root"},
+		Actions: []string{"kms:Decrypt"}, ViaServices: []string{"backup.us-east-1.amazonaws.com"}, Grants: true, CallerAccount: "444455556666"})
+	s := statements(t, p)
+	for _, sid := range []string{"BackupAccountCopies", "BackupAccountCopiesGrants"} {
+		assert.Equal(t, map[string]any{"kms:ViaService": []any{"backup.us-east-1.amazonaws.com"}, "kms:CallerAccount": "444455556666"},
+			s[sid]["Condition"].(map[string]any)["StringEquals"], sid)
+	}
+	assert.Equal(t, account, s["ClaimsReads"]["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:CallerAccount"],
+		"the other users still call from the key's account")
+}
