@@ -48,13 +48,13 @@ func swaps(project string) []swap {
 	}
 }
 
-// byHand are the sections that still describe the old region's side after a promotion, though no region is
+// byHand are the settings (section.key) that still describe the old region's side after a promotion, though no region is
 // written in them, and what the operator does about each (docs/dr.md, Failover).
-var byHand = []struct{ section, what string }{
-	{"hybrid", "hybrid.directConnect: the connections and their transit VIFs belong to the region of their location; target or import them (pulumi up --target) rather than let a plain up re-create them in the new region"},
-	{"fileShare", "fileShare.gateway: activationKey or ipAddress names the gateway activated in the old region; set the DR gateway VM's (docs/dr.md, Files after a failover)"},
-	{"management", "management.activations: the on-premises servers are registered in the old region; register them again with the new activations (docs/dr.md)"},
-	{"compute", "compute.ecsAnywhere: the data-centre container hosts are registered with the old region's cluster; register them again (docs/dr.md)"},
+var byHand = []struct{ path, what string }{
+	{"hybrid.directConnect", "hybrid.directConnect: the connections and their transit VIFs belong to the region of their location; target or import them (pulumi up --target) rather than let a plain up re-create them in the new region"},
+	{"fileShare.gateway", "fileShare.gateway: activationKey or ipAddress names the gateway activated in the old region; set the DR gateway VM's (docs/dr.md, Files after a failover)"},
+	{"management.activations", "management.activations: the on-premises servers are registered in the old region; register them again with the new activations (docs/dr.md)"},
+	{"compute.ecsAnywhere", "compute.ecsAnywhere: the data-centre container hosts are registered with the old region's cluster; register them again (docs/dr.md)"},
 }
 
 // promotion is a promoted stack file and the by-hand steps it leaves.
@@ -62,7 +62,7 @@ type promotion struct {
 	// file is the promoted stack file: the input with the per-region values swapped and strategy
 	// backupRestore, its comments and key order kept.
 	file []byte
-	// byHand names each section of the file the swap cannot bring over, with what to do.
+	// byHand names each setting of the file the swap cannot bring over, with what to do.
 	byHand []string
 }
 
@@ -163,7 +163,8 @@ func promote(file, project string, b []byte) (promotion, error) {
 	}
 	var notes []string
 	for _, h := range byHand {
-		if k, _ := child(cfg, project+":"+h.section); k != nil {
+		section, path, _ := strings.Cut(h.path, ".")
+		if _, v := lookup(cfg, field{project + ":" + section, []string{path}}); v != nil {
 			notes = append(notes, project+":"+h.what)
 		}
 	}

@@ -247,6 +247,15 @@ func TestThePromoteCommandPrintsThePromotedFileAndTheByHandStepsAndWritesNothing
 	assert.True(t, slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "hybridcloud:management.activations") }), notes.String())
 }
 
+func TestPromoteListsOnlyTheByHandStepsOfSettingsTheStackHas(t *testing.T) {
+	p, err := promote("Pulumi.dev.yaml", "hybridcloud", []byte(devPilotLight(t)))
+	require.NoError(t, err)
+	require.Len(t, p.byHand, len(byHand)-1, "dev has no Direct Connect: %v", p.byHand)
+	for _, n := range p.byHand {
+		assert.NotContains(t, n, "directConnect")
+	}
+}
+
 func TestThePromoteCommandWritesWithWrite(t *testing.T) {
 	dir := copyRepo(t)
 	var out bytes.Buffer
