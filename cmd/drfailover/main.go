@@ -143,7 +143,7 @@ func failover(stack string, o outputs) []step {
 		steps = append(steps, step{why: "pilot light runs no services: set hybridcloud:dr.strategy warmStandby and dr.compute.hosts.min, then `make up STACK=" + stack + "` (docs/dr.md, Failover)"})
 	}
 	steps = append(steps, names("point the internal names at the DR region", o, o.DRDatabaseAddress, o.DRALBDNSName))
-	return append(steps, step{why: "on premises: create the File Gateway's shares against the DR bucket (docs/dr.md, Files after a failover), then make the DR region the primary in code (docs/dr.md)"})
+	return append(steps, step{why: "on premises: create the File Gateway's shares against the DR bucket (docs/dr.md, Files after a failover), then make the DR region the primary in code: `make dr-promote STACK=" + stack + "` (WRITE=1 writes it), and register the servers and container hosts again (docs/dr.md)"})
 }
 
 // failback points the names back at the primary region once it serves again, then returns the DR services
