@@ -127,8 +127,8 @@ func promote(file, project string, b []byte) (promotion, error) {
 
 	_, oldRegion := lookup(cfg, field{key: "aws:region"})
 	_, newRegion := lookup(cfg, field{project + ":dr", []string{"region"}})
-	if oldRegion.Kind != yaml.ScalarNode || newRegion.Kind != yaml.ScalarNode {
-		return promotion{}, fmt.Errorf("drfailover: %s: aws:region and %s:dr.region must be region names", file, project)
+	if oldRegion.Kind != yaml.ScalarNode || newRegion.Kind != yaml.ScalarNode || oldRegion.Value == "" || oldRegion.Value == newRegion.Value {
+		return promotion{}, fmt.Errorf("drfailover: %s: aws:region (%q) and %s:dr.region (%q) must be two region names", file, oldRegion.Value, project, newRegion.Value)
 	}
 	from, to := oldRegion.Value, newRegion.Value
 

@@ -181,6 +181,12 @@ func TestPromoteRefusesNamingTheKey(t *testing.T) {
 		{"an unknown strategy", func(t *testing.T) string { return edit(t, prod(t), "strategy: warmStandby", "strategy: hotStandby") }, []string{"hybridcloud:dr.strategy", `"hotStandby" is not a DR strategy`}},
 		{"no aws:region", func(t *testing.T) string { return edit(t, prod(t), "  aws:region: us-east-1\n", "") }, []string{"aws:region is not set"}},
 		{"no DR region", func(t *testing.T) string { return edit(t, prod(t), "    region: us-west-2\n", "") }, []string{"hybridcloud:dr.region is not set"}},
+		{"the DR region is the primary's", func(t *testing.T) string {
+			return edit(t, prod(t), "    region: us-west-2\n", "    region: us-east-1\n")
+		}, []string{"aws:region", "hybridcloud:dr.region", "two region names"}},
+		{"an empty region", func(t *testing.T) string {
+			return edit(t, prod(t), "  aws:region: us-east-1\n", "  aws:region: \"\"\n")
+		}, []string{"aws:region", "two region names"}},
 		{"no primary range", func(t *testing.T) string { return edit(t, prod(t), "    cidr: 10.10.0.0/16\n", "") }, []string{"hybridcloud:network.cidr is not set"}},
 		{"no DR range", func(t *testing.T) string { return edit(t, prod(t), "    cidr: 10.11.0.0/16\n", "") }, []string{"hybridcloud:dr.cidr is not set"}},
 		{"no primary AZs", func(t *testing.T) string {
