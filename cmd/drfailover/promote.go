@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,7 +70,7 @@ type promotion struct {
 // promote makes a stack file's DR region its primary, as after a failover: it swaps each value of swaps with
 // its DR counterpart and sets hybridcloud:dr.strategy to backupRestore (the old region holds no standby until
 // it is rebuilt). It edits the YAML tree, so comments and key order survive; a comment on a swapped key
-// describes its value and moves with it. It refuses a file that is not a stack file, a stack without a
+// describes its value and moves with it; render writes the tree back changing no other line. It refuses a file that is not a stack file, a stack without a
 // standby (nothing was promoted), a missing value, and a value elsewhere that still names a region being
 // swapped, each error naming the key.
 func promote(file, project string, b []byte) (promotion, error) {
@@ -132,11 +133,23 @@ func promote(file, project string, b []byte) (promotion, error) {
 	}
 	from, to := oldRegion.Value, newRegion.Value
 
+	// The same edits as text on the original lines, planned before the tree changes (see render).
+	var edits textEdits
+	for _, p := range pairs {
+		edits.value(p[0].value, p[1].value)
+		edits.value(p[1].value, p[0].value)
+		if p[0].key.HeadComment != p[1].key.HeadComment {
+			edits.comment(p[0].key, p[1].key.HeadComment)
+			edits.comment(p[1].key, p[0].key.HeadComment)
+		}
+	}
 	for _, p := range pairs {
 		*p[0].value, *p[1].value = *p[1].value, *p[0].value
 		p[0].key.HeadComment, p[1].key.HeadComment = p[1].key.HeadComment, p[0].key.HeadComment
 	}
+	before := *strategy
 	strategy.Value, strategy.Tag, strategy.Style = string(dr.BackupRestore), "!!str", 0
+	edits.scalar(&before, strategy)
 
 	// After the swap the DR section describes the old primary and everything else the new one: a region
 	// left on the wrong side is a value this tool does not know, which the operator must move by hand.
@@ -152,13 +165,8 @@ func promote(file, project string, b []byte) (promotion, error) {
 		return promotion{}, fmt.Errorf("drfailover: %s: values the swap does not move still name a region it swaps; change them by hand, then promote: %w", file, err)
 	}
 
-	var out bytes.Buffer
-	enc := yaml.NewEncoder(&out)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return promotion{}, fmt.Errorf("drfailover: %s: %w", file, err)
-	}
-	if err := enc.Close(); err != nil {
+	out, err := render(&doc, b, edits)
+	if err != nil {
 		return promotion{}, fmt.Errorf("drfailover: %s: %w", file, err)
 	}
 	var notes []string
@@ -168,7 +176,7 @@ func promote(file, project string, b []byte) (promotion, error) {
 			notes = append(notes, project+":"+h.what)
 		}
 	}
-	return promotion{file: out.Bytes(), byHand: notes}, nil
+	return promotion{file: out, byHand: notes}, nil
 }
 
 // other is the counterpart of f in s.
@@ -296,4 +304,165 @@ func validatePromoted(dir, stack string, promoted []byte) error {
 		return fmt.Errorf("drfailover: the promoted file does not validate: %w", err)
 	}
 	return nil
+}
+
+// textEdits are a promotion's edits as replacements on the original file's lines, so that the lines nothing
+// changes come back byte for byte. ok turns false when an edit cannot be made as text (a value over several
+// lines, a comment not where the tree says): render then writes the re-encoded tree.
+type textEdits struct {
+	values   []textEdit // within a line
+	comments []textEdit // whole comment lines above a key: line is the first, count how many
+	broken   bool
+}
+
+type textEdit struct {
+	line, col, count int // 1-based, as yaml.Node counts
+	want, with       string
+}
+
+// value replaces the text of old (and its line comment, which moves with it) with repl's.
+func (e *textEdits) value(old, repl *yaml.Node) {
+	text, okOld := inline(old)
+	with, okRepl := inline(repl)
+	if !okOld || !okRepl {
+		e.broken = true
+		return
+	}
+	if old.LineComment != "" {
+		text += " " + old.LineComment // checked against the line, spacing and all, by render
+	}
+	if repl.LineComment != "" {
+		with += " " + repl.LineComment
+	}
+	e.values = append(e.values, textEdit{line: old.Line, col: old.Column, want: text, with: with})
+}
+
+// scalar replaces a scalar's text in place, keeping its line comment.
+func (e *textEdits) scalar(old, repl *yaml.Node) {
+	text, okOld := inline(old)
+	with, okRepl := inline(repl)
+	if !okOld || !okRepl {
+		e.broken = true
+		return
+	}
+	e.values = append(e.values, textEdit{line: old.Line, col: old.Column, want: text, with: with})
+}
+
+// comment replaces the comment lines directly above key with comment, at the key's indentation.
+func (e *textEdits) comment(key *yaml.Node, comment string) {
+	n := 0
+	if key.HeadComment != "" {
+		n = strings.Count(key.HeadComment, "\n") + 1
+	}
+	indent := strings.Repeat(" ", key.Column-1)
+	var with []string
+	if comment != "" {
+		for _, l := range strings.Split(comment, "\n") {
+			with = append(with, indent+l)
+		}
+	}
+	e.comments = append(e.comments, textEdit{line: key.Line - n, count: n, want: key.HeadComment, with: strings.Join(with, "\n")})
+}
+
+// inline is a node as one line of YAML, without its comments; false when it takes more than one.
+func inline(n *yaml.Node) (string, bool) {
+	c := *n
+	c.HeadComment, c.LineComment, c.FootComment = "", "", ""
+	b, err := yaml.Marshal(&c)
+	text := strings.TrimSuffix(string(b), "\n")
+	return text, err == nil && !strings.Contains(text, "\n")
+}
+
+// render writes the edited tree. yaml.v3 would re-emit every flow list written over several lines (the
+// activations' hosts) on one, so render applies edits to the original text instead and keeps that only when
+// it reads back as the same tree, comments included; otherwise it re-encodes the tree.
+func render(doc *yaml.Node, original []byte, edits textEdits) ([]byte, error) {
+	if !edits.broken {
+		if out, ok := splice(original, edits); ok && sameTree(doc, out) {
+			return out, nil
+		}
+	}
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// splice applies the edits to the original lines; false when a line does not hold what an edit expects.
+func splice(original []byte, edits textEdits) ([]byte, bool) {
+	lines := strings.Split(string(original), "\n")
+	// Within a line, the rightmost edit first, so the columns of the others still hold.
+	values := slices.Clone(edits.values)
+	slices.SortFunc(values, func(a, b textEdit) int {
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return b.col - a.col
+	})
+	for _, v := range values {
+		if v.line < 1 || v.line > len(lines) || v.col < 1 || v.col > len(lines[v.line-1])+1 {
+			return nil, false
+		}
+		l := lines[v.line-1]
+		rest := l[v.col-1:]
+		if !strings.HasPrefix(rest, v.want) {
+			return nil, false
+		}
+		lines[v.line-1] = l[:v.col-1] + v.with + rest[len(v.want):]
+	}
+	// Comment blocks replace whole lines: bottom first, so the line numbers above still hold.
+	comments := slices.Clone(edits.comments)
+	slices.SortFunc(comments, func(a, b textEdit) int { return b.line - a.line })
+	for _, c := range comments {
+		if c.line < 1 || c.line-1+c.count > len(lines) {
+			return nil, false
+		}
+		block := lines[c.line-1 : c.line-1+c.count]
+		var got []string
+		for _, l := range block {
+			got = append(got, strings.TrimSpace(l))
+		}
+		var want []string
+		if c.want != "" {
+			want = strings.Split(c.want, "\n")
+		}
+		if !slices.Equal(got, want) {
+			return nil, false
+		}
+		var with []string
+		if c.with != "" {
+			with = strings.Split(c.with, "\n")
+		}
+		lines = slices.Concat(lines[:c.line-1], with, lines[c.line-1+c.count:])
+	}
+	return []byte(strings.Join(lines, "\n")), true
+}
+
+// sameTree reports whether text reads back as doc: the same values, keys in the same order, the same comments.
+func sameTree(doc *yaml.Node, text []byte) bool {
+	var got yaml.Node
+	if err := yaml.Unmarshal(text, &got); err != nil {
+		return false
+	}
+	return equalNodes(doc, &got)
+}
+
+func equalNodes(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Value != b.Value || a.ShortTag() != b.ShortTag() ||
+		a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment ||
+		len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !equalNodes(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
 }

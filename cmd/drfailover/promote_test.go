@@ -295,3 +295,36 @@ func TestThePromoteCommandRefuses(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, stackFile(t, "dev"), string(b), "a refusal writes nothing")
 }
+
+func TestPromoteChangesNoLineButTheSwappedValuesAndTheirComments(t *testing.T) {
+	in := stackFile(t, "prod")
+	p, err := promote("Pulumi.prod.yaml", "hybridcloud", []byte(in))
+	require.NoError(t, err)
+	before, after := strings.Split(in, "\n"), strings.Split(string(p.file), "\n")
+	require.Len(t, after, len(before), "the multi-line host lists keep their lines")
+	var changed []string
+	for i := range before {
+		if before[i] != after[i] {
+			changed = append(changed, strings.TrimSpace(strings.SplitN(before[i], ":", 2)[0]))
+		}
+	}
+	assert.Equal(t, []string{
+		"aws", "cidr", "availabilityZones", // aws:region, then the primary VPC
+		"# The ACM certificate of apps.corp.insurance.example (issued by the corporate private CA).", "certificateArn",
+		"transitGateway",
+		"strategy", "region", "cidr", "availabilityZones", "transitGatewayAsn",
+		"# The ACM certificate of apps.corp.insurance.example in us-west-2 (issued by the corporate private CA).", "certificateArn",
+	}, changed)
+}
+
+func TestPromoteReencodesAFileWhoseValuesSpanLinesAndSwapsThemAllTheSame(t *testing.T) {
+	in := edit(t, stackFile(t, "prod"), "    availabilityZones: [us-west-2a, us-west-2b, us-west-2c]\n",
+		"    availabilityZones:\n      - us-west-2a\n      - us-west-2b\n      - us-west-2c\n")
+	p, err := promote("Pulumi.prod.yaml", "hybridcloud", []byte(in))
+	require.NoError(t, err)
+	assert.Equal(t, []any{"us-west-2a", "us-west-2b", "us-west-2c"}, value(t, p.file, "hybridcloud:network", "availabilityZones"))
+	assert.Equal(t, []any{"us-east-1a", "us-east-1b", "us-east-1c"}, value(t, p.file, "hybridcloud:dr", "availabilityZones"))
+	assert.Equal(t, "backupRestore", value(t, p.file, "hybridcloud:dr", "strategy"))
+	assert.Contains(t, string(p.file), "  # Disaster recovery (docs/dr.md): a warm standby in us-west-2")
+	assert.NoError(t, validatePromoted(repo, "prod", p.file))
+}
