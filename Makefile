@@ -12,6 +12,8 @@ APPLY  ?=
 CA     ?=
 # DRY_RUN=1 makes dr-failover and dr-failback print their AWS CLI commands without running them.
 DRY_RUN ?=
+# WRITE=1 makes dr-promote write the promoted stack file over Pulumi.<STACK>.yaml instead of printing it.
+WRITE  ?=
 GOBIN  ?= $(shell go env GOPATH)/bin
 GOLANGCI_LINT_VERSION := v2.1.6
 ACTIONLINT_VERSION    := v1.7.7
@@ -24,7 +26,7 @@ RENAME ?=
 # go run's "exit status 1"; `go build` is incremental, so an unchanged tool builds in about a second.
 BIN    := bin
 
-.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop db-bootstrap dr-failover dr-failback cost diagram deployer-policy mutate bench-test FORCE
+.PHONY: build test lint tools plan plan-diff preview up require-stack failover-test failover-test-stop db-bootstrap dr-failover dr-failback dr-promote cost diagram deployer-policy mutate bench-test FORCE
 
 build: ## Compile the program, the plan tool and the policy pack.
 	go build ./...
@@ -106,3 +108,6 @@ dr-failover: require-stack $(BIN)/drfailover ## Fail STACK over to its DR region
 
 dr-failback: require-stack $(BIN)/drfailover ## Return STACK to its primary region once it serves again (DRY_RUN=1 prints the commands; docs/dr.md).
 	@$(BIN)/drfailover -stack "$(STACK)" $(if $(DRY_RUN),-dry-run) failback
+
+dr-promote: require-stack $(BIN)/drfailover ## After a failover, make STACK's DR region the primary in code: print the promoted stack file (WRITE=1 writes it over Pulumi.<STACK>.yaml; docs/dr.md).
+	@$(BIN)/drfailover -stack "$(STACK)" $(if $(WRITE),-write) promote

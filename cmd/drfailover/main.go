@@ -6,10 +6,12 @@
 //	drfailover -stack prod -dry-run failover   # make dr-failover STACK=prod DRY_RUN=1: print the commands
 //	drfailover -stack prod failover            # make dr-failover STACK=prod
 //	drfailover -stack prod failback            # make dr-failback STACK=prod
+//	drfailover -stack prod promote             # make dr-promote STACK=prod: print the promoted stack file
+//	drfailover -stack prod -write promote      # make dr-promote STACK=prod WRITE=1: write it
 //
-// It needs the Pulumi CLI (logged in to the stack's backend) and, unless -dry-run, the AWS CLI with
-// credentials for the stack's account. After a failover, the config change of docs/dr.md ("Make the DR
-// region the primary in code") brings the program in line with what the commands did.
+// failover and failback need the Pulumi CLI (logged in to the stack's backend) and, unless -dry-run, the AWS
+// CLI with credentials for the stack's account. After a failover, promote makes the DR region the primary in
+// code (docs/dr.md, "Make the DR region the primary in code"): it reads and writes only the stack file.
 package main
 
 import (
@@ -31,7 +33,7 @@ import (
 type command = cli.Command
 
 func main() {
-	if err := run(os.Args[1:], cli.Exec, os.Stdout); err != nil {
+	if err := run(os.Args[1:], cli.Exec, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -64,11 +66,14 @@ type step struct {
 	resolve func(cli command) ([]string, error)
 }
 
-func run(argv []string, cli command, out io.Writer) error {
+// run runs one direction; out gets the commands (or the promoted file), notes the by-hand steps of a promotion.
+func run(argv []string, cli command, out, notes io.Writer) error {
 	flags := flag.NewFlagSet("drfailover", flag.ContinueOnError)
 	flags.SetOutput(out)
 	stack := flags.String("stack", "", "the deployed stack (required)")
 	dryRun := flags.Bool("dry-run", false, "print the AWS CLI commands without running them")
+	write := flags.Bool("write", false, "promote: write the promoted stack file instead of printing it")
+	dir := flags.String("dir", ".", "promote: the directory of Pulumi.yaml and the stack files")
 	if err := flags.Parse(argv); err != nil {
 		return err
 	}
@@ -76,6 +81,9 @@ func run(argv []string, cli command, out io.Writer) error {
 		return errors.New("drfailover: refusing to run without an explicit stack: make dr-failover STACK=prod (DRY_RUN=1 prints the commands)")
 	}
 	direction := flags.Arg(0)
+	if direction == "promote" {
+		return runPromote(*dir, *stack, *write, out, notes)
+	}
 	raw, err := cli("pulumi", "stack", "output", "--stack", *stack, "--json", "--show-secrets=false")
 	if err != nil {
 		return err
@@ -135,7 +143,7 @@ func failover(stack string, o outputs) []step {
 		steps = append(steps, step{why: "pilot light runs no services: set hybridcloud:dr.strategy warmStandby and dr.compute.hosts.min, then `make up STACK=" + stack + "` (docs/dr.md, Failover)"})
 	}
 	steps = append(steps, names("point the internal names at the DR region", o, o.DRDatabaseAddress, o.DRALBDNSName))
-	return append(steps, step{why: "on premises: create the File Gateway's shares against the DR bucket (docs/dr.md, Files after a failover), then make the DR region the primary in code (docs/dr.md)"})
+	return append(steps, step{why: "on premises: create the File Gateway's shares against the DR bucket (docs/dr.md, Files after a failover), then make the DR region the primary in code: `make dr-promote STACK=" + stack + "` (WRITE=1 writes it), and register the servers and container hosts again (docs/dr.md)"})
 }
 
 // failback points the names back at the primary region once it serves again, then returns the DR services

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -57,7 +58,7 @@ func verbs(runs [][]string) []string {
 func TestFailoverPromotesThenScalesThenSwitchesTheNames(t *testing.T) {
 	cli := &fakeCLI{outputs: prodOutputs()}
 	var out bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "failover"}, cli.run, &out))
+	require.NoError(t, run([]string{"-stack", "prod", "failover"}, cli.run, &out, io.Discard))
 	assert.Equal(t, []string{
 		"rds promote-read-replica", "rds wait", "rds modify-db-instance",
 		"ecs list-services", "ecs update-service", "ecs list-services", "ecs update-service",
@@ -95,7 +96,7 @@ func TestFailoverPromotesThenScalesThenSwitchesTheNames(t *testing.T) {
 func TestADryRunPrintsTheCommandsAndRunsNone(t *testing.T) {
 	cli := &fakeCLI{outputs: prodOutputs()}
 	var out bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "-dry-run", "failover"}, cli.run, &out))
+	require.NoError(t, run([]string{"-stack", "prod", "-dry-run", "failover"}, cli.run, &out, io.Discard))
 	assert.Empty(t, cli.awsRuns, "a dry run calls no AWS API, not even a read")
 	assert.Contains(t, out.String(), "aws rds promote-read-replica --db-instance-identifier hybridcloud-prod-dr --region us-west-2")
 	assert.Contains(t, out.String(), "'<ARN of prod-dr-services-claims-api>'")
@@ -107,7 +108,7 @@ func TestPilotLightFailoverHasNoServicesToScaleAndDevNoMultiAZ(t *testing.T) {
 	o["environment"], o["drStrategy"], o["drServiceCounts"] = "dev", "pilotLight", map[string]int{}
 	cli := &fakeCLI{outputs: o}
 	var out bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "dev", "failover"}, cli.run, &out))
+	require.NoError(t, run([]string{"-stack", "dev", "failover"}, cli.run, &out, io.Discard))
 	assert.Equal(t, []string{"rds promote-read-replica", "rds wait", "route53 change-resource-record-sets"}, verbs(cli.awsRuns))
 	assert.Contains(t, out.String(), "by hand: pilot light runs no services: set hybridcloud:dr.strategy warmStandby")
 }
@@ -115,7 +116,7 @@ func TestPilotLightFailoverHasNoServicesToScaleAndDevNoMultiAZ(t *testing.T) {
 func TestFailbackSwitchesTheNamesBackBeforeScalingDown(t *testing.T) {
 	cli := &fakeCLI{outputs: prodOutputs()}
 	var out bytes.Buffer
-	require.NoError(t, run([]string{"-stack", "prod", "failback"}, cli.run, &out))
+	require.NoError(t, run([]string{"-stack", "prod", "failback"}, cli.run, &out, io.Discard))
 	assert.Equal(t, []string{"route53 change-resource-record-sets", "ecs list-services", "ecs update-service", "ecs list-services", "ecs update-service"}, verbs(cli.awsRuns))
 	assert.Contains(t, cli.awsRuns[0][len(cli.awsRuns[0])-1], "hybridcloud-prod.abc.us-east-1.rds.amazonaws.com")
 	assert.Equal(t, "1", cli.awsRuns[2][len(cli.awsRuns[2])-3], "back to dr.compute.taskCount")
@@ -139,7 +140,7 @@ func TestRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cli := &fakeCLI{outputs: tt.outputs}
-			err := run(tt.args, cli.run, &bytes.Buffer{})
+			err := run(tt.args, cli.run, &bytes.Buffer{}, io.Discard)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 			assert.Empty(t, cli.awsRuns)

@@ -50,7 +50,7 @@ func LoadStack(dir, stack string) (Stack, error) {
 	if err != nil {
 		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
-	name := stack[strings.LastIndex(stack, "/")+1:]
+	name := stackName(stack)
 	stackPath := workspace.ProjectStackPath(projPath, proj, tokens.QName(name))
 	stackFile := filepath.Base(stackPath)
 	// The SDK treats a missing stack file as an empty stack (the CLI creates it); a plan of a stack nobody
@@ -59,7 +59,7 @@ func LoadStack(dir, stack string) (Stack, error) {
 	if err != nil {
 		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
-	if err := checkYAML(stackFile, raw); err != nil {
+	if err := CheckYAML(stackFile, raw); err != nil {
 		return Stack{}, fmt.Errorf("plan: %w", err)
 	}
 	ps, err := workspace.LoadProjectStackBytes(nil, proj, raw, stackPath, encoding.YAML)
@@ -96,6 +96,21 @@ func LoadStack(dir, stack string) (Stack, error) {
 	out.SecretPaths = paths
 	return out, nil
 }
+
+// StackFilePath is the path of stack's file in dir, as LoadStack and the CLI name it (Pulumi.<stack>.yaml,
+// or under the project's stackConfigDir); with a Pulumi Cloud name (org/dev) the part after the last slash
+// names the file. The file need not exist.
+func StackFilePath(dir, stack string) (string, error) {
+	projPath := filepath.Join(dir, workspace.ProjectFile+".yaml")
+	proj, err := workspace.LoadProject(projPath)
+	if err != nil {
+		return "", fmt.Errorf("plan: %w", err)
+	}
+	return workspace.ProjectStackPath(projPath, proj, tokens.QName(stackName(stack))), nil
+}
+
+// stackName is the file's part of a stack name: org/dev names Pulumi.dev.yaml.
+func stackName(stack string) string { return stack[strings.LastIndex(stack, "/")+1:] }
 
 // declaredKey reports whether Pulumi.yaml declares key, written with or without the project namespace.
 func declaredKey(proj *workspace.Project, project string, key config.Key) bool {

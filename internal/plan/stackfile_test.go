@@ -196,3 +196,21 @@ func TestFormatErrorListsJoinedProblemsUnderTheirHeader(t *testing.T) {
 	assert.Equal(t, "  - a\n  - b\n  - c", FormatError(errors.Join(errors.New("a"), errors.Join(errors.New("b"), errors.New("c")))),
 		"nested joins flatten into one list")
 }
+
+func TestStackFilePathNamesTheFileLoadStackReads(t *testing.T) {
+	dir := writeProject(t, "config:\n  demo:size: 3\n")
+	for _, stack := range []string{"test", "org/test"} {
+		path, err := StackFilePath(dir, stack)
+		require.NoError(t, err)
+		assert.Equal(t, filepath.Join(dir, "Pulumi.test.yaml"), path, stack)
+	}
+	_, err := StackFilePath(t.TempDir(), "test")
+	assert.Error(t, err, "a directory without Pulumi.yaml has no stack files")
+}
+
+func TestCheckYAMLIsTheCheckLoadStackRuns(t *testing.T) {
+	err := CheckYAML("Pulumi.x.yaml", []byte("config:\n  a: 1\n  a: 2\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Pulumi.x.yaml:3: a is set twice (first at line 2)")
+	assert.NoError(t, CheckYAML("Pulumi.x.yaml", []byte("config:\n  a: 1\n")))
+}

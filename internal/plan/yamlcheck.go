@@ -12,19 +12,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// checkYAMLFile is checkYAML on a file.
+// checkYAMLFile is CheckYAML on a file.
 func checkYAMLFile(path string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	return checkYAML(filepath.Base(path), b)
+	return CheckYAML(filepath.Base(path), b)
 }
 
-// checkYAML refuses what the CLI would read differently from what the file seems to say: a second YAML
+// CheckYAML refuses what the CLI would read differently from what the file seems to say: a second YAML
 // document (the CLI reads the first and ignores the rest) and a key set twice in one mapping, named by its
-// path and both lines, at any depth.
-func checkYAML(file string, b []byte) error {
+// path and both lines, at any depth. file names the file in the messages. LoadStack runs it on both files;
+// a tool that edits a stack file's YAML runs it before trusting the tree it decodes.
+func CheckYAML(file string, b []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
