@@ -56,6 +56,7 @@ var byHand = []struct{ path, what string }{
 	{"fileShare.gateway", "fileShare.gateway: activationKey or ipAddress names the gateway activated in the old region; set the DR gateway VM's (docs/dr.md, Files after a failover)"},
 	{"management.activations", "management.activations: the on-premises servers are registered in the old region; register them again with the new activations (docs/dr.md)"},
 	{"compute.ecsAnywhere", "compute.ecsAnywhere: the data-centre container hosts are registered with the old region's cluster; register them again (docs/dr.md)"},
+	{"backup.vaultAccount", "backup.vaultAccount: the backup account's vault follows the stack to the new region; the copies made so far stay in its old-region vault, which the stack no longer manages (keep it until they expire)"},
 }
 
 // promotion is a promoted stack file and the by-hand steps it leaves.

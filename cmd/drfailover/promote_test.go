@@ -250,15 +250,18 @@ func TestThePromoteCommandPrintsThePromotedFileAndTheByHandStepsAndWritesNothing
 	assert.Equal(t, stackFile(t, "prod"), string(after), "a preview leaves the file alone")
 	lines := strings.Split(strings.TrimSpace(notes.String()), "\n")
 	require.Len(t, lines, len(byHand), "prod has every section with a by-hand step")
-	assert.True(t, slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "hybridcloud:management.activations") }), notes.String())
+	for _, key := range []string{"hybridcloud:management.activations", "hybridcloud:backup.vaultAccount"} {
+		assert.True(t, slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, key) }), "%s: %s", key, notes.String())
+	}
 }
 
 func TestPromoteListsOnlyTheByHandStepsOfSettingsTheStackHas(t *testing.T) {
 	p, err := promote("Pulumi.dev.yaml", "hybridcloud", []byte(devPilotLight(t)))
 	require.NoError(t, err)
-	require.Len(t, p.byHand, len(byHand)-1, "dev has no Direct Connect: %v", p.byHand)
+	require.Len(t, p.byHand, len(byHand)-2, "dev has no Direct Connect and no vault account: %v", p.byHand)
 	for _, n := range p.byHand {
 		assert.NotContains(t, n, "directConnect")
+		assert.NotContains(t, n, "vaultAccount")
 	}
 }
 
