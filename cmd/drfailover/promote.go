@@ -255,7 +255,9 @@ func runPromote(dir, stack string, write bool, out, notes io.Writer) error {
 		return err
 	}
 	for _, n := range p.byHand {
-		fmt.Fprintln(notes, "by hand:", n)
+		if _, err := fmt.Fprintln(notes, "by hand:", n); err != nil {
+			return err
+		}
 	}
 	if !write {
 		_, err := out.Write(p.file)
@@ -268,8 +270,8 @@ func runPromote(dir, stack string, write bool, out, notes io.Writer) error {
 	if err := os.WriteFile(path, p.file, info.Mode().Perm()); err != nil {
 		return fmt.Errorf("drfailover: %w", err)
 	}
-	fmt.Fprintf(out, "wrote %s: %s is now the primary region; review it with git diff\n", path, st.Project)
-	return nil
+	_, err = fmt.Fprintf(out, "wrote %s: the DR region is now the primary; review it with git diff\n", path)
+	return err
 }
 
 // validatePromoted loads a promoted stack file beside a copy of dir's Pulumi.yaml and validates it as the
@@ -279,7 +281,7 @@ func validatePromoted(dir, stack string, promoted []byte) error {
 	if err != nil {
 		return fmt.Errorf("drfailover: %w", err)
 	}
-	defer os.RemoveAll(tmp)
+	defer func() { _ = os.RemoveAll(tmp) }() // a leftover temporary copy is harmless
 	proj, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
 	if err != nil {
 		return fmt.Errorf("drfailover: %w", err)
