@@ -105,7 +105,7 @@ func TaskRoleName(servicesName, service string) string {
 }
 
 // taskSource is what ECS acts for when it assumes a service's roles: this account's ECS in the region (ECS
-// developer guide, "Task IAM role": aws:SourceArn arn:aws:ecs:<region>:<account>:* beside
+// developer guide, "Amazon ECS task IAM role": aws:SourceArn arn:aws:ecs:<region>:<account>:* beside
 // aws:SourceAccount).
 func (p placement) taskSource() pulumi.StringOutput {
 	return pulumi.Sprintf("arn:%s:ecs:%s:%s:*", p.partition, p.region, p.accountID)
