@@ -10,6 +10,8 @@ import (
 
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/internal/plan"
+	"github.com/insurance/hybridcloud/internal/plan/plantest"
+	"github.com/insurance/hybridcloud/internal/plan/token"
 	"github.com/insurance/hybridcloud/internal/report/cost"
 	"github.com/insurance/hybridcloud/internal/report/prices"
 )
@@ -190,5 +192,26 @@ func BenchmarkProdCostReport(b *testing.B) {
 		if err := report.WriteText(io.Discard); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestTheBackupAccountsVaultIsPricedAsCopiesInTheStacksRegionWithoutTransfer(t *testing.T) {
+	for _, mode := range plantest.Modes {
+		report, _, _ := costOf(t, "prod", mode)
+		var account []cost.Line
+		for _, l := range report.Lines {
+			if l.Name == "prod-backup-account" && l.Type == token.BackupVault {
+				account = append(account, l)
+			}
+		}
+		require.Len(t, account, 2, "%s: the database's and the file bucket's copies, priced in a preview too", mode)
+		for _, l := range account {
+			assert.Contains(t, l.Charge, "copied recovery points", mode)
+			assert.Equal(t, "us-east-1", l.Region, "%s: the vault is in the stack's region", mode)
+			assert.NotContains(t, l.Charge, "cross-region", mode)
+		}
+		primary := linesOfType(report, token.BackupVault, "file bucket recovery points")
+		require.Len(t, primary, 1, mode)
+		assert.Equal(t, primary[0].Quantity, account[1].Quantity, "%s: every scheduled point is copied, kept as long", mode)
 	}
 }

@@ -20,6 +20,7 @@ type vaultWrite struct {
 	plan      plan.Resource
 	rule      string
 	retention float64 // days
+	copy      bool    // a copy action's, not a rule's own target
 }
 
 // writesInto lists the rules and copy actions that put recovery points into vault v.
@@ -36,7 +37,7 @@ func (p *pricer) writesInto(v plan.Resource) []vaultWrite {
 			for _, c := range planread.List(rule, "copyActions") {
 				ca, _ := c.(map[string]any)
 				if p.copiesTo(bp, planread.String(ca, "destinationVaultArn"), name, v) {
-					out = append(out, vaultWrite{plan: bp, rule: ruleName + " (copy)", retention: retentionDays(ca)})
+					out = append(out, vaultWrite{plan: bp, rule: ruleName + " (copy)", retention: retentionDays(ca), copy: true})
 				}
 			}
 		}
@@ -132,9 +133,10 @@ func backupVault(p *pricer, r plan.Resource) outcome {
 	if len(writes) == 0 {
 		return outcome{free: "no charge: no backup rule or copy action writes into this vault"}
 	}
-	plans, longest, rule := map[string]bool{}, 0.0, ""
+	plans, longest, rule, copiesOnly := map[string]bool{}, 0.0, "", true
 	for _, w := range writes {
 		plans[w.plan.URN] = true
+		copiesOnly = copiesOnly && w.copy
 		if w.retention > longest {
 			longest, rule = w.retention, w.rule
 		}
@@ -142,7 +144,8 @@ func backupVault(p *pricer, r plan.Resource) outcome {
 	months := longest / daysPerMonth
 	remote := p.x.Region(r, p.in.Region) != p.in.Region
 	what := "recovery points"
-	if remote {
+	if copiesOnly {
+		// The DR vault, or the backup account's vault in this region.
 		what = "copied recovery points"
 	}
 	var out []Line
