@@ -11,9 +11,10 @@
 //   - FileGateway (hybridcloud:data:FileGateway): the S3 File Gateway that fills the bucket from the data
 //     centre, a VM there or an EC2 instance it declares, activated, with its cache disk, a role scoped to
 //     its shares' prefixes and the NFS shares. It exports the gateway ARN and each share's mount command and fstab line.
-//   - Backup (hybridcloud:data:Backup): AWS Backup vaults in the stack's region and the DR region, the plan,
-//     the selection of the database, the bucket and anything tagged Backup=true, and job-failure
-//     notifications to the operations topic. It exports the vaults and the plan.
+//   - Backup (hybridcloud:data:Backup): AWS Backup vaults in the stack's region, the DR region and, with
+//     a vault account, a separate backup account (through its provider), the plan, the selection of
+//     exactly the database and the bucket (by ARN), the backup and restore roles, and job-failure
+//     notifications to the operations topic. It exports the vaults, the plan and the restore role.
 //
 // The pure planning they share with config and the reports (parameter-group family, gateway modes and
 // activation, AWS Backup's cold-storage rule) is in package spec, which links no Pulumi.
