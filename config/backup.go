@@ -5,7 +5,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/insurance/hybridcloud/data"
 	"github.com/insurance/hybridcloud/data/spec"
@@ -76,7 +75,7 @@ func (p *parser) vaultAccount(key string, a data.VaultAccount, env Environment, 
 		return
 	}
 	for _, r := range append(slices.Clone(found.KeyAdministrators), found.BreakGlassRole) {
-		if rolePattern.MatchString(r) && arnAccount(r) == a.AccountID {
+		if rolePattern.MatchString(r) && arnField(arnAccount, r) == a.AccountID {
 			p.fail(key+".accountId", "%s is the stack's own account (hybridcloud:foundation names its roles there): a copy in it does not survive the account's compromise", a.AccountID)
 			break
 		}
@@ -85,8 +84,8 @@ func (p *parser) vaultAccount(key string, a data.VaultAccount, env Environment, 
 		switch {
 		case !rolePattern.MatchString(arn):
 			p.fail(k, "%q is not an IAM role ARN", arn)
-		case arnAccount(arn) != a.AccountID:
-			p.fail(k, "%s is a role of account %s, not of the vault account %s", arn, arnAccount(arn), a.AccountID)
+		case arnField(arnAccount, arn) != a.AccountID:
+			p.fail(k, "%s is a role of account %s, not of the vault account %s", arn, arnField(arnAccount, arn), a.AccountID)
 		}
 	}
 	if a.RoleARN == "" {
@@ -103,14 +102,6 @@ func (p *parser) vaultAccount(key string, a data.VaultAccount, env Environment, 
 	case env == Prod:
 		p.fail(key+".breakGlassRole", "required in prod: without it the vault account's deploying role can delete its recovery points")
 	}
-}
-
-// arnAccount is the account field of an ARN (arn:partition:service:region:account:...).
-func arnAccount(arn string) string {
-	if fields := strings.SplitN(arn, ":", 6); len(fields) == 6 {
-		return fields[4]
-	}
-	return ""
 }
 
 // backupRule checks the rule called name, under its key.

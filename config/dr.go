@@ -4,7 +4,6 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
-	"strings"
 
 	"github.com/insurance/hybridcloud/compute"
 	"github.com/insurance/hybridcloud/dr"
@@ -182,17 +181,9 @@ func (p *parser) drCompute(key string, s dr.Settings, env Environment) {
 		p.fail(key+".certificateArn", "required in prod: the DR load balancer serves HTTPS as the primary's does, with a certificate of %s", s.Region)
 	case arn != "" && !certificatePattern.MatchString(arn):
 		p.fail(key+".certificateArn", "%q is not an ACM certificate ARN", arn)
-	case arn != "" && arnRegion(arn) != s.Region:
-		p.fail(key+".certificateArn", "the certificate is in %s: a load balancer uses a certificate of its own region (%s)", arnRegion(arn), s.Region)
+	case arn != "" && arnField(arnRegion, arn) != s.Region:
+		p.fail(key+".certificateArn", "the certificate is in %s: a load balancer uses a certificate of its own region (%s)", arnField(arnRegion, arn), s.Region)
 	}
-}
-
-// arnRegion is the region field of an ARN (arn:partition:service:region:...).
-func arnRegion(arn string) string {
-	if fields := strings.SplitN(arn, ":", 5); len(fields) == 5 {
-		return fields[3]
-	}
-	return ""
 }
 
 // drNetwork is the DR VPC: the primary's settings with the DR range and AZs, endpoints in as many of them.

@@ -4,7 +4,22 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 )
+
+// Fields of an ARN, arn:partition:service:region:account:resource.
+const (
+	arnRegion  = 3
+	arnAccount = 4
+)
+
+// arnField is field i of arn (arnRegion, arnAccount); "" when the ARN has no field after it.
+func arnField(i int, arn string) string {
+	if fields := strings.SplitN(arn, ":", 6); len(fields) >= i+2 {
+		return fields[i]
+	}
+	return ""
+}
 
 // indexed names a list element of a key: key[i].
 func indexed(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
