@@ -243,7 +243,7 @@ func DatabaseKeyPolicy(admins keys.Administration, args *DatabaseArgs, account s
 	secretsManager := "secretsmanager." + args.Region + ".amazonaws.com"
 	users := []keys.User{{Sid: "AdministratorsCreateTheMasterSecret", Principals: admins.Roles,
 		Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, ViaServices: []string{secretsManager}}}
-	via := []string{"rds." + args.Region + ".amazonaws.com", "backup." + args.Region + ".amazonaws.com"}
+	via := backupServices(args.Region)
 	if args.BackupRole != "" {
 		users = append(users, keys.User{Sid: "BackupSnapshotsThroughRDS", PrincipalPatterns: []string{keys.RolePattern(args.Partition, account, args.BackupRole)},
 			ViaServices: via, Grants: true})

@@ -151,11 +151,11 @@ func TestDatabaseKeySeparatesAdministratorsFromTheSecretsReadersAndTheBackupRole
 		create["Condition"].(map[string]any)["StringEquals"], "only through Secrets Manager")
 	assert.NotContains(t, sids, "SecretReadersDecryptThroughSecretsManager", "services log in by IAM token: no service reads the master secret")
 	backup := sids["BackupSnapshotsThroughRDS"]
-	assert.Equal(t, []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
+	assert.Equal(t, []any{"backup.us-east-1.amazonaws.com", "rds.us-east-1.amazonaws.com"}, backup["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"])
 	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-*"}}, backup["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["BackupSnapshotsThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
 	restore := sids["RestoreInstancesThroughRDS"]
-	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"rds.us-east-1.amazonaws.com", "backup.us-east-1.amazonaws.com"}},
+	assert.Equal(t, map[string]any{"kms:CallerAccount": "123456789012", "kms:ViaService": []any{"backup.us-east-1.amazonaws.com", "rds.us-east-1.amazonaws.com"}},
 		restore["Condition"].(map[string]any)["StringEquals"], "the restore role uses the key only through RDS and AWS Backup")
 	assert.Equal(t, map[string]any{"aws:PrincipalArn": []any{"arn:aws:iam::123456789012:role/st-backup-restore-*"}}, restore["Condition"].(map[string]any)["ArnLike"])
 	assert.Equal(t, map[string]any{"kms:GrantIsForAWSResource": true}, sids["RestoreInstancesThroughRDSGrants"]["Condition"].(map[string]any)["Bool"])
