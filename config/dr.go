@@ -75,6 +75,7 @@ func (p *parser) dr(raw []byte, c *Config) DR {
 	out.Network = drNetwork(c.Network, s)
 	out.Transit = hybrid.DRTransitSettings{
 		AmazonSideASN: s.TransitGatewayASN, VPN: c.Connectivity.InternetVPN,
+		PrivateVPN: c.Connectivity.PrivateVPN, CIDRBlocks: s.TransitGatewayCIDRBlocks,
 		TunnelLogRetentionDays: c.Connectivity.TunnelLogRetentionDays, Protect: s.Protect,
 	}
 	out.Cluster, out.Services = drCompute(c.Cluster, c.Services, s)
@@ -92,23 +93,18 @@ func (p *parser) drNetwork(key string, s dr.Settings, c *Config) {
 		p.fail(k, "%s is not a private (RFC 1918) range", s.CIDR)
 	default:
 		// Everything the data centre routes to: a DR range overlapping any of it is ambiguous on premises.
-		routed := []struct {
-			what   string
-			ranges []netip.Prefix
-		}{
+		// A Direct Connect gateway refuses overlapping allowed prefixes across its Transit Gateway
+		// associations (Direct Connect user guide, "Allowed prefixes interactions"), so a DR range inside
+		// the primary's summary cannot be allowed on the DR association.
+		routed := []named{
 			{"the primary VPC (hybridcloud:network.cidr)", []netip.Prefix{c.Network.CIDR}},
 			{"an on-premises network (hybridcloud:onPremises.cidrs)", c.OnPremises.CIDRs},
 			{"a Transit Gateway block (hybridcloud:hybrid.transitGateway.cidrBlocks)", c.Connectivity.TransitGateway.CIDRBlocks},
 		}
-		// The primary's allowed prefixes may summarise (10.0.0.0/12): the DR association's more specific
-		// prefix wins on premises, so a DR range inside a summary is routed right.
-		for _, r := range routed {
-			for _, other := range r.ranges {
-				if other.IsValid() && s.CIDR.Overlaps(other) {
-					p.fail(k, "%s overlaps %s %s", s.CIDR, r.what, other)
-				}
-			}
+		if dx := c.Connectivity.DirectConnect; dx != nil {
+			routed = append(routed, named{"a prefix the primary's Direct Connect association allows (hybridcloud:hybrid.directConnect.allowedPrefixes)", dx.AllowedPrefixes})
 		}
+		p.clearOf(k, s.CIDR, routed)
 	}
 
 	k = key + ".availabilityZones"
@@ -134,7 +130,8 @@ func (p *parser) drNetwork(key string, s dr.Settings, c *Config) {
 	}
 }
 
-// drTransit checks the DR Transit Gateway can reach the data centre the way the mode does.
+// drTransit checks the DR Transit Gateway can reach the data centre the way the mode does: over the
+// primary's Direct Connect gateway and VPN routers, with blocks of its own for VPNs over Direct Connect.
 func (p *parser) drTransit(key string, s dr.Settings, c *Config) {
 	h := hybridChecks{parser: p, key: key}
 	k := key + ".transitGatewayAsn"
@@ -142,22 +139,34 @@ func (p *parser) drTransit(key string, s dr.Settings, c *Config) {
 	if dx := c.Connectivity.DirectConnect; dx != nil && s.TransitGatewayASN == dx.AmazonSideASN {
 		p.fail(k, "%d is also the Direct Connect gateway's ASN; AWS requires different ASNs on the two gateways", s.TransitGatewayASN)
 	}
-	if vpn := c.Connectivity.InternetVPN; vpn != nil {
+	for _, vpn := range []*hybrid.VPN{c.Connectivity.InternetVPN, c.Connectivity.PrivateVPN} {
+		if vpn == nil {
+			continue
+		}
 		for _, router := range slices.Sorted(maps.Keys(vpn.CustomerGateways)) {
 			if vpn.CustomerGateways[router].ASN == s.TransitGatewayASN {
 				p.fail(k, "%d is also router %s's ASN; the two sides of a BGP session need different ASNs", s.TransitGatewayASN, router)
 			}
 		}
 	}
-	switch c.Connectivity.Mode {
-	case topology.ModeDirectConnectEncrypted:
-		// The DR gateway would need its own CIDR blocks and private VPNs over the Direct Connect attachment.
-		p.fail(key+".strategy", "%s needs a path to the DR Transit Gateway, and mode %s encrypts every path with private VPNs, which the DR region does not have yet: use mode %s or %s, or strategy %s",
-			s.Strategy, c.Connectivity.Mode, topology.ModeDirectConnectWithVPN, topology.ModeDirectConnect, dr.BackupRestore)
-	case topology.ModeVPN:
-		if c.Connectivity.InternetVPN == nil || len(c.Connectivity.InternetVPN.CustomerGateways) == 0 {
-			p.fail(key+".strategy", "%s needs Direct Connect or a VPN to reach the DR region: mode %s has no Direct Connect, so hybridcloud:hybrid.vpn must list the routers", s.Strategy, c.Connectivity.Mode)
-		}
+
+	k = key + ".transitGatewayCidrBlocks"
+	switch mode := c.Connectivity.Mode; {
+	case mode == topology.ModeDirectConnectEncrypted && len(s.TransitGatewayCIDRBlocks) == 0:
+		p.fail(k, "required with %s in mode %s: the DR Transit Gateway's blocks (/24 or larger), the outside addresses of its VPNs over Direct Connect", s.Strategy, mode)
+	case mode == topology.ModeDirectConnectEncrypted:
+		// The DR association allows these blocks beside the primary's on one Direct Connect gateway.
+		h.tgwBlocks(k, s.TransitGatewayCIDRBlocks, []named{
+			{"the primary VPC (hybridcloud:network.cidr)", []netip.Prefix{c.Network.CIDR}},
+			{"the DR VPC (hybridcloud:dr.cidr)", []netip.Prefix{s.CIDR}},
+			{"an on-premises network (hybridcloud:onPremises.cidrs)", c.OnPremises.CIDRs},
+			{"a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks)", c.Connectivity.TransitGateway.CIDRBlocks},
+		})
+	case len(s.TransitGatewayCIDRBlocks) > 0:
+		p.fail(k, "mode %s has no VPN over Direct Connect to take outside addresses from them; remove it", mode)
+	}
+	if vpn := c.Connectivity.InternetVPN; c.Connectivity.Mode == topology.ModeVPN && (vpn == nil || len(vpn.CustomerGateways) == 0) {
+		p.fail(key+".strategy", "%s needs Direct Connect or a VPN to reach the DR region: mode %s has no Direct Connect, so hybridcloud:hybrid.vpn must list the routers", s.Strategy, c.Connectivity.Mode)
 	}
 }
 

@@ -97,11 +97,74 @@ func TestBadDRConfigNamesTheKey(t *testing.T) {
 	}
 }
 
-func TestAStandbyNeedsAPathTheModeHas(t *testing.T) {
+// encryptedStandby is prod in mode directConnectEncrypted with a pilot light whose Transit Gateway has
+// 10.254.0.0/24 for its VPNs over Direct Connect.
+func encryptedStandby(t *testing.T) map[string]string {
+	t.Helper()
 	cfg := patch(t, withHybrid(t, "prod", encrypted), "hybridcloud:dr", "strategy", "pilotLight")
+	return patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", []any{"10.254.0.0/24"})
+}
+
+func TestAnEncryptedPrimaryReachesItsStandbyOverPrivateVPNsOfItsOwn(t *testing.T) {
+	c, err := parse(encryptedStandby(t))
+	require.NoError(t, err)
+	tr := c.DR.Transit
+	assert.Equal(t, []netip.Prefix{netip.MustParsePrefix("10.254.0.0/24")}, tr.CIDRBlocks)
+	require.NotNil(t, tr.PrivateVPN, "the core routers reach the DR Transit Gateway over Direct Connect too")
+	assert.Equal(t, c.Connectivity.PrivateVPN.CustomerGateways, tr.PrivateVPN.CustomerGateways)
+	require.NotNil(t, tr.VPN, "and the internet VPN stays the failover path")
+	assert.Equal(t, c.Connectivity.TunnelLogRetentionDays, tr.TunnelLogRetentionDays)
+}
+
+func TestBadDRBlocksNameTheKey(t *testing.T) {
+	const k = "hybridcloud:dr.transitGatewayCidrBlocks"
+	tests := []struct {
+		name    string
+		cfg     func(t *testing.T) map[string]string
+		blocks  any
+		wantKey string
+		wantMsg string
+	}{
+		{"none in the encrypted mode", encryptedStandby, nil, k, "required with pilotLight in mode directConnectEncrypted"},
+		{"blocks in a mode without VPNs over Direct Connect", func(t *testing.T) map[string]string { return stackConfig(t, "prod") },
+			[]any{"10.254.0.0/24"}, k, "mode directConnectWithVpn has no VPN over Direct Connect"},
+		{"the primary's block", encryptedStandby, []any{"10.255.0.0/24"}, k + "[0]",
+			"overlaps a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks) 10.255.0.0/24"},
+		{"inside the DR VPC", encryptedStandby, []any{"10.11.255.0/24"}, k + "[0]", "overlaps the DR VPC (hybridcloud:dr.cidr) 10.11.0.0/16"},
+		{"inside the primary VPC", encryptedStandby, []any{"10.10.255.0/24"}, k + "[0]", "overlaps the primary VPC (hybridcloud:network.cidr) 10.10.0.0/16"},
+		{"on premises", encryptedStandby, []any{"172.20.9.0/24"}, k + "[0]", "overlaps an on-premises network (hybridcloud:onPremises.cidrs) 172.20.0.0/16"},
+		{"smaller than AWS takes", encryptedStandby, []any{"10.254.0.0/26"}, k + "[0]", "smaller than the /24 AWS requires"},
+		{"overlapping each other", encryptedStandby, []any{"10.254.0.0/23", "10.254.1.0/24"}, k + "[1]", "overlaps " + k + "[0] 10.254.0.0/23"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := tt.cfg(t)
+			if tt.name != "none in the encrypted mode" {
+				cfg = patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", tt.blocks)
+			} else {
+				cfg = patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", nil)
+			}
+			_, err := parse(cfg)
+			requireProblem(t, err, tt.wantKey, tt.wantMsg)
+		})
+	}
+}
+
+func TestTheDRTransitGatewayASNDiffersFromThePrivateVPNRouters(t *testing.T) {
+	_, err := parse(patch(t, encryptedStandby(t), "hybridcloud:dr", "transitGatewayAsn", 65100))
+	requireProblem(t, err, "hybridcloud:dr.transitGatewayAsn", "65100 is also router dc1-core1's ASN")
+}
+
+func TestADRCIDRInsideThePrimarysAllowedSummaryIsRefused(t *testing.T) {
+	// A Direct Connect gateway refuses overlapping allowed prefixes across its associations.
+	cfg := withHybrid(t, "prod", func(h map[string]any) {
+		delete(h, "vpn")
+		h["mode"] = "directConnect"
+		delete(h, "tunnelLogRetentionDays")
+		obj(t, h["directConnect"])["allowedPrefixes"] = []any{"10.8.0.0/13"}
+	})
 	_, err := parse(cfg)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "hybridcloud:dr.strategy: pilotLight needs a path to the DR Transit Gateway, and mode directConnectEncrypted")
+	requireProblem(t, err, "hybridcloud:dr.cidr", "10.11.0.0/16 overlaps a prefix the primary's Direct Connect association allows (hybridcloud:hybrid.directConnect.allowedPrefixes) 10.8.0.0/13")
 }
 
 func TestADRCIDROverlappingATransitGatewayBlockIsRefused(t *testing.T) {

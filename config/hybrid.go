@@ -25,8 +25,13 @@ var (
 	hybridNamePattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$`)
 )
 
-// maxTGWCIDRBits is the smallest Transit Gateway CIDR block AWS accepts (/24).
-const maxTGWCIDRBits = 24
+// Transit Gateway CIDR blocks, as AWS takes them: /24 or larger, at most five a gateway (a quota that
+// cannot be raised), never in linkLocal (Transit Gateway guide, "Create a transit gateway", and its
+// quotas page).
+const (
+	maxTGWCIDRBits   = 24
+	maxTGWCIDRBlocks = 5
+)
 
 // hybrid reads hybridcloud:hybrid into the connectivity's and hybrid DNS's settings, checked against the
 // already parsed network and on-premises sections. Direct Connect is checked in hybrid_dx.go, the VPNs in
@@ -125,33 +130,39 @@ func (h hybridChecks) prefix(key string, prefix netip.Prefix) bool {
 	return h.canonical(key, prefix)
 }
 
-// transitGateway checks the Transit Gateway's ASN, and its CIDR blocks when the mode uses them: large enough
-// for AWS, and clear of the VPC, the data centre and each other.
+// transitGateway checks the Transit Gateway's ASN, and its CIDR blocks when the mode uses them.
 func (h hybridChecks) transitGateway(tgw hybrid.TransitGateway, checkBlocks bool) {
 	key := h.key + ".transitGateway"
 	h.asn(key+".amazonSideAsn", tgw.AmazonSideASN, 0, "")
-	if !checkBlocks {
-		return
+	if checkBlocks {
+		h.tgwBlocks(key+".cidrBlocks", tgw.CIDRBlocks, []named{
+			{"the VPC (hybridcloud:network.cidr)", []netip.Prefix{h.vpc}},
+			{"an on-premises network (hybridcloud:onPremises.cidrs)", h.onPrem},
+		})
 	}
-	for i, block := range tgw.CIDRBlocks {
-		k := indexed(key+".cidrBlocks", i)
+}
+
+// tgwBlocks checks a Transit Gateway's CIDR blocks (the outside addresses of private VPN endpoints): as
+// AWS takes them, clear of the ranges the gateway routes to (sets) and of each other.
+func (h hybridChecks) tgwBlocks(key string, blocks []netip.Prefix, sets []named) {
+	if len(blocks) > maxTGWCIDRBlocks {
+		h.fail(key, "%d given: a Transit Gateway takes at most %d CIDR blocks", len(blocks), maxTGWCIDRBlocks)
+	}
+	for i, block := range blocks {
+		k := indexed(key, i)
 		if !h.prefix(k, block) {
 			continue
 		}
 		switch {
 		case block.Bits() > maxTGWCIDRBits:
 			h.fail(k, "%s is smaller than the /%d AWS requires", block, maxTGWCIDRBits)
-		case h.vpc.IsValid() && block.Overlaps(h.vpc):
-			h.fail(k, "%s overlaps the VPC CIDR %s", block, h.vpc)
+		case block.Overlaps(linkLocal):
+			h.fail(k, "%s is in %s, which AWS refuses in Transit Gateway CIDR blocks", block, linkLocal)
 		default:
-			for j, o := range h.onPrem {
-				if block.Overlaps(o) {
-					h.fail(k, "%s overlaps the on-premises network %s (hybridcloud:onPremises.cidrs[%d])", block, o, j)
-				}
-			}
-			for j, other := range tgw.CIDRBlocks[:i] {
+			h.clearOf(k, block, sets)
+			for j, other := range blocks[:i] {
 				if other.IsValid() && block.Overlaps(other) {
-					h.fail(k, "%s overlaps cidrBlocks[%d] %s", block, j, other)
+					h.fail(k, "%s overlaps %s %s", block, indexed(key, j), other)
 				}
 			}
 		}

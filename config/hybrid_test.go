@@ -208,8 +208,11 @@ func TestValidHybridVariantsParse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := withHybrid(t, tt.stack, func(h map[string]any) { tt.edit(t, h) })
-			if strings.HasPrefix(tt.name, "encrypted") {
-				cfg = patch(t, cfg, "hybridcloud:dr", "strategy", "backupRestore")
+			switch {
+			case strings.HasPrefix(tt.name, "encrypted"): // the standby's VPNs over Direct Connect need blocks of their own
+				cfg = patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", []any{"10.254.0.0/24"})
+			case strings.HasPrefix(tt.name, "a summary"): // the DR association may not allow a range inside it
+				cfg = patch(t, cfg, "hybridcloud:dr", "cidr", "10.20.0.0/16")
 			}
 			c, err := parse(cfg)
 			require.NoError(t, err)
@@ -409,11 +412,11 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 		{"a Transit Gateway CIDR block overlapping the VPC", "prod", func(t *testing.T, h map[string]any) {
 			encrypted(h)
 			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"10.10.255.0/24"}
-		}, k + ".transitGateway.cidrBlocks[0]", "overlaps the VPC CIDR"},
+		}, k + ".transitGateway.cidrBlocks[0]", "overlaps the VPC (hybridcloud:network.cidr) 10.10.0.0/16"},
 		{"a Transit Gateway CIDR block overlapping on premises", "prod", func(t *testing.T, h map[string]any) {
 			encrypted(h)
 			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"172.20.0.0/24"}
-		}, k + ".transitGateway.cidrBlocks[0]", "overlaps the on-premises network 172.20.0.0/16"},
+		}, k + ".transitGateway.cidrBlocks[0]", "overlaps an on-premises network (hybridcloud:onPremises.cidrs) 172.20.0.0/16"},
 		{"a Transit Gateway CIDR block smaller than /24", "prod", func(t *testing.T, h map[string]any) {
 			encrypted(h)
 			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"10.255.0.0/25"}
@@ -421,7 +424,15 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 		{"overlapping Transit Gateway CIDR blocks", "prod", func(t *testing.T, h map[string]any) {
 			encrypted(h)
 			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"10.255.0.0/23", "10.255.1.0/24"}
-		}, k + ".transitGateway.cidrBlocks[1]", "overlaps cidrBlocks[0] 10.255.0.0/23"},
+		}, k + ".transitGateway.cidrBlocks[1]", "overlaps " + k + ".transitGateway.cidrBlocks[0] 10.255.0.0/23"},
+		{"a Transit Gateway CIDR block of link-local addresses", "prod", func(t *testing.T, h map[string]any) {
+			encrypted(h)
+			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"169.254.100.0/24"}
+		}, k + ".transitGateway.cidrBlocks[0]", "is in 169.254.0.0/16, which AWS refuses"},
+		{"more Transit Gateway CIDR blocks than AWS takes", "prod", func(t *testing.T, h map[string]any) {
+			encrypted(h)
+			obj(t, h["transitGateway"])["cidrBlocks"] = []any{"10.250.0.0/24", "10.250.1.0/24", "10.250.2.0/24", "10.250.3.0/24", "10.250.4.0/24", "10.250.5.0/24"}
+		}, k + ".transitGateway.cidrBlocks", "6 given: a Transit Gateway takes at most 5 CIDR blocks"},
 
 		// customer gateways and tunnels
 		{"a private address on an internet VPN", "dev", func(t *testing.T, h map[string]any) { gateway(t, h, "dc1-edge1")["ipAddress"] = "10.100.0.1" },

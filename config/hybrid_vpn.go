@@ -16,6 +16,7 @@ var (
 	// show the value.
 	presharedKeyPattern = regexp.MustCompile(`^[A-Za-z1-9._][A-Za-z0-9._]{7,63}$`)
 
+	// linkLocal holds the tunnel inside addresses, and is refused in Transit Gateway CIDR blocks.
 	linkLocal = netip.MustParsePrefix("169.254.0.0/16")
 	// reservedInsideCIDRs are the tunnel inside CIDRs AWS refuses.
 	reservedInsideCIDRs = []netip.Prefix{

@@ -40,6 +40,24 @@ func within(prefix netip.Prefix, ranges []netip.Prefix) bool {
 	})
 }
 
+// named are ranges a CIDR must stay clear of, named for messages ("the primary VPC (hybridcloud:network.cidr)").
+type named struct {
+	what   string
+	ranges []netip.Prefix
+}
+
+// clearOf fails key for each range of sets that prefix overlaps: on premises, overlapping ranges are
+// ambiguous routes.
+func (p *parser) clearOf(key string, prefix netip.Prefix, sets []named) {
+	for _, set := range sets {
+		for _, other := range set.ranges {
+			if other.IsValid() && prefix.Overlaps(other) {
+				p.fail(key, "%s overlaps %s %s", prefix, set.what, other)
+			}
+		}
+	}
+}
+
 func containsAddr(prefixes []netip.Prefix, addr netip.Addr) bool {
 	return slices.ContainsFunc(prefixes, func(p netip.Prefix) bool { return p.Contains(addr) })
 }

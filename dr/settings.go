@@ -52,6 +52,11 @@ type Settings struct {
 	// TransitGatewayASN is the DR Transit Gateway's private ASN. Required with a standby; it differs from
 	// the primary Transit Gateway's and the Direct Connect gateway's (one DX gateway, several gateways).
 	TransitGatewayASN int64 `json:"transitGatewayAsn"`
+	// TransitGatewayCIDRBlocks are the DR Transit Gateway's CIDR blocks, the outside addresses of its VPNs
+	// over Direct Connect. Required with a standby when the primary's mode is directConnectEncrypted,
+	// refused in the other modes: /24 or larger, clear of both VPCs, the data centre and the primary's
+	// blocks, since a Direct Connect gateway refuses overlapping allowed prefixes across its associations.
+	TransitGatewayCIDRBlocks []netip.Prefix `json:"transitGatewayCidrBlocks"`
 	// Replica is the database's read replica in the DR region.
 	Replica ReplicaSettings `json:"replica"`
 	// Files is the file bucket's replication to the DR region.

@@ -19,7 +19,7 @@ import (
 const (
 	// dxAttachment is the Direct Connect gateway's Transit Gateway attachment under the mocks (the lookup's
 	// answer).
-	dxAttachment = "tgw-attach-hy-dxgw_id"
+	dxAttachment = "tgw-attach-hy-dxgw_id-hy-tgw_id"
 	topicARN     = "arn:aws:sns:us-east-1:123456789012:st-foundation-operations"
 	logsKeyARN   = "arn:aws:kms:us-east-1:123456789012:key/logs"
 )

@@ -2,6 +2,7 @@ package hybrid
 
 import (
 	"maps"
+	"net/netip"
 	"slices"
 	"strconv"
 
@@ -16,7 +17,7 @@ import (
 // declareDirectConnect declares the Direct Connect gateway, its association with the Transit Gateway, the
 // connections this program orders, one transit VIF per ready connection, and their alarms. It returns the
 // id of the gateway's Transit Gateway attachment, the transport of private VPNs.
-func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, args *ConnectivityArgs, tg transit, alarms alarmer, parent pulumi.ResourceOption) (pulumi.StringOutput, error) {
+func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, args *ConnectivityArgs, tg transit, alarms alarmer, parent pulumi.ResourceOrInvokeOption) (pulumi.StringOutput, error) {
 	s := args.Settings
 	dx := s.DirectConnect
 	protect := pulumi.Protect(s.Protect)
@@ -35,15 +36,24 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 		}
 	}
 
-	// Changing allowed prefixes has been seen to replace the association's route-table association (an
-	// outage): treat a change of them as a maintenance-window change.
 	advertised, err := topology.Advertised(s.Mode, dx.AllowedPrefixes, args.VPCCIDR, s.TransitGateway.CIDRBlocks)
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
+	return tg.associate(ctx, name, gateway.ID(), s.Mode, advertised, protect, parent)
+}
+
+// associate associates the Transit Gateway with a Direct Connect gateway, which advertises advertised to the
+// data centre, and routes the attachment the association creates: in ModeDirectConnectEncrypted alone in an
+// empty transport route table, otherwise as a path to the VPC. It returns the attachment's id, the transport
+// of private VPNs. The primary and the DR Transit Gateway are associated through it alike.
+func (t transit) associate(ctx *pulumi.Context, name string, dxGatewayID pulumi.StringInput, mode topology.Mode, advertised []netip.Prefix,
+	protect pulumi.ResourceOption, parent pulumi.ResourceOrInvokeOption) (pulumi.StringOutput, error) {
+	// Changing allowed prefixes has been seen to replace the association's route-table association (an
+	// outage): treat a change of them as a maintenance-window change.
 	association, err := directconnect.NewGatewayAssociation(ctx, name+"-dxgw-tgw", &directconnect.GatewayAssociationArgs{
-		DxGatewayId:         gateway.ID(),
-		AssociatedGatewayId: tg.gateway.ID(),
+		DxGatewayId:         dxGatewayID,
+		AssociatedGatewayId: t.gateway.ID(),
 		AllowedPrefixes:     netrules.CIDRs(advertised),
 	}, parent, protect, settle)
 	if err != nil {
@@ -55,13 +65,13 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 	attachmentID := ec2transitgateway.GetDirectConnectGatewayAttachmentOutput(ctx, ec2transitgateway.GetDirectConnectGatewayAttachmentOutputArgs{
 		DxGatewayId:      association.DxGatewayId,
 		TransitGatewayId: association.AssociatedGatewayId,
-	}, pulumi.Parent(c)).Id()
+	}, parent).Id()
 
-	if s.Mode == topology.ModeDirectConnectEncrypted {
+	if mode == topology.ModeDirectConnectEncrypted {
 		// The attachment is only the transport of the IPsec tunnels: its own route table is empty, so
 		// nothing reaches the VPC over Direct Connect unencrypted.
 		transport, err := ec2transitgateway.NewRouteTable(ctx, name+"-transport-rt", &ec2transitgateway.RouteTableArgs{
-			TransitGatewayId: tg.gateway.ID(),
+			TransitGatewayId: t.gateway.ID(),
 			Tags:             pulumi.StringMap{"Name": pulumi.String(name + "-transport")},
 		}, parent)
 		if err != nil {
@@ -75,7 +85,7 @@ func (c *Connectivity) declareDirectConnect(ctx *pulumi.Context, name string, ar
 	}
 	// Direct-Connect-propagated routes beat VPN-propagated ones for the same prefix, so with both in the
 	// VPC route table traffic takes Direct Connect and moves to the VPN only when Direct Connect withdraws.
-	return attachmentID, tg.attach(ctx, name+"-dx", attachmentID, true, parent, switchesModes)
+	return attachmentID, t.attach(ctx, name+"-dx", attachmentID, true, parent, switchesModes)
 }
 
 // switchesModes lets the Direct Connect attachment move between the encrypted mode's transport route table

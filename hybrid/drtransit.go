@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"net/netip"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/directconnect"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2transitgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/insurance/hybridcloud/hybrid/topology"
-	"github.com/insurance/hybridcloud/internal/deploy/netrules"
 )
 
 // DRTransitType is the type token of the DRTransit component.
@@ -60,19 +57,26 @@ type DRTransit struct {
 }
 
 func (a *DRTransitArgs) validate() error {
+	s := a.Settings
 	var errs []error
-	if a.Settings.AmazonSideASN == 0 {
+	if s.AmazonSideASN == 0 {
 		errs = append(errs, errors.New("an Amazon-side ASN is required"))
 	}
 	if a.VPCID == nil || !a.VPCCIDR.IsValid() || len(a.AppSubnetIDs) == 0 || len(a.OnPremisesCIDRs) == 0 {
 		errs = append(errs, errors.New("the DR VPC (id, CIDR, app subnets) and the on-premises CIDRs are required"))
 	}
-	if a.DirectConnectGatewayID == nil && a.Settings.VPN == nil {
+	if a.DirectConnectGatewayID == nil && s.VPN == nil {
 		errs = append(errs, errors.New("a Direct Connect gateway or a VPN is required: the data centre must reach the DR region"))
 	}
-	if v := a.Settings.VPN; v != nil {
-		if len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || a.Settings.TunnelLogRetentionDays <= 0 ||
-			a.AccountID == nil || a.Partition == "" || a.Region == "" {
+	if s.PrivateVPN != nil && (a.DirectConnectGatewayID == nil || len(s.CIDRBlocks) == 0) {
+		errs = append(errs, errors.New("a private VPN needs the Direct Connect gateway it rides and the CIDR blocks its endpoints take addresses from"))
+	}
+	if s.PrivateVPN == nil && len(s.CIDRBlocks) > 0 {
+		errs = append(errs, errors.New("CIDR blocks are the outside addresses of a private VPN, and there is none"))
+	}
+	for _, v := range []*VPN{s.VPN, s.PrivateVPN} {
+		if v != nil && (len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || s.TunnelLogRetentionDays <= 0 ||
+			a.AccountID == nil || a.Partition == "" || a.Region == "") {
 			errs = append(errs, errors.New("a VPN needs customer gateways, the logs key, the alarm topic, a tunnel log retention, the account, partition and region"))
 		}
 	}
@@ -81,7 +85,9 @@ func (a *DRTransitArgs) validate() error {
 
 // NewDRTransit declares the DR Transit Gateway as the primary's is declared (explicit route tables, the VPC
 // attachment in the app subnets, on-premises routes in every app and data route table), its association
-// with the Direct Connect gateway allowing the DR VPC's range, and a VPN connection per on-premises router.
+// with the Direct Connect gateway, and a VPN connection per on-premises router of each VPN: over the
+// internet, and over Direct Connect with PrivateVPN. The association allows the DR VPC's range, or with
+// PrivateVPN only the DR blocks, as the primary's mode does.
 //
 // One Direct Connect gateway serves Transit Gateways in any region (Direct Connect user guide, "Direct
 // Connect gateways"); each association's allowed prefixes are what the data centre learns over the VIFs.
@@ -98,17 +104,20 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		return nil, err
 	}
 	parent := pulumi.Parent(d)
-	protect := pulumi.Protect(s.Protect)
 
-	// The DR gateway is the primary's twin: the same declarations, with the DR VPC's wiring.
+	// The DR gateway is the primary's twin: the same declarations, with the DR VPC's wiring, in the mode
+	// of the paths it has.
 	mode := topology.ModeVPN
-	if args.DirectConnectGatewayID != nil {
+	switch {
+	case s.PrivateVPN != nil:
+		mode = topology.ModeDirectConnectEncrypted
+	case args.DirectConnectGatewayID != nil:
 		mode = topology.ModeDirectConnect
 	}
 	twin := &ConnectivityArgs{
 		Settings: ConnectivitySettings{
 			Mode: mode, Protect: s.Protect, TunnelLogRetentionDays: s.TunnelLogRetentionDays,
-			TransitGateway: TransitGateway{AmazonSideASN: s.AmazonSideASN},
+			TransitGateway: TransitGateway{AmazonSideASN: s.AmazonSideASN, CIDRBlocks: s.CIDRBlocks},
 		},
 		VPCID: args.VPCID, VPCCIDR: args.VPCCIDR, AppSubnetIDs: args.AppSubnetIDs,
 		AppRouteTableIDs: args.AppRouteTableIDs, DataRouteTableIDs: args.DataRouteTableIDs,
@@ -121,39 +130,41 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 	}
 	d.TransitGatewayID = tg.gateway.ID()
 
+	var dxAttachmentID pulumi.StringOutput
 	if args.DirectConnectGatewayID != nil {
-		d.AllowedPrefixes = []netip.Prefix{args.VPCCIDR}
-		association, err := directconnect.NewGatewayAssociation(ctx, name+"-dxgw-tgw", &directconnect.GatewayAssociationArgs{
-			DxGatewayId:         args.DirectConnectGatewayID,
-			AssociatedGatewayId: tg.gateway.ID(),
-			AllowedPrefixes:     netrules.CIDRs(d.AllowedPrefixes),
-		}, parent, protect, settle)
-		if err != nil {
+		if d.AllowedPrefixes, err = topology.Advertised(mode, nil, args.VPCCIDR, s.CIDRBlocks); err != nil {
 			return nil, err
 		}
-		attachmentID := ec2transitgateway.GetDirectConnectGatewayAttachmentOutput(ctx, ec2transitgateway.GetDirectConnectGatewayAttachmentOutputArgs{
-			DxGatewayId:      association.DxGatewayId,
-			TransitGatewayId: association.AssociatedGatewayId,
-		}, parent).Id()
-		if err := tg.attach(ctx, name+"-dx", attachmentID, true, parent); err != nil {
+		if dxAttachmentID, err = tg.associate(ctx, name, args.DirectConnectGatewayID, mode, d.AllowedPrefixes, pulumi.Protect(s.Protect), parent); err != nil {
 			return nil, err
 		}
 	}
-	if s.VPN != nil {
-		vpn := VPN{CustomerGateways: map[string]CustomerGateway{}}
-		for router, gw := range s.VPN.CustomerGateways {
-			gw.Tunnels = nil // AWS picks inside CIDRs and keys: the primary's are taken on its own gateway's routers
-			vpn.CustomerGateways[router] = gw
+
+	// Each VPN as the primary's, by the same name suffix; AWS picks inside CIDRs and keys, since the
+	// primary's are taken on its own gateway's routers.
+	paths := []struct {
+		name      string
+		vpn       *VPN
+		transport pulumi.StringInput
+	}{{name + "-vpn", s.VPN, nil}, {name + "-dxvpn", s.PrivateVPN, dxAttachmentID}}
+	vpns := map[string]VPN{}
+	for _, p := range paths {
+		if p.vpn != nil {
+			vpns[p.name] = withoutTunnels(*p.vpn)
 		}
-		// declareVPN records the tunnels in a Connectivity's map; this one's is the DR gateway's.
-		tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
-		alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
-		logs, err := declareTunnelLogs(ctx, name, twin, map[string]VPN{name + "-vpn": vpn}, parent)
-		if err != nil {
-			return nil, err
-		}
-		if err := tunnels.declareVPN(ctx, name+"-vpn", twin, vpn, tg, nil, alarms, logs, parent); err != nil {
-			return nil, err
+	}
+	logs, err := declareTunnelLogs(ctx, name, twin, vpns, parent)
+	if err != nil {
+		return nil, err
+	}
+	// declareVPN records the tunnels in a Connectivity's map; this one's is the DR gateway's.
+	tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
+	alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
+	for _, p := range paths {
+		if vpn, ok := vpns[p.name]; ok {
+			if err := tunnels.declareVPN(ctx, p.name, twin, vpn, tg, p.transport, alarms, logs, parent); err != nil {
+				return nil, err
+			}
 		}
 	}
 
@@ -164,4 +175,14 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		return nil, err
 	}
 	return d, nil
+}
+
+// withoutTunnels is vpn with no fixed tunnels: its routers, for AWS to pick inside addresses and keys.
+func withoutTunnels(vpn VPN) VPN {
+	out := VPN{Acceleration: vpn.Acceleration, CustomerGateways: map[string]CustomerGateway{}}
+	for router, gw := range vpn.CustomerGateways {
+		gw.Tunnels = nil
+		out.CustomerGateways[router] = gw
+	}
+	return out
 }

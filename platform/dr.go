@@ -214,6 +214,7 @@ func exportDR(ctx *pulumi.Context, cfg *config.Config, st *stack) {
 	ctx.Export("drVpcCidr", d.vpc.CIDR)
 	ctx.Export("drTransitGatewayId", d.transit.TransitGatewayID)
 	ctx.Export("drVpnTunnels", d.transit.VPNTunnels)
+	ctx.Export("drVpnCustomerGatewayConfigurations", pulumi.ToStringMapOutput(d.transit.CustomerGatewayConfigurations)) // secret: pre-shared keys
 	ctx.Export("drDnsInboundEndpointIps", d.dns.InboundEndpointIPs)
 	ctx.Export("drAlarmTopicArn", d.base.OperationsTopicARN)
 	ctx.Export("drClusterName", d.cluster.ClusterName)

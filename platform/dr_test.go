@@ -40,9 +40,15 @@ func primaryOf(res *plan.Result) *plan.Result {
 // withDRStrategy is a stack with another DR strategy.
 func withDRStrategy(t *testing.T, st plan.Stack, strategy string) plan.Stack {
 	t.Helper()
+	return withDR(t, st, func(dr map[string]any) { dr["strategy"] = strategy })
+}
+
+// withDR is a stack whose hybridcloud:dr section was changed by edit.
+func withDR(t *testing.T, st plan.Stack, edit func(dr map[string]any)) plan.Stack {
+	t.Helper()
 	var dr map[string]any
 	require.NoError(t, json.Unmarshal([]byte(st.Config["hybridcloud:dr"]), &dr))
-	dr["strategy"] = strategy
+	edit(dr)
 	raw, err := json.Marshal(dr)
 	require.NoError(t, err)
 	return withConfig(st, "hybridcloud:dr", string(raw))

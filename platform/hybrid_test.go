@@ -3,6 +3,8 @@ package platform
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -117,27 +119,42 @@ func TestEveryPrivateRouteTableReachesOnPremisesThroughTheTransitGateway(t *test
 	}
 }
 
-func TestEncryptedProdRunsIPsecOverDirectConnectAndPassesThePack(t *testing.T) {
-	// The DR region has no private VPNs (config refuses a standby in this mode): backup and restore.
-	st := hybridStack(t, "prod", encryptedProd)
-	st = withDRStrategy(t, st, "backupRestore")
+func TestEncryptedProdRunsIPsecOverDirectConnectInBothRegionsAndPassesThePack(t *testing.T) {
+	// The warm standby's Transit Gateway has blocks of its own: its VPNs over Direct Connect take their
+	// outside addresses from them, and the shared Direct Connect gateway allows them beside the primary's.
+	st := withDR(t, hybridStack(t, "prod", encryptedProd), func(dr map[string]any) { dr["transitGatewayCidrBlocks"] = []any{"10.254.0.0/24"} })
+	transports := map[string]string{"prod-hybrid": "tgw-attach-prod-hybrid-dxgw_id-prod-hybrid-tgw_id", "prod-dr-hybrid": "tgw-attach-prod-hybrid-dxgw_id-prod-dr-hybrid-tgw_id"}
 	for _, mode := range plantest.Modes {
 		res, err := plan.Run(Program(func() time.Time { return testNow }), st, mode)
 		require.NoError(t, err, mode)
 		assert.Empty(t, offline.Mandatory(checkPack(t, res, st)), mode)
 
-		var private int
-		for _, v := range plantest.Every(t, res, token.EC2VPNConnection, 4) {
-			if v.Props()["outsideIpAddressType"] == "PrivateIpv4" {
-				private++
-				if mode == plan.Up {
-					assert.Equal(t, "tgw-attach-prod-hybrid-dxgw_id", v.Props()["transportTransitGatewayAttachmentId"], v.Name)
-				}
+		private := map[string]int{}
+		for _, v := range plantest.Every(t, res, token.EC2VPNConnection, 8) {
+			if v.Props()["outsideIpAddressType"] != "PrivateIpv4" {
+				continue
 			}
+			owner, _, _ := strings.Cut(v.Name, "-dxvpn-")
+			private[owner]++
+			if mode == plan.Up {
+				assert.Equal(t, transports[owner], v.Props()["transportTransitGatewayAttachmentId"], "%s rides its own gateway's Direct Connect attachment", v.Name)
+			}
+			assert.Equal(t, owner == "prod-dr-hybrid", providerOf(v) == drProviderName, "%s is declared in its gateway's region", v.Name)
 		}
-		assert.Equal(t, 2, private, mode)
-		assoc := plantest.Named(t, res, token.DXGatewayAssociation, "prod-hybrid-dxgw-tgw")
-		assert.Equal(t, []any{"10.255.0.0/24"}, assoc.Props()["allowedPrefixes"], "only the VPN endpoints are advertised over Direct Connect")
+		assert.Equal(t, map[string]int{"prod-hybrid": 2, "prod-dr-hybrid": 2}, private, mode)
+		if mode == plan.Up {
+			docs := output(t, res, "drVpnCustomerGatewayConfigurations")
+			assert.True(t, docs.Secret, "the documents hold the pre-shared keys")
+			byRouter, ok := docs.Value.(map[string]any)
+			require.True(t, ok)
+			assert.ElementsMatch(t, []string{"dc1-core1", "dc1-core2", "dc1-edge1", "dc1-edge2"}, slices.Collect(maps.Keys(byRouter)),
+				"every router configures its DR tunnels, over Direct Connect and over the internet")
+		}
+		for owner, blocks := range map[string][]any{"prod-hybrid": {"10.255.0.0/24"}, "prod-dr-hybrid": {"10.254.0.0/24"}} {
+			assoc := plantest.Named(t, res, token.DXGatewayAssociation, owner+"-dxgw-tgw")
+			assert.Equal(t, blocks, assoc.Props()["allowedPrefixes"], "%s: only the VPN endpoints are advertised over Direct Connect", owner)
+			assert.Equal(t, blocks, plantest.Named(t, res, token.TGWTransitGateway, owner+"-tgw").Props()["transitGatewayCidrBlocks"], owner)
+		}
 	}
 }
 

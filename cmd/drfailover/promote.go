@@ -36,8 +36,9 @@ type swap struct {
 }
 
 // swaps are every per-region value of the stack files: the region, the VPC's range and AZs, the Transit
-// Gateway's ASN and the load balancer's certificate (ACM certificates are regional). The primary's other
-// sections hold no region, AZ or regional ARN; promote checks that this stays so.
+// Gateway's ASN and CIDR blocks (mode directConnectEncrypted only) and the load balancer's certificate
+// (ACM certificates are regional). The primary's other sections hold no region, AZ or regional ARN;
+// promote checks that this stays so.
 func swaps(project string) []swap {
 	p := func(section string, path ...string) field { return field{project + ":" + section, path} }
 	return []swap{
@@ -45,6 +46,7 @@ func swaps(project string) []swap {
 		{primary: p("network", "cidr"), dr: p("dr", "cidr")},
 		{primary: p("network", "availabilityZones"), dr: p("dr", "availabilityZones")},
 		{primary: p("hybrid", "transitGateway", "amazonSideAsn"), dr: p("dr", "transitGatewayAsn")},
+		{primary: p("hybrid", "transitGateway", "cidrBlocks"), dr: p("dr", "transitGatewayCidrBlocks"), optional: true},
 		{primary: p("compute", "alb", "certificateArn"), dr: p("dr", "compute", "certificateArn"), optional: true},
 	}
 }

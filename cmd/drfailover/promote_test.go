@@ -104,6 +104,19 @@ func TestPromoteSwapsDevsValuesAndLeavesItsMissingCertificatesMissing(t *testing
 	assert.NotContains(t, value(t, p.file, "hybridcloud:compute", "alb"), "certificateArn", "dev serves plain HTTP")
 }
 
+func TestPromoteSwapsTheTransitGatewayBlocksOfAnEncryptedStackAndRefusesOneWithoutTheOther(t *testing.T) {
+	primary := edit(t, stackFile(t, "prod"), "transitGateway: {amazonSideAsn: 64512}", "transitGateway: {amazonSideAsn: 64512, cidrBlocks: [10.255.0.0/24]}")
+	both := edit(t, primary, "    transitGatewayAsn: 64514\n", "    transitGatewayAsn: 64514\n    transitGatewayCidrBlocks: [10.254.0.0/24]\n")
+	p, err := promote("Pulumi.prod.yaml", "hybridcloud", []byte(both))
+	require.NoError(t, err)
+	assert.Equal(t, []any{"10.254.0.0/24"}, value(t, p.file, "hybridcloud:hybrid", "transitGateway", "cidrBlocks"))
+	assert.Equal(t, []any{"10.255.0.0/24"}, value(t, p.file, "hybridcloud:dr", "transitGatewayCidrBlocks"))
+
+	_, err = promote("Pulumi.prod.yaml", "hybridcloud", []byte(primary))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridcloud:dr.transitGatewayCidrBlocks is not set: it swaps with hybridcloud:hybrid.transitGateway.cidrBlocks")
+}
+
 func TestThePromotedStackFilesLoadAndValidateAsTheOfflinePlanDoes(t *testing.T) {
 	for stack, input := range map[string]string{"prod": stackFile(t, "prod"), "dev": devPilotLight(t)} {
 		t.Run(stack, func(t *testing.T) {

@@ -149,7 +149,9 @@ var invokeResults = map[string]func(args resource.PropertyMap) map[string]any{
 	},
 	"aws:ec2transitgateway/getDirectConnectGatewayAttachment:getDirectConnectGatewayAttachment": func(args resource.PropertyMap) map[string]any {
 		dx, tgw := args["dxGatewayId"].StringValue(), args["transitGatewayId"].StringValue()
-		return map[string]any{"id": "tgw-attach-" + dx, "arn": "arn:aws:ec2:" + mockRegion + ":" + mockAccountID + ":transit-gateway-attachment/tgw-attach-" + dx,
+		// One attachment per gateway pair: a Direct Connect gateway has one for each Transit Gateway.
+		id := "tgw-attach-" + dx + "-" + tgw
+		return map[string]any{"id": id, "arn": "arn:aws:ec2:" + mockRegion + ":" + mockAccountID + ":transit-gateway-attachment/" + id,
 			"dxGatewayId": dx, "transitGatewayId": tgw}
 	},
 	"aws:elb/getServiceAccount:getServiceAccount": func(resource.PropertyMap) map[string]any {
