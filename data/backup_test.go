@@ -140,7 +140,7 @@ func TestThePlanCopiesToTheDRVault(t *testing.T) {
 	rules := p.Props()["rules"].([]any)
 	require.Len(t, rules, 4)
 	copies := rules[0].(map[string]any)["copyActions"].([]any)
-	assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:test-backup-dr", copies[0].(map[string]any)["destinationVaultArn"]) // the mock ARN
+	assert.Equal(t, "arn:aws:backup:us-west-2:123456789012:test-backup-dr", copies[0].(map[string]any)["destinationVaultArn"]) // the DR vault, in the DR region
 }
 
 func TestSelectionIsExactlyTheStacksResourcesAndTheRoleHoldsNoKeyStatement(t *testing.T) {
@@ -250,12 +250,12 @@ func TestVaultKeysLetOnlyTheBackupRoleUseThemThroughBackupAndRDSInTheirRegion(t 
 
 func TestOnlyTheBreakGlassRoleDeletesRecoveryPointsOrLoosensTheVaults(t *testing.T) {
 	res, _ := runBackup(t, plan.Up, testBackupArgs(), false)
-	for _, name := range []string{"test-backup", "test-backup-dr"} {
+	for name, region := range map[string]string{"test-backup": "us-east-1", "test-backup-dr": "us-west-2"} {
 		p := plantest.Named(t, res, token.BackupVaultPolicy, name)
 		deny := plantest.Statements(t, p.Props()["policy"])["OnlyBreakGlassDestroysRecoveryPoints"]
 		assert.Equal(t, "Deny", deny["Effect"])
 		assert.Equal(t, map[string]any{"AWS": "*"}, deny["Principal"])
-		assert.Equal(t, "arn:aws:backup:us-east-1:123456789012:"+name, deny["Resource"]) // the mock ARN
+		assert.Equal(t, "arn:aws:backup:"+region+":123456789012:"+name, deny["Resource"], "the vault's own ARN")
 		assert.Subset(t, deny["Action"], []any{"backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle",
 			"backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultLockConfiguration"})
 		assert.Equal(t, map[string]any{"ArnNotEquals": map[string]any{"aws:PrincipalArn": []any{testBreakGlass}}}, deny["Condition"])

@@ -289,7 +289,7 @@ func TestTheDRRegistryEncryptsWithTheDRClusterKeyThroughItsOwnCreationRole(t *te
 			}
 			enc := tpl.Props()["encryptionConfigurations"].([]any)[0].(map[string]any)
 			assert.Equal(t, "KMS", enc["encryptionType"])
-			assert.Equal(t, "arn:aws:kms:us-east-1:123456789012:"+c.stack+"-dr-compute", enc["kmsKey"])
+			assert.Equal(t, "arn:aws:kms:us-west-2:123456789012:"+c.stack+"-dr-compute", enc["kmsKey"], "the DR region's own key")
 			sids := plantest.Statements(t, policy.Props()["policy"])
 			var actions []any
 			for _, st := range sids {
@@ -304,5 +304,14 @@ func TestTheDRRegistryEncryptsWithTheDRClusterKeyThroughItsOwnCreationRole(t *te
 			assert.Equal(t, []any{"ecr.us-west-2.amazonaws.com"},
 				keySids["ECRCreatesRepositoriesFromTemplates"]["Condition"].(map[string]any)["StringEquals"].(map[string]any)["kms:ViaService"], "%s: through the DR region's ECR", c.stack)
 		}
+	}
+}
+
+func TestEachRegionsLoadBalancerLogsAreDeliveredByThatRegionsELBAccount(t *testing.T) {
+	res := runStack(t, "prod", plan.Up)
+	for name, account := range map[string]string{"prod-compute-alb-logs": "127311923021", "prod-dr-compute-alb-logs": "797873946194"} {
+		deliver := plantest.Statements(t, plantest.Named(t, res, token.S3BucketPolicy, name).Props()["policy"])["ElbDeliversAccessLogs"]
+		assert.Equal(t, map[string]any{"AWS": "arn:aws:iam::" + account + ":root"}, deliver["Principal"],
+			"%s: ELB delivers access logs from an account of the load balancer's region", name)
 	}
 }

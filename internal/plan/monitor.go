@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/insurance/hybridcloud/internal/plan/token"
 )
 
 // Mode says which engine operation the mocks play.
@@ -71,6 +74,47 @@ type monitor struct {
 	mu        sync.Mutex
 	resources []Resource
 	invokes   map[string]bool
+	// places are the region and account of each aws provider instance, by URN.
+	places map[string]place
+}
+
+// providerPlace is the place a provider instance's inputs configure: its region, and its account when
+// allowedAccountIds pins exactly one (the vault account's provider); home for what they leave out.
+func providerPlace(inputs resource.PropertyMap) place {
+	at := home
+	if r := inputs["region"]; r.IsString() && r.StringValue() != "" {
+		at.region = r.StringValue()
+	}
+	// Provider inputs of a list type reach the engine as JSON text.
+	var ids []string
+	switch v := inputs["allowedAccountIds"]; {
+	case v.IsString():
+		_ = json.Unmarshal([]byte(v.StringValue()), &ids)
+	case v.IsArray():
+		for _, id := range v.ArrayValue() {
+			if id.IsString() {
+				ids = append(ids, id.StringValue())
+			}
+		}
+	}
+	if len(ids) == 1 {
+		at.account = ids[0]
+	}
+	return at
+}
+
+// placeOf is the place of the provider a reference (URN::id) names: home when there is none.
+func (m *monitor) placeOf(ref string) place {
+	urn := ref
+	if i := strings.LastIndex(ref, "::"); i >= 0 {
+		urn = ref[:i]
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if at, ok := m.places[urn]; ok {
+		return at
+	}
+	return home
 }
 
 var _ pulumi.MockResourceMonitor = (*monitor)(nil)
@@ -114,13 +158,19 @@ func (m *monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)
+	if r.Type == token.AWSProvider {
+		if m.places == nil {
+			m.places = map[string]place{}
+		}
+		m.places[r.URN] = providerPlace(inputs)
+	}
 	m.mu.Unlock()
 
 	if m.mode == Preview || !args.Custom {
 		return "", args.Inputs, nil
 	}
 	state := args.Inputs.Copy()
-	for k, v := range computedOutputs(args.TypeToken, args.Name) {
+	for k, v := range computedOutputs(args.TypeToken, args.Name, m.placeOf(args.Provider)) {
 		if _, declared := state[resource.PropertyKey(k)]; !declared {
 			state[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
 		}
@@ -144,7 +194,7 @@ func (m *monitor) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	if !ok {
 		return nil, fmt.Errorf("plan: no mock answer for invoke %s; add one to invokeResults", args.Token)
 	}
-	return resource.NewPropertyMapFromMap(out(args.Args)), nil
+	return resource.NewPropertyMapFromMap(out(args.Args, m.placeOf(args.Provider))), nil
 }
 
 func (m *monitor) rootURN() string {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/kms"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -226,6 +228,48 @@ func TestRunRecordsTheStackOutputsWithSecretsAndUnknownsMarked(t *testing.T) {
 	assert.Contains(t, text, "Outputs:\n    code       : [secret]\n    commands   : [secret]\n    environment: \"dev\"\n    keyArn     : [unknown until apply]\n")
 	assert.Contains(t, text, "Resources:\n    + 2 to create\n", "the key and the root stack, as the CLI counts")
 	assert.NotContains(t, text, "hunter2")
+}
+
+func TestUpAnswersEachResourceAndFunctionFromItsProvidersRegionAndAccount(t *testing.T) {
+	arns := map[string]pulumi.StringOutput{}
+	accounts := map[string]string{}
+	program := func(ctx *pulumi.Context) error {
+		providers := map[string]*aws.ProviderArgs{
+			"home": {Region: pulumi.String("us-east-1")},
+			"dr":   {Region: pulumi.String("us-west-2")},
+			"vault": {Region: pulumi.String("us-east-1"), AllowedAccountIds: pulumi.StringArray{pulumi.String("444455556666")},
+				AssumeRole: &aws.ProviderAssumeRoleArgs{RoleArn: pulumi.String("arn:aws:iam::444455556666:role/deployer")}},
+		}
+		for name, args := range providers {
+			p, err := aws.NewProvider(ctx, name, args)
+			if err != nil {
+				return err
+			}
+			key, err := kms.NewKey(ctx, name+"-key", &kms.KeyArgs{}, pulumi.Provider(p))
+			if err != nil {
+				return err
+			}
+			arns[name] = key.Arn
+			me, err := aws.GetCallerIdentity(ctx, &aws.GetCallerIdentityArgs{}, pulumi.Provider(p))
+			if err != nil {
+				return err
+			}
+			accounts[name] = me.AccountId
+		}
+		return nil
+	}
+	_, err := Run(program, Stack{Project: "demo", Name: "test"}, Up)
+	require.NoError(t, err)
+	for name, want := range map[string]string{
+		"home":  "arn:aws:kms:us-east-1:123456789012:home-key",
+		"dr":    "arn:aws:kms:us-west-2:123456789012:dr-key",
+		"vault": "arn:aws:kms:us-east-1:444455556666:vault-key",
+	} {
+		v, err := Await(arns[name])
+		require.NoError(t, err)
+		assert.Equal(t, want, v.Value, name)
+	}
+	assert.Equal(t, map[string]string{"home": "123456789012", "dr": "123456789012", "vault": "444455556666"}, accounts)
 }
 
 func TestRunRecordsTheProviderFunctionsTheProgramCalls(t *testing.T) {
