@@ -41,7 +41,7 @@ func computedOutputs(typ, name string, at place) map[string]any {
 
 // typeOutputs holds the computed outputs a resource type adds beside its ARN and name.
 var typeOutputs = map[string]func(name string, at place) map[string]any{
-	"aws:kms/key:Key": func(name string, at place) map[string]any {
+	"aws:kms/key:Key": func(name string, _ place) map[string]any {
 		return map[string]any{"keyId": name + "-key-id"}
 	},
 	"aws:rds/instance:Instance": func(name string, at place) map[string]any {
@@ -61,10 +61,10 @@ var typeOutputs = map[string]func(name string, at place) map[string]any{
 	"aws:storagegateway/gateway:Gateway": func(string, place) map[string]any {
 		return map[string]any{"gatewayNetworkInterfaces": []any{map[string]any{"ipv4Address": "10.100.20.16"}}}
 	},
-	"aws:storagegateway/nfsFileShare:NfsFileShare": func(name string, at place) map[string]any {
+	"aws:storagegateway/nfsFileShare:NfsFileShare": func(name string, _ place) map[string]any {
 		return map[string]any{"path": "/" + name}
 	},
-	"aws:s3/bucketV2:BucketV2": func(name string, at place) map[string]any {
+	"aws:s3/bucketV2:BucketV2": func(name string, _ place) map[string]any {
 		return map[string]any{"bucket": name + "-bucket", "arn": "arn:aws:s3:::" + name + "-bucket"}
 	},
 	"aws:ec2/vpcEndpoint:VpcEndpoint": func(name string, at place) map[string]any {
@@ -82,10 +82,10 @@ var typeOutputs = map[string]func(name string, at place) map[string]any{
 	"aws:ec2/launchTemplate:LaunchTemplate": func(string, place) map[string]any {
 		return map[string]any{"latestVersion": 1}
 	},
-	"aws:ssm/activation:Activation": func(name string, at place) map[string]any {
+	"aws:ssm/activation:Activation": func(name string, _ place) map[string]any {
 		return map[string]any{"activationCode": name + "-activation-code"}
 	},
-	"aws:ec2/vpnConnection:VpnConnection": func(name string, at place) map[string]any {
+	"aws:ec2/vpnConnection:VpnConnection": func(name string, _ place) map[string]any {
 		// Outside addresses differ per connection, so alarms on them can be told apart.
 		h := fnv.New32a()
 		_, _ = h.Write([]byte(name))
@@ -99,7 +99,7 @@ var typeOutputs = map[string]func(name string, at place) map[string]any{
 			"customerGatewayConfiguration": "<vpn_connection id=\"" + name + "_id\"><!-- both tunnels, their keys and BGP --></vpn_connection>",
 		}
 	},
-	"aws:ec2/eip:Eip": func(name string, at place) map[string]any {
+	"aws:ec2/eip:Eip": func(name string, _ place) map[string]any {
 		// Addresses differ per Elastic IP, like the real ones.
 		h := fnv.New32a()
 		_, _ = h.Write([]byte(name))
