@@ -9,8 +9,8 @@ type DRTransitSettings struct {
 	// Gateway's and the Direct Connect gateway's.
 	AmazonSideASN int64
 	// VPN, when set, connects each of its on-premises routers to the DR Transit Gateway too, over the
-	// internet, with inside addresses and keys AWS picks (unique on the new gateway). Optional: nil without
-	// a VPN in the primary's mode.
+	// internet, with inside addresses and keys AWS picks (unique on the new gateway) and the primary's
+	// acceleration. Optional: nil without a VPN in the primary's mode.
 	VPN *VPN
 	// PrivateVPN, when set, connects each of its on-premises routers to the DR Transit Gateway over Direct
 	// Connect, as the primary's ModeDirectConnectEncrypted does: private outside addresses from CIDRBlocks,
