@@ -142,3 +142,19 @@ func TestBadDRTransitArgsAreRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestTheDRInternetVPNKeepsThePrimarysAccelerationAndDropsItsFixedTunnels(t *testing.T) {
+	args := encryptedDRTransitArgs()
+	args.Settings.VPN.Acceleration = true
+	args.Settings.VPN.CustomerGateways["edge1"] = CustomerGateway{IPAddress: netip.MustParseAddr("198.51.100.10"), ASN: 65100,
+		Tunnels: []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.30.0/30")}, {InsideCIDR: netip.MustParsePrefix("169.254.30.4/30")}}}
+	res, _ := plantest.Run(t, plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*DRTransit, error) {
+		return NewDRTransit(ctx, "t-dr-hybrid", args, opts...)
+	})
+	internet := plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-vpn-edge1").Props()
+	assert.Equal(t, true, internet["enableAcceleration"], "far from the data centre as the primary is, or farther")
+	assert.NotContains(t, internet, "tunnel1InsideCidr", "the primary's inside CIDRs are taken on its own gateway's session")
+	assert.Equal(t, false, plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-dxvpn-core1").Props()["enableAcceleration"],
+		"a VPN over Direct Connect is never accelerated")
+	assert.Len(t, args.Settings.VPN.CustomerGateways["edge1"].Tunnels, 2, "the settings the DR transit was given stay as they were")
+}
