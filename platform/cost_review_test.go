@@ -131,6 +131,21 @@ func TestProdEndsWithItsThreeBiggestLevers(t *testing.T) {
 	assert.InDelta(t, 182.5, r.Levers[2].Saves, 1e-9, "endpointIpCount 3 to 2 on both endpoints")
 }
 
+func TestTheFileBucketLeverCountsOnlyTheDRVaultsCopiesNotTheBackupAccounts(t *testing.T) {
+	r, _, _ := costOf(t, "prod", plan.Up)
+	byVault := map[string]float64{}
+	for _, l := range r.Lines {
+		if strings.HasPrefix(l.Charge, "file bucket copied recovery points") && l.Known() {
+			byVault[l.Name] += *l.Monthly
+		}
+	}
+	require.Contains(t, byVault, "prod-backup-account", "prod copies the file bucket into the backup account too")
+	require.Contains(t, byVault, "prod-backup-dr")
+	require.Equal(t, "file-bucket backup design", r.Levers[0].Name)
+	assert.InDelta(t, byVault["prod-backup-dr"], r.Levers[0].Saves, 1e-6,
+		"dropping the backup account's copy gives up the account separation, which no cost lever suggests")
+}
+
 // The DR vault is priced in its own region's column: the table has one for each stack's backup DR region.
 func TestThePriceTableHasAColumnForEachStacksDRRegion(t *testing.T) {
 	table, err := prices.Load("")

@@ -45,10 +45,12 @@ func sumLines(r *Report, keep func(Line) bool) (float64, int) {
 	return total, n
 }
 
-// backupLever: the file bucket's recovery points in the disaster-recovery vault.
+// backupLever: the file bucket's recovery points in the disaster-recovery vault. The backup account's vault,
+// a copy-only vault in the stack's own region, is left out: dropping that copy gives up the account
+// separation that guards the backups, not a DR design choice.
 func backupLever(r *Report) (Lever, bool) {
 	saves, n := sumLines(r, func(l Line) bool {
-		return l.Type == typeBackupVault && strings.HasPrefix(l.Charge, "file bucket copied recovery points")
+		return l.Type == typeBackupVault && l.Region != r.Region && strings.HasPrefix(l.Charge, "file bucket copied recovery points")
 	})
 	return Lever{
 		Name:  "file-bucket backup design",
