@@ -96,15 +96,11 @@ func (p *parser) drNetwork(key string, s dr.Settings, c *Config) {
 		// A Direct Connect gateway refuses overlapping allowed prefixes across its Transit Gateway
 		// associations (Direct Connect user guide, "Allowed prefixes interactions"), so a DR range inside
 		// the primary's summary cannot be allowed on the DR association.
-		routed := []named{
-			{"the primary VPC (hybridcloud:network.cidr)", []netip.Prefix{c.Network.CIDR}},
-			{"an on-premises network (hybridcloud:onPremises.cidrs)", c.OnPremises.CIDRs},
-			{"a Transit Gateway block (hybridcloud:hybrid.transitGateway.cidrBlocks)", c.Connectivity.TransitGateway.CIDRBlocks},
-		}
+		sets := routed(c)
 		if dx := c.Connectivity.DirectConnect; dx != nil {
-			routed = append(routed, named{"a prefix the primary's Direct Connect association allows (hybridcloud:hybrid.directConnect.allowedPrefixes)", dx.AllowedPrefixes})
+			sets = append(sets, named{"a prefix the primary's Direct Connect association allows (hybridcloud:hybrid.directConnect.allowedPrefixes)", dx.AllowedPrefixes})
 		}
-		p.clearOf(k, s.CIDR, routed)
+		p.clearOf(k, s.CIDR, sets)
 	}
 
 	k = key + ".availabilityZones"
@@ -127,6 +123,16 @@ func (p *parser) drNetwork(key string, s dr.Settings, c *Config) {
 		if _, err := layout.Plan(s.CIDR, azs, c.Network.SubnetPrefixLengths); err != nil {
 			p.fail(key+".cidr", "%v (the primary's subnetPrefixLengths)", err)
 		}
+	}
+}
+
+// routed are the ranges the data centre already routes to, which the DR VPC and the DR Transit Gateway's
+// blocks stay clear of.
+func routed(c *Config) []named {
+	return []named{
+		{"the primary VPC (hybridcloud:network.cidr)", []netip.Prefix{c.Network.CIDR}},
+		{"an on-premises network (hybridcloud:onPremises.cidrs)", c.OnPremises.CIDRs},
+		{"a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks)", c.Connectivity.TransitGateway.CIDRBlocks},
 	}
 }
 
@@ -156,12 +162,7 @@ func (p *parser) drTransit(key string, s dr.Settings, c *Config) {
 		p.fail(k, "required with %s in mode %s: the DR Transit Gateway's blocks (/24 or larger), the outside addresses of its VPNs over Direct Connect", s.Strategy, mode)
 	case mode == topology.ModeDirectConnectEncrypted:
 		// The DR association allows these blocks beside the primary's on one Direct Connect gateway.
-		h.tgwBlocks(k, s.TransitGatewayCIDRBlocks, []named{
-			{"the primary VPC (hybridcloud:network.cidr)", []netip.Prefix{c.Network.CIDR}},
-			{"the DR VPC (hybridcloud:dr.cidr)", []netip.Prefix{s.CIDR}},
-			{"an on-premises network (hybridcloud:onPremises.cidrs)", c.OnPremises.CIDRs},
-			{"a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks)", c.Connectivity.TransitGateway.CIDRBlocks},
-		})
+		h.tgwBlocks(k, s.TransitGatewayCIDRBlocks, append(routed(c), named{"the DR VPC (hybridcloud:dr.cidr)", []netip.Prefix{s.CIDR}}))
 	case len(s.TransitGatewayCIDRBlocks) > 0:
 		p.fail(k, "mode %s has no VPN over Direct Connect to take outside addresses from them; remove it", mode)
 	}

@@ -138,13 +138,7 @@ func TestBadDRBlocksNameTheKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := tt.cfg(t)
-			if tt.name != "none in the encrypted mode" {
-				cfg = patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", tt.blocks)
-			} else {
-				cfg = patch(t, cfg, "hybridcloud:dr", "transitGatewayCidrBlocks", nil)
-			}
-			_, err := parse(cfg)
+			_, err := parse(patch(t, tt.cfg(t), "hybridcloud:dr", "transitGatewayCidrBlocks", tt.blocks))
 			requireProblem(t, err, tt.wantKey, tt.wantMsg)
 		})
 	}
@@ -176,5 +170,5 @@ func TestADRCIDROverlappingATransitGatewayBlockIsRefused(t *testing.T) {
 	cfg = patch(t, cfg, "hybridcloud:dr", "cidr", "10.255.0.0/16")
 	_, err = parse(cfg)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "hybridcloud:dr.cidr: 10.255.0.0/16 overlaps a Transit Gateway block (hybridcloud:hybrid.transitGateway.cidrBlocks) 10.255.0.0/24")
+	assert.Contains(t, err.Error(), "hybridcloud:dr.cidr: 10.255.0.0/16 overlaps a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks) 10.255.0.0/24")
 }

@@ -177,27 +177,8 @@ func NewConnectivity(ctx *pulumi.Context, name string, args *ConnectivityArgs, o
 			return nil, err
 		}
 	}
-	// One delivery policy covers the tunnel logs of both VPNs: the account's 10 per region are shared.
-	vpns := map[string]VPN{}
-	if s.InternetVPN != nil {
-		vpns[name+"-vpn"] = *s.InternetVPN
-	}
-	if s.PrivateVPN != nil {
-		vpns[name+"-dxvpn"] = *s.PrivateVPN
-	}
-	logs, err := declareTunnelLogs(ctx, name, args, vpns, parent)
-	if err != nil {
+	if err := c.declareVPNs(ctx, name, args, s.InternetVPN, s.PrivateVPN, tg, dxAttachmentID, alarms, parent); err != nil {
 		return nil, err
-	}
-	if s.InternetVPN != nil {
-		if err := c.declareVPN(ctx, name+"-vpn", args, *s.InternetVPN, tg, nil, alarms, logs, parent); err != nil {
-			return nil, err
-		}
-	}
-	if s.PrivateVPN != nil {
-		if err := c.declareVPN(ctx, name+"-dxvpn", args, *s.PrivateVPN, tg, dxAttachmentID, alarms, logs, parent); err != nil {
-			return nil, err
-		}
 	}
 
 	outputs := pulumi.Map{

@@ -19,8 +19,9 @@ type DRTransitArgs struct {
 	// Settings are the DR Transit Gateway's own settings. Required.
 	Settings DRTransitSettings
 	// DirectConnectGatewayID is the primary's Direct Connect gateway, a global resource: the DR Transit
-	// Gateway is associated with it, so the existing VIFs reach the DR VPC. Optional: nil without Direct
-	// Connect (then Settings.VPN is the only path).
+	// Gateway is associated with it, so the existing VIFs reach the DR VPC (with Settings.PrivateVPN, only
+	// the DR blocks, and the DR VPC through the tunnels). Optional: nil without Direct Connect (then
+	// Settings.VPN is the only path).
 	DirectConnectGatewayID pulumi.StringInput
 	// VPCID, VPCCIDR, AppSubnetIDs and the route tables are the DR VPC's, as ConnectivityArgs takes the
 	// primary's. Required.
@@ -46,8 +47,9 @@ type DRTransit struct {
 
 	// TransitGatewayID is the DR Transit Gateway.
 	TransitGatewayID pulumi.IDOutput
-	// AllowedPrefixes are what the Direct Connect association advertises to the data centre (the DR VPC's
-	// range); empty without Direct Connect.
+	// AllowedPrefixes are what the Direct Connect association advertises to the data centre: the DR VPC's
+	// range, or with Settings.PrivateVPN only Settings.CIDRBlocks (the tunnels' endpoints); empty without
+	// Direct Connect.
 	AllowedPrefixes []netip.Prefix
 	// VPNTunnels are the DR VPN connections by router, as ConnectivitySettings exports the primary's.
 	VPNTunnels pulumi.Map
@@ -74,10 +76,13 @@ func (a *DRTransitArgs) validate() error {
 	if s.PrivateVPN == nil && len(s.CIDRBlocks) > 0 {
 		errs = append(errs, errors.New("CIDR blocks are the outside addresses of a private VPN, and there is none"))
 	}
-	for _, v := range []*VPN{s.VPN, s.PrivateVPN} {
-		if v != nil && (len(v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || s.TunnelLogRetentionDays <= 0 ||
+	for _, vpn := range []struct {
+		what string
+		v    *VPN
+	}{{"the internet VPN", s.VPN}, {"the private VPN", s.PrivateVPN}} {
+		if vpn.v != nil && (len(vpn.v.CustomerGateways) == 0 || a.LogsKeyARN == nil || a.AlarmTopicARN == nil || s.TunnelLogRetentionDays <= 0 ||
 			a.AccountID == nil || a.Partition == "" || a.Region == "") {
-			errs = append(errs, errors.New("a VPN needs customer gateways, the logs key, the alarm topic, a tunnel log retention, the account, partition and region"))
+			errs = append(errs, fmt.Errorf("%s needs customer gateways, the logs key, the alarm topic, a tunnel log retention, the account, partition and region", vpn.what))
 		}
 	}
 	return errors.Join(errs...)
@@ -140,49 +145,33 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		}
 	}
 
-	// Each VPN as the primary's, by the same name suffix; AWS picks inside CIDRs and keys, since the
-	// primary's are taken on its own gateway's routers.
-	paths := []struct {
-		name      string
-		vpn       *VPN
-		transport pulumi.StringInput
-	}{{name + "-vpn", s.VPN, nil}, {name + "-dxvpn", s.PrivateVPN, dxAttachmentID}}
-	vpns := map[string]VPN{}
-	for _, p := range paths {
-		if p.vpn != nil {
-			vpns[p.name] = withoutTunnels(*p.vpn)
-		}
-	}
-	logs, err := declareTunnelLogs(ctx, name, twin, vpns, parent)
-	if err != nil {
-		return nil, err
-	}
-	// declareVPN records the tunnels in a Connectivity's map; this one's is the DR gateway's.
+	// Each VPN as the primary's; AWS picks inside CIDRs and keys, since the primary's are taken on its own
+	// gateway's routers. declareVPNs records the tunnels in a Connectivity's maps: here the DR gateway's.
 	tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
 	alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
-	for _, p := range paths {
-		if vpn, ok := vpns[p.name]; ok {
-			if err := tunnels.declareVPN(ctx, p.name, twin, vpn, tg, p.transport, alarms, logs, parent); err != nil {
-				return nil, err
-			}
-		}
+	if err := tunnels.declareVPNs(ctx, name, twin, withoutTunnels(s.VPN), withoutTunnels(s.PrivateVPN), tg, dxAttachmentID, alarms, parent); err != nil {
+		return nil, err
 	}
 
 	if err := ctx.RegisterResourceOutputs(d, pulumi.Map{
-		"transitGatewayId": d.TransitGatewayID,
-		"vpnTunnels":       d.VPNTunnels,
+		"transitGatewayId":              d.TransitGatewayID,
+		"vpnTunnels":                    d.VPNTunnels,
+		"customerGatewayConfigurations": pulumi.ToStringMapOutput(d.CustomerGatewayConfigurations),
 	}); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-// withoutTunnels is vpn with no fixed tunnels: its routers, for AWS to pick inside addresses and keys.
-func withoutTunnels(vpn VPN) VPN {
+// withoutTunnels is vpn with no fixed tunnels, for AWS to pick inside addresses and keys; nil for nil.
+func withoutTunnels(vpn *VPN) *VPN {
+	if vpn == nil {
+		return nil
+	}
 	out := VPN{Acceleration: vpn.Acceleration, CustomerGateways: map[string]CustomerGateway{}}
 	for router, gw := range vpn.CustomerGateways {
 		gw.Tunnels = nil
 		out.CustomerGateways[router] = gw
 	}
-	return out
+	return &out
 }

@@ -127,8 +127,10 @@ func TestBadDRTransitArgsAreRefused(t *testing.T) {
 			"the CIDR blocks its endpoints take addresses from"},
 		{"blocks without a private VPN", func(a *DRTransitArgs) { a.Settings.PrivateVPN = nil },
 			"CIDR blocks are the outside addresses of a private VPN, and there is none"},
-		{"a private VPN without tunnel logs", func(a *DRTransitArgs) { a.Settings.TunnelLogRetentionDays = 0 },
-			"a VPN needs customer gateways, the logs key"},
+		{"a private VPN without tunnel logs", func(a *DRTransitArgs) { a.Settings.VPN, a.Settings.TunnelLogRetentionDays = nil, 0 },
+			"the private VPN needs customer gateways, the logs key"},
+		{"an internet VPN without routers", func(a *DRTransitArgs) { a.Settings.VPN.CustomerGateways = nil },
+			"the internet VPN needs customer gateways"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,36 @@ var (
 // bgpAsnExtended.
 const maxTwoByteASN = 2147483647
 
+// declareVPNs declares the VPNs that are set: the internet one (<name>-vpn) and the one over Direct Connect
+// (<name>-dxvpn, riding dxAttachmentID). One delivery policy covers both's tunnel logs: the account's 10 per
+// region are shared.
+func (c *Connectivity) declareVPNs(ctx *pulumi.Context, name string, args *ConnectivityArgs, internet, private *VPN, tg transit,
+	dxAttachmentID pulumi.StringOutput, alarms alarmer, parent pulumi.ResourceOption) error {
+	paths := []struct {
+		name      string
+		vpn       *VPN
+		transport pulumi.StringInput
+	}{{name + "-vpn", internet, nil}, {name + "-dxvpn", private, dxAttachmentID}}
+	vpns := map[string]VPN{}
+	for _, p := range paths {
+		if p.vpn != nil {
+			vpns[p.name] = *p.vpn
+		}
+	}
+	logs, err := declareTunnelLogs(ctx, name, args, vpns, parent)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		if p.vpn != nil {
+			if err := c.declareVPN(ctx, p.name, args, *p.vpn, tg, p.transport, alarms, logs, parent); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // declareVPN declares one customer gateway and VPN connection per on-premises router, attached to the
 // Transit Gateway, with logged tunnels and an alarm per tunnel. A transport attachment makes them private
 // VPNs over Direct Connect; without one they run over the internet.

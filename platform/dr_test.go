@@ -315,3 +315,11 @@ func TestEachRegionsLoadBalancerLogsAreDeliveredByThatRegionsELBAccount(t *testi
 			"%s: ELB delivers access logs from an account of the load balancer's region", name)
 	}
 }
+
+func TestEachRegionsHostsReachS3ThroughThatRegionsPrefixList(t *testing.T) {
+	res := runStack(t, "prod", plan.Up)
+	for name, list := range map[string]string{"prod-compute-hosts-https-s3": "pl-63a5400a", "prod-dr-compute-hosts-https-s3": "pl-68a54001"} {
+		assert.Equal(t, list, plantest.Named(t, res, token.VPCSecurityGroupEgressRule, name).Props()["prefixListId"],
+			"%s: a prefix list belongs to its region", name)
+	}
+}

@@ -70,7 +70,7 @@ var typeOutputs = map[string]func(name string, at place) map[string]any{
 	"aws:ec2/vpcEndpoint:VpcEndpoint": func(name string, at place) map[string]any {
 		return map[string]any{
 			"dnsEntries":   []any{map[string]any{"dnsName": name + ".vpce." + at.region + ".vpce.amazonaws.com", "hostedZoneId": "Z7HUB22UULQXV"}},
-			"prefixListId": "pl-63a5400a", // us-east-1's S3 prefix list; interface endpoints report none, which no caller reads
+			"prefixListId": regional(s3PrefixLists, "s3-prefix-list", at.region), // the S3 gateway endpoint's; interface endpoints report none, which no caller reads
 		}
 	},
 	"aws:ecr/repository:Repository": func(name string, at place) map[string]any {
@@ -116,6 +116,17 @@ func mockARN(typ, name string, at place) string {
 	}
 	return fmt.Sprintf("arn:aws:%s:%s:%s:%s", service, at.region, at.account, name)
 }
+
+// regional is region's entry of a per-region table; one the table lacks shows as such wherever it is used.
+func regional(table map[string]string, what, region string) string {
+	if v, ok := table[region]; ok {
+		return v
+	}
+	return "no-" + what + "-for-" + region
+}
+
+// s3PrefixLists are the AWS-managed prefix lists of S3 (com.amazonaws.<region>.s3), by region.
+var s3PrefixLists = map[string]string{"us-east-1": "pl-63a5400a", "us-west-2": "pl-68a54001"}
 
 // elbAccounts are the Elastic Load Balancing accounts that deliver access logs, by region (ELB user guide,
 // "Enable access logs for your Application Load Balancer").
@@ -167,11 +178,7 @@ var invokeResults = map[string]func(args resource.PropertyMap, at place) map[str
 			"dxGatewayId": dx, "transitGatewayId": tgw}
 	},
 	"aws:elb/getServiceAccount:getServiceAccount": func(_ resource.PropertyMap, at place) map[string]any {
-		// Each region has its own ELB log-delivery account; one the table lacks shows as such in every ARN.
-		id, ok := elbAccounts[at.region]
-		if !ok {
-			id = "no-elb-account-for-" + at.region
-		}
+		id := regional(elbAccounts, "elb-account", at.region)
 		return map[string]any{"arn": "arn:aws:iam::" + id + ":root", "id": id, "region": at.region}
 	},
 }
