@@ -49,7 +49,7 @@ func TestCachedRepositoriesGetTheStacksControlsFromACreationTemplate(t *testing.
 		assert.Equal(t, []any{"PULL_THROUGH_CACHE"}, p["appliedFors"])
 		assert.Equal(t, []any{map[string]any{"encryptionType": "KMS", "kmsKey": testClusterKey}}, p["encryptionConfigurations"])
 		assert.Equal(t, "MUTABLE", p["imageTagMutability"], "ECR keeps a cached tag in step with its upstream only while tags are mutable")
-		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:c-cache", p["customRoleArn"], "KMS in a template needs a creation role")
+		assert.Equal(t, "arn:aws:iam::123456789012:c-cache", p["customRoleArn"], "KMS in a template needs a creation role")
 		assert.Equal(t, map[string]any{"Environment": "prod"}, p["resourceTags"])
 		var lifecycle struct {
 			Rules []struct{ Selection map[string]any } `json:"rules"`

@@ -150,8 +150,8 @@ func TestServicesAreWiredToTheClusterAndTheirRoutes(t *testing.T) {
 	assert.Equal(t, "EXTERNAL", plantest.Named(t, res, token.ECSService, "s-scanner").Props()["launchType"])
 
 	td := plantest.Named(t, res, token.ECSTaskDefinition, "s-claims-api").Props()
-	assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:s-claims-api-execution", td["executionRoleArn"])
-	assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:s-claims-api-task", td["taskRoleArn"])
+	assert.Equal(t, "arn:aws:iam::123456789012:s-claims-api-execution", td["executionRoleArn"])
+	assert.Equal(t, "arn:aws:iam::123456789012:s-claims-api-task", td["taskRoleArn"])
 	assert.Equal(t, "vpc-1", plantest.Named(t, res, token.LBTargetGroup, "s-claims-api").Props()["vpcId"])
 
 	rule := plantest.Named(t, res, token.LBListenerRule, "s-claims-api").Props()

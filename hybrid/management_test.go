@@ -116,7 +116,7 @@ func TestTheOnPremisesRoleTrustsSSMOfThisAccountWithThePartitionsManagedPolicy(t
 		}, trust["Condition"], "only this account's Systems Manager in the region")
 		assert.NotContains(t, role, "managedPolicyArns", "attachments only")
 		assert.Equal(t, want, plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-onprem-ssm-core").Props()["policyArn"], partition)
-		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions",
+		assert.Equal(t, "arn:aws:iam::123456789012:test-mgmt-sessions",
 			plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-onprem-sessions").Props()["policyArn"], partition)
 		fence := plantest.Statements(t, plantest.Named(t, res, token.IAMRolePolicy, "test-mgmt-onprem-parameters").Props()["policy"])["ReadParametersOnlyUnderTheStacksPath"]
 		assert.Equal(t, "Deny", fence["Effect"])
@@ -204,7 +204,7 @@ func TestSessionsAreEncryptedLoggedAndEndWhenIdle(t *testing.T) {
 	for i, role := range []string{"ecs-hosts-role", "ecs-anywhere-role"} {
 		attach := plantest.Named(t, res, token.IAMRolePolicyAttachment, "test-mgmt-sessions-"+string(rune('0'+i))).Props()
 		assert.Equal(t, role, attach["role"], "nodes registered elsewhere follow the same session preferences")
-		assert.Equal(t, "arn:aws:iam:us-east-1:123456789012:test-mgmt-sessions", attach["policyArn"])
+		assert.Equal(t, "arn:aws:iam::123456789012:test-mgmt-sessions", attach["policyArn"])
 	}
 
 	access := document(t, plantest.Named(t, res, token.IAMPolicy, "test-mgmt-sessions").Props()["policy"])

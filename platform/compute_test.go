@@ -138,7 +138,7 @@ func TestSessionLoggingReachesEveryNodeRoleTheClusterHas(t *testing.T) {
 	roles := func(res *plan.Result) []any {
 		var out []any
 		for _, a := range plantest.Every(t, res, token.IAMRolePolicyAttachment, 1) {
-			if a.Props()["policyArn"] == "arn:aws:iam:us-east-1:123456789012:dev-management-sessions" {
+			if a.Props()["policyArn"] == "arn:aws:iam::123456789012:dev-management-sessions" {
 				out = append(out, a.Props()["role"])
 			}
 		}

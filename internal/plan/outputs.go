@@ -114,7 +114,11 @@ func mockARN(typ, name string, at place) string {
 	if parts := strings.Split(typ, ":"); len(parts) == 3 {
 		service = strings.SplitN(parts[1], "/", 2)[0]
 	}
-	return fmt.Sprintf("arn:aws:%s:%s:%s:%s", service, at.region, at.account, name)
+	region := at.region
+	if service == "iam" {
+		region = "" // IAM is global: its ARNs name no region
+	}
+	return fmt.Sprintf("arn:aws:%s:%s:%s:%s", service, region, at.account, name)
 }
 
 // regional is region's entry of a per-region table; one the table lacks shows as such wherever it is used.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/iam"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/kms"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -250,6 +251,11 @@ func TestUpAnswersEachResourceAndFunctionFromItsProvidersRegionAndAccount(t *tes
 				return err
 			}
 			arns[name] = key.Arn
+			role, err := iam.NewRole(ctx, name+"-role", &iam.RoleArgs{AssumeRolePolicy: pulumi.String("{}")}, pulumi.Provider(p))
+			if err != nil {
+				return err
+			}
+			arns[name+"-role"] = role.Arn
 			me, err := aws.GetCallerIdentity(ctx, &aws.GetCallerIdentityArgs{}, pulumi.Provider(p))
 			if err != nil {
 				return err
@@ -264,6 +270,9 @@ func TestUpAnswersEachResourceAndFunctionFromItsProvidersRegionAndAccount(t *tes
 		"home":  "arn:aws:kms:us-east-1:123456789012:home-key",
 		"dr":    "arn:aws:kms:us-west-2:123456789012:dr-key",
 		"vault": "arn:aws:kms:us-east-1:444455556666:vault-key",
+		// IAM is global: its ARNs name no region.
+		"dr-role":    "arn:aws:iam::123456789012:dr-role",
+		"vault-role": "arn:aws:iam::444455556666:vault-role",
 	} {
 		v, err := Await(arns[name])
 		require.NoError(t, err)
