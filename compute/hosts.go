@@ -16,6 +16,7 @@ import (
 
 	"github.com/insurance/hybridcloud/compute/spec"
 	"github.com/insurance/hybridcloud/internal/deploy/ecrtemplate"
+	"github.com/insurance/hybridcloud/internal/deploy/iamdoc"
 	"github.com/insurance/hybridcloud/internal/deploy/keys"
 )
 
@@ -71,7 +72,7 @@ func keyPolicy(admins keys.Administration, partition, accountID, region string, 
 func execKeyPolicy(admins keys.Administration, partition, accountID string, execTaskRoles []string) (string, error) {
 	users := []keys.User{
 		{Sid: "ExecTasksDecryptSessions", PrincipalPatterns: keys.RolePatterns(partition, accountID, execTaskRoles), Actions: []string{"kms:Decrypt"}, Direct: true},
-		{Sid: "OperatorsStartExecSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)}, Actions: []string{"kms:GenerateDataKey"}, Direct: true},
+		{Sid: "OperatorsStartExecSessions", Principals: []string{iamdoc.AccountRoot(partition, accountID)}, Actions: []string{"kms:GenerateDataKey"}, Direct: true},
 	}
 	return keys.Policy{Account: accountID, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: users}.JSON()
 }

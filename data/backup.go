@@ -234,7 +234,7 @@ func backupServices(region string) []string {
 func CopySourceUser(partition, region, vaultAccount string) keys.User {
 	return keys.User{
 		Sid:        "BackupAccountCopiesThroughBackup",
-		Principals: []string{"arn:" + partition + ":iam::" + vaultAccount + ":root"},
+		Principals: []string{iamdoc.AccountRoot(partition, vaultAccount)},
 		Actions:    []string{"kms:Decrypt", "kms:ReEncrypt*", "kms:DescribeKey"}, ViaServices: backupServices(region),
 		Grants: true, CallerAccount: vaultAccount,
 	}
@@ -278,7 +278,7 @@ func AccountVaultPolicy(vaultARN string, exempt []string, partition, sourceAccou
 	return iamdoc.JSON(iamdoc.Statement{
 		"Sid":       "TheStacksAccountCopiesIn",
 		"Effect":    "Allow",
-		"Principal": map[string]any{"AWS": "arn:" + partition + ":iam::" + sourceAccount + ":root"},
+		"Principal": map[string]any{"AWS": iamdoc.AccountRoot(partition, sourceAccount)},
 		"Action":    "backup:CopyIntoBackupVault",
 		"Resource":  vaultARN,
 	}, vaultDeny(vaultARN, exempt))

@@ -45,7 +45,7 @@ func TopicPolicy(partition, region, accountID, topicARN string) (string, error) 
 		iamdoc.Statement{
 			"Sid":       "AccountManages",
 			"Effect":    "Allow",
-			"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+			"Principal": map[string]any{"AWS": iamdoc.AccountRoot(partition, accountID)},
 			"Action": []string{"SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission",
 				"SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"},
 			"Resource": topicARN,

@@ -63,7 +63,7 @@ func sessionAccess(logGroupARN, keyARN string) (string, error) {
 func SessionKeyPolicy(admins keys.Administration, partition, account string, nodeRoles []string) (string, error) {
 	return keys.Policy{Account: account, Administrators: admins.Roles, BreakGlass: admins.BreakGlass, Users: []keys.User{
 		{Sid: "NodesDecryptSessions", PrincipalPatterns: nodeRoles, Actions: []string{"kms:Decrypt"}, Direct: true},
-		{Sid: "OperatorsStartSessions", Principals: []string{fmt.Sprintf("arn:%s:iam::%s:root", partition, account)},
+		{Sid: "OperatorsStartSessions", Principals: []string{iamdoc.AccountRoot(partition, account)},
 			Actions: []string{"kms:GenerateDataKey"}, Direct: true},
 	}}.JSON()
 }

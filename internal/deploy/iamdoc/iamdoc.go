@@ -18,6 +18,11 @@ func JSON(statements ...Statement) (string, error) {
 	return string(b), err
 }
 
+// AccountRoot is the ARN that names a whole account as a principal (arn:<partition>:iam::<account>:root).
+func AccountRoot(partition, account string) string {
+	return fmt.Sprintf("arn:%s:iam::%s:root", partition, account)
+}
+
 // Allow is an Allow statement of actions on resources.
 func Allow(actions []string, resources ...string) Statement {
 	return Statement{"Effect": "Allow", "Action": actions, "Resource": resources}

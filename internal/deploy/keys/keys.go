@@ -2,8 +2,6 @@
 package keys
 
 import (
-	"fmt"
-
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/kms"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -39,7 +37,7 @@ func AccountAdministers(partition, accountID string) iamdoc.Statement {
 	return iamdoc.Statement{
 		"Sid":       "AccountAdministers",
 		"Effect":    "Allow",
-		"Principal": map[string]any{"AWS": fmt.Sprintf("arn:%s:iam::%s:root", partition, accountID)},
+		"Principal": map[string]any{"AWS": iamdoc.AccountRoot(partition, accountID)},
 		"Action":    "kms:*",
 		"Resource":  "*",
 	}
