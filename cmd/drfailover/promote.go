@@ -342,15 +342,12 @@ func (e *textEdits) value(old, repl *yaml.Node) {
 	e.values = append(e.values, textEdit{line: old.Line, col: old.Column, want: text, with: with})
 }
 
-// scalar replaces a scalar's text in place, keeping its line comment.
+// scalar replaces a scalar's text in place, keeping its line comment where it is: value on copies
+// without their line comments.
 func (e *textEdits) scalar(old, repl *yaml.Node) {
-	text, okOld := inline(old)
-	with, okRepl := inline(repl)
-	if !okOld || !okRepl {
-		e.broken = true
-		return
-	}
-	e.values = append(e.values, textEdit{line: old.Line, col: old.Column, want: text, with: with})
+	o, r := *old, *repl
+	o.LineComment, r.LineComment = "", ""
+	e.value(&o, &r)
 }
 
 // comment replaces the comment lines directly above key with comment, at the key's indentation.
