@@ -33,10 +33,12 @@ build: ## Compile the program, the plan tool and the policy pack.
 
 # -ldflags=-w leaves DWARF out of the test binaries: most of a warm run is linking one binary per package
 # against pulumi-aws, and without debug info that is about a quarter faster (make bench-test measures it).
-test: ## gofmt check, go vet, and every unit test (mocks only: no AWS, no Pulumi CLI).
+test: ## gofmt check, no tracked binaries, go vet, and every unit test (mocks only: no AWS, no Pulumi CLI).
 	@echo "== gofmt -l (every tracked .go file)"
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	@echo "== no build output tracked (scripts/no-build-output.sh)"
+	@scripts/no-build-output.sh
 	@echo "== go vet ./... (a cold build cache first compiles the Pulumi and AWS SDKs: several minutes, silently)"
 	go vet ./...
 	@echo "== go test -count=1 -ldflags=-w ./... (one line per package as each finishes; platform and policy take longest)"
