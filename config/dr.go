@@ -53,6 +53,7 @@ func (p *parser) dr(raw []byte, c *Config) DR {
 		p.fact(key+".region", p.facts.Region(s.Region))
 	}
 	if !s.Strategy.Standby() {
+		p.unusedDRTunnels(s.Strategy, c.Connectivity)
 		return out
 	}
 
@@ -168,6 +169,24 @@ func (p *parser) drTransit(key string, s dr.Settings, c *Config) {
 	}
 	if vpn := c.Connectivity.InternetVPN; c.Connectivity.Mode == topology.ModeVPN && (vpn == nil || len(vpn.CustomerGateways) == 0) {
 		p.fail(key+".strategy", "%s needs Direct Connect or a VPN to reach the DR region: mode %s has no Direct Connect, so hybridcloud:hybrid.vpn must list the routers", s.Strategy, c.Connectivity.Mode)
+	}
+}
+
+// unusedDRTunnels warns of each router's drTunnels under a strategy with no DR Transit Gateway. They stay
+// valid: a promotion leaves the old primary's tunnels there, for the standby rebuilt in the old region.
+func (p *parser) unusedDRTunnels(strategy dr.Strategy, c hybrid.ConnectivitySettings) {
+	for _, vpn := range []struct {
+		part topology.Part
+		v    *hybrid.VPN
+	}{{topology.PartInternetVPN, c.InternetVPN}, {topology.PartPrivateVPN, c.PrivateVPN}} {
+		if vpn.v == nil {
+			continue
+		}
+		for _, router := range slices.Sorted(maps.Keys(vpn.v.CustomerGateways)) {
+			if len(vpn.v.CustomerGateways[router].DRTunnels) > 0 {
+				p.warn(p.key("hybrid")+"."+string(vpn.part)+".customerGateways."+router+".drTunnels", "unused: strategy %s declares no DR Transit Gateway", strategy)
+			}
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -171,4 +172,19 @@ func TestADRCIDROverlappingATransitGatewayBlockIsRefused(t *testing.T) {
 	_, err = parse(cfg)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "hybridcloud:dr.cidr: 10.255.0.0/16 overlaps a block of the primary Transit Gateway (hybridcloud:hybrid.transitGateway.cidrBlocks) 10.255.0.0/24")
+}
+
+func TestDRTunnelsUnderBackupRestoreAreKeptAndWarnedOf(t *testing.T) {
+	// A promotion leaves the old primary's tunnels as drTunnels with strategy backupRestore: valid, unused.
+	c, err := parse(patch(t, stackConfig(t, "prod"), "hybridcloud:dr", "strategy", "backupRestore"))
+	require.NoError(t, err)
+	warnings := strings.Join(c.Warnings, "\n")
+	for _, router := range []string{"dc1-edge1", "dc1-edge2"} {
+		assert.Contains(t, warnings, "hybridcloud:hybrid.vpn.customerGateways."+router+".drTunnels: unused: strategy backupRestore declares no DR Transit Gateway")
+		assert.Len(t, c.Connectivity.InternetVPN.CustomerGateways[router].DRTunnels, 2)
+	}
+
+	standby, err := parse(stackConfig(t, "prod"))
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(standby.Warnings, "\n"), "drTunnels: unused", "a warm standby uses them")
 }

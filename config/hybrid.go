@@ -85,8 +85,8 @@ type hybridChecks struct {
 	// routers maps each customer gateway name to the key that declared it: names are unique across both
 	// VPNs, since the vpnTunnels output is keyed by them.
 	routers map[string]string
-	// insideCIDRs maps each tunnel inside CIDR to the tunnel that uses it: each BGP session on the Transit
-	// Gateway needs its own link.
+	// insideCIDRs maps each tunnel inside CIDR to the tunnel that uses it, on either Transit Gateway: each
+	// BGP session needs its own link, on the gateway and on the router.
 	insideCIDRs map[netip.Prefix]string
 }
 

@@ -62,6 +62,12 @@ func tunnel(t *testing.T, h map[string]any, name string, i int) map[string]any {
 	return obj(t, list(t, gateway(t, h, name)["tunnels"])[i])
 }
 
+// drTunnel returns DR tunnel i (0 or 1) of the internet VPN customer gateway name.
+func drTunnel(t *testing.T, h map[string]any, name string, i int) map[string]any {
+	t.Helper()
+	return obj(t, list(t, gateway(t, h, name)["drTunnels"])[i])
+}
+
 // encrypted turns prod's hybrid section into a valid directConnectEncrypted one: IPsec over Direct Connect
 // from two routers' private addresses, with the internet VPN kept as failover.
 func encrypted(h map[string]any) {
@@ -118,10 +124,13 @@ func TestHybridSectionOfEachStackFile(t *testing.T) {
 	require.Len(t, h.InternetVPN.CustomerGateways, 2, "prod has two on-premises routers")
 	for _, gw := range h.InternetVPN.CustomerGateways {
 		require.Len(t, gw.Tunnels, 2)
-		for _, tun := range gw.Tunnels {
+		require.Len(t, gw.DRTunnels, 2, "the routers' connections to the DR Transit Gateway are fixed too")
+		for _, tun := range append(gw.Tunnels, gw.DRTunnels...) {
 			assert.NotEmpty(t, tun.PresharedKey)
 		}
 	}
+	assert.Equal(t, []netip.Prefix{netip.MustParsePrefix("169.254.11.8/30"), netip.MustParsePrefix("169.254.11.12/30")},
+		[]netip.Prefix{h.InternetVPN.CustomerGateways["dc1-edge2"].DRTunnels[0].InsideCIDR, h.InternetVPN.CustomerGateways["dc1-edge2"].DRTunnels[1].InsideCIDR})
 	assert.Equal(t, hybrid.DNSSettings{EndpointIPCount: 3, QueryLogRetentionDays: 365, Protect: true}, prod.DNS, "prod has a Resolver address in every AZ")
 }
 
@@ -490,6 +499,17 @@ func TestBadHybridConfigNamesTheKey(t *testing.T) {
 			g := gateway(t, h, "dc1-edge1")
 			g["tunnels"] = list(t, g["tunnels"])[:1]
 		}, edge1 + ".tunnels", "set both tunnels or none"},
+		{"one DR tunnel only", "prod", func(t *testing.T, h map[string]any) {
+			g := gateway(t, h, "dc1-edge1")
+			g["drTunnels"] = list(t, g["drTunnels"])[:1]
+		}, edge1 + ".drTunnels", "set both tunnels or none"},
+		{"a DR tunnel on a primary tunnel's inside CIDR", "prod", func(t *testing.T, h map[string]any) {
+			drTunnel(t, h, "dc1-edge1", 1)["insideCidr"] = "169.254.10.0/30"
+		}, edge1 + ".drTunnels[1].insideCidr", "169.254.10.0/30 is also the inside CIDR of customer gateway dc1-edge1 tunnel 1; each BGP session needs its own link"},
+		{"a DR tunnel inside CIDR AWS reserves", "prod", func(t *testing.T, h map[string]any) { drTunnel(t, h, "dc1-edge2", 0)["insideCidr"] = "169.254.5.0/30" },
+			k + ".vpn.customerGateways.dc1-edge2.drTunnels[0].insideCidr", "reserved by AWS"},
+		{"a DR pre-shared key AWS refuses", "prod", func(t *testing.T, h map[string]any) { drTunnel(t, h, "dc1-edge2", 1)["presharedKey"] = "short" },
+			k + ".vpn.customerGateways.dc1-edge2.drTunnels[1].presharedKey", "not a pre-shared key AWS accepts"},
 
 		// DNS
 		{"one Resolver address", "dev", func(t *testing.T, h map[string]any) { obj(t, h["dns"])["endpointIpCount"] = 1 },

@@ -69,19 +69,26 @@ func (h hybridChecks) vpn(name string, v *hybrid.VPN, private bool, resiliency t
 			addresses[gw.IPAddress] = gwName
 		}
 		h.asn(k+".bgpAsn", gw.ASN, tgw.AmazonSideASN, "Transit Gateway")
-		if n := len(gw.Tunnels); n != 0 && n != 2 {
-			h.fail(k+".tunnels", "%d given; set both tunnels or none (AWS picks inside CIDRs and keys)", n)
+		h.tunnels(k+".tunnels", gw.Tunnels, "customer gateway "+gwName+" tunnel")
+		h.tunnels(k+".drTunnels", gw.DRTunnels, "customer gateway "+gwName+" DR tunnel")
+	}
+}
+
+// tunnels checks the fixed tunnels at key, none or two, each called where and its number. Inside CIDRs are
+// unique across the primary's and the DR connections: the router holds both sides of every session.
+func (h hybridChecks) tunnels(key string, tunnels []hybrid.Tunnel, where string) {
+	if n := len(tunnels); n != 0 && n != 2 {
+		h.fail(key, "%d given; set both tunnels or none (AWS picks inside CIDRs and keys)", n)
+	}
+	for j, t := range tunnels {
+		if j >= 2 {
+			break
 		}
-		for j, t := range gw.Tunnels {
-			if j >= 2 {
-				break
-			}
-			tk := indexed(k+".tunnels", j)
-			if t.PresharedKey != "" && !presharedKeyPattern.MatchString(t.PresharedKey) {
-				h.fail(tk+".presharedKey", "not a pre-shared key AWS accepts: 8-64 letters, digits, . or _, not starting with 0 (value not shown: it is a secret)")
-			}
-			h.insideCIDR(tk+".insideCidr", t.InsideCIDR, fmt.Sprintf("customer gateway %s tunnel %d", gwName, j+1))
+		tk := indexed(key, j)
+		if t.PresharedKey != "" && !presharedKeyPattern.MatchString(t.PresharedKey) {
+			h.fail(tk+".presharedKey", "not a pre-shared key AWS accepts: 8-64 letters, digits, . or _, not starting with 0 (value not shown: it is a secret)")
 		}
+		h.insideCIDR(tk+".insideCidr", t.InsideCIDR, fmt.Sprintf("%s %d", where, j+1))
 	}
 }
 

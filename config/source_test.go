@@ -47,7 +47,7 @@ func TestARealRunRefusesEverySecretTheStackFileLeavesUnsetAtOnce(t *testing.T) {
 			unset = append(unset, l)
 		}
 	}
-	assert.Len(t, unset, 8, "one message lists the activation key, two BGP keys, four pre-shared keys and the Docker Hub token:\n%s", err)
+	assert.Len(t, unset, 12, "one message lists the activation key, two BGP keys, eight pre-shared keys (four primary, four DR) and the Docker Hub token:\n%s", err)
 	assert.Contains(t, err.Error(), `hybridcloud:hybrid.directConnect.connections.ash-a.bgpAuthKey: a secret that is not set: run pulumi config set --secret --path 'hybridcloud:hybrid.directConnect.connections["ash-a"].bgpAuthKey' <value>`)
 	assert.NotContains(t, err.Error(), "not a BGP key AWS accepts", "the marker gets no format error on top")
 	assert.Len(t, lines, len(unset)+1, "nothing else is wrong with the committed prod file:\n%s", err)
@@ -64,7 +64,7 @@ func TestAnOfflineRunPlansWithPlaceholdersForUnsetSecretsAndSaysSo(t *testing.T)
 			unset++
 		}
 	}
-	assert.Equal(t, 8, unset, "the DX BGP keys, the VPN keys, the gateway's activation key, Docker Hub's token: %v", c.Warnings)
+	assert.Equal(t, 12, unset, "the DX BGP keys, the VPN keys (primary and DR tunnels), the gateway's activation key, Docker Hub's token: %v", c.Warnings)
 	assert.Contains(t, strings.Join(c.Warnings, "\n"), "hybridcloud:fileShare.gateway.activationKey: a secret the stack file leaves unset")
 }
 

@@ -84,6 +84,11 @@ func (a *DRTransitArgs) validate() error {
 			a.AccountID == nil || a.Partition == "" || a.Region == "") {
 			errs = append(errs, fmt.Errorf("%s needs customer gateways, the logs key, the alarm topic, a tunnel log retention, the account, partition and region", vpn.what))
 		}
+		if vpn.v != nil {
+			if err := drSide(vpn.v).validate(); err != nil {
+				errs = append(errs, fmt.Errorf("%s's DR tunnels: %w", vpn.what, err))
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -145,11 +150,11 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 		}
 	}
 
-	// Each VPN as the primary's; AWS picks inside CIDRs and keys, since the primary's are taken on its own
-	// gateway's routers. declareVPNs records the tunnels in a Connectivity's maps: here the DR gateway's.
+	// Each VPN as the primary's, with the routers' DR tunnels: the primary's inside CIDRs are taken on the
+	// same routers. declareVPNs records the tunnels in a Connectivity's maps: here the DR gateway's.
 	tunnels := &Connectivity{VPNTunnels: d.VPNTunnels, CustomerGatewayConfigurations: d.CustomerGatewayConfigurations}
 	alarms := alarmer{ctx: ctx, topic: args.AlarmTopicARN, parent: parent}
-	if err := tunnels.declareVPNs(ctx, name, twin, withoutTunnels(s.VPN), withoutTunnels(s.PrivateVPN), tg, dxAttachmentID, alarms, parent); err != nil {
+	if err := tunnels.declareVPNs(ctx, name, twin, drSide(s.VPN), drSide(s.PrivateVPN), tg, dxAttachmentID, alarms, parent); err != nil {
 		return nil, err
 	}
 
@@ -163,14 +168,15 @@ func NewDRTransit(ctx *pulumi.Context, name string, args *DRTransitArgs, opts ..
 	return d, nil
 }
 
-// withoutTunnels is vpn with no fixed tunnels, for AWS to pick inside addresses and keys; nil for nil.
-func withoutTunnels(vpn *VPN) *VPN {
+// drSide is vpn as the DR Transit Gateway's connections see it: each router's DRTunnels as its tunnels (none:
+// AWS picks inside addresses and keys, unique on the DR gateway); nil for nil.
+func drSide(vpn *VPN) *VPN {
 	if vpn == nil {
 		return nil
 	}
 	out := VPN{Acceleration: vpn.Acceleration, CustomerGateways: map[string]CustomerGateway{}}
 	for router, gw := range vpn.CustomerGateways {
-		gw.Tunnels = nil
+		gw.Tunnels, gw.DRTunnels = gw.DRTunnels, nil
 		out.CustomerGateways[router] = gw
 	}
 	return &out

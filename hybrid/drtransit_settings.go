@@ -9,12 +9,12 @@ type DRTransitSettings struct {
 	// Gateway's and the Direct Connect gateway's.
 	AmazonSideASN int64
 	// VPN, when set, connects each of its on-premises routers to the DR Transit Gateway too, over the
-	// internet, with inside addresses and keys AWS picks (unique on the new gateway) and the primary's
-	// acceleration. Optional: nil without a VPN in the primary's mode.
+	// internet, with each router's DRTunnels (AWS picks inside addresses and keys without them) and the
+	// primary's acceleration. Optional: nil without a VPN in the primary's mode.
 	VPN *VPN
 	// PrivateVPN, when set, connects each of its on-premises routers to the DR Transit Gateway over Direct
 	// Connect, as the primary's ModeDirectConnectEncrypted does: private outside addresses from CIDRBlocks,
-	// inside addresses and keys AWS picks. The Direct Connect association then advertises only CIDRBlocks,
+	// each router's DRTunnels as VPN's. The Direct Connect association then advertises only CIDRBlocks,
 	// so the DR VPC too is reached through IPsec alone. Optional: nil unless the primary's mode is
 	// ModeDirectConnectEncrypted; needs the Direct Connect gateway and CIDRBlocks.
 	PrivateVPN *VPN

@@ -84,7 +84,7 @@ func TestAnEncryptedPrimaryReachesTheDRRegionThroughIPsecOverDirectConnectOnly(t
 			p := plantest.Named(t, res, token.EC2VPNConnection, name).Props()
 			assert.Equal(t, "PrivateIpv4", p["outsideIpAddressType"], name)
 			assert.Equal(t, false, p["enableAcceleration"], name)
-			assert.NotContains(t, p, "tunnel1InsideCidr", "%s: AWS picks the DR tunnels' inside addresses; the primary's are taken on its gateway", name)
+			assert.NotContains(t, p, "tunnel1InsideCidr", "%s: a router without drTunnels gets inside addresses AWS picks, though it fixes its primary ones", name)
 			assert.Equal(t, "10.100.250."+router[len(router)-1:], plantest.Named(t, res, token.EC2CustomerGateway, name).Props()["ipAddress"], name)
 			if mode == plan.Up {
 				assert.Equal(t, attachment, p["transportTransitGatewayAttachmentId"], "%s rides the DR gateway's own Direct Connect attachment", name)
@@ -131,6 +131,10 @@ func TestBadDRTransitArgsAreRefused(t *testing.T) {
 			"the private VPN needs customer gateways, the logs key"},
 		{"an internet VPN without routers", func(a *DRTransitArgs) { a.Settings.VPN.CustomerGateways = nil },
 			"the internet VPN needs customer gateways"},
+		{"one DR tunnel", func(a *DRTransitArgs) {
+			a.Settings.PrivateVPN.CustomerGateways["core1"] = CustomerGateway{IPAddress: netip.MustParseAddr("10.100.250.1"), ASN: 65200,
+				DRTunnels: []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.31.0/30")}}}
+		}, "the private VPN's DR tunnels: customer gateway core1: 1 tunnels given; set none or both"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,18 +149,29 @@ func TestBadDRTransitArgsAreRefused(t *testing.T) {
 	}
 }
 
-func TestTheDRInternetVPNKeepsThePrimarysAccelerationAndDropsItsFixedTunnels(t *testing.T) {
+func TestTheDRInternetVPNKeepsThePrimarysAccelerationAndTakesEachRoutersDRTunnels(t *testing.T) {
 	args := encryptedDRTransitArgs()
 	args.Settings.VPN.Acceleration = true
 	args.Settings.VPN.CustomerGateways["edge1"] = CustomerGateway{IPAddress: netip.MustParseAddr("198.51.100.10"), ASN: 65100,
-		Tunnels: []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.30.0/30")}, {InsideCIDR: netip.MustParsePrefix("169.254.30.4/30")}}}
+		Tunnels:   []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.30.0/30")}, {InsideCIDR: netip.MustParsePrefix("169.254.30.4/30")}},
+		DRTunnels: []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.31.0/30"), PresharedKey: "dr.key.one"}, {InsideCIDR: netip.MustParsePrefix("169.254.31.4/30")}}}
+	args.Settings.VPN.CustomerGateways["edge2"] = CustomerGateway{IPAddress: netip.MustParseAddr("198.51.100.11"), ASN: 65100,
+		Tunnels: []Tunnel{{InsideCIDR: netip.MustParsePrefix("169.254.30.8/30")}, {InsideCIDR: netip.MustParsePrefix("169.254.30.12/30")}}}
 	res, _ := plantest.Run(t, plan.Up, func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) (*DRTransit, error) {
 		return NewDRTransit(ctx, "t-dr-hybrid", args, opts...)
 	})
-	internet := plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-vpn-edge1").Props()
-	assert.Equal(t, true, internet["enableAcceleration"], "far from the data centre as the primary is, or farther")
-	assert.NotContains(t, internet, "tunnel1InsideCidr", "the primary's inside CIDRs are taken on its own gateway's session")
+	internet := plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-vpn-edge1")
+	p := internet.Props()
+	assert.Equal(t, true, p["enableAcceleration"], "far from the data centre as the primary is, or farther")
+	assert.Equal(t, "169.254.31.0/30", p["tunnel1InsideCidr"], "the router's DR tunnels, not its primary ones (taken on the same router)")
+	assert.Equal(t, "169.254.31.4/30", p["tunnel2InsideCidr"])
+	assert.Equal(t, plan.SecretMask, p["tunnel1PresharedKey"], "the configured key goes in as a secret")
+	assert.True(t, internet.Inputs["tunnel1PresharedKey"].ContainsSecrets())
+	assert.NotContains(t, p, "tunnel2PresharedKey", "AWS generates the key left out")
+	assert.NotContains(t, plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-vpn-edge2").Props(), "tunnel1InsideCidr",
+		"without DR tunnels AWS picks, though the router fixes its primary ones")
 	assert.Equal(t, false, plantest.Named(t, res, token.EC2VPNConnection, "t-dr-hybrid-dxvpn-core1").Props()["enableAcceleration"],
 		"a VPN over Direct Connect is never accelerated")
-	assert.Len(t, args.Settings.VPN.CustomerGateways["edge1"].Tunnels, 2, "the settings the DR transit was given stay as they were")
+	assert.Equal(t, "169.254.30.0/30", args.Settings.VPN.CustomerGateways["edge1"].Tunnels[0].InsideCIDR.String(), "the settings the DR transit was given stay as they were")
+	assert.Len(t, args.Settings.VPN.CustomerGateways["edge1"].DRTunnels, 2)
 }

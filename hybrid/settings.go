@@ -161,6 +161,11 @@ type CustomerGateway struct {
 	// Tunnels fixes tunnel 1 and tunnel 2, in that order. Optional, none or exactly two: AWS picks inside
 	// CIDRs and keys when unset.
 	Tunnels []Tunnel `json:"tunnels"`
+	// DRTunnels fixes, as Tunnels does, the two tunnels of the router's connection to the DR Transit Gateway
+	// (a pilot light or warm standby): the primary's connection ignores them. Optional, none or exactly two.
+	// A promotion swaps them with Tunnels, so the promoted stack describes the connections that then carry
+	// the traffic.
+	DRTunnels []Tunnel `json:"drTunnels"`
 }
 
 // Tunnel fixes one VPN tunnel's inside addresses and key, so a replaced connection keeps the router's

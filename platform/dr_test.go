@@ -205,10 +205,11 @@ func TestTheDRTransitGatewayJoinsTheSameDirectConnectGatewayOrTheVPN(t *testing.
 		assert.Equal(t, []any{"10.11.0.0/16"}, assoc.Props()["allowedPrefixes"], "%s: the DR VPC is advertised to the data centre", mode)
 		assert.Equal(t, float64(64514), tgw.Props()["amazonSideAsn"])
 		// Prod's VPN routers reach the DR gateway too.
-		for _, router := range []string{"dc1-edge1", "dc1-edge2"} {
+		for router, inside := range map[string][2]string{"dc1-edge1": {"169.254.11.0/30", "169.254.11.4/30"}, "dc1-edge2": {"169.254.11.8/30", "169.254.11.12/30"}} {
 			vpn := plantest.Named(t, prod, token.EC2VPNConnection, "prod-dr-hybrid-vpn-"+router)
 			assert.Equal(t, []string{tgw.URN}, vpn.Dependencies["transitGatewayId"], mode)
-			assert.NotContains(t, vpn.Props(), "tunnel1InsideCidr", "AWS picks the DR tunnels' addresses")
+			assert.Equal(t, inside, [2]string{vpn.Props()["tunnel1InsideCidr"].(string), vpn.Props()["tunnel2InsideCidr"].(string)},
+				"%s: %s's drTunnels, fixed so a replaced connection keeps the router's configuration", mode, router)
 		}
 
 		dev, _ := run(t, "dev", "pilotLight", mode)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/insurance/hybridcloud/config"
 	"github.com/insurance/hybridcloud/dr"
+	"github.com/insurance/hybridcloud/hybrid/topology"
 	// plan is the offline plan's stack-file reader; this package's plan is the failover's steps.
 	stackfile "github.com/insurance/hybridcloud/internal/plan"
 )
@@ -71,7 +72,8 @@ type promotion struct {
 }
 
 // promote makes a stack file's DR region its primary, as after a failover: it swaps each value of swaps with
-// its DR counterpart and sets hybridcloud:dr.strategy to backupRestore (the old region holds no standby until
+// its DR counterpart, renames each VPN router's tunnels and drTunnels to each other (renameTunnels) and sets
+// hybridcloud:dr.strategy to backupRestore (the old region holds no standby until
 // it is rebuilt). It edits the YAML tree, so comments and key order survive; a comment on a swapped key
 // describes its value and moves with it; render writes the tree back changing no other line. It refuses a file that is not a stack file, a stack without a
 // standby (nothing was promoted), a missing value, and a value elsewhere that still names a region being
@@ -153,6 +155,7 @@ func promote(file, project string, b []byte) (promotion, error) {
 	before := *strategy
 	strategy.Value, strategy.Tag, strategy.Style = string(dr.BackupRestore), "!!str", 0
 	edits.scalar(&before, strategy)
+	renameTunnels(cfg, project, &edits)
 
 	// After the swap the DR section describes the old primary and everything else the new one: a region
 	// left on the wrong side is a value this tool does not know, which the operator must move by hand.
@@ -180,6 +183,38 @@ func promote(file, project string, b []byte) (promotion, error) {
 		}
 	}
 	return promotion{file: out, byHand: notes}, nil
+}
+
+// renameTunnels renames each router's tunnels to drTunnels and its drTunnels to tunnels (the keys of
+// hybrid.CustomerGateway), in both VPNs: the DR gateway's connections now carry the traffic as the primary's,
+// and the old primary's, once the standby is rebuilt there, are the DR ones. The lists stay where they are, so
+// a router with only one of them (AWS picked the other's addresses) needs no value it does not have.
+func renameTunnels(cfg *yaml.Node, project string, edits *textEdits) {
+	for _, part := range []topology.Part{topology.PartInternetVPN, topology.PartPrivateVPN} {
+		_, routers := lookup(cfg, field{project + ":hybrid", []string{string(part), "customerGateways"}})
+		if routers == nil || routers.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 1; i < len(routers.Content); i += 2 {
+			gw := routers.Content[i]
+			if gw.Kind != yaml.MappingNode {
+				continue
+			}
+			for j := 0; j < len(gw.Content); j += 2 {
+				key := gw.Content[j]
+				before := *key
+				switch key.Value {
+				case "tunnels":
+					key.Value = "drTunnels"
+				case "drTunnels":
+					key.Value = "tunnels"
+				default:
+					continue
+				}
+				edits.scalar(&before, key)
+			}
+		}
+	}
 }
 
 // other is the counterpart of f in s.

@@ -117,6 +117,35 @@ func TestPromoteSwapsTheTransitGatewayBlocksOfAnEncryptedStackAndRefusesOneWitho
 	assert.Contains(t, err.Error(), "hybridcloud:dr.transitGatewayCidrBlocks is not set: it swaps with hybridcloud:hybrid.transitGateway.cidrBlocks")
 }
 
+// insideCIDRs are the inside CIDRs of a router's tunnels list (tunnels or drTunnels) in a stack file.
+func insideCIDRs(t *testing.T, file []byte, router, list string) []any {
+	t.Helper()
+	var out []any
+	for _, tunnel := range value(t, file, "hybridcloud:hybrid", "vpn", "customerGateways", router, list).([]any) {
+		out = append(out, tunnel.(map[string]any)["insideCidr"])
+	}
+	return out
+}
+
+func TestPromoteRenamesEachRoutersTunnelsAndDRTunnelsToEachOther(t *testing.T) {
+	// dc1-edge2 fixes only its primary tunnels: AWS picked its DR connection's.
+	in := edit(t, stackFile(t, "prod"), `          drTunnels:
+            - insideCidr: 169.254.11.8/30
+              presharedKey: "<secret: set with pulumi config set --secret>"
+            - insideCidr: 169.254.11.12/30
+              presharedKey: "<secret: set with pulumi config set --secret>"
+`, "")
+	p, err := promote("Pulumi.prod.yaml", "hybridcloud", []byte(in))
+	require.NoError(t, err)
+	// The DR connections now carry the traffic: their tunnels are the primary's.
+	assert.Equal(t, []any{"169.254.11.0/30", "169.254.11.4/30"}, insideCIDRs(t, p.file, "dc1-edge1", "tunnels"))
+	assert.Equal(t, []any{"169.254.10.0/30", "169.254.10.4/30"}, insideCIDRs(t, p.file, "dc1-edge1", "drTunnels"))
+	assert.Equal(t, []any{"169.254.10.8/30", "169.254.10.12/30"}, insideCIDRs(t, p.file, "dc1-edge2", "drTunnels"))
+	edge2 := value(t, p.file, "hybridcloud:hybrid", "vpn", "customerGateways", "dc1-edge2").(map[string]any)
+	assert.NotContains(t, edge2, "tunnels", "AWS picked the promoted connection's tunnels: none are fixed")
+	assert.NoError(t, validatePromoted(repo, "prod", p.file), "the old primary's tunnels are kept, unused, for the standby rebuilt there")
+}
+
 func TestThePromotedStackFilesLoadAndValidateAsTheOfflinePlanDoes(t *testing.T) {
 	for stack, input := range map[string]string{"prod": stackFile(t, "prod"), "dev": devPilotLight(t)} {
 		t.Run(stack, func(t *testing.T) {
@@ -328,6 +357,7 @@ func TestPromoteChangesNoLineButTheSwappedValuesAndTheirComments(t *testing.T) {
 		"aws", "cidr", "availabilityZones", // aws:region, then the primary VPC
 		"# The ACM certificate of apps.corp.insurance.example (issued by the corporate private CA).", "certificateArn",
 		"transitGateway",
+		"tunnels", "drTunnels", "tunnels", "drTunnels", // the routers' two lists, renamed to each other
 		"strategy", "region", "cidr", "availabilityZones", "transitGatewayAsn",
 		"# The ACM certificate of apps.corp.insurance.example in us-west-2 (issued by the corporate private CA).", "certificateArn",
 	}, changed)

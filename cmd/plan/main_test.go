@@ -153,7 +153,7 @@ func TestEverySecretTheStackFileLeavesUnsetIsNamedWithItsCommand(t *testing.T) {
 	require.NoError(t, run([]string{"-stack", "prod", "-dir", repoRoot, "-now", plantest.Day}, &out, &errOut))
 	unset := regexp.MustCompile(`(?m)^warning: (\S+): a secret the stack file leaves unset: the offline plan uses a placeholder; before a real preview run pulumi config set --secret --path '(\S+)' <value>$`).
 		FindAllStringSubmatch(out.String(), -1)
-	assert.Len(t, unset, 8, "the activation key, two BGP keys, four pre-shared keys and the Docker Hub token")
+	assert.Len(t, unset, 12, "the activation key, two BGP keys, eight pre-shared keys (primary and DR tunnels) and the Docker Hub token")
 	paths := map[string]bool{}
 	for _, u := range unset {
 		paths[u[2]] = true
