@@ -125,7 +125,7 @@ func isPublicIPv4(addr netip.Addr) bool {
 }
 
 // insideCIDR checks the inside CIDR of the tunnel called where: a /30 in 169.254.0.0/16 that AWS does not
-// reserve, used by no other tunnel on the Transit Gateway (each BGP session needs its own link).
+// reserve, used by no other tunnel on either Transit Gateway (each BGP session needs its own link).
 func (h hybridChecks) insideCIDR(key string, prefix netip.Prefix, where string) {
 	switch {
 	case !h.prefix(key, prefix):

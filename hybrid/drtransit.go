@@ -54,7 +54,7 @@ type DRTransit struct {
 	// VPNTunnels are the DR VPN connections by router, as ConnectivitySettings exports the primary's.
 	VPNTunnels pulumi.Map
 	// CustomerGatewayConfigurations are the DR VPN connections' router configurations by router (secrets:
-	// they hold the pre-shared keys AWS picked).
+	// they hold the pre-shared keys, configured or AWS's).
 	CustomerGatewayConfigurations map[string]pulumi.StringOutput
 }
 

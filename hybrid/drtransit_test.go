@@ -84,7 +84,7 @@ func TestAnEncryptedPrimaryReachesTheDRRegionThroughIPsecOverDirectConnectOnly(t
 			p := plantest.Named(t, res, token.EC2VPNConnection, name).Props()
 			assert.Equal(t, "PrivateIpv4", p["outsideIpAddressType"], name)
 			assert.Equal(t, false, p["enableAcceleration"], name)
-			assert.NotContains(t, p, "tunnel1InsideCidr", "%s: a router without drTunnels gets inside addresses AWS picks, though it fixes its primary ones", name)
+			assert.NotContains(t, p, "tunnel1InsideCidr", "%s: a router without drTunnels gets inside addresses AWS picks (core1 fixes only its primary ones)", name)
 			assert.Equal(t, "10.100.250."+router[len(router)-1:], plantest.Named(t, res, token.EC2CustomerGateway, name).Props()["ipAddress"], name)
 			if mode == plan.Up {
 				assert.Equal(t, attachment, p["transportTransitGatewayAttachmentId"], "%s rides the DR gateway's own Direct Connect attachment", name)

@@ -171,8 +171,8 @@ type CustomerGateway struct {
 // Tunnel fixes one VPN tunnel's inside addresses and key, so a replaced connection keeps the router's
 // configuration valid.
 type Tunnel struct {
-	// InsideCIDR is a /30 in 169.254.0.0/16 outside the ranges AWS reserves, unique on the Transit
-	// Gateway. Required.
+	// InsideCIDR is a /30 in 169.254.0.0/16 outside the ranges AWS reserves, unique across every
+	// router's tunnels and DR tunnels. Required.
 	InsideCIDR netip.Prefix `json:"insideCidr"`
 	// PresharedKey is the tunnel's IKE pre-shared key (a secret). Optional: AWS generates one.
 	PresharedKey string `json:"presharedKey" secret:"text"`
